@@ -1,0 +1,97 @@
+import type { PeerSocket } from './peer.ts';
+
+export interface ConnectionOptions {
+  /** Updates from a read-only connection are dropped; it still receives everything and may show presence. */
+  readOnly: boolean;
+  maxBufferedBytes: number;
+}
+
+export interface MessageSink {
+  receive(conn: Connection, data: Uint8Array): void;
+  detach(conn: Connection): void;
+}
+
+let nextId = 1;
+
+/**
+ * One peer in one room. Messages that arrive before the room has loaded wait here, in order, so that the peer's
+ * first sync is always answered from the stored document, never from an empty one.
+ */
+export class Connection {
+  readonly id = nextId++;
+  readonly readOnly: boolean;
+  /** Awareness client ids this peer has announced; removed from the room's awareness when it leaves. */
+  readonly awarenessIds = new Set<number>();
+  private sink: MessageSink | null = null;
+  private queue: Uint8Array[] | null = [];
+  private alive = true;
+  private closedFlag = false;
+
+  constructor(
+    readonly socket: PeerSocket,
+    readonly docId: string,
+    private readonly options: ConnectionOptions,
+  ) {
+    this.readOnly = options.readOnly;
+  }
+
+  get closed(): boolean {
+    return this.closedFlag;
+  }
+
+  /** Called by the transport for every incoming frame. */
+  receive(data: Uint8Array): void {
+    if (this.closedFlag) return;
+    this.alive = true;
+    if (this.sink) this.sink.receive(this, data);
+    else this.queue?.push(data);
+  }
+
+  /** Called by the room once it has loaded: queued messages are handled now. */
+  attach(sink: MessageSink): void {
+    this.sink = sink;
+    const queued = this.queue ?? [];
+    this.queue = null;
+    for (const data of queued) {
+      if (this.closedFlag) break;
+      sink.receive(this, data);
+    }
+  }
+
+  /** Sends unless the peer's unsent data would pass the limit; a reader that cannot keep up is closed. */
+  send(data: Uint8Array, slowReaderCode: number): void {
+    if (this.closedFlag) return;
+    if (this.socket.bufferedAmount + data.byteLength > this.options.maxBufferedBytes) {
+      this.close(slowReaderCode, 'slow reader');
+      return;
+    }
+    this.socket.send(data);
+  }
+
+  markAlive(): void {
+    this.alive = true;
+  }
+
+  /** One heartbeat tick: false when the peer did not answer since the previous tick. */
+  heartbeat(): boolean {
+    if (!this.alive) return false;
+    this.alive = false;
+    this.socket.ping();
+    return true;
+  }
+
+  /** Closes the socket (server-initiated) and leaves the room. Idempotent. */
+  close(code: number, reason: string): void {
+    if (this.closedFlag) return;
+    this.socket.close(code, reason);
+    this.gone();
+  }
+
+  /** The transport reports that the socket is gone. Idempotent. */
+  gone(): void {
+    if (this.closedFlag) return;
+    this.closedFlag = true;
+    this.queue = null;
+    this.sink?.detach(this);
+  }
+}

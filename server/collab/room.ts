@@ -1,0 +1,258 @@
+import * as decoding from 'lib0/decoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CloseCode, MessageType, SyncStep } from '../../shared/protocol.ts';
+import type { DocumentStore } from '../storage/store.ts';
+import { Connection, type MessageSink } from './connection.ts';
+import { awarenessMessage, syncStep1, syncStep2, updateMessage } from './messages.ts';
+import type { Logger } from './peer.ts';
+
+export interface RoomOptions {
+  compactAfterUpdates: number;
+}
+
+interface Pending {
+  update: Uint8Array;
+  origin: Connection | null;
+}
+
+class ProtocolError extends Error {}
+
+/**
+ * One loaded document: its Y.Doc, awareness and connections.
+ *
+ * Updates are applied to the Y.Doc as they arrive and collected; once per turn of the event loop the batch is
+ * appended to storage in one transaction and only then sent out, merged into one message, so a peer never sees
+ * an update that a crash could lose and a burst costs one write and one frame per peer. A peer never gets its
+ * own updates back.
+ */
+export class Room implements MessageSink {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<Connection>();
+  private pending: Pending[] = [];
+  private flushScheduled = false;
+  private flushChain: Promise<void> = Promise.resolve();
+  private lastSeq = 0;
+  private uncompacted = 0;
+  private destroyed = false;
+
+  constructor(
+    readonly id: string,
+    private readonly store: DocumentStore,
+    private readonly options: RoomOptions,
+    private readonly log: Logger,
+    /** Called when the last connection leaves. */
+    private readonly onEmpty: (room: Room) => void = () => {},
+    /** Called when storage fails: the room must be dropped without persisting, and reloaded on next use. */
+    private readonly onBroken: (room: Room) => void = () => {},
+  ) {
+    // The server is not a participant: it has no awareness state of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.pending.push({ update, origin: isConnection(origin) ? origin : null });
+      this.scheduleFlush();
+    });
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** Loads the stored state; no connection is attached before this resolves. */
+  async load(): Promise<void> {
+    const stored = await this.store.load(this.id);
+    Y.transact(
+      this.doc,
+      () => {
+        if (stored.state) Y.applyUpdate(this.doc, stored.state);
+        for (const u of stored.updates) Y.applyUpdate(this.doc, u);
+      },
+      LOAD_ORIGIN,
+    );
+    // Loading is not a change: nothing to persist or broadcast.
+    this.pending = [];
+    this.lastSeq = stored.lastSeq;
+    this.uncompacted = stored.updates.length;
+  }
+
+  attach(conn: Connection): void {
+    this.connections.add(conn);
+    conn.send(syncStep1(this.doc), CloseCode.SlowReader);
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]);
+      conn.send(awarenessMessage(update), CloseCode.SlowReader);
+    }
+    conn.attach(this);
+  }
+
+  detach(conn: Connection): void {
+    if (!this.connections.delete(conn)) return;
+    if (conn.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+    }
+    if (this.connections.size === 0) this.onEmpty(this);
+  }
+
+  receive(conn: Connection, data: Uint8Array): void {
+    try {
+      this.handle(conn, data);
+    } catch (err) {
+      this.log.warn(
+        { docId: this.id, conn: conn.id, bytes: data.byteLength, err: String(err) },
+        'malformed message; closing the connection',
+      );
+      conn.close(CloseCode.ProtocolError, 'protocol error');
+    }
+  }
+
+  private handle(conn: Connection, data: Uint8Array): void {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MessageType.Sync:
+        this.handleSync(conn, decoder);
+        break;
+      case MessageType.Awareness:
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), conn);
+        break;
+      case MessageType.QueryAwareness: {
+        const ids = [...this.awareness.getStates().keys()];
+        if (ids.length > 0) {
+          conn.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)), CloseCode.SlowReader);
+        }
+        break;
+      }
+      default:
+        throw new ProtocolError(`unknown message type ${type}`);
+    }
+    if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after message');
+  }
+
+  private handleSync(conn: Connection, decoder: decoding.Decoder): void {
+    const step = decoding.readVarUint(decoder);
+    switch (step) {
+      case SyncStep.Step1: {
+        const stateVector = decoding.readVarUint8Array(decoder);
+        Y.decodeStateVector(stateVector); // throws on a malformed vector before anything is sent
+        // The answer may only hold what is stored: wait for any batch still being written.
+        if (this.pending.length > 0 || this.flushScheduled) {
+          void this.whenPersisted().then(() => conn.send(syncStep2(this.doc, stateVector), CloseCode.SlowReader));
+        } else {
+          conn.send(syncStep2(this.doc, stateVector), CloseCode.SlowReader);
+        }
+        break;
+      }
+      case SyncStep.Step2:
+      case SyncStep.Update: {
+        const update = decoding.readVarUint8Array(decoder);
+        if (conn.readOnly) {
+          this.log.debug({ docId: this.id, conn: conn.id }, 'update from a read-only connection dropped');
+          break;
+        }
+        Y.applyUpdate(this.doc, update, conn);
+        break;
+      }
+      default:
+        throw new ProtocolError(`unknown sync step ${step}`);
+    }
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = added.concat(updated, removed);
+    if (isConnection(origin)) {
+      for (const id of added) origin.awarenessIds.add(id);
+      for (const id of removed) origin.awarenessIds.delete(id);
+    }
+    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const conn of this.connections) {
+      if (conn !== origin) conn.send(message, CloseCode.SlowReader);
+    }
+  };
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.destroyed) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flushChain = this.flushChain.then(() => this.flush());
+    });
+  }
+
+  /** Resolves once everything applied so far is stored (and sent). */
+  whenPersisted(): Promise<void> {
+    if (this.pending.length === 0 && !this.flushScheduled) return this.flushChain;
+    return new Promise((resolve) => setImmediate(() => resolve(this.flushChain)));
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0 || this.destroyed) return;
+    try {
+      this.lastSeq = await this.store.append(this.id, batch.map((p) => p.update));
+    } catch (err) {
+      this.log.error({ docId: this.id, err: String(err) }, 'could not store updates; dropping the room');
+      this.onBroken(this);
+      return;
+    }
+    this.broadcast(batch);
+    this.uncompacted += batch.length;
+    if (this.uncompacted >= this.options.compactAfterUpdates) await this.compact();
+  }
+
+  private broadcast(batch: Pending[]): void {
+    const all = updateMessage(batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update)));
+    const origins = new Set(batch.map((p) => p.origin).filter((o): o is Connection => o !== null));
+    for (const conn of this.connections) {
+      if (!origins.has(conn)) {
+        conn.send(all, CloseCode.SlowReader);
+        continue;
+      }
+      // A peer that sent part of the batch gets the rest of it, never its own updates.
+      const others = batch.filter((p) => p.origin !== conn).map((p) => p.update);
+      if (others.length > 0) conn.send(updateMessage(Y.mergeUpdates(others)), CloseCode.SlowReader);
+    }
+  }
+
+  /** Folds the stored tail into one snapshot. */
+  async compact(): Promise<void> {
+    if (this.uncompacted === 0) return;
+    const through = this.lastSeq;
+    const count = this.uncompacted;
+    try {
+      await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), through);
+      this.uncompacted -= count;
+    } catch (err) {
+      this.log.warn({ docId: this.id, err: String(err) }, 'compaction failed; will retry');
+    }
+  }
+
+  /** Stores everything, compacts, and closes every connection with `code`. */
+  async shutdown(code: number, reason: string): Promise<void> {
+    await this.whenPersisted();
+    await this.compact();
+    for (const conn of [...this.connections]) conn.close(code, reason);
+    this.destroy();
+  }
+
+  /** Drops the room without persisting (used after a storage failure and after shutdown). */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    for (const conn of [...this.connections]) conn.close(CloseCode.StorageError, 'document unavailable');
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  get isDestroyed(): boolean {
+    return this.destroyed;
+  }
+}
+
+const LOAD_ORIGIN = Symbol('load');
+
+function isConnection(origin: unknown): origin is Connection {
+  return origin instanceof Connection;
+}

@@ -1,0 +1,162 @@
+import { CloseCode } from '../../shared/protocol.ts';
+import type { DocumentStore } from '../storage/store.ts';
+import { Connection } from './connection.ts';
+import type { Logger, PeerSocket } from './peer.ts';
+import { Room } from './room.ts';
+
+export interface RoomManagerOptions {
+  maxBufferedBytes: number;
+  pingIntervalMs: number;
+  unloadDelayMs: number;
+  compactAfterUpdates: number;
+}
+
+/**
+ * Loads a room on its first connection, unloads it a while after its last one leaves (after a final persist),
+ * and runs the heartbeat that closes peers which stopped answering.
+ */
+export class RoomManager {
+  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly loaded = new Map<string, Room>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  /** Rooms being unloaded: a new connection waits for the final persist before loading again. */
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private closing = false;
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly options: RoomManagerOptions,
+    private readonly log: Logger,
+  ) {
+    this.heartbeat = setInterval(() => this.beat(), options.pingIntervalMs);
+    this.heartbeat.unref();
+  }
+
+  /** Joins `socket` to the document; messages it sends before the document has loaded are queued. */
+  connect(docId: string, socket: PeerSocket, access: { readOnly: boolean }): Connection {
+    const conn = new Connection(socket, docId, {
+      readOnly: access.readOnly,
+      maxBufferedBytes: this.options.maxBufferedBytes,
+    });
+    if (this.closing) {
+      conn.close(CloseCode.ServerRestarting, 'server restarting');
+      return conn;
+    }
+    this.cancelUnload(docId);
+    this.room(docId).then(
+      (room) => {
+        if (conn.closed) {
+          if (room.connections.size === 0) this.scheduleUnload(room);
+          return;
+        }
+        room.attach(conn);
+      },
+      (err: unknown) => {
+        this.log.error({ docId, err: String(err) }, 'could not load document');
+        conn.close(CloseCode.StorageError, 'document unavailable');
+      },
+    );
+    return conn;
+  }
+
+  /** The room if it is loaded now. */
+  loadedRoom(docId: string): Room | undefined {
+    return this.loaded.get(docId);
+  }
+
+  stats(): { rooms: number; connections: number } {
+    let connections = 0;
+    for (const room of this.loaded.values()) connections += room.connections.size;
+    return { rooms: this.loaded.size, connections };
+  }
+
+  private room(docId: string): Promise<Room> {
+    const existing = this.rooms.get(docId);
+    if (existing) return existing;
+    const loading = (async () => {
+      await this.unloading.get(docId);
+      const room = new Room(
+        docId,
+        this.store,
+        { compactAfterUpdates: this.options.compactAfterUpdates },
+        this.log,
+        (r) => this.scheduleUnload(r),
+        (r) => this.drop(r),
+      );
+      try {
+        await room.load();
+      } catch (err) {
+        room.destroy();
+        throw err;
+      }
+      this.loaded.set(docId, room);
+      return room;
+    })();
+    this.rooms.set(docId, loading);
+    loading.catch(() => this.rooms.delete(docId));
+    return loading;
+  }
+
+  private scheduleUnload(room: Room): void {
+    if (this.closing || this.unloadTimers.has(room.id)) return;
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.id);
+      void this.unload(room);
+    }, this.options.unloadDelayMs);
+    timer.unref();
+    this.unloadTimers.set(room.id, timer);
+  }
+
+  private cancelUnload(docId: string): void {
+    const timer = this.unloadTimers.get(docId);
+    if (timer) {
+      clearTimeout(timer);
+      this.unloadTimers.delete(docId);
+    }
+  }
+
+  private async unload(room: Room): Promise<void> {
+    if (room.connections.size > 0 || room.isDestroyed) return;
+    // From here on a new connection loads a fresh room, after this one's final persist.
+    this.rooms.delete(room.id);
+    this.loaded.delete(room.id);
+    const done = room.shutdown(CloseCode.Normal, 'unloaded').catch((err: unknown) => {
+      this.log.error({ docId: room.id, err: String(err) }, 'final persist failed');
+    });
+    this.unloading.set(room.id, done);
+    await done;
+    this.unloading.delete(room.id);
+    this.log.debug({ docId: room.id }, 'document unloaded');
+  }
+
+  private drop(room: Room): void {
+    this.rooms.delete(room.id);
+    this.loaded.delete(room.id);
+    this.cancelUnload(room.id);
+    room.destroy();
+  }
+
+  private beat(): void {
+    for (const room of this.loaded.values()) {
+      for (const conn of [...room.connections]) {
+        if (!conn.heartbeat()) conn.close(CloseCode.DeadPeer, 'no answer to ping');
+      }
+    }
+  }
+
+  /** Persists every document and closes every connection with "server restarting". */
+  async close(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.heartbeat);
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
+    const rooms = await Promise.all([...this.rooms.values()].map((p) => p.catch(() => null)));
+    this.rooms.clear();
+    this.loaded.clear();
+    await Promise.all([
+      ...rooms.map((room) => room?.shutdown(CloseCode.ServerRestarting, 'server restarting')),
+      ...this.unloading.values(),
+    ]);
+  }
+}

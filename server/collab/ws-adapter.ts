@@ -1,0 +1,97 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCode, COLLAB_PATH, isValidDocumentId } from '../../shared/protocol.ts';
+import type { Logger, PeerSocket } from './peer.ts';
+import type { RoomManager } from './rooms.ts';
+
+export interface CollabSocketOptions {
+  maxMessageBytes: number;
+  log: Logger;
+  /** Decides at connect time whether the peer may write; refusal comes with the policies (later). */
+  access?: (req: IncomingMessage, docId: string) => { readOnly: boolean };
+}
+
+/**
+ * Binds the room core to `ws` on the HTTP server's upgrade event, for `/collab/<documentId>`.
+ * Returns a function that closes every socket (used at shutdown, after the rooms have persisted).
+ */
+export function attachCollabSockets(
+  server: Server,
+  rooms: RoomManager,
+  options: CollabSocketOptions,
+): { closeAll(code: number, reason: string): Promise<void> } {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes, perMessageDeflate: false });
+  const prefix = `${COLLAB_PATH}/`;
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (!pathname.startsWith(prefix)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    let docId: string | null;
+    try {
+      docId = decodeURIComponent(pathname.slice(prefix.length));
+    } catch {
+      docId = null;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      if (docId === null || !isValidDocumentId(docId)) {
+        ws.close(CloseCode.InvalidDocumentId, 'invalid document id');
+        return;
+      }
+      const access = options.access?.(req, docId) ?? { readOnly: false };
+      bind(ws, docId, access);
+    });
+  });
+
+  function bind(ws: WebSocket, docId: string, access: { readOnly: boolean }): void {
+    const peer: PeerSocket = {
+      send: (data) => ws.send(data),
+      close: (code, reason) => ws.close(code, reason),
+      get bufferedAmount() {
+        return ws.bufferedAmount;
+      },
+      ping: () => ws.ping(),
+    };
+    const conn = rooms.connect(docId, peer, access);
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) {
+        options.log.warn({ docId, conn: conn.id }, 'text frame on the sync socket; closing the connection');
+        conn.close(CloseCode.ProtocolError, 'protocol error');
+        return;
+      }
+      conn.receive(data);
+    });
+    ws.on('pong', () => conn.markAlive());
+    ws.on('close', () => conn.gone());
+    ws.on('error', (err) => {
+      // ws closes the socket itself (1009 for an oversized frame, 1002 for an invalid one).
+      options.log.warn({ docId, conn: conn.id, err: err.message }, 'sync socket error');
+      conn.gone();
+    });
+  }
+
+  return {
+    async closeAll(code, reason) {
+      const open = [...wss.clients];
+      for (const ws of open) ws.close(code, reason);
+      // Give peers a moment to answer the close frame, then cut whoever did not.
+      await new Promise<void>((resolve) => {
+        const deadline = setTimeout(resolve, 1000);
+        deadline.unref();
+        const check = () => {
+          if (open.every((ws) => ws.readyState === ws.CLOSED)) {
+            clearTimeout(deadline);
+            resolve();
+          }
+        };
+        for (const ws of open) ws.once('close', check);
+        check();
+      });
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    },
+  };
+}

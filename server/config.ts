@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Every setting the server reads, with its environment variable and default (documented in README.md). */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest websocket message accepted, in bytes. */
+  MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** A connection whose unsent data passes this many bytes is closed as a slow reader. */
+  MAX_BUFFERED_BYTES: z.coerce.number().int().min(64 * 1024).default(8 * 1024 * 1024),
+  /** Interval between pings; a peer that missed one whole interval is closed. */
+  PING_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /** How long a document stays loaded after its last connection leaves. */
+  UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Stored updates after which a document's state is compacted into one snapshot. */
+  COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+});
+
+export type Config = z.infer<typeof schema> & { dataDir: string };
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid configuration ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+}
+
+/** Config for tests and benchmarks: defaults plus overrides, never read from the environment. */
+export function testConfig(overrides: Partial<Record<keyof z.infer<typeof schema>, string | number>> = {}): Config {
+  const env: Record<string, string> = { PORT: '0', LOG_LEVEL: 'silent' };
+  for (const [k, v] of Object.entries(overrides)) env[k] = String(v);
+  return loadConfig(env);
+}

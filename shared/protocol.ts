@@ -1,0 +1,59 @@
+/**
+ * The sync socket's wire protocol, defined once for server and client.
+ *
+ * Message types are those of the y-websocket protocol, so the stock `WebsocketProvider` speaks to the server
+ * unchanged. Close codes are Quorum's own (4000–4999 is the application range of RFC 6455) except where a
+ * standard code says exactly the same thing; the client maps each code to what the person sees.
+ */
+
+/** First varint of every message on `/collab/<documentId>`. */
+export const MessageType = {
+  Sync: 0,
+  Awareness: 1,
+  Auth: 2,
+  QueryAwareness: 3,
+} as const;
+export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+
+/** Second varint of a `Sync` message (y-protocols/sync). */
+export const SyncStep = {
+  Step1: 0,
+  Step2: 1,
+  Update: 2,
+} as const;
+
+export const CloseCode = {
+  /** Normal closure (the peer left). */
+  Normal: 1000,
+  /** A frame above the configured size limit (RFC 6455 "message too big"). */
+  MessageTooLarge: 1009,
+  /** The server is shutting down or restarting; reconnect later. */
+  ServerRestarting: 1012,
+  /** A message that does not decode: bad varint, unknown type, undecodable update. */
+  ProtocolError: 4400,
+  /** The document id in the URL is not a valid id. */
+  InvalidDocumentId: 4404,
+  /** The connection did not answer pings in time. */
+  DeadPeer: 4408,
+  /** The connection reads too slowly: its send buffer passed the limit. */
+  SlowReader: 4429,
+  /** The server could not load or persist the document. */
+  StorageError: 4500,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Path prefix of the sync socket; the room name (document id) follows it. */
+export const COLLAB_PATH = '/collab';
+
+/**
+ * Document ids: letters, digits and `_ - . :` (a colon namespaces server-owned documents such as
+ * `meeting:<id>`), 1–128 characters.
+ */
+export const DOCUMENT_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+export function isValidDocumentId(id: string): boolean {
+  return DOCUMENT_ID_PATTERN.test(id);
+}
+
+/** Close codes after which a client should not retry by itself. */
+export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.InvalidDocumentId]);
