@@ -32,6 +32,8 @@ export class Room implements MessageSink {
   readonly connections = new Set<Connection>();
   private pending: Pending[] = [];
   private flushScheduled = false;
+  /** A batch is being written: the document holds updates that storage does not have yet. */
+  private writing = false;
   private flushChain: Promise<void> = Promise.resolve();
   private lastSeq = 0;
   private uncompacted = 0;
@@ -134,7 +136,7 @@ export class Room implements MessageSink {
         const stateVector = decoding.readVarUint8Array(decoder);
         Y.decodeStateVector(stateVector); // throws on a malformed vector before anything is sent
         // The answer may only hold what is stored: wait for any batch still being written.
-        if (this.pending.length > 0 || this.flushScheduled) {
+        if (this.hasUnstored()) {
           void this.whenPersisted().then(() => conn.send(syncStep2(this.doc, stateVector), CloseCode.SlowReader));
         } else {
           conn.send(syncStep2(this.doc, stateVector), CloseCode.SlowReader);
@@ -180,9 +182,13 @@ export class Room implements MessageSink {
     });
   }
 
+  private hasUnstored(): boolean {
+    return this.writing || this.flushScheduled || this.pending.length > 0;
+  }
+
   /** Resolves once everything applied so far is stored (and sent). */
   whenPersisted(): Promise<void> {
-    if (this.pending.length === 0 && !this.flushScheduled) return this.flushChain;
+    if (!this.flushScheduled) return this.flushChain;
     return new Promise((resolve) => setImmediate(() => resolve(this.flushChain)));
   }
 
@@ -190,12 +196,15 @@ export class Room implements MessageSink {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0 || this.destroyed) return;
+    this.writing = true;
     try {
       this.lastSeq = await this.store.append(this.id, batch.map((p) => p.update));
     } catch (err) {
       this.log.error({ docId: this.id, err: String(err) }, 'could not store updates; dropping the room');
       this.onBroken(this);
       return;
+    } finally {
+      this.writing = false;
     }
     this.broadcast(batch);
     this.uncompacted += batch.length;
