@@ -1,0 +1,53 @@
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+export interface StockClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  text: () => string;
+  /** Close codes this client's socket was closed with, in order. */
+  closeCodes: number[];
+  destroy(): void;
+}
+
+/** The stock y-websocket client, as the browser app uses it, against `baseUrl` (http://host:port). */
+export function stockClient(baseUrl: string, docId: string, opts: { connect?: boolean } = {}): StockClient {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/collab`, docId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    connect: opts.connect ?? true,
+    maxBackoffTime: 300,
+    // Node has BroadcastChannel: without this, clients in one test process would sync with each other directly
+    // and hide what the server did or did not relay.
+    disableBc: true,
+  });
+  const closeCodes: number[] = [];
+  provider.on('connection-close', (event) => {
+    if (event) closeCodes.push(event.code);
+  });
+  return {
+    doc,
+    provider,
+    text: () => doc.getText('t').toString(),
+    closeCodes,
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export function whenSynced(client: StockClient, timeoutMs = 5000): Promise<void> {
+  if (client.provider.synced) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('client did not sync')), timeoutMs);
+    const onSync = (synced: boolean) => {
+      if (!synced) return;
+      clearTimeout(timer);
+      client.provider.off('sync', onSync);
+      resolve();
+    };
+    client.provider.on('sync', onSync);
+  });
+}
