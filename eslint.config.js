@@ -1,0 +1,33 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'data/', 'node_modules/', '.bench/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-empty-function': 'off',
+    },
+  },
+  {
+    // shared/ is used by both sides: it may import nothing from client/ or server/.
+    files: ['shared/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/client/**', '**/server/**'], message: 'shared/ must not import client/ or server/.' }] },
+      ],
+    },
+  },
+  {
+    // The room core is transport-free: only the adapter binds it to `ws`.
+    files: ['server/collab/**/*.ts'],
+    ignores: ['server/collab/ws-adapter.ts', 'server/collab/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'ws', message: 'Only ws-adapter.ts may import ws.' }] }],
+    },
+  },
+);
