@@ -1,7 +1,8 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { CloseCode, COLLAB_PATH, isValidDocumentId } from '../../shared/protocol.ts';
+import { binaryFrame } from './frame.ts';
 import type { Logger, PeerSocket } from './peer.ts';
 import type { RoomManager } from './rooms.ts';
 
@@ -42,16 +43,23 @@ export function attachCollabSockets(
         return;
       }
       const access = options.access?.(req, docId) ?? { readOnly: false };
-      bind(ws, docId, access);
+      bind(ws, socket, docId, access);
     });
   });
 
-  function bind(ws: WebSocket, docId: string, access: { readOnly: boolean }): void {
+  /**
+   * Data frames are written straight to the TCP socket, framed once per message (see frame.ts). This is safe
+   * because no extension is negotiated (perMessageDeflate is off), so ws's own sender never holds frames back
+   * and control frames (ping, close) it writes stay in order with ours.
+   */
+  function bind(ws: WebSocket, socket: Duplex, docId: string, access: { readOnly: boolean }): void {
     const peer: PeerSocket = {
-      send: (data) => ws.send(data),
+      send: (data) => {
+        if (ws.readyState === WebSocket.OPEN) socket.write(binaryFrame(data));
+      },
       close: (code, reason) => ws.close(code, reason),
       get bufferedAmount() {
-        return ws.bufferedAmount;
+        return socket.writableLength;
       },
       ping: () => ws.ping(),
     };
