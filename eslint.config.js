@@ -13,6 +13,13 @@ export default tseslint.config(
     },
   },
   {
+    // The service worker is plain JavaScript run in the worker's global scope.
+    files: ['client/public/sw.js'],
+    languageOptions: {
+      globals: { self: 'readonly', caches: 'readonly', fetch: 'readonly', URL: 'readonly', console: 'readonly' },
+    },
+  },
+  {
     // shared/ is used by both sides: it may import nothing from client/ or server/.
     files: ['shared/**/*.{ts,tsx}'],
     rules: {

@@ -1,0 +1,70 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { useI18n } from '../i18n.tsx';
+import type { Identity } from '../identity.ts';
+import type { CollabSession } from './useCollabDocument.ts';
+import { Toolbar } from './Toolbar.tsx';
+
+interface Props {
+  session: CollabSession;
+  identity: Identity;
+  status: ReactNode;
+  notice: ReactNode;
+  aside: ReactNode;
+}
+
+/** The editing screen: a sticky bar (toolbar, connection), the page, and the side panel. */
+export function DocumentEditor({ session, identity, status, notice, aside }: Props) {
+  const { t, lang } = useI18n();
+  // Read once when the editor is created; later renames reach the awareness state through useCollabDocument,
+  // so the editor is not rebuilt (which would lose the undo history and the selection).
+  const initialIdentity = useRef(identity);
+
+  const editor = useEditor(
+    {
+      extensions: [
+        // Yjs keeps the undo history (each person undoes only their own edits), so ProseMirror's must be off.
+        StarterKit.configure({ undoRedo: false }),
+        Collaboration.configure({ document: session.ydoc }),
+        CollaborationCaret.configure({
+          provider: session.provider,
+          user: { name: initialIdentity.current.name, color: initialIdentity.current.color },
+        }),
+      ],
+    },
+    [session],
+  );
+
+  // The label follows the interface language, which can change without rebuilding the editor.
+  useEffect(() => {
+    editor.setOptions({
+      editorProps: {
+        attributes: {
+          class: 'document-text',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': t('editor.label'),
+        },
+      },
+    });
+  }, [editor, t, lang]);
+
+  return (
+    <div className="workspace">
+      <div className="doc-bar">
+        <Toolbar editor={editor} />
+        {status}
+      </div>
+      {notice}
+      <div className="doc-columns">
+        <div className="sheet" data-testid="editor">
+          <EditorContent editor={editor} />
+        </div>
+        <aside className="doc-side">{aside}</aside>
+      </div>
+    </div>
+  );
+}

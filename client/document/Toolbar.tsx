@@ -1,0 +1,115 @@
+import type { ReactNode } from 'react';
+import { useEditorState, type Editor } from '@tiptap/react';
+import type { MessageKey } from '../../shared/i18n.ts';
+import { useI18n } from '../i18n.tsx';
+import { BoldIcon, BulletListIcon, ItalicIcon, OrderedListIcon, RedoIcon, UndoIcon } from './icons.tsx';
+
+type Block = 'paragraph' | 'heading1' | 'heading2' | 'heading3';
+const BLOCKS: readonly Block[] = ['paragraph', 'heading1', 'heading2', 'heading3'];
+const HEADING_LEVEL = { heading1: 1, heading2: 2, heading3: 3 } as const;
+
+function currentBlock(editor: Editor): Block {
+  for (const level of [1, 2, 3] as const) {
+    if (editor.isActive('heading', { level })) return `heading${level}`;
+  }
+  return 'paragraph';
+}
+
+function setBlock(editor: Editor, block: Block): void {
+  const chain = editor.chain().focus();
+  if (block === 'paragraph') chain.setParagraph().run();
+  else chain.setHeading({ level: HEADING_LEVEL[block] }).run();
+}
+
+export function Toolbar({ editor }: { editor: Editor }) {
+  const { t } = useI18n();
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      block: currentBlock(e),
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      bulletList: e.isActive('bulletList'),
+      orderedList: e.isActive('orderedList'),
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+    }),
+  });
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <select
+        className="toolbar-select"
+        aria-label={t('toolbar.blockType')}
+        data-testid="toolbar-block-type"
+        value={state.block}
+        onChange={(event) => setBlock(editor, event.target.value as Block)}
+      >
+        {BLOCKS.map((block) => (
+          <option key={block} value={block}>
+            {t(`toolbar.${block}`)}
+          </option>
+        ))}
+      </select>
+      <span className="toolbar-separator" aria-hidden="true" />
+      <ToolButton label="toolbar.bold" active={state.bold} onPress={() => editor.chain().focus().toggleBold().run()}>
+        <BoldIcon />
+      </ToolButton>
+      <ToolButton label="toolbar.italic" active={state.italic} onPress={() => editor.chain().focus().toggleItalic().run()}>
+        <ItalicIcon />
+      </ToolButton>
+      <span className="toolbar-separator" aria-hidden="true" />
+      <ToolButton
+        label="toolbar.bulletList"
+        active={state.bulletList}
+        onPress={() => editor.chain().focus().toggleBulletList().run()}
+      >
+        <BulletListIcon />
+      </ToolButton>
+      <ToolButton
+        label="toolbar.orderedList"
+        active={state.orderedList}
+        onPress={() => editor.chain().focus().toggleOrderedList().run()}
+      >
+        <OrderedListIcon />
+      </ToolButton>
+      <span className="toolbar-separator" aria-hidden="true" />
+      <ToolButton label="toolbar.undo" disabled={!state.canUndo} onPress={() => editor.chain().focus().undo().run()}>
+        <UndoIcon />
+      </ToolButton>
+      <ToolButton label="toolbar.redo" disabled={!state.canRedo} onPress={() => editor.chain().focus().redo().run()}>
+        <RedoIcon />
+      </ToolButton>
+    </div>
+  );
+}
+
+interface ToolButtonProps {
+  label: MessageKey;
+  active?: boolean;
+  disabled?: boolean;
+  onPress(): void;
+  children: ReactNode;
+}
+
+function ToolButton({ label, active, disabled, onPress, children }: ToolButtonProps) {
+  const { t } = useI18n();
+  const text = t(label);
+  return (
+    <button
+      type="button"
+      className="toolbar-button"
+      aria-label={text}
+      title={text}
+      // Only toggles have a pressed state; undo/redo are plain actions.
+      aria-pressed={active === undefined ? undefined : active}
+      disabled={disabled}
+      data-testid={label.replace('.', '-')}
+      // Keep the editor's selection: a button that takes focus would collapse it before the command runs.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onPress}
+    >
+      {children}
+    </button>
+  );
+}

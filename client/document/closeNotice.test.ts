@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { CloseCode } from '../../shared/protocol.ts';
+import { closeNoticeFor } from './closeNotice.ts';
+
+describe('close code notices', () => {
+  it('says nothing for closes the connection status already explains', () => {
+    for (const code of [CloseCode.Normal, 1001, 1005, 1006]) expect(closeNoticeFor(code)).toBeNull();
+  });
+
+  it('has a message for every code the server sends except a normal close', () => {
+    for (const code of Object.values(CloseCode)) {
+      if (code === CloseCode.Normal) continue;
+      expect(closeNoticeFor(code)?.key, String(code)).not.toBe('close.unknown');
+    }
+  });
+
+  it('keeps the notices that reconnecting does not fix', () => {
+    expect(closeNoticeFor(CloseCode.StorageError)?.clearsOnReconnect).toBe(false);
+    expect(closeNoticeFor(CloseCode.MessageTooLarge)?.clearsOnReconnect).toBe(false);
+    expect(closeNoticeFor(CloseCode.ServerRestarting)?.clearsOnReconnect).toBe(true);
+  });
+
+  it('shows an unknown code with its number', () => {
+    expect(closeNoticeFor(4999)).toEqual({ code: 4999, key: 'close.unknown', clearsOnReconnect: true });
+  });
+});

@@ -1,0 +1,54 @@
+/** Toolbar glyphs as SVG so that no visible text needs translating; each button carries an aria-label. */
+const common = {
+  width: 20,
+  height: 20,
+  viewBox: '0 0 24 24',
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 2,
+  strokeLinecap: 'round',
+  strokeLinejoin: 'round',
+  'aria-hidden': true,
+  focusable: false,
+} as const;
+
+export const BoldIcon = () => (
+  <svg {...common} strokeWidth={2.6}>
+    <path d="M7 5h6a3.5 3.5 0 0 1 0 7H7zM7 12h7a3.5 3.5 0 0 1 0 7H7z" />
+  </svg>
+);
+
+export const ItalicIcon = () => (
+  <svg {...common}>
+    <path d="M19 5h-8M13 19H5M15 5 9 19" />
+  </svg>
+);
+
+export const BulletListIcon = () => (
+  <svg {...common}>
+    <path d="M9 6h11M9 12h11M9 18h11" />
+    <circle cx="4.5" cy="6" r="1" fill="currentColor" />
+    <circle cx="4.5" cy="12" r="1" fill="currentColor" />
+    <circle cx="4.5" cy="18" r="1" fill="currentColor" />
+  </svg>
+);
+
+export const OrderedListIcon = () => (
+  <svg {...common}>
+    <path d="M10 6h10M10 12h10M10 18h10M4 5l1.5-1v5M3.5 14.5a1.5 1.5 0 0 1 3 0c0 1.2-3 2.2-3 3.5h3" strokeWidth={1.6} />
+  </svg>
+);
+
+export const UndoIcon = () => (
+  <svg {...common}>
+    <path d="M9 14 4 9l5-5" />
+    <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
+  </svg>
+);
+
+export const RedoIcon = () => (
+  <svg {...common}>
+    <path d="m15 14 5-5-5-5" />
+    <path d="M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />
+  </svg>
+);

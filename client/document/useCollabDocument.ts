@@ -1,0 +1,114 @@
+import { useCallback, useEffect, useState } from 'react';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { COLLAB_PATH, CloseCode, FATAL_CLOSE_CODES } from '../../shared/protocol.ts';
+import type { Identity } from '../identity.ts';
+import { closeNoticeFor, type CloseNotice } from './closeNotice.ts';
+import { useOnline } from './useOnline.ts';
+
+export type ConnectionState = 'connected' | 'connecting' | 'offline';
+type ProviderStatus = 'connected' | 'connecting' | 'disconnected';
+
+export interface CollabSession {
+  ydoc: Y.Doc;
+  provider: WebsocketProvider;
+}
+
+export interface CollabDocument {
+  session: CollabSession | null;
+  connection: ConnectionState;
+  /** y-indexeddb has loaded this device's copy; from now on every change is also written to it. */
+  savedLocally: boolean;
+  notice: CloseNotice | null;
+  dismissNotice(): void;
+  /** The server refused the document id; retrying cannot help. */
+  refused: boolean;
+}
+
+export function collabUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${COLLAB_PATH}`;
+}
+
+export function useCollabDocument(documentId: string, identity: Identity): CollabDocument {
+  const online = useOnline();
+  const [session, setSession] = useState<CollabSession | null>(null);
+  const [status, setStatus] = useState<ProviderStatus>('connecting');
+  const [synced, setSynced] = useState(false);
+  const [savedLocally, setSavedLocally] = useState(false);
+  const [notice, setNotice] = useState<CloseNotice | null>(null);
+  const [refused, setRefused] = useState(false);
+  // The server said retrying is pointless; coming back online must not retry anyway.
+  const [stoppedByServer, setStoppedByServer] = useState(false);
+
+  // Created here and not in useMemo: StrictMode mounts twice, and a memoised provider would be the one
+  // destroyed by the first cleanup.
+  useEffect(() => {
+    const ydoc = new Y.Doc();
+    const persistence = new IndexeddbPersistence(`quorum:${documentId}`, ydoc);
+    const provider = new WebsocketProvider(collabUrl(), documentId, ydoc, {
+      connect: navigator.onLine,
+      // The stock rule treats all of 4400–4499 as permanent; the protocol says which codes really are.
+      shouldReconnect: (event) => !FATAL_CLOSE_CODES.has(event.code),
+    });
+    setStoppedByServer(false);
+    setStatus(navigator.onLine ? 'connecting' : 'disconnected');
+    setSynced(false);
+    setSavedLocally(false);
+    setNotice(null);
+    setRefused(false);
+
+    const onStatus = ({ status }: { status: ProviderStatus }) => setStatus(status);
+    const onSync = (isSynced: boolean) => {
+      setSynced(isSynced);
+      if (isSynced) setNotice((current) => (current?.clearsOnReconnect ? null : current));
+    };
+    const onClose = (event: CloseEvent | null) => {
+      // null: we closed it ourselves (going offline, leaving the page).
+      if (!event) return;
+      const next = closeNoticeFor(event.code);
+      if (next) setNotice(next);
+    };
+    const onTerminalClose = ({ code }: { code: number }) => {
+      setStoppedByServer(true);
+      if (code === CloseCode.InvalidDocumentId) setRefused(true);
+    };
+    provider.on('status', onStatus);
+    provider.on('sync', onSync);
+    provider.on('connection-close', onClose);
+    provider.on('closed', onTerminalClose);
+    persistence.on('synced', () => setSavedLocally(true));
+
+    setSession({ ydoc, provider });
+    return () => {
+      setSession(null);
+      provider.destroy();
+      void persistence.destroy();
+      ydoc.destroy();
+    };
+  }, [documentId]);
+
+  // A socket whose network is gone can look open until y-websocket's 30 s watchdog fires; the browser
+  // already knows better, so follow it both ways.
+  useEffect(() => {
+    if (!session) return;
+    const { provider } = session;
+    if (!online) provider.disconnect();
+    else if (!provider.shouldConnect && !stoppedByServer) provider.connect();
+  }, [online, session, stoppedByServer]);
+
+  useEffect(() => {
+    session?.provider.awareness.setLocalStateField('user', { name: identity.name, color: identity.color });
+  }, [session, identity.name, identity.color]);
+
+  const dismissNotice = useCallback(() => setNotice(null), []);
+
+  // Between attempts y-websocket reports 'disconnected' for up to its 2.5 s backoff; while it will retry
+  // that is still "connecting", not "offline", or the status would flicker while the server restarts.
+  let connection: ConnectionState;
+  if (!online || stoppedByServer) connection = 'offline';
+  else if (status === 'connected' && synced) connection = 'connected';
+  else connection = 'connecting';
+
+  return { session, connection, savedLocally, notice, dismissNotice, refused };
+}

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import {
+  convergedText,
+  describeInBrowser,
+  editorText,
+  expectConnection,
+  launchBrowser,
+  newPerson,
+  openDocument,
+  startAppServer,
+  uniqueDocumentId,
+  waitForLocalCopy,
+  type AppServer,
+} from '../helpers/browser.ts';
+
+describeInBrowser('browser: losing and regaining the network', () => {
+  let server: AppServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it(
+    '[B6] the connection status shows connected, then offline when the network drops',
+    async () => {
+      const documentId = uniqueDocumentId('b6');
+      const lan = await newPerson(browser, server.url, { name: 'Nguyễn Thị Lan' });
+      try {
+        await openDocument(lan.page, documentId);
+        await expectConnection(lan.page, 'connected');
+
+        await lan.context.setOffline(true);
+        await expectConnection(lan.page, 'offline');
+
+        await lan.context.setOffline(false);
+        await expectConnection(lan.page, 'connected');
+        expect(lan.errors).toEqual([]);
+      } finally {
+        await lan.context.close();
+      }
+    },
+    60_000,
+  );
+
+  it(
+    '[B3] edits made offline merge when the device reconnects',
+    async () => {
+      const documentId = uniqueDocumentId('b3');
+      const lan = await newPerson(browser, server.url, { name: 'Nguyễn Thị Lan' });
+      const binh = await newPerson(browser, server.url, { name: 'Trần Văn Bình' });
+      try {
+        await Promise.all([openDocument(lan.page, documentId), openDocument(binh.page, documentId)]);
+        await lan.page.locator('.ProseMirror').click();
+        await lan.page.keyboard.type('Biên bản Hội nghị');
+        await expect.poll(() => editorText(binh.page)).toBe('Biên bản Hội nghị');
+
+        await lan.context.setOffline(true);
+        await expectConnection(lan.page, 'offline');
+
+        await binh.page.locator('.ProseMirror').click();
+        await Promise.all([
+          (async () => {
+            await lan.page.keyboard.press('Control+End');
+            await lan.page.keyboard.press('Enter');
+            await lan.page.keyboard.type('Thư ký: Lê Thị Hoa', { delay: 10 });
+          })(),
+          (async () => {
+            await binh.page.keyboard.press('Control+End');
+            await binh.page.keyboard.press('Enter');
+            await binh.page.keyboard.type('Chủ trì: Cung Hồng Kiên', { delay: 10 });
+          })(),
+        ]);
+        await expect.poll(() => editorText(lan.page)).toContain('Thư ký: Lê Thị Hoa');
+        await expect.poll(() => editorText(binh.page)).toContain('Chủ trì: Cung Hồng Kiên');
+        // Nothing crossed while Lan was offline.
+        expect(await editorText(binh.page)).not.toContain('Thư ký');
+        expect(await editorText(lan.page)).not.toContain('Chủ trì');
+
+        await lan.context.setOffline(false);
+        await expectConnection(lan.page, 'connected');
+        const text = await convergedText([lan.page, binh.page]);
+        const lines = text.split('\n');
+        expect(lines[0]).toBe('Biên bản Hội nghị');
+        expect(lines.slice(1).sort()).toEqual(['Chủ trì: Cung Hồng Kiên', 'Thư ký: Lê Thị Hoa']);
+        expect(lan.errors).toEqual([]);
+        expect(binh.errors).toEqual([]);
+      } finally {
+        await Promise.all([lan.context.close(), binh.context.close()]);
+      }
+    },
+    60_000,
+  );
+
+  it(
+    '[B4] reloading while offline shows the last text from the device',
+    async () => {
+      const documentId = uniqueDocumentId('b4');
+      const text = 'Kế hoạch năm 2025 của Trung tâm';
+      const lan = await newPerson(browser, server.url, { name: 'Nguyễn Thị Lan' });
+      try {
+        await openDocument(lan.page, documentId);
+        // The app shell must be on the device too, or the reload has nothing to open.
+        const shellCached = await lan.page.evaluate(() =>
+          Promise.race([
+            navigator.serviceWorker.ready.then(() => true),
+            new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000)),
+          ]),
+        );
+        expect(shellCached, 'the service worker is active').toBe(true);
+        await lan.page.locator('.ProseMirror').click();
+        await lan.page.keyboard.insertText(text);
+        await waitForLocalCopy(lan.page, documentId, text);
+
+        await lan.context.setOffline(true);
+        await expectConnection(lan.page, 'offline');
+        await lan.page.reload();
+
+        await lan.page.locator('.ProseMirror').waitFor();
+        await expect.poll(() => editorText(lan.page)).toBe(text);
+        await expectConnection(lan.page, 'offline');
+        await lan.page.getByTestId('saved-locally').waitFor();
+        expect(lan.errors).toEqual([]);
+      } finally {
+        await lan.context.close();
+      }
+    },
+    60_000,
+  );
+});

@@ -1,0 +1,219 @@
+/**
+ * Real Chromium against a real server for the browser suite (test/browser).
+ *
+ * Chromium is the system package driven by playwright-core (`npx playwright install` cannot download
+ * browsers here). Without it the suite is skipped locally, with a message saying how to enable it, and
+ * fails under CI, where skipping would hide a regression.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { ensureClientBuilt } from '../../server/build-client.ts';
+import { startServer } from '../../server/app.ts';
+import { testConfig } from '../../server/config.ts';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumFound = fs.existsSync(CHROMIUM_PATH);
+const HOW_TO_ENABLE = 'install it with `apt-get install -y chromium`, or set CHROMIUM_PATH to a Chromium binary';
+
+if (!chromiumFound && process.env.CI === 'true') {
+  throw new Error(`Browser tests: no Chromium at ${CHROMIUM_PATH} and CI=true; ${HOW_TO_ENABLE}.`);
+}
+if (!chromiumFound) {
+  console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM_PATH}; ${HOW_TO_ENABLE}.`);
+}
+
+/** `describe` that skips (saying why, in its name) when there is no Chromium. */
+export function describeInBrowser(name: string, body: () => void): void {
+  const title = chromiumFound ? name : `${name} (skipped: no Chromium at ${CHROMIUM_PATH}; ${HOW_TO_ENABLE})`;
+  describe.skipIf(!chromiumFound)(title, body);
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface AppServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The real server on port 0 with its own data directory, serving the built client. */
+export async function startAppServer(): Promise<AppServer> {
+  // Built once by test/global-setup.ts; this only checks it is there and fresh.
+  const clientDir = await ensureClientBuilt();
+  const dataDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'quorum-browser-'));
+  const server = await startServer(testConfig({ DATA_DIR: dataDir }), { clientDir });
+  return {
+    url: server.url,
+    async close() {
+      await server.close();
+      await fs.promises.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Person {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught exceptions in the page; a test ends by expecting none. */
+  errors: Error[];
+}
+
+export interface PersonOptions {
+  /** Stored before the app starts, as if given in the name form earlier; omit to meet the form. */
+  name?: string;
+  color?: string;
+}
+
+/** One person on their own device: a separate browser context (own storage, own network switch). */
+export async function newPerson(browser: Browser, baseURL: string, options: PersonOptions = {}): Promise<Person> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+  // Only if absent, so that a reload keeps what the page itself changed since.
+  await context.addInitScript(
+    ({ name, color }) => {
+      if (name !== undefined && localStorage.getItem('quorum:name') === null) localStorage.setItem('quorum:name', name);
+      if (color !== undefined && localStorage.getItem('quorum:color') === null) localStorage.setItem('quorum:color', color);
+    },
+    { name: options.name, color: options.color },
+  );
+  const page = await context.newPage();
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  return { context, page, errors };
+}
+
+/** Opens a document and waits until the editor is there and in sync with the server. */
+export async function openDocument(page: Page, documentId: string): Promise<void> {
+  await page.goto(`/d/${documentId}`);
+  await page.locator('.ProseMirror').waitFor();
+  await expectConnection(page, 'connected');
+}
+
+export async function expectConnection(page: Page, state: 'connected' | 'connecting' | 'offline'): Promise<void> {
+  await expect
+    .poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 20_000 })
+    .toBe(state);
+}
+
+/**
+ * The document's text, one line per block. Other people's carets are widgets inside the editable whose
+ * labels hold names, so they are taken out first.
+ */
+export function editorText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const root = document.querySelector('.ProseMirror');
+    if (!root) return '';
+    const copy = root.cloneNode(true) as Element;
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return Array.from(copy.querySelectorAll('p, h1, h2, h3'), (block) => block.textContent ?? '').join('\n');
+  });
+}
+
+export interface RemoteCaret {
+  name: string;
+  /** Index of the block (paragraph or heading) that holds the caret. */
+  block: number;
+  /** Characters of that block before the caret. */
+  offset: number;
+}
+
+/**
+ * Where this page shows other people's carets. A caret is drawn from the awareness state, which the other
+ * page derives from its editor's selection, so seeing it in place proves that editor has taken the move:
+ * a key like Ctrl+Home moves the DOM selection at once and the editor's only on the next selectionchange,
+ * and a remote edit landing in between puts the caret back where the editor last had it.
+ */
+export function remoteCarets(page: Page): Promise<RemoteCaret[]> {
+  return page.evaluate(() => {
+    const blocks = Array.from(document.querySelectorAll('.ProseMirror :is(p, h1, h2, h3)'));
+    return Array.from(document.querySelectorAll('.ProseMirror .collaboration-carets__caret'), (caret) => {
+      const block = caret.closest('p, h1, h2, h3');
+      const before = document.createRange();
+      if (block) {
+        before.setStart(block, 0);
+        before.setEndBefore(caret);
+      }
+      return {
+        name: caret.querySelector('.collaboration-carets__label')?.textContent ?? '',
+        block: block ? blocks.indexOf(block) : -1,
+        offset: before.toString().length,
+      };
+    });
+  });
+}
+
+/** Waits until every page shows the same text, and returns it. */
+export async function convergedText(pages: Page[], timeout = 20_000): Promise<string> {
+  let texts: string[] = [];
+  await expect
+    .poll(
+      async () => {
+        texts = await Promise.all(pages.map(editorText));
+        return texts.every((text) => text === texts[0]);
+      },
+      { timeout },
+    )
+    .toBe(true);
+  return texts[0] ?? '';
+}
+
+/** Waits until y-indexeddb has written `text` to this device (an update that holds it as one string). */
+export async function waitForLocalCopy(page: Page, documentId: string, text: string): Promise<void> {
+  await page.getByTestId('saved-locally').waitFor();
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          async ([dbName, needle]) => {
+            const db = await new Promise<IDBDatabase>((resolve, reject) => {
+              const request = indexedDB.open(dbName);
+              request.onsuccess = () => resolve(request.result);
+              request.onerror = () => reject(request.error);
+            });
+            try {
+              const updates = await new Promise<unknown[]>((resolve, reject) => {
+                const request = db.transaction('updates', 'readonly').objectStore('updates').getAll();
+                request.onsuccess = () => resolve(request.result);
+                request.onerror = () => reject(request.error);
+              });
+              const bytes = new TextEncoder().encode(needle);
+              const contains = (hay: Uint8Array) => {
+                outer: for (let i = 0; i + bytes.length <= hay.length; i++) {
+                  for (let j = 0; j < bytes.length; j++) if (hay[i + j] !== bytes[j]) continue outer;
+                  return true;
+                }
+                return false;
+              };
+              return updates.some((update) => update instanceof Uint8Array && contains(update));
+            } finally {
+              db.close();
+            }
+          },
+          [`quorum:${documentId}`, text] as const,
+        ),
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+}
+
+let counter = 0;
+/** A fresh, valid document id per test, so tests never see each other's text. */
+export function uniqueDocumentId(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter}`;
+}
