@@ -1,0 +1,134 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { removeDir, stopChild, trackChild, trackDir } from './cleanup.ts';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export type ServerKind = 'project' | 'reference';
+
+export interface RunningServer {
+  kind: ServerKind;
+  /** What was started, for the report. */
+  command: string;
+  pid: number;
+  /** ws://127.0.0.1:<port> */
+  origin: string;
+  /** The websocket URL of one document (room). */
+  docUrl(docId: string): string;
+  /** Last lines the server printed, for error messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Extra node flags, e.g. ['--cpu-prof', '--cpu-prof-dir=…']. */
+  nodeFlags?: string[];
+  startTimeoutMs?: number;
+}
+
+const URL_PATTERN = /http:\/\/([\d.]+):(\d+)/;
+const REFERENCE_READY = /running at '([\d.]+)' on port (\d+)/;
+
+/**
+ * Starts the project's server (`server/main.ts` under tsx, fresh DATA_DIR) or the reference `@y/websocket-server`
+ * as a child process on a loopback port and resolves once it listens.
+ */
+export async function startServer(kind: ServerKind, options: StartOptions = {}): Promise<RunningServer> {
+  const flags = options.nodeFlags ?? [];
+  let child: ChildProcess;
+  let command: string;
+  let ready: RegExp;
+  let dataDir: string | null = null;
+  let path_ = '';
+  if (kind === 'project') {
+    dataDir = trackDir(fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-bench-data-')));
+    const args = [...flags, '--import', 'tsx', 'server/main.ts'];
+    command = `node ${args.join(' ')}`;
+    child = spawn(process.execPath, args, {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: '0',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        QUORUM_SKIP_CLIENT_BUILD: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    ready = URL_PATTERN;
+    path_ = '/collab/';
+  } else {
+    // The reference server prints the port it was given, so it gets a free one picked here.
+    const port = await freePort();
+    const args = [...flags, 'node_modules/@y/websocket-server/src/server.js'];
+    command = `node ${args.join(' ')}`;
+    child = spawn(process.execPath, args, {
+      cwd: repoRoot,
+      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    ready = REFERENCE_READY;
+    path_ = '/';
+  }
+  trackChild(child);
+
+  let tail = '';
+  const output = () => tail.slice(-4000);
+  const stop = async () => {
+    await stopChild(child);
+    if (dataDir) removeDir(dataDir);
+  };
+
+  const origin = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`${kind} server did not report listening within ${options.startTimeoutMs ?? 60000} ms:\n${output()}`)),
+      options.startTimeoutMs ?? 60_000,
+    );
+    const onData = (chunk: Buffer) => {
+      tail = (tail + chunk.toString()).slice(-20_000);
+      const m = ready.exec(tail);
+      if (m) {
+        clearTimeout(timer);
+        const host = m[1]!;
+        if (!host.startsWith('127.')) reject(new Error(`${kind} server listens on ${host}, not on loopback`));
+        resolve(`ws://${host}:${m[2]}`);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${kind} server exited (${code ?? signal}) before listening:\n${output()}`));
+    });
+  }).catch(async (err: unknown) => {
+    await stop();
+    throw err;
+  });
+
+  return {
+    kind,
+    command,
+    pid: child.pid!,
+    origin,
+    docUrl: (docId) => `${origin}${path_}${encodeURIComponent(docId)}`,
+    output,
+    stop,
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,168 @@
+/**
+ * `npm run bench` — runs the fan-out and cold-load benchmarks and prints one markdown report with PASS/FAIL per
+ * target. Flags (each also readable from the environment as BENCH_<NAME>, e.g. BENCH_READERS=50):
+ *
+ *   --only fanout|coldload   run one benchmark
+ *   --readers N              fan-out readers (500)
+ *   --rate N                 writer updates per second (250)
+ *   --seconds N              measured seconds (20)
+ *   --warmup N               warm-up seconds before measuring (10)
+ *   --reader-procs N         load-generator processes for the readers (2)
+ *   --drain N                seconds to wait for stragglers after the last send (30)
+ *   --deflate                clients offer permessage-deflate, as browsers do (off: neither server enables it)
+ *   --pin                    pin the server to CPU 0 and the load generator to the other cores
+ *   --profile                run the project's server under --cpu-prof and summarise where its CPU went
+ *   --self-test              the reference server plays both sides (proves the harness without the project's server)
+ *   --retries N              re-run a fan-out side whose window was disturbed by other work (1), time permitting
+ *   --runs N                 cold-load runs per variant (5)
+ *   --timeout N              hard limit for the whole run, seconds (300)
+ *
+ * The report is also written to .bench/last-run.md and the raw numbers to .bench/last-run.json.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultColdloadOptions, runColdload, type ColdloadResult } from './coldload.ts';
+import { runFanout, type FanoutResult } from './fanout.ts';
+import { cleanupAll } from './lib/cleanup.ts';
+import { mainThreadProfile, type ProfileSummary } from './lib/profile.ts';
+import { coldloadTable, fanoutTable, machineLine, noiseWarnings, profileTable, type Verdict } from './lib/report.ts';
+import { repoRoot } from './lib/servers.ts';
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    readers: { type: 'string' },
+    rate: { type: 'string' },
+    seconds: { type: 'string' },
+    warmup: { type: 'string' },
+    'reader-procs': { type: 'string' },
+    drain: { type: 'string' },
+    deflate: { type: 'boolean' },
+    pin: { type: 'boolean' },
+    profile: { type: 'boolean' },
+    'self-test': { type: 'boolean' },
+    runs: { type: 'string' },
+    retries: { type: 'string' },
+    timeout: { type: 'string' },
+  },
+  strict: true,
+});
+
+function num(name: keyof typeof values, fallback: number): number {
+  const env = process.env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`];
+  const raw = (values[name] as string | undefined) ?? env;
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a non-negative number, got ${raw}`);
+  return n;
+}
+
+function flag(name: keyof typeof values): boolean {
+  const env = process.env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`];
+  return Boolean(values[name]) || env === '1' || env === 'true';
+}
+
+const only = values.only ?? process.env.BENCH_ONLY;
+if (only !== undefined && only !== 'fanout' && only !== 'coldload') throw new Error('--only must be fanout or coldload');
+const timeoutSeconds = num('timeout', 300);
+const outDir = path.join(repoRoot, '.bench');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const hardStop = setTimeout(() => {
+  log(`bench: not finished after ${timeoutSeconds} s, stopping`);
+  void cleanupAll().finally(() => process.exit(2));
+}, timeoutSeconds * 1000);
+hardStop.unref();
+
+async function main(): Promise<number> {
+  const sections: string[] = [];
+  const verdicts: Verdict[] = [];
+  let fanout: FanoutResult[] | null = null;
+  let coldload: ColdloadResult | null = null;
+  let profile: ProfileSummary | null = null;
+  const selfTest = flag('self-test');
+
+  if (only !== 'coldload') {
+    const profileDir = path.join(outDir, 'profiles');
+    const profiling = flag('profile');
+    if (profiling) fs.rmSync(profileDir, { recursive: true, force: true });
+    fanout = await runFanout({
+      readers: num('readers', 500),
+      rate: num('rate', 250),
+      seconds: num('seconds', 20),
+      warmupSeconds: num('warmup', 10),
+      readerProcesses: Math.max(1, num('reader-procs', 2)),
+      drainSeconds: num('drain', 30),
+      perMessageDeflate: flag('deflate'),
+      pin: flag('pin'),
+      retries: num('retries', 1),
+      // Leave time for the cold-load benchmark after the fan-out.
+      deadline: Date.now() + (timeoutSeconds - (only === 'fanout' ? 10 : 70)) * 1000,
+      sides: [
+        { label: 'project', kind: selfTest ? 'reference' : 'project' },
+        { label: 'reference', kind: 'reference' },
+      ],
+      nodeFlags: profiling ? { project: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {},
+      log,
+    });
+    const [p, r] = fanout;
+    if (p && r) {
+      verdicts.push(
+        { name: 'p99', pass: p.latencyMs.p99 <= r.latencyMs.p99 },
+        { name: 'undelivered', pass: p.undelivered === 0 && p.delivered === p.expected },
+        // Per delivered update, so that a server that fell behind is not credited for the work it did not do.
+        { name: 'cpu', pass: p.serverCpuMicrosPerDelivery <= 0.5 * r.serverCpuMicrosPerDelivery },
+      );
+    }
+    sections.push(fanoutTable(fanout, verdicts));
+    if (profiling) {
+      profile = mainThreadProfile(profileDir);
+      if (profile) {
+        sections.push(profileTable(profile));
+      } else {
+        sections.push('_No CPU profile was written (the server must exit normally on SIGTERM for --cpu-prof to write one)._');
+      }
+    }
+  }
+
+  if (only !== 'fanout') {
+    coldload = await runColdload({ ...defaultColdloadOptions, runs: Math.max(1, num('runs', defaultColdloadOptions.runs)), log });
+    // Strict reading: the first document a freshly started server loads. Also judged: a server already running.
+    verdicts.push({ name: 'coldload-fresh-process', pass: coldload.compacted.median.totalMs < 50 });
+    const warm = coldload.compacted.warmMedianMs;
+    if (warm !== null) verdicts.push({ name: 'coldload-warm-process', pass: warm < 50 });
+    sections.push(coldloadTable(coldload, verdicts));
+  }
+
+  const header = [
+    `## Benchmark run ${new Date().toISOString()}${selfTest ? ' (SELF-TEST: reference server on both sides)' : ''}`,
+    '',
+    `Machine: ${machineLine()}.`,
+  ].join('\n');
+  const summary = `Targets: ${verdicts.filter((v) => v.pass).length} passed, ${verdicts.filter((v) => !v.pass).length} failed (${verdicts
+    .map((v) => `${v.name} ${v.pass ? 'PASS' : 'FAIL'}`)
+    .join(', ')}).`;
+  const noise = noiseWarnings(fanout, coldload);
+  if (noise.length > 0) {
+    sections.push(`**Warning — noisy machine; rerun before trusting these numbers:** ${noise.join('; ')}.`);
+  }
+  const report = [header, ...sections, summary].join('\n\n') + '\n';
+  process.stdout.write(`\n${report}`);
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'last-run.md'), report);
+  fs.writeFileSync(path.join(outDir, 'last-run.json'), JSON.stringify({ fanout, coldload, profile, verdicts }, null, 2));
+  // A benchmark that measured is a success even when a target failed; the report says which.
+  return 0;
+}
+
+main()
+  .then(async (code) => {
+    await cleanupAll();
+    process.exit(code);
+  })
+  .catch(async (err: unknown) => {
+    log(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    await cleanupAll();
+    process.exit(1);
+  });
