@@ -39,6 +39,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       pingIntervalMs: config.PING_INTERVAL_MS,
       unloadDelayMs: config.UNLOAD_DELAY_MS,
       compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
+      broadcastWritesPerSecond: config.BROADCAST_WRITES_PER_SECOND,
+      maxBroadcastDelayMs: config.MAX_BROADCAST_DELAY_MS,
     },
     app.log,
   );

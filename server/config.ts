@@ -15,6 +15,10 @@ const schema = z.object({
   PING_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   /** How long a document stays loaded after its last connection leaves. */
   UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Socket writes per second one document may spend on broadcasts; paces fast updates in big rooms. */
+  BROADCAST_WRITES_PER_SECOND: z.coerce.number().int().min(1000).default(30_000),
+  /** Longest an update waits to be batched with others, whatever the room's size. */
+  MAX_BROADCAST_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(25),
   /** Stored updates after which a document's state is compacted into one snapshot. */
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
 });

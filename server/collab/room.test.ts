@@ -45,6 +45,8 @@ const defaults: RoomManagerOptions = {
   pingIntervalMs: 60_000,
   unloadDelayMs: 60_000,
   compactAfterUpdates: 1000,
+  broadcastWritesPerSecond: 1_000_000,
+  maxBroadcastDelayMs: 25,
 };
 
 let dir: string;
@@ -293,5 +295,42 @@ describe('message framing', () => {
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, MessageType.QueryAwareness);
     expect(encoding.toUint8Array(e)).toEqual(frame(3));
+  });
+});
+
+describe('broadcast pacing', () => {
+  it('[R3] a lone update goes out at once; in a room paced by its write budget, a fast stream goes out together', async () => {
+    // Two peers at 10 writes/s: at most one broadcast per 200 ms.
+    const rooms = manager({ broadcastWritesPerSecond: 10, maxBroadcastDelayMs: 1000 });
+    const a = MemoryPeer.join(rooms, 'd');
+    const b = MemoryPeer.join(rooms, 'd');
+    await until(() => rooms.stats().connections === 2 && b.received.length >= 2);
+    await new Promise((r) => setTimeout(r, 250));
+    const before = b.received.length;
+    const started = performance.now();
+    a.doc.getText('t').insert(0, 'a');
+    await until(() => b.text === 'a');
+    expect(performance.now() - started).toBeLessThan(100); // not held back by the interval
+    store.appends = [];
+    for (const ch of 'bcde') {
+      a.doc.getText('t').insert(0, ch);
+      await new Promise((r) => setTimeout(r, 20)); // four updates in separate turns, within one interval
+    }
+    await until(() => b.text === 'edcba', 1000);
+    expect(store.appends).toEqual([4]);
+    expect(b.received.length - before).toBe(2);
+  });
+
+  it('[R3] pacing never holds an update longer than the maximum delay', async () => {
+    const rooms = manager({ broadcastWritesPerSecond: 1, maxBroadcastDelayMs: 30 });
+    const a = MemoryPeer.join(rooms, 'd');
+    const b = MemoryPeer.join(rooms, 'd');
+    await until(() => rooms.stats().connections === 2 && b.received.length >= 2);
+    a.doc.getText('t').insert(0, 'a');
+    await until(() => b.text === 'a');
+    const started = performance.now();
+    a.doc.getText('t').insert(0, 'b');
+    await until(() => b.text === 'ba', 1000);
+    expect(performance.now() - started).toBeLessThan(200);
   });
 });

@@ -9,6 +9,14 @@ import type { Logger } from './peer.ts';
 
 export interface RoomOptions {
   compactAfterUpdates: number;
+  /**
+   * Socket writes per second a document may spend on broadcasts. A broadcast costs one write per peer, so the
+   * least time between two broadcasts is peers ÷ this budget: a small drafting room sends every update at once,
+   * a room with hundreds of readers sends a fast stream a few updates at a time.
+   */
+  broadcastWritesPerSecond: number;
+  /** Upper bound on that pacing, whatever the room's size. */
+  maxBroadcastDelayMs: number;
 }
 
 interface Pending {
@@ -21,17 +29,20 @@ class ProtocolError extends Error {}
 /**
  * One loaded document: its Y.Doc, awareness and connections.
  *
- * Updates are applied to the Y.Doc as they arrive and collected; once per turn of the event loop the batch is
- * appended to storage in one transaction and only then sent out, merged into one message, so a peer never sees
- * an update that a crash could lose and a burst costs one write and one frame per peer. A peer never gets its
- * own updates back.
+ * Updates are applied to the Y.Doc as they arrive and collected; the batch is appended to storage in one
+ * transaction and only then sent out, merged into one message, so a peer never sees an update that a crash could
+ * lose. An update after a quiet spell goes out on the next turn of the event loop; a fast stream is paced so the
+ * room keeps within its write budget (see `RoomOptions`), each batch one write and one frame per peer. A peer
+ * never gets its own updates back.
  */
 export class Room implements MessageSink {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
   private pending: Pending[] = [];
-  private flushScheduled = false;
+  /** The flush that will take the updates pending now; null when none is scheduled. */
+  private nextFlush: Promise<void> | null = null;
+  private lastFlushAt = -Infinity;
   /** A batch is being written: the document holds updates that storage does not have yet. */
   private writing = false;
   private flushChain: Promise<void> = Promise.resolve();
@@ -174,22 +185,32 @@ export class Room implements MessageSink {
   };
 
   private scheduleFlush(): void {
-    if (this.flushScheduled || this.destroyed) return;
-    this.flushScheduled = true;
-    setImmediate(() => {
-      this.flushScheduled = false;
-      this.flushChain = this.flushChain.then(() => this.flush());
+    if (this.nextFlush || this.destroyed) return;
+    this.nextFlush = new Promise((resolve) => {
+      const run = () => {
+        this.nextFlush = null;
+        this.lastFlushAt = performance.now();
+        this.flushChain = this.flushChain.then(() => this.flush());
+        resolve(this.flushChain);
+      };
+      const wait = this.lastFlushAt + this.broadcastIntervalMs() - performance.now();
+      if (wait <= 0) setImmediate(run);
+      else setTimeout(run, wait);
     });
   }
 
   private hasUnstored(): boolean {
-    return this.writing || this.flushScheduled || this.pending.length > 0;
+    return this.writing || this.nextFlush !== null || this.pending.length > 0;
+  }
+
+  private broadcastIntervalMs(): number {
+    const { broadcastWritesPerSecond, maxBroadcastDelayMs } = this.options;
+    return Math.min(maxBroadcastDelayMs, (this.connections.size * 1000) / broadcastWritesPerSecond);
   }
 
   /** Resolves once everything applied so far is stored (and sent). */
   whenPersisted(): Promise<void> {
-    if (!this.flushScheduled) return this.flushChain;
-    return new Promise((resolve) => setImmediate(() => resolve(this.flushChain)));
+    return this.nextFlush ?? this.flushChain;
   }
 
   private async flush(): Promise<void> {

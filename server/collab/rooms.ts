@@ -9,6 +9,8 @@ export interface RoomManagerOptions {
   pingIntervalMs: number;
   unloadDelayMs: number;
   compactAfterUpdates: number;
+  broadcastWritesPerSecond: number;
+  maxBroadcastDelayMs: number;
 }
 
 /**
@@ -79,7 +81,11 @@ export class RoomManager {
       const room = new Room(
         docId,
         this.store,
-        { compactAfterUpdates: this.options.compactAfterUpdates },
+        {
+          compactAfterUpdates: this.options.compactAfterUpdates,
+          broadcastWritesPerSecond: this.options.broadcastWritesPerSecond,
+          maxBroadcastDelayMs: this.options.maxBroadcastDelayMs,
+        },
         this.log,
         (r) => this.scheduleUnload(r),
         (r) => this.drop(r),
