@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { storeContract } from './contract.ts';
 import { SqliteStore } from './sqlite.ts';
 
@@ -15,4 +15,21 @@ storeContract('SQLite', () => {
     open: async () => SqliteStore.open(dir),
     reopen: async () => SqliteStore.open(dir),
   };
+});
+
+describe('SQLite specifics', () => {
+  it('[S2] compaction gives the space of the folded updates back to the file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-sqlite-'));
+    dirs.push(dir);
+    const store = SqliteStore.open(dir);
+    const big = new Uint8Array(4096).fill(7);
+    let seq = 0;
+    for (let i = 0; i < 50; i++) seq = await store.append('d', Array.from({ length: 10 }, () => big));
+    const before = store.pages();
+    await store.compact('d', new Uint8Array([1]), seq);
+    const after = store.pages();
+    expect(after.total).toBeLessThan(before.total / 10);
+    expect(after.free).toBe(0);
+    await store.close();
+  });
 });
