@@ -1,15 +1,19 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import * as Y from 'yjs';
+import { ROOT } from '../../../server/build-client.ts';
 
-/** The sequential editing-trace format of josephg/editing-traces (see /work/shared/traces/README.md). */
+/** The sequential editing-trace format of josephg/editing-traces (see ../shared/traces/README.md beside the checkout). */
 export interface SequentialTrace {
   startContent: string;
   endContent: string;
   txns: { time?: string; patches: [position: number, deleted: number, inserted: string][] }[];
 }
 
-export const DEFAULT_TRACE = '/work/shared/traces/automerge-paper.json.gz';
+/** The project's shared folder sits beside the checkout; QUORUM_TRACE points elsewhere. */
+export const DEFAULT_TRACE =
+  process.env.QUORUM_TRACE ?? path.resolve(ROOT, '..', 'shared', 'traces', 'automerge-paper.json.gz');
 
 export function readTrace(file: string): SequentialTrace {
   return JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString('utf8')) as SequentialTrace;
