@@ -27,8 +27,13 @@ class GatedStore implements DocumentStore {
   load(docId: string) {
     return this.inner.load(docId);
   }
+  failNext = false;
   async append(docId: string, updates: readonly Uint8Array[]) {
     await this.gate;
+    if (this.failNext) {
+      this.failNext = false;
+      throw new Error('disk full');
+    }
     this.appends.push(updates.length);
     return this.inner.append(docId, updates);
   }
@@ -287,6 +292,31 @@ describe('room core over in-memory sockets', () => {
     if (stored.state) Y.applyUpdate(copy, stored.state);
     for (const u of stored.updates) Y.applyUpdate(copy, u);
     expect(copy.getText('t').toString()).toBe('Hội nghị kết thúc');
+  });
+});
+
+describe('storage failure', () => {
+  it('[R13] a failed write drops the document and closes its peers; on reconnect their text is stored after all', async () => {
+    const rooms = manager();
+    const a = MemoryPeer.join(rooms, 'd');
+    const b = MemoryPeer.join(rooms, 'd');
+    await until(() => rooms.stats().connections === 2);
+    store.failNext = true;
+    a.doc.getText('t').insert(0, 'Điều 2. Giao Ban Giám đốc');
+    await until(() => a.closedWith !== null && b.closedWith !== null);
+    expect([a.closedWith?.code, b.closedWith?.code]).toEqual([CloseCode.StorageError, CloseCode.StorageError]);
+    expect(b.text).toBe(''); // never relayed what could not be stored
+    expect(rooms.stats().rooms).toBe(0);
+
+    // The writer's device still has the text; reconnecting re-sends it through the ordinary handshake.
+    const again = MemoryPeer.join(rooms, 'd');
+    Y.applyUpdate(again.doc, Y.encodeStateAsUpdate(a.doc));
+    const reader = MemoryPeer.join(rooms, 'd');
+    await until(() => reader.text === 'Điều 2. Giao Ban Giám đốc', 2000, 'the text to arrive after reconnecting');
+    await rooms.loadedRoom('d')!.whenPersisted();
+    const stored = new Y.Doc();
+    for (const u of (await store.inner.load('d')).updates) Y.applyUpdate(stored, u);
+    expect(stored.getText('t').toString()).toBe('Điều 2. Giao Ban Giám đốc');
   });
 });
 

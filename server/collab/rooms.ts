@@ -52,7 +52,9 @@ export class RoomManager {
           if (room.connections.size === 0) this.scheduleUnload(room);
           return;
         }
-        room.attach(conn);
+        // Dropped after a storage failure between loading and now: the client reconnects to a fresh load.
+        if (room.isDestroyed) conn.close(CloseCode.StorageError, 'document unavailable');
+        else room.attach(conn);
       },
       (err: unknown) => {
         this.log.error({ docId, err: String(err) }, 'could not load document');
