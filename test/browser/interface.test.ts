@@ -1,33 +1,20 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import {
+  browserSuite,
   describeInBrowser,
   expectConnection,
-  launchBrowser,
   newPerson,
-  startAppServer,
   uniqueDocumentId,
-  type AppServer,
 } from '../helpers/browser.ts';
 
 describeInBrowser('browser: interface language', () => {
-  let server: AppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it(
     '[B5] the interface is Vietnamese by default and switches to English',
     async () => {
       const documentId = uniqueDocumentId('b5');
-      const lan = await newPerson(browser, server.url);
+      const lan = await newPerson(suite.browser, suite.server.url);
       const { page } = lan;
       try {
         await page.goto(`/d/${documentId}`);

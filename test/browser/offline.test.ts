@@ -1,37 +1,24 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import {
   convergedText,
+  browserSuite,
   describeInBrowser,
   editorText,
   expectConnection,
-  launchBrowser,
   newPerson,
   openDocument,
-  startAppServer,
   uniqueDocumentId,
   waitForLocalCopy,
-  type AppServer,
 } from '../helpers/browser.ts';
 
 describeInBrowser('browser: losing and regaining the network', () => {
-  let server: AppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it(
     '[B6] the connection status shows connected, then offline when the network drops',
     async () => {
       const documentId = uniqueDocumentId('b6');
-      const lan = await newPerson(browser, server.url, { name: 'Nguyễn Thị Lan' });
+      const lan = await newPerson(suite.browser, suite.server.url, { name: 'Nguyễn Thị Lan' });
       try {
         await openDocument(lan.page, documentId);
         await expectConnection(lan.page, 'connected');
@@ -53,8 +40,8 @@ describeInBrowser('browser: losing and regaining the network', () => {
     '[B3] edits made offline merge when the device reconnects',
     async () => {
       const documentId = uniqueDocumentId('b3');
-      const lan = await newPerson(browser, server.url, { name: 'Nguyễn Thị Lan' });
-      const binh = await newPerson(browser, server.url, { name: 'Trần Văn Bình' });
+      const lan = await newPerson(suite.browser, suite.server.url, { name: 'Nguyễn Thị Lan' });
+      const binh = await newPerson(suite.browser, suite.server.url, { name: 'Trần Văn Bình' });
       try {
         await Promise.all([openDocument(lan.page, documentId), openDocument(binh.page, documentId)]);
         await lan.page.locator('.ProseMirror').click();
@@ -103,7 +90,7 @@ describeInBrowser('browser: losing and regaining the network', () => {
     async () => {
       const documentId = uniqueDocumentId('b4');
       const text = 'Kế hoạch năm 2025 của Trung tâm';
-      const lan = await newPerson(browser, server.url, { name: 'Nguyễn Thị Lan' });
+      const lan = await newPerson(suite.browser, suite.server.url, { name: 'Nguyễn Thị Lan' });
       try {
         await openDocument(lan.page, documentId);
         // The app shell must be on the device too, or the reload has nothing to open.

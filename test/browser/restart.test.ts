@@ -8,7 +8,7 @@ import { ensureClientBuilt } from '../../server/build-client.ts';
 import { testConfig } from '../../server/config.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { stockClient, whenSynced } from '../helpers/clients.ts';
-import { until } from '../helpers/memory-peer.ts';
+import { until } from '../helpers/wait.ts';
 import {
   describeInBrowser,
   editorText,

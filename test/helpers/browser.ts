@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { describe, expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { ensureClientBuilt } from '../../server/build-client.ts';
 import { startServer } from '../../server/app.ts';
 import { testConfig } from '../../server/config.ts';
@@ -65,6 +65,19 @@ export async function startAppServer(): Promise<AppServer> {
       await fs.promises.rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A suite's own server and browser: started before its tests, closed after them. Read them inside tests. */
+export function browserSuite(): { readonly server: AppServer; readonly browser: Browser } {
+  const suite = {} as { server: AppServer; browser: Browser };
+  beforeAll(async () => {
+    [suite.server, suite.browser] = await Promise.all([startAppServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }
 
 export interface Person {

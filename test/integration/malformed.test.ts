@@ -8,7 +8,7 @@ import { startServer, type RunningServer } from '../../server/app.ts';
 import { testConfig } from '../../server/config.ts';
 import { CloseCode, MessageType, SyncStep } from '../../shared/protocol.ts';
 import { stockClient, whenSynced, type StockClient } from '../helpers/clients.ts';
-import { until } from '../helpers/memory-peer.ts';
+import { until } from '../helpers/wait.ts';
 
 const MAX = 64 * 1024;
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol.ts';
 import { stockClient, whenSynced, type StockClient } from '../helpers/clients.ts';
-import { until } from '../helpers/memory-peer.ts';
+import { until } from '../helpers/wait.ts';
 import { spawnServer, type ServerProcess } from '../helpers/server-process.ts';
 
 let dir: string;

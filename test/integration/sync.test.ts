@@ -8,7 +8,7 @@ import { startServer, type RunningServer } from '../../server/app.ts';
 import { testConfig } from '../../server/config.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { stockClient, whenSynced, type StockClient } from '../helpers/clients.ts';
-import { until } from '../helpers/memory-peer.ts';
+import { until } from '../helpers/wait.ts';
 
 let dirs: string[] = [];
 let servers: RunningServer[] = [];
