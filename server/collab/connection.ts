@@ -1,3 +1,4 @@
+import { CloseCode } from '../../shared/protocol.ts';
 import type { PeerSocket } from './peer.ts';
 
 export interface ConnectionOptions {
@@ -59,10 +60,10 @@ export class Connection {
   }
 
   /** Sends unless the peer's unsent data would pass the limit; a reader that cannot keep up is closed. */
-  send(data: Uint8Array, slowReaderCode: number): void {
+  send(data: Uint8Array): void {
     if (this.closedFlag) return;
     if (this.socket.bufferedAmount + data.byteLength > this.options.maxBufferedBytes) {
-      this.close(slowReaderCode, 'slow reader');
+      this.close(CloseCode.SlowReader, 'slow reader');
       return;
     }
     this.socket.send(data);

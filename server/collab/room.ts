@@ -26,6 +26,9 @@ interface Pending {
 
 class ProtocolError extends Error {}
 
+/** Transaction origin of applying the stored state: not a change to store or relay. */
+const LOAD_ORIGIN = Symbol('load');
+
 /**
  * One loaded document: its Y.Doc, awareness and connections.
  *
@@ -63,6 +66,8 @@ export class Room implements MessageSink {
     // The server is not a participant: it has no awareness state of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      // Loading is not a change: nothing to persist or broadcast.
+      if (origin === LOAD_ORIGIN) return;
       this.pending.push({ update, origin: isConnection(origin) ? origin : null });
       this.scheduleFlush();
     });
@@ -80,19 +85,17 @@ export class Room implements MessageSink {
       },
       LOAD_ORIGIN,
     );
-    // Loading is not a change: nothing to persist or broadcast.
-    this.pending = [];
     this.lastSeq = stored.lastSeq;
     this.uncompacted = stored.updates.length;
   }
 
   attach(conn: Connection): void {
     this.connections.add(conn);
-    conn.send(syncStep1(this.doc), CloseCode.SlowReader);
+    conn.send(syncStep1(this.doc));
     const states = this.awareness.getStates();
     if (states.size > 0) {
       const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()]);
-      conn.send(awarenessMessage(update), CloseCode.SlowReader);
+      conn.send(awarenessMessage(update));
     }
     conn.attach(this);
   }
@@ -130,7 +133,7 @@ export class Room implements MessageSink {
       case MessageType.QueryAwareness: {
         const ids = [...this.awareness.getStates().keys()];
         if (ids.length > 0) {
-          conn.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)), CloseCode.SlowReader);
+          conn.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
         }
         break;
       }
@@ -148,9 +151,9 @@ export class Room implements MessageSink {
         Y.decodeStateVector(stateVector); // throws on a malformed vector before anything is sent
         // The answer may only hold what is stored: wait for any batch still being written.
         if (this.hasUnstored()) {
-          void this.whenPersisted().then(() => conn.send(syncStep2(this.doc, stateVector), CloseCode.SlowReader));
+          void this.whenPersisted().then(() => conn.send(syncStep2(this.doc, stateVector)));
         } else {
-          conn.send(syncStep2(this.doc, stateVector), CloseCode.SlowReader);
+          conn.send(syncStep2(this.doc, stateVector));
         }
         break;
       }
@@ -180,7 +183,7 @@ export class Room implements MessageSink {
     }
     const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     for (const conn of this.connections) {
-      if (conn !== origin) conn.send(message, CloseCode.SlowReader);
+      if (conn !== origin) conn.send(message);
     }
   };
 
@@ -237,12 +240,12 @@ export class Room implements MessageSink {
     const origins = new Set(batch.map((p) => p.origin).filter((o): o is Connection => o !== null));
     for (const conn of this.connections) {
       if (!origins.has(conn)) {
-        conn.send(all, CloseCode.SlowReader);
+        conn.send(all);
         continue;
       }
       // A peer that sent part of the batch gets the rest of it, never its own updates.
       const others = batch.filter((p) => p.origin !== conn).map((p) => p.update);
-      if (others.length > 0) conn.send(updateMessage(Y.mergeUpdates(others)), CloseCode.SlowReader);
+      if (others.length > 0) conn.send(updateMessage(Y.mergeUpdates(others)));
     }
   }
 
@@ -280,8 +283,6 @@ export class Room implements MessageSink {
     return this.destroyed;
   }
 }
-
-const LOAD_ORIGIN = Symbol('load');
 
 function isConnection(origin: unknown): origin is Connection {
   return origin instanceof Connection;
