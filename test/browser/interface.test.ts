@@ -7,7 +7,7 @@ import {
   uniqueDocumentId,
 } from '../helpers/browser.ts';
 
-describeInBrowser('browser: interface language', () => {
+describeInBrowser('browser: interface language and error pages', () => {
   const suite = browserSuite();
 
   it(
@@ -50,6 +50,28 @@ describeInBrowser('browser: interface language', () => {
         await page.getByTestId('lang-vi').click();
         await expect.poll(() => page.getByTestId('connection-status').textContent()).toBe('Đã kết nối');
         expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+        expect(lan.errors).toEqual([]);
+      } finally {
+        await lan.context.close();
+      }
+    },
+    60_000,
+  );
+
+  it(
+    '[B9] an invalid document address and an unknown page each show an explanation, not an editor',
+    async () => {
+      const lan = await newPerson(suite.browser, suite.server.url, { name: 'Nguyễn Thị Lan' });
+      const { page } = lan;
+      try {
+        await page.goto(`/d/${encodeURIComponent('biên bản số 1')}`);
+        await page.getByTestId('invalid-document').waitFor();
+        expect(await page.getByTestId('invalid-document').textContent()).toContain('Mã văn bản không hợp lệ');
+        expect(await page.locator('.ProseMirror').count()).toBe(0);
+
+        await page.goto('/khong-co-trang-nay');
+        await page.getByTestId('not-found').waitFor();
+        expect(await page.getByTestId('not-found').textContent()).toContain('Không tìm thấy trang');
         expect(lan.errors).toEqual([]);
       } finally {
         await lan.context.close();
