@@ -25,7 +25,7 @@ export async function ensureClientBuilt(log: (msg: string) => void = () => {}): 
   return CLIENT_DIST;
 }
 
-export function isClientBuildFresh(): boolean {
+function isClientBuildFresh(): boolean {
   const built = mtime(path.join(CLIENT_DIST, 'index.html'));
   return built !== null && built >= Math.max(...INPUTS.map((p) => newestMtime(path.join(ROOT, p))));
 }
