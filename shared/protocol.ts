@@ -31,8 +31,15 @@ export const CloseCode = {
   ServerRestarting: 1012,
   /** A message that does not decode: bad varint, unknown type, undecodable update. */
   ProtocolError: 4400,
-  /** The document id in the URL is not a valid id. */
-  InvalidDocumentId: 4404,
+  /** No valid session cookie or token: the person has to sign in. */
+  Unauthenticated: 4401,
+  /** The upgrade request came from another site's page (its Origin is not ours). */
+  ForbiddenOrigin: 4403,
+  /**
+   * Not a valid document id, no such document, or a document of a meeting the caller is not in: the same code
+   * for all three, so the socket tells an outsider no more than HTTP's 404 does.
+   */
+  NotFound: 4404,
   /** The connection did not answer pings in time. */
   DeadPeer: 4408,
   /** The connection reads too slowly: its send buffer passed the limit. */
@@ -56,4 +63,8 @@ export function isValidDocumentId(id: string): boolean {
 }
 
 /** Close codes after which a client should not retry by itself. */
-export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCode.InvalidDocumentId]);
+export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCode.Unauthenticated,
+  CloseCode.ForbiddenOrigin,
+  CloseCode.NotFound,
+]);

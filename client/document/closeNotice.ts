@@ -12,7 +12,7 @@ const NOTICES: Record<number, Omit<CloseNotice, 'code'>> = {
   [CloseCode.MessageTooLarge]: { key: 'close.messageTooLarge', clearsOnReconnect: false },
   [CloseCode.ServerRestarting]: { key: 'close.serverRestarting', clearsOnReconnect: true },
   [CloseCode.ProtocolError]: { key: 'close.protocolError', clearsOnReconnect: true },
-  [CloseCode.InvalidDocumentId]: { key: 'close.invalidDocumentId', clearsOnReconnect: false },
+  [CloseCode.NotFound]: { key: 'close.invalidDocumentId', clearsOnReconnect: false },
   [CloseCode.DeadPeer]: { key: 'close.deadPeer', clearsOnReconnect: true },
   [CloseCode.SlowReader]: { key: 'close.slowReader', clearsOnReconnect: true },
   [CloseCode.StorageError]: { key: 'close.storageError', clearsOnReconnect: false },

@@ -71,7 +71,7 @@ export function useCollabDocument(documentId: string, identity: Identity): Colla
     };
     const onTerminalClose = ({ code }: { code: number }) => {
       setStoppedByServer(true);
-      if (code === CloseCode.InvalidDocumentId) setRefused(true);
+      if (code === CloseCode.NotFound) setRefused(true);
     };
     provider.on('status', onStatus);
     provider.on('sync', onSync);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
-import { compareVietnameseNames } from '../names.ts';
+import { compareVietnameseNames } from '../../shared/names.ts';
 
 export interface Person {
   clientId: number;

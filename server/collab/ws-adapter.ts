@@ -39,7 +39,7 @@ export function attachCollabSockets(
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       if (docId === null || !isValidDocumentId(docId)) {
-        ws.close(CloseCode.InvalidDocumentId, 'invalid document id');
+        ws.close(CloseCode.NotFound, 'invalid document id');
         return;
       }
       const access = options.access?.(req, docId) ?? { readOnly: false };

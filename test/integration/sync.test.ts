@@ -107,7 +107,7 @@ describe('sync over a real server with stock y-websocket clients', () => {
     const server = await start(dataDir());
     const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab/${encodeURIComponent('bad id/../x')}`);
     const code = await new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
-    expect(code).toBe(CloseCode.InvalidDocumentId);
+    expect(code).toBe(CloseCode.NotFound);
   });
 
   it('[I8] GET /healthz reports the server up with its rooms and connections', async () => {

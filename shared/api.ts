@@ -1,0 +1,304 @@
+/**
+ * The HTTP API's shapes, shared by the server (which validates requests with these schemas) and the client
+ * (which sends and reads them). `docs/api.md` describes each route.
+ */
+import { z } from 'zod';
+import {
+  ATTENDANCE,
+  DOCUMENT_KINDS,
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  ROLES,
+  type Attendance,
+  type DocumentKind,
+  type MeetingKind,
+  type MeetingStatus,
+  type QuorumRule,
+  type QuorumState,
+  type Role,
+} from './meeting.ts';
+
+// ---------------------------------------------------------------- requests
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'username: 2–40 of a–z 0–9 . _ -, starting with a letter or digit');
+export const passwordSchema = z.string().min(8).max(200);
+export const fullNameSchema = trimmed(120);
+
+export const signInRequest = z.object({ username: usernameSchema, password: z.string().min(1).max(200) });
+
+export const setupRequest = z.object({
+  username: usernameSchema,
+  fullName: fullNameSchema,
+  password: passwordSchema,
+  loadDemo: z.boolean().default(false),
+});
+
+export const createUserRequest = z.object({
+  username: usernameSchema,
+  fullName: fullNameSchema,
+  /** Omitted: the server generates one and returns it once. */
+  password: passwordSchema.optional(),
+  isAdmin: z.boolean().default(false),
+});
+
+export const updateUserRequest = z
+  .object({
+    fullName: fullNameSchema.optional(),
+    password: passwordSchema.optional(),
+    isAdmin: z.boolean().optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict();
+
+export const createTokenRequest = z.object({
+  name: trimmed(80),
+  /** Administrators may create a token for another account. */
+  userId: z.string().optional(),
+});
+
+/** Wall-clock time at the meeting's place, as the documents print it: `2023-12-19T08:00`. */
+export const localDateTimeSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'expected YYYY-MM-DDTHH:mm');
+
+export const quorumRuleSchema = z
+  .object({ numerator: z.number().int().min(1).max(100), denominator: z.number().int().min(1).max(100) })
+  .refine((r) => r.numerator <= r.denominator, 'numerator must not exceed denominator');
+
+const meetingFields = {
+  title: trimmed(300),
+  kind: z.enum(MEETING_KINDS),
+  startsAt: localDateTimeSchema,
+  place: trimmed(200),
+  /** Place name of the date line, "Hà Nội, ngày …". */
+  locality: trimmed(80),
+  issuingBody: trimmed(200),
+  parentBody: z.string().trim().max(200).default(''),
+  /** Symbol in document numbers: `01/NQ-TTCNL`. */
+  symbol: z
+    .string()
+    .trim()
+    .regex(/^[A-ZĐ0-9-]{1,20}$/u, 'symbol: capital letters, digits and -'),
+  quorumRule: quorumRuleSchema.optional(),
+  agenda: z.array(trimmed(300)).max(50).default([]),
+};
+
+export const createMeetingRequest = z.object({
+  ...meetingFields,
+  /** The creator's place on the roster; null keeps them off it (an administrator preparing it for others). */
+  creatorRole: z.enum(ROLES).nullable().default('chair'),
+});
+
+export const updateMeetingRequest = z
+  .object({
+    title: meetingFields.title.optional(),
+    kind: meetingFields.kind.optional(),
+    startsAt: meetingFields.startsAt.optional(),
+    place: meetingFields.place.optional(),
+    locality: meetingFields.locality.optional(),
+    issuingBody: meetingFields.issuingBody.optional(),
+    parentBody: z.string().trim().max(200).optional(),
+    symbol: meetingFields.symbol.optional(),
+    quorumRule: quorumRuleSchema.optional(),
+    agenda: z.array(trimmed(300)).max(50).optional(),
+    /** Only the next status in scheduled → in_session → closed. */
+    status: z.enum(MEETING_STATUSES).optional(),
+  })
+  .strict();
+
+export const addMemberRequest = z.union([
+  z.object({ userId: z.string().min(1), role: z.enum(ROLES), unit: z.string().trim().max(200).default('') }),
+  z.object({
+    newUser: z.object({ username: usernameSchema, fullName: fullNameSchema, password: passwordSchema.optional() }),
+    role: z.enum(ROLES),
+    unit: z.string().trim().max(200).default(''),
+  }),
+]);
+
+export const updateMemberRequest = z
+  .object({ role: z.enum(ROLES).optional(), unit: z.string().trim().max(200).optional() })
+  .strict();
+
+export const importMembersRequest = z.object({
+  /** CSV text: full name, username, role, unit (a header row is recognised and skipped). */
+  csv: z.string().max(1_000_000),
+  /** true: validate and return the preview without changing anything. */
+  dryRun: z.boolean().default(true),
+});
+
+export const attendanceRequest = z.object({
+  /** Omitted: the caller checks themself in. */
+  userId: z.string().min(1).optional(),
+  status: z.enum(ATTENDANCE).exclude(['unknown']),
+  reason: z.string().trim().max(300).optional(),
+});
+
+export const createDocumentRequest = z.object({
+  kind: z.enum(DOCUMENT_KINDS),
+  /** Defaults to the template's title for the meeting. */
+  title: z.string().trim().min(1).max(300).optional(),
+});
+
+// ---------------------------------------------------------------- responses
+
+export interface ApiError {
+  code: string;
+  message: string;
+  /** For a validation error: the field that failed, as a dotted path. */
+  field?: string;
+}
+
+export interface UserView {
+  id: string;
+  username: string;
+  fullName: string;
+  isAdmin: boolean;
+  disabled: boolean;
+  /** A demo account whose password is shown on the sign-in page. */
+  isDemo: boolean;
+  createdAt: string;
+}
+
+export interface SessionView {
+  user: UserView;
+  permissions: { manageAccounts: boolean; createMeetings: boolean };
+}
+
+export interface SetupStatus {
+  /** No account exists yet: the sign-in page offers to create the first administrator. */
+  needsSetup: boolean;
+}
+
+export interface DemoAccount {
+  username: string;
+  fullName: string;
+  role: Role;
+  password: string;
+}
+
+export interface DemoLoaded {
+  meetingId: string;
+  accounts: DemoAccount[];
+}
+
+export interface CreatedUser {
+  user: UserView;
+  /** Present only when the server generated the password; shown once. */
+  password?: string;
+}
+
+export interface TokenView {
+  id: string;
+  userId: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface CreatedToken {
+  token: TokenView;
+  /** The bearer secret, shown once; only its hash is stored. */
+  secret: string;
+}
+
+export interface MeetingPermissions {
+  read: boolean;
+  update: boolean;
+  manageRoster: boolean;
+  markAttendance: boolean;
+  checkIn: boolean;
+  createDocuments: boolean;
+  editDocuments: boolean;
+}
+
+export interface MeetingInfo {
+  id: string;
+  title: string;
+  kind: MeetingKind;
+  startsAt: string;
+  place: string;
+  locality: string;
+  issuingBody: string;
+  parentBody: string;
+  symbol: string;
+  status: MeetingStatus;
+  quorumRule: QuorumRule;
+  agenda: string[];
+}
+
+export interface MeetingSummary extends MeetingInfo {
+  myRole: Role | null;
+  memberCount: number;
+}
+
+export interface MemberView {
+  userId: string;
+  fullName: string;
+  role: Role;
+  unit: string;
+  attendance: Attendance;
+  attendanceReason: string;
+  /** ISO time of the last attendance change, or null. */
+  attendanceAt: string | null;
+}
+
+export interface DocumentView {
+  id: string;
+  meetingId: string;
+  kind: DocumentKind;
+  title: string;
+  createdAt: string;
+}
+
+export interface MeetingView extends MeetingInfo {
+  createdAt: string;
+  updatedAt: string;
+  myRole: Role | null;
+  permissions: MeetingPermissions;
+  /** Sorted by Vietnamese given name. */
+  members: MemberView[];
+  quorum: QuorumState;
+  documents: DocumentView[];
+}
+
+export interface DocumentDetail extends DocumentView {
+  /** What the caller's sync connection will be: read-only or read-write. */
+  access: 'read' | 'write';
+}
+
+export interface ImportRow {
+  /** 1-based line number in the CSV text. */
+  line: number;
+  fullName: string;
+  username: string;
+  role: string;
+  unit: string;
+  /** create: new account; add: existing account joins; update: already a member, role/unit change. */
+  action: 'create' | 'add' | 'update' | null;
+  error: ApiError | null;
+}
+
+export interface ImportResult {
+  rows: ImportRow[];
+  dryRun: boolean;
+  /** Rows applied (0 on a dry run); rows with errors are skipped. */
+  applied: number;
+  /** Generated passwords of accounts created by this import (not on a dry run). */
+  passwords: { username: string; password: string }[];
+}
+
+// ---------------------------------------------------------------- the live projection (`meeting:<id>`)
+
+/**
+ * The server-owned Y.Doc of a meeting: Y.Map `meeting` (`info`: MeetingInfo, `quorum`: QuorumState),
+ * Y.Map `members` (userId → MemberView), Y.Map `documents` (docId → DocumentView).
+ */
+export const PROJECTION = {
+  meeting: 'meeting',
+  members: 'members',
+  documents: 'documents',
+} as const;
