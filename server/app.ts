@@ -1,11 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { CloseCode, COLLAB_PATH } from '../shared/protocol.ts';
 import { RoomManager } from './collab/rooms.ts';
 import { attachCollabSockets } from './collab/ws-adapter.ts';
 import type { Config } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { registerAuth } from './http/auth.ts';
+import { errorBody, handleError } from './http/errors.ts';
+import { meetingRoutes } from './http/routes/meetings.ts';
+import { sessionRoutes } from './http/routes/session.ts';
+import { userRoutes } from './http/routes/users.ts';
+import { socketAccess } from './http/socket-access.ts';
+import { MeetingProjection } from './meetings/projection.ts';
+import { createServices, type Services } from './services.ts';
 import { SqliteStore } from './storage/sqlite.ts';
 import type { DocumentStore } from './storage/store.ts';
 
@@ -21,16 +32,19 @@ export interface RunningServer {
   port: number;
   app: FastifyInstance;
   rooms: RoomManager;
+  services: Services;
   /** Persists every document, closes every socket with "server restarting", then stops. Idempotent. */
   close(): Promise<void>;
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
-  const store = options.store ?? SqliteStore.open(config.dataDir);
+  const db = openDatabase(config.dataDir);
+  const store = options.store ?? SqliteStore.on(db);
   const app = Fastify({
     logger: { level: config.LOG_LEVEL },
     bodyLimit: config.MAX_MESSAGE_BYTES,
     forceCloseConnections: true,
+    trustProxy: config.TRUST_PROXY,
   });
   const rooms = new RoomManager(
     store,
@@ -44,11 +58,32 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     },
     app.log,
   );
-  const sockets = attachCollabSockets(app.server, rooms, { maxMessageBytes: config.MAX_MESSAGE_BYTES, log: app.log });
+  const sessionTtlMs = config.SESSION_TTL_HOURS * 3600_000;
+  const services = createServices(db, store, {
+    sessionTtlMs,
+    projection: (meetings) => new MeetingProjection(meetings, rooms, app.log),
+  });
+  const sockets = attachCollabSockets(app.server, rooms, {
+    maxMessageBytes: config.MAX_MESSAGE_BYTES,
+    log: app.log,
+    access: socketAccess(services, config.ALLOWED_ORIGINS),
+  });
+
+  app.setErrorHandler(handleError);
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  registerAuth(app, services.credentials, config.ALLOWED_ORIGINS);
+  sessionRoutes(app, services, { sessionTtlMs, signInAttemptsPerMinute: config.SIGNIN_ATTEMPTS_PER_MINUTE });
+  userRoutes(app, services);
+  meetingRoutes(app, services);
+  const sweep = setInterval(() => services.credentials.sweepExpired(), 3600_000);
+  sweep.unref();
 
   app.get('/healthz', async () => ({ status: 'ok', ...rooms.stats() }));
   if (options.clientDir && fs.existsSync(path.join(options.clientDir, 'index.html'))) {
     await serveClient(app, options.clientDir);
+  } else {
+    app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody(req, 'not_found')));
   }
 
   await app.listen({ port: config.PORT, host: config.HOST });
@@ -62,11 +97,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     (closing ??= (async () => {
       await rooms.close();
       await sockets.closeAll(CloseCode.ServerRestarting, 'server restarting');
+      clearInterval(sweep);
       await app.close();
       await store.close();
+      if (db.open) db.close();
     })());
 
-  return { url, port, app, rooms, close };
+  return { url, port, app, rooms, services, close };
 }
 
 /** The built single-page app: files as they are, and index.html for any other page address. */
@@ -77,6 +114,6 @@ async function serveClient(app: FastifyInstance, clientDir: string): Promise<voi
     const isPage = req.method === 'GET' && !pathname.startsWith('/api/') && !pathname.startsWith(`${COLLAB_PATH}/`)
       && !path.extname(pathname);
     if (isPage) return reply.type('text/html; charset=utf-8').sendFile('index.html');
-    return reply.code(404).send({ code: 'not_found', message: 'Not found' });
+    return reply.code(404).send(errorBody(req, 'not_found'));
   });
 }

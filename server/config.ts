@@ -21,6 +21,20 @@ const schema = z.object({
   MAX_BROADCAST_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(25),
   /** Stored updates after which a document's state is compacted into one snapshot. */
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+  /** A session not used for this long ends; each use extends it. */
+  SESSION_TTL_HOURS: z.coerce.number().min(0.01).default(168),
+  /** Sign-in attempts allowed per minute for one client address and username. */
+  SIGNIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Other origins (comma-separated, e.g. a dev server) allowed to send state-changing requests. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)),
+  /** Behind a reverse proxy: take the client address and scheme from X-Forwarded-* headers. */
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string };

@@ -1,3 +1,4 @@
+import type * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol.ts';
 import type { DocumentStore } from '../storage/store.ts';
 import { Connection } from './connection.ts';
@@ -12,6 +13,9 @@ export interface RoomManagerOptions {
   broadcastWritesPerSecond: number;
   maxBroadcastDelayMs: number;
 }
+
+/** Transaction origin of the server's own changes: stored and sent to every connection. */
+const SERVER_ORIGIN = Symbol('server');
 
 /**
  * Loads a room on its first connection, unloads it a while after its last one leaves (after a final persist),
@@ -62,6 +66,20 @@ export class RoomManager {
       },
     );
     return conn;
+  }
+
+  /**
+   * A change the server makes itself (the meeting projection, a template's first text): loads the document if
+   * needed, applies `change` in one transaction, and resolves once it is stored and sent to everyone connected.
+   */
+  async change(docId: string, change: (doc: Y.Doc) => void): Promise<void> {
+    if (this.closing) throw new Error('server closing');
+    this.cancelUnload(docId);
+    const room = await this.room(docId);
+    if (room.isDestroyed) throw new Error('document unavailable');
+    room.doc.transact(() => change(room.doc), SERVER_ORIGIN);
+    await room.whenPersisted();
+    if (room.connections.size === 0) this.scheduleUnload(room);
   }
 
   /** The room if it is loaded now. */

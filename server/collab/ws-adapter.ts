@@ -6,11 +6,16 @@ import { binaryFrame } from './frame.ts';
 import type { Logger, PeerSocket } from './peer.ts';
 import type { RoomManager } from './rooms.ts';
 
+/** The decision at connect time: refused with a close code, or admitted read-only or read-write. */
+export type CollabAccess =
+  | { refuse: number; reason: string }
+  | { readOnly: boolean; userId?: string; meetingId?: string };
+
 export interface CollabSocketOptions {
   maxMessageBytes: number;
   log: Logger;
-  /** Decides at connect time whether the peer may write; refusal comes with the policies (later). */
-  access?: (req: IncomingMessage, docId: string) => { readOnly: boolean };
+  /** Decides at connect time whether the peer may connect and write; everyone may write when absent. */
+  access?: (req: IncomingMessage, docId: string) => CollabAccess;
 }
 
 /**
@@ -42,7 +47,17 @@ export function attachCollabSockets(
         ws.close(CloseCode.NotFound, 'invalid document id');
         return;
       }
-      const access = options.access?.(req, docId) ?? { readOnly: false };
+      let access: CollabAccess;
+      try {
+        access = options.access?.(req, docId) ?? { readOnly: false };
+      } catch (err) {
+        options.log.error({ docId, err: String(err) }, 'could not decide access; refusing');
+        access = { refuse: CloseCode.StorageError, reason: 'try again' };
+      }
+      if ('refuse' in access) {
+        ws.close(access.refuse, access.reason);
+        return;
+      }
       bind(ws, socket, docId, access);
     });
   });
@@ -52,7 +67,7 @@ export function attachCollabSockets(
    * because no extension is negotiated (perMessageDeflate is off), so ws's own sender never holds frames back
    * and control frames (ping, close) it writes stay in order with ours.
    */
-  function bind(ws: WebSocket, socket: Duplex, docId: string, access: { readOnly: boolean }): void {
+  function bind(ws: WebSocket, socket: Duplex, docId: string, access: { readOnly: boolean; userId?: string }): void {
     const peer: PeerSocket = {
       send: (data) => {
         if (ws.readyState === WebSocket.OPEN) socket.write(binaryFrame(data));

@@ -1,45 +1,30 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import { DATABASE_FILE, openDatabase, type Db } from '../db/database.ts';
 import type { DocumentStore, StoredDocument } from './store.ts';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS doc_state (
-  doc_id     TEXT PRIMARY KEY,
-  state      BLOB NOT NULL,
-  state_seq  INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS doc_update (
-  seq    INTEGER PRIMARY KEY AUTOINCREMENT,
-  doc_id TEXT NOT NULL,
-  data   BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS doc_update_by_doc ON doc_update (doc_id, seq);
-`;
 
 /**
- * The embedded default: one SQLite file in WAL mode. `synchronous = FULL` makes each committed append survive
- * a power loss, not only a process crash, which is what "written durably before it is broadcast" promises.
+ * The embedded default: the installation's SQLite file (see db/database.ts for why each committed append
+ * survives a power loss, which is what "written durably before it is broadcast" promises).
  * Sequence numbers come from one AUTOINCREMENT counter shared by all documents: increasing per document, never reused.
  */
 export class SqliteStore implements DocumentStore {
-  private constructor(
-    private readonly db: Database.Database,
-    private readonly stmts: ReturnType<typeof prepare>,
-  ) {}
+  private readonly stmts: ReturnType<typeof prepare>;
 
-  static open(dir: string, fileName = 'quorum.sqlite'): SqliteStore {
-    fs.mkdirSync(dir, { recursive: true });
-    const db = new Database(path.join(dir, fileName));
-    // Compaction deletes most of a document's rows; without this the freed pages would stay in the file for good.
-    // Takes effect on a new database only (before the first table is created).
-    db.pragma('auto_vacuum = INCREMENTAL');
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('busy_timeout = 5000');
-    db.exec(SCHEMA);
-    return new SqliteStore(db, prepare(db));
+  private constructor(
+    private readonly db: Db,
+    private readonly ownsDb: boolean,
+  ) {
+    this.stmts = prepare(db);
+  }
+
+  /** The store on the installation's database file under `dir` (it owns the connection and closes it). */
+  static open(dir: string, fileName = DATABASE_FILE): SqliteStore {
+    return new SqliteStore(openDatabase(dir, fileName), true);
+  }
+
+  /** The store on an open database that someone else closes. */
+  static on(db: Db): SqliteStore {
+    return new SqliteStore(db, false);
   }
 
   async load(docId: string): Promise<StoredDocument> {
@@ -87,11 +72,11 @@ export class SqliteStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (this.ownsDb && this.db.open) this.db.close();
   }
 }
 
-function prepare(db: Database.Database) {
+function prepare(db: Db) {
   return {
     getState: db.prepare('SELECT state, state_seq FROM doc_state WHERE doc_id = ?'),
     getUpdates: db.prepare('SELECT seq, data FROM doc_update WHERE doc_id = ? AND seq > ? ORDER BY seq'),

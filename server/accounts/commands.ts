@@ -1,0 +1,87 @@
+import type { CreatedUser, UserView } from '../../shared/api.ts';
+import { AppError, fail } from '../http/errors.ts';
+import { newPassword } from '../ids.ts';
+import { can } from '../policies.ts';
+import type { Services } from '../services.ts';
+import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
+import { presentUser, type Actor, type UserRow } from './users.ts';
+
+/** Creates an account; with no password given, generates one and returns it (shown once). */
+export async function createAccount(
+  s: Services,
+  actor: Actor | null,
+  input: { username: string; fullName: string; password?: string; isAdmin?: boolean; isDemo?: boolean },
+): Promise<CreatedUser & { row: UserRow }> {
+  const generated = input.password === undefined ? newPassword() : undefined;
+  const passwordHash = await hashPassword(input.password ?? generated!);
+  const row = s.db.transaction(() => {
+    if (s.users.byUsername(input.username)) throw new AppError('username_taken', 'username');
+    const row = s.users.insert({ ...input, passwordHash });
+    s.audit.append({
+      actorId: actor?.id ?? null,
+      meetingId: null,
+      action: 'user.created',
+      payload: { userId: row.id, username: row.username, isAdmin: row.is_admin === 1 },
+    });
+    return row;
+  })();
+  return { row, user: presentUser(row), ...(generated ? { password: generated } : {}) };
+}
+
+/** The first administrator, allowed only while no account exists. */
+export async function setupFirstAdmin(
+  s: Services,
+  input: { username: string; fullName: string; password: string },
+): Promise<UserRow> {
+  if (s.users.count() > 0) fail('setup_done');
+  const passwordHash = await hashPassword(input.password);
+  return s.db.transaction(() => {
+    // Checked again inside the transaction: two first-run forms submitted at once make one administrator.
+    if (s.users.count() > 0) fail('setup_done');
+    const row = s.users.insert({ ...input, passwordHash, isAdmin: true });
+    s.audit.append({ actorId: row.id, meetingId: null, action: 'setup', payload: { userId: row.id, username: row.username } });
+    return row;
+  })();
+}
+
+/** The account for a username and password, or `invalid_credentials` (the same for every kind of failure). */
+export async function checkPassword(s: Services, username: string, password: string): Promise<UserRow> {
+  const row = s.users.byUsername(username);
+  const ok = await verifyPassword(password, row?.password_hash ?? (await dummyHash()));
+  if (!row || !ok || row.disabled === 1) fail('invalid_credentials');
+  return row;
+}
+
+export async function updateAccount(
+  s: Services,
+  actor: Actor,
+  userId: string,
+  input: { fullName?: string; password?: string; isAdmin?: boolean; disabled?: boolean },
+): Promise<UserView> {
+  const self = actor.id === userId;
+  const admin = can(actor, { type: 'account.manage' });
+  if (!admin && !self) fail('not_found');
+  if (!admin && (input.isAdmin !== undefined || input.disabled !== undefined)) fail('forbidden');
+  // An administrator cannot lock themself out by accident.
+  if (self && (input.isAdmin === false || input.disabled === true)) fail('forbidden');
+  const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
+  return s.db.transaction(() => {
+    if (!s.users.byId(userId)) fail('not_found');
+    s.users.update(userId, { fullName: input.fullName, passwordHash, isAdmin: input.isAdmin, disabled: input.disabled });
+    // A new password or a disabled account ends the sessions signed in with the old state.
+    if (input.disabled === true || (passwordHash !== undefined && !self)) s.credentials.endSessionsOf(userId);
+    s.audit.append({
+      actorId: actor.id,
+      meetingId: null,
+      action: 'user.updated',
+      payload: {
+        userId,
+        fullName: input.fullName,
+        passwordChanged: passwordHash !== undefined,
+        isAdmin: input.isAdmin,
+        disabled: input.disabled,
+      },
+    });
+    return presentUser(s.users.byId(userId)!);
+  })();
+}

@@ -1,0 +1,146 @@
+/**
+ * The operator's command line: `npm run quorum -- <command>`. Works on the installation's database under
+ * DATA_DIR, also while the server runs (SQLite allows one writer at a time and waits for its turn).
+ * Exit status: 0 done, 1 the command failed, 2 the command line itself is wrong.
+ */
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { passwordSchema, usernameSchema, fullNameSchema } from '../shared/api.ts';
+import { ERRORS } from '../shared/errors.ts';
+import { createAccount, updateAccount } from './accounts/commands.ts';
+import type { Actor } from './accounts/users.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { loadDemo } from './demo/load.ts';
+import { AppError } from './http/errors.ts';
+import { createServices, type Services } from './services.ts';
+import { SqliteStore } from './storage/sqlite.ts';
+
+const USAGE = `Usage: npm run quorum -- <command>
+
+  user add <username> --name "<full name>" [--admin] [--password-stdin]
+      Creates an account. Without --password-stdin a password is generated and printed.
+  user password <username> --password-stdin
+      Sets an account's password (read from standard input).
+  token create <username> [--name "<label>"]
+      Creates an API token for the account and prints it (only its hash is stored).
+  demo
+      Loads the demo conference and its demo accounts.
+  backup <file>
+      Writes a consistent copy of the database to <file> (which must not exist).
+`;
+
+class UsageError extends Error {}
+
+/** The operator at the console acts with an administrator's rights; the audit record names them `cli`. */
+const CLI_ACTOR: Actor = { id: 'cli', username: 'cli', fullName: 'command line', isAdmin: true };
+
+function check<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new UsageError(`${what}: ${result.error.issues[0]?.message ?? 'invalid'}`);
+  return result.data;
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new UsageError('--password-stdin: pipe the password in, e.g. `echo "$PW" | npm run quorum -- …`');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+async function run(s: Services, args: string[]): Promise<string> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      name: { type: 'string' },
+      admin: { type: 'boolean', default: false },
+      'password-stdin': { type: 'boolean', default: false },
+    },
+  });
+  const [command, sub, ...rest] = positionals;
+  const key = [command, sub].filter(Boolean).join(' ');
+  switch (key) {
+    case 'user add': {
+      if (rest.length !== 1) throw new UsageError('user add: give exactly one username');
+      const username = check(usernameSchema, rest[0], 'username');
+      const fullName = check(fullNameSchema, values.name, '--name (the full name) is required and');
+      const password = values['password-stdin'] ? check(passwordSchema, await readStdin(), 'password') : undefined;
+      const created = await createAccount(s, null, { username, fullName, password, isAdmin: values.admin });
+      return `Created ${created.user.isAdmin ? 'administrator' : 'account'} ${created.user.username} (${created.user.fullName}).` +
+        (created.password ? `\nPassword: ${created.password}` : '');
+    }
+    case 'user password': {
+      if (rest.length !== 1) throw new UsageError('user password: give exactly one username');
+      if (!values['password-stdin']) throw new UsageError('user password: --password-stdin is required');
+      const user = s.users.byUsername(check(usernameSchema, rest[0], 'username'));
+      if (!user) throw new AppError('not_found', 'username');
+      const password = check(passwordSchema, await readStdin(), 'password');
+      // Acting as the system: the account's own sessions end, as for an administrator's reset.
+      await updateAccount(s, CLI_ACTOR, user.id, { password });
+      return `Password of ${user.username} changed; their sessions were ended.`;
+    }
+    case 'token create': {
+      if (rest.length !== 1) throw new UsageError('token create: give exactly one username');
+      const user = s.users.byUsername(check(usernameSchema, rest[0], 'username'));
+      if (!user) throw new AppError('not_found', 'username');
+      if (user.disabled) throw new UsageError(`token create: ${user.username} is disabled`);
+      const token = s.db.transaction(() => {
+        const t = s.credentials.createToken(user.id, values.name ?? 'command line');
+        s.audit.append({ actorId: null, meetingId: null, action: 'token.created', payload: { tokenId: t.id, userId: user.id, via: 'cli' } });
+        return t;
+      })();
+      return token.secret;
+    }
+    case 'demo': {
+      const demo = await loadDemo(s, null);
+      return [`Demo conference loaded (meeting ${demo.meetingId}). Demo accounts:`, ...demo.accounts.map((a) => `  ${a.username.padEnd(10)} ${a.password}  ${a.fullName} (${a.role})`)].join('\n');
+    }
+    case 'backup': {
+      const file = sub;
+      if (!file || rest.length > 0) throw new UsageError('backup: give exactly one file name');
+      if (fs.existsSync(file)) throw new UsageError(`backup: ${file} already exists; choose a new file name`);
+      await s.db.backup(file);
+      return `Backup written to ${file}.`;
+    }
+    default:
+      throw new UsageError(command ? `unknown command: ${key}` : 'no command given');
+  }
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  if (args.length === 0 || args[0] === 'help' || args.includes('--help')) {
+    process.stdout.write(USAGE);
+    return args.length === 0 ? 2 : 0;
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    return 2;
+  }
+  const db = openDatabase(config.dataDir);
+  const s = createServices(db, SqliteStore.on(db), { sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000 });
+  try {
+    process.stdout.write(`${await run(s, args)}\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`Error: ${(err as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof AppError) {
+      process.stderr.write(`Error: ${err.detail?.en ?? ERRORS[err.code].en}${err.field ? ` (${err.field})` : ''}\n`);
+      return 1;
+    }
+    process.stderr.write(`Error: ${(err as Error).message}\n`);
+    return 1;
+  } finally {
+    db.close();
+  }
+}
+
+process.exitCode = await main();

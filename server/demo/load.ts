@@ -1,0 +1,47 @@
+import type { DemoLoaded } from '../../shared/api.ts';
+import { DEFAULT_QUORUM_RULE } from '../../shared/meeting.ts';
+import { hashPassword } from '../accounts/passwords.ts';
+import { documentUpdateFromJSON } from '../documents/initial-state.ts';
+import { fail } from '../http/errors.ts';
+import { newId } from '../ids.ts';
+import type { Services } from '../services.ts';
+import { DEMO, DEMO_PASSWORD } from './data.ts';
+
+export { DEMO_PASSWORD };
+
+/**
+ * Loads the demo conference (the Laser Technology Centre's 2023 conference, see data.ts): its people as demo
+ * accounts, the meeting in session with its roster, and draft documents. Once per installation.
+ */
+export async function loadDemo(s: Services, actorId: string | null): Promise<DemoLoaded> {
+  if (s.meetings.hasDemo()) fail('demo_loaded');
+  // One hash for all: the demo password is public (the sign-in page shows it), so distinct salts protect nothing.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const documents = DEMO.documents.map((d) => ({ ...d, id: newId('d'), update: documentUpdateFromJSON(d.content) }));
+  for (const d of documents) await s.store.append(d.id, [d.update]);
+
+  const created: typeof DEMO.people = [];
+  const meetingId = s.db.transaction(() => {
+    if (s.meetings.hasDemo()) fail('demo_loaded');
+    const meeting = s.meetings.insert({ ...DEMO.meeting, quorumRule: DEFAULT_QUORUM_RULE }, actorId, true);
+    for (const person of DEMO.people) {
+      // An existing account with a demo username (the administrator chose "kien") joins as it is.
+      let user = s.users.byUsername(person.username);
+      if (!user) {
+        user = s.users.insert({ ...person, passwordHash, isDemo: true });
+        created.push(person);
+      }
+      s.meetings.addMember(meeting.id, user.id, person.role, person.unit);
+    }
+    for (const d of documents) s.meetings.insertDocument(d.id, meeting.id, d.kind, d.title, actorId);
+    // In session, so that checking in and the live quorum can be tried at once.
+    s.meetings.update(meeting.id, { status: 'in_session' });
+    s.audit.append({ actorId, meetingId: meeting.id, action: 'demo.loaded', payload: { people: DEMO.people.length } });
+    return meeting.id;
+  })();
+  await s.projection?.publish(meetingId);
+  return {
+    meetingId,
+    accounts: created.map((p) => ({ username: p.username, fullName: p.fullName, role: p.role, password: DEMO_PASSWORD })),
+  };
+}

@@ -1,0 +1,86 @@
+import type { IncomingMessage } from 'node:http';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { actorOf, type Actor } from '../accounts/users.ts';
+import type { Credentials } from '../accounts/sessions.ts';
+import { fail } from './errors.ts';
+
+export const SESSION_COOKIE = 'quorum_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in person or the token's owner; null when neither. */
+    actor: Actor | null;
+    /** How the actor was identified: the cookie needs the Origin check; a bearer token cannot be sent by another site. */
+    authVia: 'session' | 'token' | null;
+  }
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Origins allowed to send state-changing requests: the server's own (from the Host the request was sent to,
+ * under either scheme, since a TLS proxy may sit in front) and any configured ones.
+ */
+export function originAllowed(origin: string, host: string | undefined, allowed: readonly string[]): boolean {
+  if (allowed.includes(origin)) return true;
+  if (!host) return false;
+  return origin === `http://${host}` || origin === `https://${host}`;
+}
+
+function parseCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+/** Who a raw request (HTTP or websocket upgrade) comes from: the session cookie, or a bearer or query token. */
+export function identify(
+  credentials: Credentials,
+  req: IncomingMessage,
+  options: { allowQueryToken: boolean },
+): { actor: Actor; via: 'session' | 'token' } | null {
+  const auth = req.headers.authorization;
+  let token: string | undefined;
+  if (auth?.startsWith('Bearer ')) token = auth.slice('Bearer '.length).trim();
+  else if (options.allowQueryToken) token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token') ?? undefined;
+  if (token) {
+    const user = credentials.tokenUser(token);
+    return user ? { actor: actorOf(user), via: 'token' } : null;
+  }
+  const secret = parseCookie(req.headers.cookie, SESSION_COOKIE);
+  if (!secret) return null;
+  const user = credentials.sessionUser(secret);
+  return user ? { actor: actorOf(user), via: 'session' } : null;
+}
+
+export function sessionSecretOf(req: FastifyRequest): string | undefined {
+  return parseCookie(req.headers.cookie, SESSION_COOKIE);
+}
+
+/** Identifies every API request and applies the Origin check before any handler runs. */
+export function registerAuth(app: FastifyInstance, credentials: Credentials, allowedOrigins: readonly string[]): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('authVia', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const who = identify(credentials, req.raw, { allowQueryToken: false });
+    req.actor = who?.actor ?? null;
+    req.authVia = who?.via ?? null;
+    if (!STATE_CHANGING.has(req.method)) return;
+    const origin = req.headers.origin;
+    if (origin !== undefined) {
+      if (!originAllowed(origin, req.headers.host, allowedOrigins)) fail('origin_mismatch');
+    } else if (req.headers.cookie?.includes(`${SESSION_COOKIE}=`) && req.authVia !== 'token') {
+      // Browsers send Origin on every cross-site POST; a cookie-carrying request without one is not from our page.
+      fail('origin_mismatch');
+    }
+  });
+}
+
+export function requireActor(req: FastifyRequest): Actor {
+  if (!req.actor) fail('unauthenticated');
+  return req.actor;
+}

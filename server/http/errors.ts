@@ -1,0 +1,66 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { ApiError } from '../../shared/api.ts';
+import { ERRORS, type ErrorCode } from '../../shared/errors.ts';
+
+/** An error the API answers with: a stable code (with its status and messages in shared/errors.ts). */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly field?: string,
+    /** A more specific message than the code's, in both languages. */
+    readonly detail?: { vi: string; en: string },
+  ) {
+    super(code);
+  }
+}
+
+export function fail(code: ErrorCode, field?: string): never {
+  throw new AppError(code, field);
+}
+
+/** Validates with a shared schema; a failure is a 400 naming the first bad field. */
+export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.join('.') || undefined;
+  const message = issue ? `${field ? `${field}: ` : ''}${issue.message}` : '';
+  throw new AppError('invalid_request', field, {
+    vi: `Dữ liệu không hợp lệ${field ? ` ở trường “${field}”` : ''}. ${message}`.trim(),
+    en: `Invalid request. ${message}`.trim(),
+  });
+}
+
+/** English when the caller prefers it, Vietnamese otherwise (the interface's default). */
+export function languageOf(req: FastifyRequest): 'vi' | 'en' {
+  const header = req.headers['accept-language'] ?? '';
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'vi';
+}
+
+export function errorBody(req: FastifyRequest, code: ErrorCode, field?: string, detail?: { vi: string; en: string }): ApiError {
+  const lang = languageOf(req);
+  const body: ApiError = { code, message: detail ? detail[lang] : ERRORS[code][lang] };
+  if (field) body.field = field;
+  return body;
+}
+
+export function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorCode, field?: string): FastifyReply {
+  return reply.code(ERRORS[code].status).send(errorBody(req, code, field));
+}
+
+/** Fastify's own errors mapped onto ours: nothing leaves the server as an unexplained 500 with a stack. */
+export function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (err instanceof AppError) {
+    return reply.code(ERRORS[err.code].status).send(errorBody(req, err.code, err.field, err.detail));
+  }
+  if (err.statusCode === 429) return sendError(req, reply, 'rate_limited');
+  if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(req, reply, 'too_large');
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    // Unparseable JSON, a wrong content type: the request is at fault.
+    return reply.code(400).send({ ...errorBody(req, 'invalid_request'), message: `${errorBody(req, 'invalid_request').message} (${err.message})` });
+  }
+  req.log.error({ err }, 'unhandled error');
+  return sendError(req, reply, 'internal');
+}

@@ -1,0 +1,22 @@
+import type { Actor } from '../accounts/users.ts';
+import type { MeetingRow } from '../meetings/repo.ts';
+import { can, type Action, type MeetingSubject } from '../policies.ts';
+import type { Services } from '../services.ts';
+import { fail } from './errors.ts';
+
+/** 403 unless the policies allow it. */
+export function authorize(actor: Actor, action: Action): void {
+  if (!can(actor, action)) fail('forbidden');
+}
+
+/**
+ * Loads a meeting the actor may see. One who may not gets the same 404 as for a meeting that does not exist,
+ * so ids of other people's meetings cannot be probed.
+ */
+export function loadMeeting(s: Services, actor: Actor, meetingId: string): { row: MeetingRow; subject: MeetingSubject } {
+  const row = s.meetings.byId(meetingId);
+  if (!row) fail('not_found');
+  const subject: MeetingSubject = { role: s.meetings.roleOf(meetingId, actor.id), status: row.status };
+  if (!can(actor, { type: 'meeting.read', meeting: subject })) fail('not_found');
+  return { row, subject };
+}

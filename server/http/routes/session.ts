@@ -1,0 +1,100 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { setupRequest, signInRequest, type DemoAccount, type SessionView, type SetupStatus } from '../../../shared/api.ts';
+import { checkPassword, setupFirstAdmin } from '../../accounts/commands.ts';
+import { presentUser, type UserRow } from '../../accounts/users.ts';
+import { DEMO_PASSWORD, loadDemo } from '../../demo/load.ts';
+import { can } from '../../policies.ts';
+import type { Services } from '../../services.ts';
+import { requireActor, SESSION_COOKIE, sessionSecretOf } from '../auth.ts';
+import { fail, parse } from '../errors.ts';
+import { authorize } from '../guard.ts';
+
+export interface SessionRouteOptions {
+  sessionTtlMs: number;
+  signInAttemptsPerMinute: number;
+}
+
+function sessionView(row: UserRow): SessionView {
+  const actor = { id: row.id, isAdmin: row.is_admin === 1 };
+  return {
+    user: presentUser(row),
+    permissions: { manageAccounts: can(actor, { type: 'account.manage' }), createMeetings: can(actor, { type: 'meeting.create' }) },
+  };
+}
+
+function startSession(s: Services, req: FastifyRequest, reply: FastifyReply, userId: string, ttlMs: number): void {
+  const secret = s.credentials.createSession(userId);
+  reply.setCookie(SESSION_COOKIE, secret, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: req.protocol === 'https',
+    maxAge: Math.floor(ttlMs / 1000),
+  });
+}
+
+export function sessionRoutes(app: FastifyInstance, s: Services, options: SessionRouteOptions): void {
+  app.get('/api/setup', async (): Promise<SetupStatus> => ({ needsSetup: s.users.count() === 0 }));
+
+  app.post('/api/setup', async (req, reply) => {
+    const input = parse(setupRequest, req.body);
+    const admin = await setupFirstAdmin(s, input);
+    const demo = input.loadDemo ? await loadDemo(s, admin.id) : null;
+    startSession(s, req, reply, admin.id, options.sessionTtlMs);
+    return reply.code(201).send({ user: presentUser(admin), demo });
+  });
+
+  app.get('/api/demo-accounts', async (): Promise<DemoAccount[]> => {
+    const demoMeeting = s.meetings.list(null).find((m) => m.is_demo === 1);
+    return s.users.demoUsers().map((u) => ({
+      username: u.username,
+      fullName: u.full_name,
+      role: (demoMeeting && s.meetings.roleOf(demoMeeting.id, u.id)) || 'delegate',
+      password: DEMO_PASSWORD,
+    }));
+  });
+
+  app.post('/api/demo', async (req, reply) => {
+    const actor = requireActor(req);
+    authorize(actor, { type: 'account.manage' });
+    return reply.code(201).send(await loadDemo(s, actor.id));
+  });
+
+  app.post(
+    '/api/session',
+    {
+      config: {
+        rateLimit: {
+          max: options.signInAttemptsPerMinute,
+          timeWindow: 60_000,
+          hook: 'preHandler',
+          // Per address and username: guessing one account's password is slowed, a hall of delegates behind
+          // one NAT address signing in at once is not.
+          keyGenerator: (req: FastifyRequest) => {
+            const body = req.body as { username?: unknown } | undefined;
+            const username = typeof body?.username === 'string' ? body.username.trim().toLowerCase() : '';
+            return `${req.ip}|${username}`;
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      const input = parse(signInRequest, req.body);
+      const row = await checkPassword(s, input.username, input.password);
+      startSession(s, req, reply, row.id, options.sessionTtlMs);
+      return sessionView(row);
+    },
+  );
+
+  app.get('/api/session', async (req) => {
+    const actor = requireActor(req);
+    return sessionView(s.users.byId(actor.id) ?? fail('unauthenticated'));
+  });
+
+  app.delete('/api/session', async (req, reply) => {
+    const secret = sessionSecretOf(req);
+    if (secret) s.credentials.endSession(secret);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+}

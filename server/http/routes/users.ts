@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  createTokenRequest,
+  createUserRequest,
+  updateUserRequest,
+  type CreatedToken,
+  type TokenView,
+  type UserView,
+} from '../../../shared/api.ts';
+import { createAccount, updateAccount } from '../../accounts/commands.ts';
+import type { TokenRow } from '../../accounts/sessions.ts';
+import { presentUser } from '../../accounts/users.ts';
+import type { Services } from '../../services.ts';
+import { requireActor } from '../auth.ts';
+import { fail, parse } from '../errors.ts';
+import { authorize } from '../guard.ts';
+
+function presentToken(row: TokenRow): TokenView {
+  return { id: row.id, userId: row.user_id, name: row.name, createdAt: row.created_at, lastUsedAt: row.last_used_at };
+}
+
+const listUsersQuery = z.object({ q: z.string().trim().max(100).optional() });
+const tokensQuery = z.object({ userId: z.string().optional() });
+const idParams = z.object({ id: z.string().min(1) });
+
+export function userRoutes(app: FastifyInstance, s: Services): void {
+  app.get('/api/users', async (req): Promise<UserView[]> => {
+    const actor = requireActor(req);
+    const { q } = parse(listUsersQuery, req.query);
+    if (q === undefined) {
+      authorize(actor, { type: 'account.manage' });
+      return s.users.list().map(presentUser);
+    }
+    const managesAnyMeeting = s.meetings.list(actor.id).some((m) => m.my_role === 'chair' || m.my_role === 'secretary');
+    authorize(actor, { type: 'user.search', managesAnyMeeting });
+    return s.users.search(q).map(presentUser);
+  });
+
+  app.post('/api/users', async (req, reply) => {
+    const actor = requireActor(req);
+    authorize(actor, { type: 'account.manage' });
+    const { row: _row, ...created } = await createAccount(s, actor, parse(createUserRequest, req.body));
+    return reply.code(201).send(created);
+  });
+
+  app.patch('/api/users/:id', async (req): Promise<UserView> => {
+    const actor = requireActor(req);
+    const { id } = parse(idParams, req.params);
+    return updateAccount(s, actor, id, parse(updateUserRequest, req.body));
+  });
+
+  app.get('/api/tokens', async (req): Promise<TokenView[]> => {
+    const actor = requireActor(req);
+    const userId = parse(tokensQuery, req.query).userId ?? actor.id;
+    authorize(actor, { type: 'token.manage', ownerId: userId });
+    return s.credentials.tokens(userId).map(presentToken);
+  });
+
+  app.post('/api/tokens', async (req, reply) => {
+    const actor = requireActor(req);
+    const input = parse(createTokenRequest, req.body);
+    const userId = input.userId ?? actor.id;
+    authorize(actor, { type: 'token.manage', ownerId: userId });
+    if (!s.users.byId(userId)) fail('not_found', 'userId');
+    const created = s.db.transaction(() => {
+      const t = s.credentials.createToken(userId, input.name);
+      s.audit.append({ actorId: actor.id, meetingId: null, action: 'token.created', payload: { tokenId: t.id, userId, name: input.name } });
+      return t;
+    })();
+    const body: CreatedToken = { token: presentToken(s.credentials.token(created.id)!), secret: created.secret };
+    return reply.code(201).send(body);
+  });
+
+  app.delete('/api/tokens/:id', async (req, reply) => {
+    const actor = requireActor(req);
+    const { id } = parse(idParams, req.params);
+    const token = s.credentials.token(id);
+    // Someone else's token is as unknown to the caller as one that does not exist.
+    if (!token || !(actor.isAdmin || token.user_id === actor.id)) fail('not_found');
+    s.db.transaction(() => {
+      s.credentials.revokeToken(id);
+      s.audit.append({ actorId: actor.id, meetingId: null, action: 'token.revoked', payload: { tokenId: id, userId: token.user_id } });
+    })();
+    return reply.code(204).send();
+  });
+}

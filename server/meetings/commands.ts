@@ -1,0 +1,189 @@
+import type { DocumentView, MemberView } from '../../shared/api.ts';
+import {
+  DEFAULT_QUORUM_RULE,
+  NEXT_STATUS,
+  computeQuorum,
+  type Attendance,
+  type DocumentKind,
+  type MeetingStatus,
+  type QuorumState,
+  type Role,
+} from '../../shared/meeting.ts';
+import { buildTemplate, defaultDocumentTitle } from '../../shared/templates/index.ts';
+import { createAccount } from '../accounts/commands.ts';
+import type { Actor } from '../accounts/users.ts';
+import { documentUpdateFromJSON } from '../documents/initial-state.ts';
+import { fail } from '../http/errors.ts';
+import { newId } from '../ids.ts';
+import type { Services } from '../services.ts';
+import { presentMeetingInfo, type MeetingFields, type MeetingRow } from './repo.ts';
+
+/**
+ * The commands that change a meeting. Each checks the current state, changes it in one transaction with its
+ * audit entry, then publishes the meeting's live state. Authorization is done before, by the route.
+ */
+
+async function published<T>(s: Services, meetingId: string, result: T): Promise<T> {
+  await s.projection?.publish(meetingId);
+  return result;
+}
+
+export async function createMeeting(
+  s: Services,
+  actor: Actor | null,
+  fields: Omit<MeetingFields, 'quorumRule'> & { quorumRule?: MeetingFields['quorumRule'] },
+  creatorRole: Role | null,
+  options: { isDemo?: boolean } = {},
+): Promise<MeetingRow> {
+  const row = s.db.transaction(() => {
+    const row = s.meetings.insert({ ...fields, quorumRule: fields.quorumRule ?? DEFAULT_QUORUM_RULE }, actor?.id ?? null, options.isDemo);
+    if (actor && creatorRole) s.meetings.addMember(row.id, actor.id, creatorRole, '');
+    s.audit.append({
+      actorId: actor?.id ?? null,
+      meetingId: row.id,
+      action: 'meeting.created',
+      payload: { ...presentMeetingInfo(row), creatorRole },
+    });
+    return row;
+  })();
+  return published(s, row.id, row);
+}
+
+export async function updateMeeting(
+  s: Services,
+  actor: Actor,
+  meetingId: string,
+  changes: Partial<MeetingFields> & { status?: MeetingStatus },
+): Promise<void> {
+  s.db.transaction(() => {
+    const current = s.meetings.byId(meetingId) ?? fail('not_found');
+    if (changes.status !== undefined && changes.status !== current.status) {
+      // Only forwards, one step at a time: a closed meeting is never reopened.
+      if (NEXT_STATUS[current.status] !== changes.status) fail('invalid_transition', 'status');
+    }
+    s.meetings.update(meetingId, changes);
+    s.audit.append({
+      actorId: actor.id,
+      meetingId,
+      action: changes.status !== undefined && changes.status !== current.status ? `meeting.${changes.status}` : 'meeting.updated',
+      payload: changes,
+    });
+  })();
+  await published(s, meetingId, undefined);
+}
+
+export async function addMember(
+  s: Services,
+  actor: Actor | null,
+  meetingId: string,
+  input:
+    | { userId: string; role: Role; unit: string }
+    | { newUser: { username: string; fullName: string; password?: string }; role: Role; unit: string },
+): Promise<{ member: MemberView; password?: string }> {
+  let userId: string;
+  let password: string | undefined;
+  if ('newUser' in input) {
+    const created = await createAccount(s, actor, input.newUser);
+    userId = created.user.id;
+    password = created.password;
+  } else {
+    userId = input.userId;
+    const user = s.users.byId(userId);
+    if (!user || user.disabled === 1) fail('not_found', 'userId');
+  }
+  const member = s.db.transaction(() => {
+    if (s.meetings.roleOf(meetingId, userId) !== null) fail('already_member');
+    s.meetings.addMember(meetingId, userId, input.role, input.unit);
+    s.audit.append({ actorId: actor?.id ?? null, meetingId, action: 'member.added', payload: { userId, role: input.role, unit: input.unit } });
+    return s.meetings.member(meetingId, userId)!;
+  })();
+  return published(s, meetingId, { member, ...(password ? { password } : {}) });
+}
+
+export async function updateMember(
+  s: Services,
+  actor: Actor,
+  meetingId: string,
+  userId: string,
+  changes: { role?: Role; unit?: string },
+): Promise<MemberView> {
+  const member = s.db.transaction(() => {
+    const role = s.meetings.roleOf(meetingId, userId) ?? fail('not_found');
+    if (role === 'chair' && changes.role !== undefined && changes.role !== 'chair' && s.meetings.countRole(meetingId, 'chair') === 1) {
+      fail('last_chair');
+    }
+    s.meetings.updateMember(meetingId, userId, changes);
+    s.audit.append({ actorId: actor.id, meetingId, action: 'member.updated', payload: { userId, ...changes } });
+    return s.meetings.member(meetingId, userId)!;
+  })();
+  return published(s, meetingId, member);
+}
+
+export async function removeMember(s: Services, actor: Actor, meetingId: string, userId: string): Promise<void> {
+  s.db.transaction(() => {
+    const role = s.meetings.roleOf(meetingId, userId) ?? fail('not_found');
+    if (role === 'chair' && s.meetings.countRole(meetingId, 'chair') === 1) fail('last_chair');
+    s.meetings.removeMember(meetingId, userId);
+    s.audit.append({ actorId: actor.id, meetingId, action: 'member.removed', payload: { userId } });
+  })();
+  await published(s, meetingId, undefined);
+}
+
+/**
+ * Marks attendance: the caller themself (check-in) or, for a chair or secretary, anyone. Only while the
+ * meeting is in session: attendance is a fact of the sitting, and quorum is judged on it.
+ */
+export async function markAttendance(
+  s: Services,
+  actor: Actor,
+  meetingId: string,
+  input: { userId: string; status: Exclude<Attendance, 'unknown'>; reason: string },
+): Promise<{ member: MemberView; quorum: QuorumState }> {
+  const result = s.db.transaction(() => {
+    const meeting = s.meetings.byId(meetingId) ?? fail('not_found');
+    if (meeting.status !== 'in_session') fail('not_in_session');
+    if (s.meetings.roleOf(meetingId, input.userId) === null) fail('not_found', 'userId');
+    const reason = input.status === 'excused' ? input.reason : '';
+    s.meetings.setAttendance(meetingId, input.userId, input.status, reason);
+    const members = s.meetings.members(meetingId);
+    const quorum = computeQuorum(members, { numerator: meeting.quorum_num, denominator: meeting.quorum_den });
+    s.audit.append({
+      actorId: actor.id,
+      meetingId,
+      action: 'attendance.marked',
+      payload: { userId: input.userId, status: input.status, reason, present: quorum.present, total: quorum.total },
+    });
+    return { member: members.find((m) => m.userId === input.userId)!, quorum };
+  })();
+  return published(s, meetingId, result);
+}
+
+/** A new document, its text started from the kind's template filled with the meeting's data. */
+export async function createDocument(
+  s: Services,
+  actor: Actor | null,
+  meetingId: string,
+  input: { kind: DocumentKind; title?: string },
+): Promise<DocumentView> {
+  const row = s.meetings.byId(meetingId) ?? fail('not_found');
+  const info = presentMeetingInfo(row);
+  const members = s.meetings.members(meetingId);
+  const quorum = computeQuorum(members, info.quorumRule);
+  const content = buildTemplate(input.kind, {
+    meeting: info,
+    chairs: members.filter((m) => m.role === 'chair').map((m) => m.fullName),
+    secretaries: members.filter((m) => m.role === 'secretary').map((m) => m.fullName),
+    attendance: { present: quorum.present, total: quorum.total },
+  });
+  const title = input.title ?? defaultDocumentTitle(input.kind, info);
+  // The text is stored before the record: a document listed in the meeting always has its template. A failure
+  // between the two leaves an unlisted text that nothing refers to, which is harmless.
+  const id = newId('d');
+  await s.store.append(id, [documentUpdateFromJSON(content)]);
+  const doc = s.db.transaction(() => {
+    const doc = s.meetings.insertDocument(id, meetingId, input.kind, title, actor?.id ?? null);
+    s.audit.append({ actorId: actor?.id ?? null, meetingId, action: 'document.created', payload: { documentId: id, kind: doc.kind, title } });
+    return doc;
+  })();
+  return published(s, meetingId, doc);
+}

@@ -1,0 +1,49 @@
+import * as Y from 'yjs';
+import { PROJECTION } from '../../shared/api.ts';
+import { computeQuorum, meetingDocumentId } from '../../shared/meeting.ts';
+import type { Logger } from '../collab/peer.ts';
+import type { RoomManager } from '../collab/rooms.ts';
+import { presentMeetingInfo, type Meetings } from './repo.ts';
+
+/**
+ * Writes a meeting's public state into its server-owned Y.Doc `meeting:<id>` (maps described by PROJECTION).
+ * It always rewrites from the database and changes only the entries that differ, so it is idempotent, heals a
+ * projection that missed a change (say, one made by the command line), and sends clients small updates.
+ */
+export class MeetingProjection {
+  constructor(
+    private readonly meetings: Meetings,
+    private readonly rooms: RoomManager,
+    private readonly log: Logger,
+  ) {}
+
+  async publish(meetingId: string): Promise<void> {
+    const row = this.meetings.byId(meetingId);
+    if (!row) return;
+    const info = presentMeetingInfo(row);
+    const members = this.meetings.members(meetingId);
+    const documents = this.meetings.documents(meetingId);
+    const quorum = computeQuorum(members, info.quorumRule);
+    try {
+      await this.rooms.change(meetingDocumentId(meetingId), (doc) => {
+        const meeting = doc.getMap<unknown>(PROJECTION.meeting);
+        setIfChanged(meeting, 'info', info);
+        setIfChanged(meeting, 'quorum', quorum);
+        syncMap(doc.getMap<unknown>(PROJECTION.members), new Map(members.map((m) => [m.userId, m])));
+        syncMap(doc.getMap<unknown>(PROJECTION.documents), new Map(documents.map((d) => [d.id, d])));
+      });
+    } catch (err) {
+      // The command itself has committed; clients catch up on the next publish or when the room reloads.
+      this.log.error({ meetingId, err: String(err) }, 'could not publish the meeting state');
+    }
+  }
+}
+
+function setIfChanged(map: Y.Map<unknown>, key: string, value: unknown): void {
+  if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value);
+}
+
+function syncMap(map: Y.Map<unknown>, wanted: Map<string, unknown>): void {
+  for (const key of [...map.keys()]) if (!wanted.has(key)) map.delete(key);
+  for (const [key, value] of wanted) setIfChanged(map, key, value);
+}

@@ -1,0 +1,242 @@
+import type { DocumentView, MeetingInfo, MemberView } from '../../shared/api.ts';
+import type { Attendance, DocumentKind, MeetingKind, MeetingStatus, Role } from '../../shared/meeting.ts';
+import { compareVietnameseNames } from '../../shared/names.ts';
+import type { Db } from '../db/database.ts';
+import { newId, nowIso } from '../ids.ts';
+
+export interface MeetingRow {
+  id: string;
+  title: string;
+  kind: MeetingKind;
+  starts_at: string;
+  place: string;
+  locality: string;
+  issuing_body: string;
+  parent_body: string;
+  symbol: string;
+  status: MeetingStatus;
+  quorum_num: number;
+  quorum_den: number;
+  agenda: string;
+  is_demo: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface MemberRow {
+  meeting_id: string;
+  user_id: string;
+  full_name: string;
+  role: Role;
+  unit: string;
+  attendance: Attendance;
+  attendance_reason: string;
+  attendance_at: string | null;
+}
+
+interface DocumentRow {
+  id: string;
+  meeting_id: string;
+  kind: DocumentKind;
+  title: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export function presentMeetingInfo(row: MeetingRow): MeetingInfo {
+  return {
+    id: row.id,
+    title: row.title,
+    kind: row.kind,
+    startsAt: row.starts_at,
+    place: row.place,
+    locality: row.locality,
+    issuingBody: row.issuing_body,
+    parentBody: row.parent_body,
+    symbol: row.symbol,
+    status: row.status,
+    quorumRule: { numerator: row.quorum_num, denominator: row.quorum_den },
+    agenda: JSON.parse(row.agenda) as string[],
+  };
+}
+
+function presentMember(row: MemberRow): MemberView {
+  return {
+    userId: row.user_id,
+    fullName: row.full_name,
+    role: row.role,
+    unit: row.unit,
+    attendance: row.attendance,
+    attendanceReason: row.attendance_reason,
+    attendanceAt: row.attendance_at,
+  };
+}
+
+function presentDocument(row: DocumentRow): DocumentView {
+  return { id: row.id, meetingId: row.meeting_id, kind: row.kind, title: row.title, createdAt: row.created_at };
+}
+
+export type MeetingFields = Omit<MeetingInfo, 'id' | 'status'>;
+
+/** Meetings, their rosters and their documents' records (the text itself is in the document store). */
+export class Meetings {
+  constructor(private readonly db: Db) {}
+
+  byId(id: string): MeetingRow | undefined {
+    return this.db.prepare('SELECT * FROM meetings WHERE id = ?').get(id) as MeetingRow | undefined;
+  }
+
+  /** Every meeting, or those `userId` is on the roster of; newest first. */
+  list(userId: string | null): (MeetingRow & { my_role: Role | null; member_count: number })[] {
+    const sql = `SELECT m.*, me.role AS my_role,
+                   (SELECT count(*) FROM members x WHERE x.meeting_id = m.id) AS member_count
+                 FROM meetings m LEFT JOIN members me ON me.meeting_id = m.id AND me.user_id = ?
+                 ${userId === null ? '' : 'WHERE me.user_id IS NOT NULL'}
+                 ORDER BY m.starts_at DESC, m.created_at DESC`;
+    return this.db.prepare(sql).all(userId ?? '') as (MeetingRow & { my_role: Role | null; member_count: number })[];
+  }
+
+  insert(fields: MeetingFields, createdBy: string | null, isDemo = false): MeetingRow {
+    const now = nowIso();
+    const row: MeetingRow = {
+      id: newId('m'),
+      title: fields.title,
+      kind: fields.kind,
+      starts_at: fields.startsAt,
+      place: fields.place,
+      locality: fields.locality,
+      issuing_body: fields.issuingBody,
+      parent_body: fields.parentBody,
+      symbol: fields.symbol,
+      status: 'scheduled',
+      quorum_num: fields.quorumRule.numerator,
+      quorum_den: fields.quorumRule.denominator,
+      agenda: JSON.stringify(fields.agenda),
+      is_demo: isDemo ? 1 : 0,
+      created_by: createdBy,
+      created_at: now,
+      updated_at: now,
+    };
+    this.db
+      .prepare(
+        `INSERT INTO meetings VALUES (@id, @title, @kind, @starts_at, @place, @locality, @issuing_body, @parent_body,
+           @symbol, @status, @quorum_num, @quorum_den, @agenda, @is_demo, @created_by, @created_at, @updated_at)`,
+      )
+      .run(row);
+    return row;
+  }
+
+  update(id: string, fields: Partial<MeetingFields> & { status?: MeetingStatus }): void {
+    const columns: Record<string, string | number> = {};
+    if (fields.title !== undefined) columns.title = fields.title;
+    if (fields.kind !== undefined) columns.kind = fields.kind;
+    if (fields.startsAt !== undefined) columns.starts_at = fields.startsAt;
+    if (fields.place !== undefined) columns.place = fields.place;
+    if (fields.locality !== undefined) columns.locality = fields.locality;
+    if (fields.issuingBody !== undefined) columns.issuing_body = fields.issuingBody;
+    if (fields.parentBody !== undefined) columns.parent_body = fields.parentBody;
+    if (fields.symbol !== undefined) columns.symbol = fields.symbol;
+    if (fields.status !== undefined) columns.status = fields.status;
+    if (fields.agenda !== undefined) columns.agenda = JSON.stringify(fields.agenda);
+    if (fields.quorumRule !== undefined) {
+      columns.quorum_num = fields.quorumRule.numerator;
+      columns.quorum_den = fields.quorumRule.denominator;
+    }
+    columns.updated_at = nowIso();
+    const sets = Object.keys(columns).map((c) => `${c} = @${c}`);
+    this.db.prepare(`UPDATE meetings SET ${sets.join(', ')} WHERE id = @id`).run({ ...columns, id });
+  }
+
+  hasDemo(): boolean {
+    return this.db.prepare('SELECT 1 FROM meetings WHERE is_demo = 1 LIMIT 1').get() !== undefined;
+  }
+
+  /** The caller's role in the meeting, or null when they are not on its roster. */
+  roleOf(meetingId: string, userId: string): Role | null {
+    const row = this.db.prepare('SELECT role FROM members WHERE meeting_id = ? AND user_id = ?').get(meetingId, userId) as
+      | { role: Role }
+      | undefined;
+    return row?.role ?? null;
+  }
+
+  /** The roster in Vietnamese order: given name (last word), then the whole name. */
+  members(meetingId: string): MemberView[] {
+    const rows = this.db
+      .prepare(
+        `SELECT me.*, u.full_name FROM members me JOIN users u ON u.id = me.user_id WHERE me.meeting_id = ?`,
+      )
+      .all(meetingId) as MemberRow[];
+    return rows.map(presentMember).sort((a, b) => compareVietnameseNames(a.fullName, b.fullName));
+  }
+
+  member(meetingId: string, userId: string): MemberView | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT me.*, u.full_name FROM members me JOIN users u ON u.id = me.user_id
+         WHERE me.meeting_id = ? AND me.user_id = ?`,
+      )
+      .get(meetingId, userId) as MemberRow | undefined;
+    return row && presentMember(row);
+  }
+
+  addMember(meetingId: string, userId: string, role: Role, unit: string): void {
+    this.db
+      .prepare('INSERT INTO members (meeting_id, user_id, role, unit) VALUES (?, ?, ?, ?)')
+      .run(meetingId, userId, role, unit);
+  }
+
+  updateMember(meetingId: string, userId: string, changes: { role?: Role; unit?: string }): void {
+    if (changes.role !== undefined) {
+      this.db.prepare('UPDATE members SET role = ? WHERE meeting_id = ? AND user_id = ?').run(changes.role, meetingId, userId);
+    }
+    if (changes.unit !== undefined) {
+      this.db.prepare('UPDATE members SET unit = ? WHERE meeting_id = ? AND user_id = ?').run(changes.unit, meetingId, userId);
+    }
+  }
+
+  removeMember(meetingId: string, userId: string): void {
+    this.db.prepare('DELETE FROM members WHERE meeting_id = ? AND user_id = ?').run(meetingId, userId);
+  }
+
+  countRole(meetingId: string, role: Role): number {
+    return (
+      this.db.prepare('SELECT count(*) AS n FROM members WHERE meeting_id = ? AND role = ?').get(meetingId, role) as {
+        n: number;
+      }
+    ).n;
+  }
+
+  setAttendance(meetingId: string, userId: string, attendance: Attendance, reason: string): void {
+    this.db
+      .prepare(
+        `UPDATE members SET attendance = ?, attendance_reason = ?, attendance_at = ? WHERE meeting_id = ? AND user_id = ?`,
+      )
+      .run(attendance, reason, nowIso(), meetingId, userId);
+  }
+
+  documents(meetingId: string): DocumentView[] {
+    const rows = this.db
+      .prepare('SELECT * FROM documents WHERE meeting_id = ? ORDER BY created_at, id')
+      .all(meetingId) as DocumentRow[];
+    return rows.map(presentDocument);
+  }
+
+  document(id: string): DocumentView | undefined {
+    const row = this.db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+    return row && presentDocument(row);
+  }
+
+  insertDocument(id: string, meetingId: string, kind: DocumentKind, title: string, createdBy: string | null): DocumentView {
+    const row: DocumentRow = {
+      id,
+      meeting_id: meetingId,
+      kind,
+      title,
+      created_by: createdBy,
+      created_at: nowIso(),
+    };
+    this.db.prepare('INSERT INTO documents VALUES (@id, @meeting_id, @kind, @title, @created_by, @created_at)').run(row);
+    return presentDocument(row);
+  }
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../shared/meeting.ts';
+import { can, documentAccess, type Action, type MeetingSubject } from './policies.ts';
+
+type Who = 'admin' | 'chair' | 'secretary' | 'delegate' | 'observer' | 'outsider';
+const WHO: Who[] = ['admin', 'chair', 'secretary', 'delegate', 'observer', 'outsider'];
+
+function actorOf(who: Who) {
+  return { id: `u-${who}`, isAdmin: who === 'admin' };
+}
+function meetingOf(who: Who): MeetingSubject {
+  const role: Role | null = who === 'admin' || who === 'outsider' ? null : who;
+  return { role, status: 'in_session' };
+}
+
+/** Each row: the action, then who may do it. Everyone not listed may not. */
+const MATRIX: [string, (who: Who) => Action, Who[]][] = [
+  ['account.manage', () => ({ type: 'account.manage' }), ['admin']],
+  ['meeting.create', () => ({ type: 'meeting.create' }), ['admin']],
+  ['meeting.read', (w) => ({ type: 'meeting.read', meeting: meetingOf(w) }), ['admin', 'chair', 'secretary', 'delegate', 'observer']],
+  ['meeting.update', (w) => ({ type: 'meeting.update', meeting: meetingOf(w) }), ['admin', 'chair', 'secretary']],
+  ['roster.manage', (w) => ({ type: 'roster.manage', meeting: meetingOf(w) }), ['admin', 'chair', 'secretary']],
+  ['attendance.mark', (w) => ({ type: 'attendance.mark', meeting: meetingOf(w) }), ['admin', 'chair', 'secretary']],
+  ['attendance.checkIn', (w) => ({ type: 'attendance.checkIn', meeting: meetingOf(w) }), ['chair', 'secretary', 'delegate']],
+  ['document.create', (w) => ({ type: 'document.create', meeting: meetingOf(w) }), ['admin', 'chair', 'secretary']],
+  ['document.read', (w) => ({ type: 'document.read', meeting: meetingOf(w) }), ['admin', 'chair', 'secretary', 'delegate', 'observer']],
+  ['document.write', (w) => ({ type: 'document.write', meeting: meetingOf(w) }), ['chair', 'secretary', 'delegate']],
+  ['projection.write', () => ({ type: 'projection.write' }), []],
+  ['token.manage (own)', (w) => ({ type: 'token.manage', ownerId: `u-${w}` }), WHO],
+  ['token.manage (someone else’s)', () => ({ type: 'token.manage', ownerId: 'u-other' }), ['admin']],
+  ['user.search (manages no meeting)', () => ({ type: 'user.search', managesAnyMeeting: false }), ['admin']],
+  ['user.search (manages a meeting)', () => ({ type: 'user.search', managesAnyMeeting: true }), WHO],
+];
+
+describe('policies', () => {
+  for (const [name, action, allowed] of MATRIX) {
+    for (const who of WHO) {
+      const expected = allowed.includes(who);
+      it(`[P1] ${who} ${expected ? 'may' : 'may not'} ${name}`, () => {
+        expect(can(actorOf(who), action(who))).toBe(expected);
+      });
+    }
+  }
+
+  const SOCKET: [Who, 'refuse' | 'read' | 'write', 'refuse' | 'read' | 'write'][] = [
+    // who, document, meeting:<id> projection
+    ['admin', 'read', 'read'],
+    ['chair', 'write', 'read'],
+    ['secretary', 'write', 'read'],
+    ['delegate', 'write', 'read'],
+    ['observer', 'read', 'read'],
+    ['outsider', 'refuse', 'refuse'],
+  ];
+  for (const [who, doc, projection] of SOCKET) {
+    it(`[P2] the sync socket gives ${who} ${doc} on a document and ${projection} on the meeting's live state`, () => {
+      expect(documentAccess(actorOf(who), { kind: 'document', meeting: meetingOf(who) })).toBe(doc);
+      expect(documentAccess(actorOf(who), { kind: 'projection', meeting: meetingOf(who) })).toBe(projection);
+    });
+  }
+
+  it('[P1] an administrator who is also a meeting’s delegate edits its documents', () => {
+    const actor = { id: 'u-a', isAdmin: true };
+    expect(can(actor, { type: 'document.write', meeting: { role: 'delegate', status: 'scheduled' } })).toBe(true);
+  });
+});

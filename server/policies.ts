@@ -1,0 +1,101 @@
+import type { MeetingPermissions } from '../shared/api.ts';
+import type { MeetingStatus, Role } from '../shared/meeting.ts';
+
+/**
+ * Every authorization decision, for HTTP and for the sync socket alike. `can` is pure: the caller loads the
+ * facts (who acts, their role in the meeting) and asks; no handler or component checks a role itself.
+ * State rules (attendance only in session, status only forwards) are the commands' business, not permissions.
+ */
+
+export interface PolicyActor {
+  id: string;
+  isAdmin: boolean;
+}
+
+/** A meeting as policies see it: the actor's role there (null when not on the roster). */
+export interface MeetingSubject {
+  role: Role | null;
+  status: MeetingStatus;
+}
+
+export type Action =
+  | { type: 'account.manage' }
+  | { type: 'meeting.create' }
+  | { type: 'user.search'; managesAnyMeeting: boolean }
+  | { type: 'token.manage'; ownerId: string }
+  | { type: 'meeting.read'; meeting: MeetingSubject }
+  | { type: 'meeting.update'; meeting: MeetingSubject }
+  | { type: 'roster.manage'; meeting: MeetingSubject }
+  | { type: 'attendance.mark'; meeting: MeetingSubject }
+  | { type: 'attendance.checkIn'; meeting: MeetingSubject }
+  | { type: 'document.create'; meeting: MeetingSubject }
+  | { type: 'document.read'; meeting: MeetingSubject }
+  | { type: 'document.write'; meeting: MeetingSubject }
+  | { type: 'projection.write' };
+
+const MANAGERS: ReadonlySet<Role> = new Set(['chair', 'secretary']);
+const WRITERS: ReadonlySet<Role> = new Set(['chair', 'secretary', 'delegate']);
+
+function manages(actor: PolicyActor, m: MeetingSubject): boolean {
+  return actor.isAdmin || (m.role !== null && MANAGERS.has(m.role));
+}
+
+export function can(actor: PolicyActor, action: Action): boolean {
+  switch (action.type) {
+    case 'account.manage':
+    case 'meeting.create':
+      return actor.isAdmin;
+    case 'user.search':
+      return actor.isAdmin || action.managesAnyMeeting;
+    case 'token.manage':
+      return actor.isAdmin || actor.id === action.ownerId;
+    case 'meeting.read':
+    case 'document.read':
+      // Administrators run the installation and set meetings up, so they see every meeting.
+      return actor.isAdmin || action.meeting.role !== null;
+    case 'meeting.update':
+    case 'roster.manage':
+    case 'attendance.mark':
+    case 'document.create':
+      return manages(actor, action.meeting);
+    case 'attendance.checkIn':
+      // Observers are guests: not counted for quorum, so there is nothing for them to check in to.
+      return action.meeting.role !== null && WRITERS.has(action.meeting.role);
+    case 'document.write':
+      // Only people on the roster draft the text; an administrator outside it reads along.
+      return action.meeting.role !== null && WRITERS.has(action.meeting.role);
+    case 'projection.write':
+      // The meeting's live-state document is written by the server alone.
+      return false;
+  }
+}
+
+/** What the client is told it may do in a meeting, so it never re-derives permissions. */
+export function meetingPermissions(actor: PolicyActor, meeting: MeetingSubject): MeetingPermissions {
+  return {
+    read: can(actor, { type: 'meeting.read', meeting }),
+    update: can(actor, { type: 'meeting.update', meeting }),
+    manageRoster: can(actor, { type: 'roster.manage', meeting }),
+    markAttendance: can(actor, { type: 'attendance.mark', meeting }),
+    checkIn: can(actor, { type: 'attendance.checkIn', meeting }),
+    createDocuments: can(actor, { type: 'document.create', meeting }),
+    editDocuments: can(actor, { type: 'document.write', meeting }),
+  };
+}
+
+export type SocketAccess = 'refuse' | 'read' | 'write';
+
+/** The sync socket's decision at connect time, from the same rules as HTTP. */
+export function documentAccess(
+  actor: PolicyActor,
+  target: { kind: 'projection' | 'document'; meeting: MeetingSubject },
+): SocketAccess {
+  if (!can(actor, { type: target.kind === 'projection' ? 'meeting.read' : 'document.read', meeting: target.meeting })) {
+    return 'refuse';
+  }
+  const writes =
+    target.kind === 'projection'
+      ? can(actor, { type: 'projection.write' })
+      : can(actor, { type: 'document.write', meeting: target.meeting });
+  return writes ? 'write' : 'read';
+}
