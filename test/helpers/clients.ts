@@ -12,7 +12,11 @@ export interface StockClient {
 }
 
 /** The stock y-websocket client, as the browser app uses it, against `baseUrl` (http://host:port). */
-export function stockClient(baseUrl: string, docId: string, opts: { connect?: boolean } = {}): StockClient {
+export function stockClient(
+  baseUrl: string,
+  docId: string,
+  opts: { connect?: boolean; token?: string } = {},
+): StockClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/collab`, docId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -21,6 +25,7 @@ export function stockClient(baseUrl: string, docId: string, opts: { connect?: bo
     // Node has BroadcastChannel: without this, clients in one test process would sync with each other directly
     // and hide what the server did or did not relay.
     disableBc: true,
+    params: opts.token ? { token: opts.token } : {},
   });
   const closeCodes: number[] = [];
   provider.on('connection-close', (event) => {

@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { startServer, type RunningServer } from '../../server/app.ts';
 import { testConfig } from '../../server/config.ts';
 import { CloseCode, MessageType, SyncStep } from '../../shared/protocol.ts';
+import { seedWriter } from '../helpers/access.ts';
 import { stockClient, whenSynced, type StockClient } from '../helpers/clients.ts';
 import { until } from '../helpers/wait.ts';
 
@@ -42,10 +43,12 @@ const kinds: { name: string; code: number; frame: () => Uint8Array | string }[] 
 
 let dir: string;
 let server: RunningServer;
+let token: string;
 const clients: StockClient[] = [];
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-bad-'));
+  token = seedWriter(dir, ['nghi-quyet', 'bien-ban', ...Array.from({ length: 25 }, (_, j) => `khac-${j}`)]);
   server = await startServer(testConfig({ DATA_DIR: dir, MAX_MESSAGE_BYTES: MAX }));
 });
 afterAll(async () => {
@@ -56,7 +59,7 @@ afterAll(async () => {
 
 function attack(docId: string, frame: Uint8Array | string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab/${docId}`);
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab/${docId}?token=${token}`);
     ws.on('open', () => ws.send(frame));
     ws.on('close', (code) => resolve(code));
     ws.on('error', () => {}); // the close code is what we check
@@ -66,7 +69,7 @@ function attack(docId: string, frame: Uint8Array | string): Promise<number> {
 
 describe('bad input on the sync socket', () => {
   it('[I4] 1,000 malformed frames of every kind close only their own connections; the server and every document carry on', async () => {
-    const editors = ['nghi-quyet', 'nghi-quyet', 'bien-ban'].map((d) => stockClient(server.url, d));
+    const editors = ['nghi-quyet', 'nghi-quyet', 'bien-ban'].map((d) => stockClient(server.url, d, { token }));
     clients.push(...editors);
     await Promise.all(editors.map((c) => whenSynced(c)));
     editors[0]!.doc.getText('t').insert(0, 'Điều 1. ');
@@ -96,7 +99,7 @@ describe('bad input on the sync socket', () => {
     expect(editors[0]!.closeCodes).toEqual([]);
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(200);
-    const fresh = stockClient(server.url, 'bien-ban');
+    const fresh = stockClient(server.url, 'bien-ban', { token });
     clients.push(fresh);
     await whenSynced(fresh);
     expect(fresh.text()).toBe('Biên bản ');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol.ts';
+import { seedWriter } from '../helpers/access.ts';
 import { stockClient, whenSynced, type StockClient } from '../helpers/clients.ts';
 import { until } from '../helpers/wait.ts';
 import { spawnServer, type ServerProcess } from '../helpers/server-process.ts';
@@ -11,8 +12,9 @@ import { spawnServer, type ServerProcess } from '../helpers/server-process.ts';
 let dir: string;
 let procs: ServerProcess[] = [];
 let clients: StockClient[] = [];
+let token = '';
 const client = (url: string, docId: string) => {
-  const c = stockClient(url, docId);
+  const c = stockClient(url, docId, { token });
   clients.push(c);
   return c;
 };
@@ -24,10 +26,11 @@ afterEach(async () => {
     await p.exited;
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  [procs, clients] = [[], []];
+  [procs, clients, token] = [[], [], ''];
 });
 
 async function server(): Promise<ServerProcess> {
+  token ||= seedWriter(dir, ['burst', 'nghi-quyet', 'bien-ban']);
   const p = await spawnServer({ PORT: '0', DATA_DIR: dir });
   procs.push(p);
   return p;

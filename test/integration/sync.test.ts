@@ -7,15 +7,20 @@ import * as Y from 'yjs';
 import { startServer, type RunningServer } from '../../server/app.ts';
 import { testConfig } from '../../server/config.ts';
 import { CloseCode } from '../../shared/protocol.ts';
+import { seedWriter } from '../helpers/access.ts';
 import { stockClient, whenSynced, type StockClient } from '../helpers/clients.ts';
 import { until } from '../helpers/wait.ts';
 
 let dirs: string[] = [];
 let servers: RunningServer[] = [];
 let clients: StockClient[] = [];
+/** The documents these tests use, and a token that may write them (seeded into each data directory). */
+const DOCS = ['nghi-quyet', 'bien-ban', 'ke-hoach', 'bao-cao', 'x'];
+let token = '';
 const dataDir = () => {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-int-'));
   dirs.push(d);
+  token = seedWriter(d, DOCS);
   return d;
 };
 const start = async (dir: string, port = 0) => {
@@ -24,7 +29,7 @@ const start = async (dir: string, port = 0) => {
   return s;
 };
 const client = (url: string, docId: string) => {
-  const c = stockClient(url, docId);
+  const c = stockClient(url, docId, { token });
   clients.push(c);
   return c;
 };
