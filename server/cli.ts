@@ -60,7 +60,8 @@ async function run(s: Services, args: string[]): Promise<string> {
     },
   });
   const [command, sub, ...rest] = positionals;
-  const key = [command, sub].filter(Boolean).join(' ');
+  // `user` and `token` take a sub-command; `demo` and `backup` do not.
+  const key = command === 'user' || command === 'token' ? `${command} ${sub ?? ''}`.trim() : (command ?? '');
   switch (key) {
     case 'user add': {
       if (rest.length !== 1) throw new UsageError('user add: give exactly one username');
@@ -94,6 +95,7 @@ async function run(s: Services, args: string[]): Promise<string> {
       return token.secret;
     }
     case 'demo': {
+      if (sub !== undefined) throw new UsageError('demo: takes no arguments');
       const demo = await loadDemo(s, null);
       return [`Demo conference loaded (meeting ${demo.meetingId}). Demo accounts:`, ...demo.accounts.map((a) => `  ${a.username.padEnd(10)} ${a.password}  ${a.fullName} (${a.role})`)].join('\n');
     }

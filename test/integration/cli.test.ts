@@ -1,0 +1,120 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT } from '../../server/build-client.ts';
+import { ApiClient } from '../helpers/api.ts';
+import { serversForEachTest } from '../helpers/servers.ts';
+
+interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run quorum -- <args>` as the operator types it, on a given data directory, with optional standard input. */
+function quorum(dataDir: string, args: string[], stdin?: string): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const proc = spawn('npm', ['run', '--silent', 'quorum', '--', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    proc.stdin.end(stdin ?? '');
+    proc.on('exit', (code) => resolve({ code, stdout, stderr: stderr.replace(/^npm warn.*\n/gm, '') }));
+  });
+}
+
+const server = serversForEachTest();
+let dirs: string[] = [];
+afterEach(() => {
+  dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
+  dirs = [];
+});
+function tempDir(): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-cli-'));
+  dirs.push(d);
+  return d;
+}
+
+describe('the operator command line', () => {
+  it('[C1] user add, user password and token create work on the database a running server uses', async () => {
+    const { url, dataDir } = await server();
+    const added = await quorum(dataDir, ['user', 'add', 'mai', '--name', 'Nguyễn Thị Thanh Mai', '--admin', '--password-stdin'], 'mat-khau-cua-mai\n');
+    expect(added, added.stderr).toMatchObject({ code: 0 });
+    expect(added.stdout).toContain('administrator mai (Nguyễn Thị Thanh Mai)');
+    const mai = new ApiClient(url);
+    expect((await mai.signIn('mai', 'mat-khau-cua-mai')).user.isAdmin).toBe(true);
+
+    const generated = await quorum(dataDir, ['user', 'add', 'nam', '--name', 'Nguyễn Minh Nam']);
+    expect(generated.code).toBe(0);
+    const password = /Password: (\S+)/.exec(generated.stdout)?.[1];
+    expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+    await new ApiClient(url).signIn('nam', password!);
+
+    expect((await quorum(dataDir, ['user', 'password', 'mai', '--password-stdin'], 'mat-khau-moi-cua-mai')).code).toBe(0);
+    expect((await mai.get('/api/session')).status).toBe(401);
+    await mai.signIn('mai', 'mat-khau-moi-cua-mai');
+
+    const token = await quorum(dataDir, ['token', 'create', 'nam']);
+    expect(token.code).toBe(0);
+    const program = new ApiClient(url);
+    program.bearer = token.stdout.trim();
+    expect((await program.get('/api/session')).body.user.username).toBe('nam');
+  });
+
+  it('[C2] each command exits non-zero with a clear message on bad input', async () => {
+    const dir = tempDir();
+    const cases: [string[], string | undefined, number, RegExp][] = [
+      [[], undefined, 2, /Usage: npm run quorum/],
+      [['frobnicate'], undefined, 2, /unknown command: frobnicate/],
+      [['user', 'add', 'kien'], undefined, 2, /--name/],
+      [['user', 'add', 'Kiên', '--name', 'Cung Hồng Kiên'], undefined, 2, /username/],
+      [['user', 'add', 'kien', '--name', 'Cung Hồng Kiên', '--password-stdin'], 'ngan', 2, /password/],
+      [['user', 'add', 'kien', '--name', 'Cung Hồng Kiên', '--bogus'], undefined, 2, /bogus/],
+      [['user', 'password', 'kien'], undefined, 2, /--password-stdin is required/],
+      [['user', 'password', 'khong-co', '--password-stdin'], 'mat-khau-dai-du', 1, /Not found/],
+      [['token', 'create', 'khong-co'], undefined, 1, /Not found/],
+      [['backup'], undefined, 2, /one file name/],
+    ];
+    for (const [args, stdin, code, message] of cases) {
+      const result = await quorum(dir, args, stdin);
+      expect(result.code, args.join(' ')).toBe(code);
+      expect(result.stderr + result.stdout, args.join(' ')).toMatch(message);
+    }
+    expect((await quorum(dir, ['user', 'add', 'kien', '--name', 'Cung Hồng Kiên'])).code).toBe(0);
+    const twice = await quorum(dir, ['user', 'add', 'kien', '--name', 'Cung Hồng Kiên']);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toMatch(/username is taken/);
+  });
+
+  it('[C3] demo loads the demo conference once; backup writes a consistent copy and never overwrites a file', async () => {
+    const dir = tempDir();
+    const demo = await quorum(dir, ['demo']);
+    expect(demo.code, demo.stderr).toBe(0);
+    expect(demo.stdout).toMatch(/kien\s+hoinghi2023\s+Cung Hồng Kiên \(chair\)/);
+    const again = await quorum(dir, ['demo']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already loaded/);
+
+    const file = path.join(tempDir(), 'sao-luu.sqlite');
+    const backup = await quorum(dir, ['backup', file]);
+    expect(backup.code, backup.stderr).toBe(0);
+    const copy = new Database(file, { readonly: true });
+    const meetings = copy.prepare('SELECT title FROM meetings').all() as { title: string }[];
+    const docs = copy.prepare('SELECT count(DISTINCT doc_id) AS n FROM doc_update').get() as { n: number };
+    copy.close();
+    expect(meetings).toHaveLength(1);
+    expect(meetings[0]!.title).toContain('Hội nghị cán bộ viên chức năm 2023');
+    expect(docs.n).toBe(2);
+    const overwrite = await quorum(dir, ['backup', file]);
+    expect(overwrite.code).toBe(2);
+    expect(overwrite.stderr).toMatch(/already exists/);
+  });
+});
