@@ -100,7 +100,8 @@ function pinTo(pid: number, cpus: string): void {
 
 async function runOne(label: string, kind: ServerKind, o: FanoutOptions): Promise<FanoutResult> {
   const busyBefore = await waitForQuiet(o.log);
-  const server = await startServer(kind, { nodeFlags: o.nodeFlags?.[label] });
+  const docId = `bench-fanout-${Date.now().toString(36)}`;
+  const server = await startServer(kind, { nodeFlags: o.nodeFlags?.[label], docIds: [docId] });
   const readers: Worker<ToReader, FromReader>[] = [];
   let writer: Worker<ToWriter, FromWriter> | null = null;
   const sampler: { timer: NodeJS.Timeout | null; peak: number } = { timer: null, peak: 0 };
@@ -108,7 +109,6 @@ async function runOne(label: string, kind: ServerKind, o: FanoutOptions): Promis
     if (o.pin) pinTo(server.pid, '0');
     await sleep(500);
     const idle = memory(server.pid).rssMiB;
-    const docId = `bench-fanout-${Date.now().toString(36)}`;
     const url = server.docUrl(docId);
     const maxSeq = Math.ceil(o.rate * (o.warmupSeconds + o.seconds)) + 16;
 

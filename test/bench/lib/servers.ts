@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seedWriter } from '../../helpers/access.ts';
 import { removeDir, stopChild, trackChild, trackDir } from './cleanup.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -28,6 +29,8 @@ export interface StartOptions {
   /** Extra node flags, e.g. ['--cpu-prof', '--cpu-prof-dir=…']. */
   nodeFlags?: string[];
   startTimeoutMs?: number;
+  /** Documents the benchmark will open: the project's server gets them seeded with a writer's token. */
+  docIds?: readonly string[];
 }
 
 const URL_PATTERN = /http:\/\/([\d.]+):(\d+)/;
@@ -44,8 +47,11 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   let ready: RegExp;
   let dataDir: string | null = null;
   let path_ = '';
+  let query = '';
   if (kind === 'project') {
     dataDir = trackDir(fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-bench-data-')));
+    // Our server admits only signed-in members of a document's meeting; the reference has no such check.
+    query = `?token=${seedWriter(dataDir, options.docIds ?? [])}`;
     const args = [...flags, '--import', 'tsx', 'server/main.ts'];
     command = `node ${args.join(' ')}`;
     child = spawn(process.execPath, args, {
@@ -115,7 +121,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     command,
     pid: child.pid!,
     origin,
-    docUrl: (docId) => `${origin}${path_}${encodeURIComponent(docId)}`,
+    docUrl: (docId) => `${origin}${path_}${encodeURIComponent(docId)}${query}`,
     output,
     stop,
   };
