@@ -59,6 +59,10 @@ const vi = {
   'toolbar.orderedList': 'Danh sách đánh số',
   'toolbar.undo': 'Hoàn tác',
   'toolbar.redo': 'Làm lại',
+  'toolbar.alignLeft': 'Căn trái',
+  'toolbar.alignCenter': 'Căn giữa',
+  'toolbar.alignRight': 'Căn phải',
+  'toolbar.alignJustify': 'Căn đều hai bên',
 
   'presence.heading': 'Đang trong văn bản ({count})',
   'presence.you': '(bạn)',
@@ -129,6 +133,10 @@ const en: Record<MessageKey, string> = {
   'toolbar.orderedList': 'Numbered list',
   'toolbar.undo': 'Undo',
   'toolbar.redo': 'Redo',
+  'toolbar.alignLeft': 'Align left',
+  'toolbar.alignCenter': 'Centre',
+  'toolbar.alignRight': 'Align right',
+  'toolbar.alignJustify': 'Justify',
 
   'presence.heading': 'In this document ({count})',
   'presence.you': '(you)',

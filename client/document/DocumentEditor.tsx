@@ -1,12 +1,13 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { editorExtensions } from '../../shared/editor/extensions.ts';
 import { useI18n } from '../i18n.tsx';
 import type { Identity } from '../identity.ts';
 import type { CollabSession } from './useCollabDocument.ts';
 import { Toolbar } from './Toolbar.tsx';
+import './official.css';
 
 interface Props {
   session: CollabSession;
@@ -26,8 +27,8 @@ export function DocumentEditor({ session, identity, status, notice, aside }: Pro
   const editor = useEditor(
     {
       extensions: [
-        // Yjs keeps the undo history (each person undoes only their own edits), so ProseMirror's must be off.
-        StarterKit.configure({ undoRedo: false }),
+        // The same schema as the server's templates; it leaves undo to Yjs (each person undoes only their own edits).
+        ...editorExtensions(),
         Collaboration.configure({ document: session.ydoc }),
         CollaborationCaret.configure({
           provider: session.provider,

@@ -2,7 +2,18 @@ import type { ReactNode } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
 import type { MessageKey } from '../../shared/i18n.ts';
 import { useI18n } from '../i18n.tsx';
-import { BoldIcon, BulletListIcon, ItalicIcon, OrderedListIcon, RedoIcon, UndoIcon } from './icons.tsx';
+import {
+  AlignCenterIcon,
+  AlignJustifyIcon,
+  AlignLeftIcon,
+  AlignRightIcon,
+  BoldIcon,
+  BulletListIcon,
+  ItalicIcon,
+  OrderedListIcon,
+  RedoIcon,
+  UndoIcon,
+} from './icons.tsx';
 
 type Block = 'paragraph' | 'heading1' | 'heading2' | 'heading3';
 const BLOCKS: readonly Block[] = ['paragraph', 'heading1', 'heading2', 'heading3'];
@@ -13,6 +24,21 @@ function currentBlock(editor: Editor): Block {
     if (editor.isActive('heading', { level })) return `heading${level}`;
   }
   return 'paragraph';
+}
+
+type Align = 'left' | 'center' | 'right' | 'justify';
+const ALIGNS: readonly { align: Align; label: MessageKey; Icon: () => ReactNode }[] = [
+  { align: 'left', label: 'toolbar.alignLeft', Icon: AlignLeftIcon },
+  { align: 'center', label: 'toolbar.alignCenter', Icon: AlignCenterIcon },
+  { align: 'right', label: 'toolbar.alignRight', Icon: AlignRightIcon },
+  { align: 'justify', label: 'toolbar.alignJustify', Icon: AlignJustifyIcon },
+];
+
+/** A paragraph without an alignment of its own is justified (the official layout's body text); a heading is not. */
+function currentAlign(editor: Editor): Align | null {
+  const explicit = ALIGNS.find(({ align }) => editor.isActive({ textAlign: align }));
+  if (explicit) return explicit.align;
+  return editor.isActive('paragraph') ? 'justify' : null;
 }
 
 function setBlock(editor: Editor, block: Block): void {
@@ -31,6 +57,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
       italic: e.isActive('italic'),
       bulletList: e.isActive('bulletList'),
       orderedList: e.isActive('orderedList'),
+      align: currentAlign(e),
       canUndo: e.can().undo(),
       canRedo: e.can().redo(),
     }),
@@ -73,6 +100,17 @@ export function Toolbar({ editor }: { editor: Editor }) {
       >
         <OrderedListIcon />
       </ToolButton>
+      <span className="toolbar-separator" aria-hidden="true" />
+      {ALIGNS.map(({ align, label, Icon }) => (
+        <ToolButton
+          key={align}
+          label={label}
+          active={state.align === align}
+          onPress={() => editor.chain().focus().setTextAlign(align).run()}
+        >
+          <Icon />
+        </ToolButton>
+      ))}
       <span className="toolbar-separator" aria-hidden="true" />
       <ToolButton label="toolbar.undo" disabled={!state.canUndo} onPress={() => editor.chain().focus().undo().run()}>
         <UndoIcon />

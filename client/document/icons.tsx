@@ -52,3 +52,27 @@ export const RedoIcon = () => (
     <path d="M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />
   </svg>
 );
+
+export const AlignLeftIcon = () => (
+  <svg {...common}>
+    <path d="M4 6h16M4 10h10M4 14h16M4 18h10" />
+  </svg>
+);
+
+export const AlignCenterIcon = () => (
+  <svg {...common}>
+    <path d="M4 6h16M7 10h10M4 14h16M7 18h10" />
+  </svg>
+);
+
+export const AlignRightIcon = () => (
+  <svg {...common}>
+    <path d="M4 6h16M10 10h10M4 14h16M10 18h10" />
+  </svg>
+);
+
+export const AlignJustifyIcon = () => (
+  <svg {...common}>
+    <path d="M4 6h16M4 10h16M4 14h16M4 18h16" />
+  </svg>
+);

@@ -7,6 +7,7 @@ import { Extension, getSchema, mergeAttributes, Node, type AnyExtension } from '
 import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
 import TextAlign from '@tiptap/extension-text-align';
+import { splitRuledParagraph } from './rule-split.ts';
 
 export const COLUMNS_KINDS = ['header', 'signatures'] as const;
 /** header: issuing body | national motto; signatures: recipients or one signer | the other signer. */
@@ -76,6 +77,12 @@ export const Column = Node.create({
 /** Paragraph attributes of the layout that plain HTML has no element for. */
 export const OfficialParagraph = Extension.create({
   name: 'officialParagraph',
+  // Ahead of the core keymap, whose Enter would copy a rule to both halves of a split line.
+  priority: 1000,
+
+  addKeyboardShortcuts() {
+    return { Enter: () => splitRuledParagraph(this.editor.state, this.editor.view.dispatch) };
+  },
 
   addGlobalAttributes() {
     return [
