@@ -62,6 +62,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const services = createServices(db, store, {
     sessionTtlMs,
     projection: (meetings) => new MeetingProjection(meetings, rooms, app.log),
+    accessChanged: (userId, meetingId) =>
+      rooms.closeConnectionsOf(userId, meetingId, CloseCode.AccessChanged, 'access changed'),
   });
   const sockets = attachCollabSockets(app.server, rooms, {
     maxMessageBytes: config.MAX_MESSAGE_BYTES,

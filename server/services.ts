@@ -16,12 +16,18 @@ export interface Services {
   store: DocumentStore;
   /** Absent in the command line, which has no live clients to tell; they catch up when the room loads. */
   projection: MeetingProjection | null;
+  /** A person's access changed (role, membership, account disabled): close their open sync connections. */
+  accessChanged(userId: string, meetingId: string | null): void;
 }
 
 export function createServices(
   db: Db,
   store: DocumentStore,
-  options: { sessionTtlMs: number; projection?: (meetings: Meetings) => MeetingProjection },
+  options: {
+    sessionTtlMs: number;
+    projection?: (meetings: Meetings) => MeetingProjection;
+    accessChanged?: (userId: string, meetingId: string | null) => void;
+  },
 ): Services {
   const meetings = new Meetings(db);
   return {
@@ -32,5 +38,6 @@ export function createServices(
     audit: new AuditLog(db),
     store,
     projection: options.projection?.(meetings) ?? null,
+    accessChanged: options.accessChanged ?? (() => {}),
   };
 }

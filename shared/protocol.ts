@@ -22,6 +22,10 @@ export const SyncStep = {
   Update: 2,
 } as const;
 
+/**
+ * The stock y-websocket client (3.x) gives up for good on 4400–4499 and retries on anything else, so codes that
+ * mean "try again" live outside that range (4008, 4009, 4029, 4500) and codes that mean "stop" inside it.
+ */
 export const CloseCode = {
   /** Normal closure (the peer left). */
   Normal: 1000,
@@ -40,10 +44,12 @@ export const CloseCode = {
    * for all three, so the socket tells an outsider no more than HTTP's 404 does.
    */
   NotFound: 4404,
+  /** The person's role or membership changed: reconnect, and the server decides their access again. */
+  AccessChanged: 4009,
   /** The connection did not answer pings in time. */
-  DeadPeer: 4408,
+  DeadPeer: 4008,
   /** The connection reads too slowly: its send buffer passed the limit. */
-  SlowReader: 4429,
+  SlowReader: 4029,
   /** The server could not load or persist the document. */
   StorageError: 4500,
 } as const;

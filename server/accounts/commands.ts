@@ -65,7 +65,7 @@ export async function updateAccount(
   // An administrator cannot lock themself out by accident.
   if (self && (input.isAdmin === false || input.disabled === true)) fail('forbidden');
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
-  return s.db.transaction(() => {
+  const view = s.db.transaction(() => {
     if (!s.users.byId(userId)) fail('not_found');
     s.users.update(userId, { fullName: input.fullName, passwordHash, isAdmin: input.isAdmin, disabled: input.disabled });
     // A new password or a disabled account ends the sessions signed in with the old state.
@@ -84,4 +84,6 @@ export async function updateAccount(
     });
     return presentUser(s.users.byId(userId)!);
   })();
+  if (input.disabled !== undefined || input.isAdmin !== undefined) s.accessChanged(userId, null);
+  return view;
 }

@@ -95,14 +95,23 @@ export class Users {
   update(id: string, changes: { fullName?: string; passwordHash?: string; isAdmin?: boolean; disabled?: boolean }): void {
     const sets: string[] = [];
     const values: (string | number)[] = [];
-    if (changes.fullName !== undefined) sets.push('full_name = ?'), values.push(changes.fullName);
+    if (changes.fullName !== undefined) {
+      sets.push('full_name = ?');
+      values.push(changes.fullName);
+    }
     if (changes.passwordHash !== undefined) {
       // A demo account whose password changed is no longer one whose password the sign-in page may show.
       sets.push('password_hash = ?', 'is_demo = 0');
       values.push(changes.passwordHash);
     }
-    if (changes.isAdmin !== undefined) sets.push('is_admin = ?'), values.push(changes.isAdmin ? 1 : 0);
-    if (changes.disabled !== undefined) sets.push('disabled = ?'), values.push(changes.disabled ? 1 : 0);
+    if (changes.isAdmin !== undefined) {
+      sets.push('is_admin = ?');
+      values.push(changes.isAdmin ? 1 : 0);
+    }
+    if (changes.disabled !== undefined) {
+      sets.push('disabled = ?');
+      values.push(changes.disabled ? 1 : 0);
+    }
     if (sets.length === 0) return;
     this.db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
   }

@@ -5,6 +5,8 @@ export interface ConnectionOptions {
   /** Updates from a read-only connection are dropped; it still receives everything and may show presence. */
   readOnly: boolean;
   maxBufferedBytes: number;
+  /** Who opened it and in which meeting, so their connections can be closed when their access changes. */
+  principal?: { userId: string; meetingId: string };
 }
 
 export interface MessageSink {
@@ -21,6 +23,7 @@ let nextId = 1;
 export class Connection {
   readonly id = nextId++;
   readonly readOnly: boolean;
+  readonly principal: { userId: string; meetingId: string } | null;
   /** Awareness client ids this peer has announced; removed from the room's awareness when it leaves. */
   readonly awarenessIds = new Set<number>();
   private sink: MessageSink | null = null;
@@ -34,6 +37,7 @@ export class Connection {
     private readonly options: ConnectionOptions,
   ) {
     this.readOnly = options.readOnly;
+    this.principal = options.principal ?? null;
   }
 
   get closed(): boolean {

@@ -40,10 +40,15 @@ export class RoomManager {
   }
 
   /** Joins `socket` to the document; messages it sends before the document has loaded are queued. */
-  connect(docId: string, socket: PeerSocket, access: { readOnly: boolean }): Connection {
+  connect(
+    docId: string,
+    socket: PeerSocket,
+    access: { readOnly: boolean; principal?: { userId: string; meetingId: string } },
+  ): Connection {
     const conn = new Connection(socket, docId, {
       readOnly: access.readOnly,
       maxBufferedBytes: this.options.maxBufferedBytes,
+      principal: access.principal,
     });
     if (this.closing) {
       conn.close(CloseCode.ServerRestarting, 'server restarting');
@@ -80,6 +85,24 @@ export class RoomManager {
     room.doc.transact(() => change(room.doc), SERVER_ORIGIN);
     await room.whenPersisted();
     if (room.connections.size === 0) this.scheduleUnload(room);
+  }
+
+  /**
+   * Closes the connections of one person (in one meeting, or everywhere) after their access changed; their
+   * clients reconnect and the socket gate decides again.
+   */
+  closeConnectionsOf(userId: string, meetingId: string | null, code: number, reason: string): number {
+    let closed = 0;
+    for (const room of this.loaded.values()) {
+      for (const conn of [...room.connections]) {
+        const p = conn.principal;
+        if (p && p.userId === userId && (meetingId === null || p.meetingId === meetingId)) {
+          conn.close(code, reason);
+          closed++;
+        }
+      }
+    }
+    return closed;
   }
 
   /** The room if it is loaded now. */

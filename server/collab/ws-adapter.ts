@@ -9,7 +9,7 @@ import type { RoomManager } from './rooms.ts';
 /** The decision at connect time: refused with a close code, or admitted read-only or read-write. */
 export type CollabAccess =
   | { refuse: number; reason: string }
-  | { readOnly: boolean; userId?: string; meetingId?: string };
+  | { readOnly: boolean; principal?: { userId: string; meetingId: string } };
 
 export interface CollabSocketOptions {
   maxMessageBytes: number;
@@ -67,7 +67,7 @@ export function attachCollabSockets(
    * because no extension is negotiated (perMessageDeflate is off), so ws's own sender never holds frames back
    * and control frames (ping, close) it writes stay in order with ours.
    */
-  function bind(ws: WebSocket, socket: Duplex, docId: string, access: { readOnly: boolean; userId?: string }): void {
+  function bind(ws: WebSocket, socket: Duplex, docId: string, access: Exclude<CollabAccess, { refuse: number }>): void {
     const peer: PeerSocket = {
       send: (data) => {
         if (ws.readyState === WebSocket.OPEN) socket.write(binaryFrame(data));

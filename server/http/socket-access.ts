@@ -27,6 +27,6 @@ export function socketAccess(s: Services, allowedOrigins: readonly string[]) {
       meeting: { role: s.meetings.roleOf(meeting.id, who.actor.id), status: meeting.status },
     });
     if (access === 'refuse') return { refuse: CloseCode.NotFound, reason: 'not found' };
-    return { readOnly: access === 'read', userId: who.actor.id, meetingId: meeting.id };
+    return { readOnly: access === 'read', principal: { userId: who.actor.id, meetingId: meeting.id } };
   };
 }

@@ -124,11 +124,14 @@ export async function importMembers(
     }
     const userId = user.id;
     const role = row.roleValue;
-    s.db.transaction(() => {
-      if (s.meetings.roleOf(meetingId, userId) === null) s.meetings.addMember(meetingId, userId, role, row.unit);
+    const updated = s.db.transaction(() => {
+      const existing = s.meetings.roleOf(meetingId, userId);
+      if (existing === null) s.meetings.addMember(meetingId, userId, role, row.unit);
       else s.meetings.updateMember(meetingId, userId, { role, unit: row.unit });
       s.audit.append({ actorId: actor.id, meetingId, action: 'member.imported', payload: { userId, role, unit: row.unit } });
+      return existing !== null && existing !== role;
     })();
+    if (updated) s.accessChanged(userId, meetingId);
     applied++;
   }
   await s.projection?.publish(meetingId);

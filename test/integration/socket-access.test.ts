@@ -128,3 +128,30 @@ describe('the sync socket decides at connect time with the policies', () => {
     ok.close();
   });
 });
+
+describe('access that changes while connected', () => {
+  it('[W7] a delegate made observer is reconnected read-only; one removed from the roster is refused', async () => {
+    const { url } = await server();
+    const { documentId, people, tokens, meeting } = await seeded(url);
+    const kien = new ApiClient(url);
+    await kien.signIn('kien', people.kien!.password);
+    const dung = client(url, documentId!, tokens.dung);
+    const witness = client(url, documentId!, tokens.ha);
+    await Promise.all([whenSynced(dung), whenSynced(witness)]);
+    dung.doc.getText('t').insert(0, 'Trước khi đổi vai trò. ');
+    await until(() => witness.text() === 'Trước khi đổi vai trò. ', 5000, 'the delegate’s edit');
+
+    const demoted = await kien.patch(`/api/meetings/${meeting.id}/members/${people.dung!.userId}`, { role: 'observer' });
+    expect(demoted.status).toBe(200);
+    await until(() => dung.closeCodes.includes(CloseCode.AccessChanged), 5000, 'the access-changed close');
+    // 4009 is outside 4400–4499, so even the stock client reconnects by itself.
+    await until(() => dung.provider.wsconnected, 5000, 'the reconnect');
+    await whenSynced(dung);
+    dung.doc.getText('t').insert(0, 'Sau khi thành khách mời. ');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(witness.text()).toBe('Trước khi đổi vai trò. ');
+
+    expect((await kien.delete(`/api/meetings/${meeting.id}/members/${people.dung!.userId}`)).status).toBe(204);
+    await until(() => dung.closeCodes.includes(CloseCode.NotFound), 5000, 'the refusal after removal');
+  });
+});
