@@ -27,6 +27,7 @@ export function socketAccess(s: Services, allowedOrigins: readonly string[]) {
       meeting: { role: s.meetings.roleOf(meeting.id, who.actor.id), status: meeting.status },
     });
     if (access === 'refuse') return { refuse: CloseCode.NotFound, reason: 'not found' };
+    if (projectionOf !== null) s.projection?.refreshIfCold(meeting.id);
     return { readOnly: access === 'read', principal: { userId: who.actor.id, meetingId: meeting.id } };
   };
 }

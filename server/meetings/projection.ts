@@ -17,6 +17,14 @@ export class MeetingProjection {
     private readonly log: Logger,
   ) {}
 
+  /**
+   * Called when someone subscribes: a projection not in memory is rewritten from the database, so changes made
+   * while nobody watched (by the command line, or by another process) show up at once.
+   */
+  refreshIfCold(meetingId: string): void {
+    if (!this.rooms.loadedRoom(meetingDocumentId(meetingId))) void this.publish(meetingId);
+  }
+
   async publish(meetingId: string): Promise<void> {
     const row = this.meetings.byId(meetingId);
     if (!row) return;

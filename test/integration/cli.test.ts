@@ -118,3 +118,25 @@ describe('the operator command line', () => {
     expect(overwrite.stderr).toMatch(/already exists/);
   });
 });
+
+describe('the command line and a running server', () => {
+  it('[C4] a meeting changed by the command line while nobody watched shows the change to the next subscriber', async () => {
+    const { url, dataDir } = await server({ UNLOAD_DELAY_MS: 0 });
+    const demo = await quorum(dataDir, ['demo']);
+    expect(demo.code, demo.stderr).toBe(0);
+    const meetingId = /meeting (m_\S+)\)/.exec(demo.stdout)![1]!;
+    const kien = new ApiClient(url);
+    await kien.signIn('kien', 'hoinghi2023');
+    const token = (await kien.post('/api/tokens', { name: 'xem' })).body.secret as string;
+    const { stockClient, whenSynced } = await import('../helpers/clients.ts');
+    const { PROJECTION } = await import('../../shared/api.ts');
+    const watcher = stockClient(url, `meeting:${meetingId}`, { token });
+    try {
+      await whenSynced(watcher);
+      const { until } = await import('../helpers/wait.ts');
+      await until(() => watcher.doc.getMap(PROJECTION.members).size > 8, 5000, 'the roster loaded by the command line');
+    } finally {
+      watcher.destroy();
+    }
+  });
+});
