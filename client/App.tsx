@@ -1,39 +1,78 @@
 import { useEffect } from 'react';
-import { DocumentPage } from './document/DocumentPage.tsx';
-import { HomePage } from './home/HomePage.tsx';
+import { AdminPage } from './admin/AdminPage.tsx';
+import { SignInPage } from './auth/SignInPage.tsx';
+import { DocumentRedirect } from './document/DocumentRedirect.tsx';
 import { useI18n } from './i18n.tsx';
-import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { MeetingsPage } from './meetings/MeetingsPage.tsx';
 import { MessagePage } from './MessagePage.tsx';
-import { navigate, parseRoute, usePathname } from './routes.ts';
+import { MeetingRoom } from './room/MeetingRoom.tsx';
+import { navigate, parseRoute, signInPath, useLocation, type Route } from './routes.ts';
+import { useSession } from './session/SessionProvider.tsx';
+import { MeetingSettingsPage } from './settings/MeetingSettingsPage.tsx';
+import { AppHeader } from './shell/AppHeader.tsx';
+import { Loading } from './ui/Loading.tsx';
+import { useDocumentTitle } from './ui/useDocumentTitle.ts';
 
 export function App() {
   const { t } = useI18n();
-  const route = parseRoute(usePathname());
+  const { pathname, search } = useLocation();
+  const route = parseRoute(pathname, search);
+  const { state, refresh } = useSession();
+  useDocumentTitle(null);
 
-  const title = route.page === 'document' ? `${route.documentId} · ${t('app.name')}` : t('app.name');
+  // Signed out (never signed in, session expired, signed out here or elsewhere): to sign-in, remembering the
+  // page to come back to. Signed in on the sign-in page: on to that page.
+  let redirect: string | null = null;
+  if (state.status === 'signedOut' && route.page !== 'signIn') {
+    redirect = state.remember ? signInPath(pathname + search) : signInPath('/');
+  } else if (state.status === 'signedIn' && route.page === 'signIn') {
+    redirect = route.next;
+  }
   useEffect(() => {
-    document.title = title;
-  }, [title]);
+    if (redirect !== null) navigate(redirect, { replace: true });
+  }, [redirect]);
+
+  let body;
+  if (state.status === 'loading') body = <Loading />;
+  else if (state.status === 'unreachable') {
+    body = (
+      <main className="centered" data-testid="unreachable">
+        <div className="card">
+          <h1 className="card-title">{t('error.unreachableTitle')}</h1>
+          <p>{state.error.message}</p>
+          <button type="button" className="primary-button" onClick={() => void refresh()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      </main>
+    );
+  } else if (state.status === 'signedOut') body = <SignInPage next={route.page === 'signIn' ? route.next : '/'} />;
+  else body = <SignedInPage route={route} />;
 
   return (
     <div className="app">
-      <header className="app-header">
-        <a
-          href="/"
-          className="brand"
-          aria-label={t('nav.home')}
-          onClick={(event) => {
-            event.preventDefault();
-            navigate('/');
-          }}
-        >
-          {t('app.name')}
-        </a>
-        <LanguageSwitcher />
-      </header>
-      {route.page === 'home' && <HomePage />}
-      {route.page === 'document' && <DocumentPage key={route.documentId} documentId={route.documentId} />}
-      {route.page === 'notFound' && <MessagePage testId="not-found" title="notFound.title" body="notFound.body" />}
+      <AppHeader />
+      {body}
     </div>
   );
+}
+
+function SignedInPage({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'meetings':
+      return <MeetingsPage />;
+    case 'signIn':
+      // Leaving for `next` (see the effect above).
+      return <Loading />;
+    case 'admin':
+      return <AdminPage />;
+    case 'room':
+      return <MeetingRoom key={route.meetingId} meetingId={route.meetingId} documentId={route.documentId} />;
+    case 'settings':
+      return <MeetingSettingsPage key={route.meetingId} meetingId={route.meetingId} />;
+    case 'document':
+      return <DocumentRedirect key={route.documentId} documentId={route.documentId} />;
+    case 'notFound':
+      return <MessagePage testId="not-found" title="notFound.title" body="notFound.body" />;
+  }
 }

@@ -6,13 +6,16 @@ interface Props {
   title: MessageKey;
   body: MessageKey;
   testId: string;
+  /** Inside a page that already has its <main> (the meeting room's document area). */
+  embedded?: boolean;
 }
 
 /** A full-page explanation with a way back home: invalid ids, unknown addresses. */
-export function MessagePage({ title, body, testId }: Props) {
+export function MessagePage({ title, body, testId, embedded = false }: Props) {
   const { t } = useI18n();
+  const Root = embedded ? 'section' : 'main';
   return (
-    <main className="centered" data-testid={testId}>
+    <Root className="centered" data-testid={testId}>
       <div className="card">
         <h1 className="card-title">{t(title)}</h1>
         <p>{t(body)}</p>
@@ -27,6 +30,6 @@ export function MessagePage({ title, body, testId }: Props) {
           {t('doc.backHome')}
         </a>
       </div>
-    </main>
+    </Root>
   );
 }

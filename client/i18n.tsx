@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DEFAULT_LANG, isLang, t as translate, type Lang, type MessageKey } from '../shared/i18n.ts';
+import { setApiLanguage } from './api/http.ts';
 import { readStored, writeStored } from './storage.ts';
 
 const LANG_KEY = 'quorum:lang';
@@ -16,7 +17,11 @@ const I18nContext = createContext<I18n | null>(null);
 
 function initialLang(): Lang {
   const stored = readStored(LANG_KEY);
-  return isLang(stored) ? stored : DEFAULT_LANG;
+  const lang = isLang(stored) ? stored : DEFAULT_LANG;
+  // Before any page mounts: children's effects run before this provider's, and their first requests must
+  // already ask for this language.
+  setApiLanguage(lang);
+  return lang;
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
@@ -29,6 +34,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const setLang = useCallback((next: Lang) => {
     writeStored(LANG_KEY, next);
+    setApiLanguage(next);
     setLangState(next);
   }, []);
 

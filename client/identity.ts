@@ -1,12 +1,14 @@
 import { readStored, writeStored } from './storage.ts';
 
-/** Who this browser is in a document's awareness: shown in the presence list and on the caret. */
+/**
+ * Who this browser is in a document's awareness: shown in the presence list and on the caret. The name is the
+ * signed-in account's full name; the colour belongs to the device.
+ */
 export interface Identity {
   name: string;
   color: string;
 }
 
-const NAME_KEY = 'quorum:name';
 const COLOR_KEY = 'quorum:color';
 
 /**
@@ -19,21 +21,6 @@ export const CARET_COLORS = [
 ] as const;
 
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
-export const MAX_NAME_LENGTH = 60;
-
-export function normalizeName(raw: string): string {
-  return raw.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH);
-}
-
-export function loadName(): string | null {
-  const stored = readStored(NAME_KEY);
-  const name = stored === null ? '' : normalizeName(stored);
-  return name === '' ? null : name;
-}
-
-export function saveName(name: string): void {
-  writeStored(NAME_KEY, normalizeName(name));
-}
 
 /** The colour is picked once per browser so that a person keeps it across documents and reloads. */
 export function loadOrPickColor(): string {

@@ -3,7 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { I18nProvider } from './i18n.tsx';
 import { registerServiceWorker } from './serviceWorker.ts';
+import { SessionProvider } from './session/SessionProvider.tsx';
 import './styles.css';
+import './styles/shell.css';
+import './styles/forms.css';
+import './styles/meetings.css';
+import './styles/room.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
@@ -11,7 +16,9 @@ if (!root) throw new Error('#root is missing from index.html');
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
-      <App />
+      <SessionProvider>
+        <App />
+      </SessionProvider>
     </I18nProvider>
   </StrictMode>,
 );

@@ -1,33 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { isValidDocumentId } from '../shared/protocol.ts';
-import { documentPath, newDocumentId, parseRoute } from './routes.ts';
+import { documentPath, meetingPath, parseRoute, settingsPath, signInPath } from './routes.ts';
 
 describe('routes', () => {
-  it('parses the home page, documents and unknown paths', () => {
-    expect(parseRoute('/')).toEqual({ page: 'home' });
+  it('parses every page and sends unknown paths to "not found"', () => {
+    expect(parseRoute('/')).toEqual({ page: 'meetings' });
+    expect(parseRoute('/admin')).toEqual({ page: 'admin' });
+    expect(parseRoute('/signin')).toEqual({ page: 'signIn', next: '/' });
+    expect(parseRoute('/m/abc')).toEqual({ page: 'room', meetingId: 'abc', documentId: null });
+    expect(parseRoute('/m/abc/')).toEqual({ page: 'room', meetingId: 'abc', documentId: null });
+    expect(parseRoute('/m/abc/d/x_1')).toEqual({ page: 'room', meetingId: 'abc', documentId: 'x_1' });
+    expect(parseRoute('/m/abc/settings')).toEqual({ page: 'settings', meetingId: 'abc' });
     expect(parseRoute('/d/abc_DEF-12')).toEqual({ page: 'document', documentId: 'abc_DEF-12' });
-    expect(parseRoute('/d/abc/')).toEqual({ page: 'document', documentId: 'abc' });
-    expect(parseRoute('/elsewhere')).toEqual({ page: 'notFound' });
+    for (const path of ['/elsewhere', '/m', '/m/a/b', '/m/a/d', '/m/a/d/b/c', '/d/a/b', '/admin/x']) {
+      expect(parseRoute(path), path).toEqual({ page: 'notFound' });
+    }
   });
 
-  it('hands a malformed or invalid id to the document page, which refuses it', () => {
+  it('hands a malformed or invalid id to the page, which refuses it', () => {
     expect(parseRoute('/d/%E0')).toEqual({ page: 'document', documentId: '%E0' });
     expect(parseRoute('/d/bad%20id')).toEqual({ page: 'document', documentId: 'bad id' });
     expect(isValidDocumentId('bad id')).toBe(false);
   });
 
-  it('round-trips ids through the path', () => {
-    for (const id of ['k3Xq9_mB2a', 'meeting:42', 'a.b-c']) {
+  it('round-trips ids through the paths', () => {
+    for (const id of ['k3Xq9_mB2a', 'a.b-c']) {
       expect(parseRoute(documentPath(id))).toEqual({ page: 'document', documentId: id });
+      expect(parseRoute(meetingPath('m1', id))).toEqual({ page: 'room', meetingId: 'm1', documentId: id });
+      expect(parseRoute(settingsPath(id))).toEqual({ page: 'settings', meetingId: id });
     }
   });
 
-  it('makes new ids of 10 url-safe characters that the server accepts', () => {
-    const ids = new Set(Array.from({ length: 1000 }, () => newDocumentId()));
-    expect(ids.size).toBe(1000);
-    for (const id of ids) {
-      expect(id).toMatch(/^[A-Za-z0-9_-]{10}$/);
-      expect(isValidDocumentId(id)).toBe(true);
-    }
+  it('returns after sign-in only to a path on this site', () => {
+    const next = (path: string) => {
+      const url = new URL(signInPath(path), 'http://x');
+      return parseRoute(url.pathname, url.search);
+    };
+    expect(next('/m/abc/d/x?y=1')).toEqual({ page: 'signIn', next: '/m/abc/d/x?y=1' });
+    expect(parseRoute('/signin', '?next=//evil.example')).toEqual({ page: 'signIn', next: '/' });
+    expect(parseRoute('/signin', '?next=https://evil.example')).toEqual({ page: 'signIn', next: '/' });
   });
 });

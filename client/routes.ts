@@ -1,38 +1,74 @@
 import { useSyncExternalStore } from 'react';
 
-/** The pages of the app. A router library would be more than these two paths need. */
+/** The pages of the app. A router library would be more than these few paths need. */
 export type Route =
-  | { page: 'home' }
+  | { page: 'meetings' }
+  | { page: 'signIn'; next: string }
+  | { page: 'admin' }
+  | { page: 'room'; meetingId: string; documentId: string | null }
+  | { page: 'settings'; meetingId: string }
+  /** The old bare document address: redirected to the document's meeting room. */
   | { page: 'document'; documentId: string }
   | { page: 'notFound' };
 
-const DOCUMENT_PREFIX = '/d/';
+/** A malformed escape (`/d/%E0`) is a bad id, not a crash; the page that gets it shows the error. */
+function decodeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
 
-export function parseRoute(pathname: string): Route {
-  if (pathname === '/' || pathname === '') return { page: 'home' };
-  if (pathname.startsWith(DOCUMENT_PREFIX)) {
-    const raw = pathname.slice(DOCUMENT_PREFIX.length).replace(/\/$/, '');
-    // A malformed escape (`/d/%E0`) is a bad id, not a crash; the document page shows the error.
-    let documentId: string;
-    try {
-      documentId = decodeURIComponent(raw);
-    } catch {
-      documentId = raw;
-    }
-    return { page: 'document', documentId };
+/** Only a path on this site may be a place to return to after signing in: never `//evil.example`. */
+function safeNext(raw: string | null): string {
+  return raw && raw.startsWith('/') && !raw.startsWith('//') ? raw : '/';
+}
+
+export function parseRoute(pathname: string, search = ''): Route {
+  const parts = pathname.split('/').filter((part) => part !== '');
+  const [first, second, third, fourth, ...rest] = parts;
+  if (first === undefined) return { page: 'meetings' };
+  if (first === 'signin' && parts.length === 1) {
+    return { page: 'signIn', next: safeNext(new URLSearchParams(search).get('next')) };
+  }
+  if (first === 'admin' && parts.length === 1) return { page: 'admin' };
+  if (first === 'd' && second !== undefined && parts.length === 2) {
+    return { page: 'document', documentId: decodeSegment(second) };
+  }
+  if (first === 'm' && second !== undefined && rest.length === 0) {
+    const meetingId = decodeSegment(second);
+    if (third === undefined) return { page: 'room', meetingId, documentId: null };
+    if (third === 'settings' && fourth === undefined) return { page: 'settings', meetingId };
+    if (third === 'd' && fourth !== undefined) return { page: 'room', meetingId, documentId: decodeSegment(fourth) };
   }
   return { page: 'notFound' };
 }
 
 export function documentPath(documentId: string): string {
-  return DOCUMENT_PREFIX + encodeURIComponent(documentId);
+  return `/d/${encodeURIComponent(documentId)}`;
+}
+
+export function meetingPath(meetingId: string, documentId?: string | null): string {
+  const base = `/m/${encodeURIComponent(meetingId)}`;
+  return documentId ? `${base}/d/${encodeURIComponent(documentId)}` : base;
+}
+
+export function settingsPath(meetingId: string): string {
+  return `/m/${encodeURIComponent(meetingId)}/settings`;
+}
+
+export function signInPath(next: string): string {
+  return next === '/' ? '/signin' : `/signin?next=${encodeURIComponent(next)}`;
 }
 
 const NAVIGATE_EVENT = 'quorum:navigate';
 
-export function navigate(path: string): void {
-  if (path === location.pathname) return;
-  history.pushState(null, '', path);
+/** `replace` for redirects, so that Back does not return to a page that only sends you on again. */
+export function navigate(path: string, { replace = false }: { replace?: boolean } = {}): void {
+  if (path === location.pathname + location.search) return;
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
 
@@ -45,16 +81,9 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
-export function usePathname(): string {
-  return useSyncExternalStore(subscribe, () => location.pathname);
-}
-
-const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
-
-/** 10 url-safe characters: 60 bits, enough that two people never pick the same id by chance. */
-export function newDocumentId(length = 10): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(length));
-  let id = '';
-  for (const byte of bytes) id += ID_ALPHABET[byte % ID_ALPHABET.length];
-  return id;
+/** The current path with its query, as one string so that React compares it by value. */
+export function useLocation(): { pathname: string; search: string } {
+  const href = useSyncExternalStore(subscribe, () => location.pathname + location.search);
+  const query = href.indexOf('?');
+  return query === -1 ? { pathname: href, search: '' } : { pathname: href.slice(0, query), search: href.slice(query) };
 }

@@ -4,9 +4,10 @@ import type { ConnectionState } from './useCollabDocument.ts';
 interface Props {
   connection: ConnectionState;
   savedLocally: boolean;
+  readOnly?: boolean;
 }
 
-export function ConnectionStatus({ connection, savedLocally }: Props) {
+export function ConnectionStatus({ connection, savedLocally, readOnly = false }: Props) {
   const { t } = useI18n();
   return (
     <div className="status-area">
@@ -20,6 +21,11 @@ export function ConnectionStatus({ connection, savedLocally }: Props) {
         <span className="connection-dot" aria-hidden="true" />
         {t(`status.${connection}`)}
       </span>
+      {readOnly && (
+        <span className="read-only-badge" data-testid="read-only" title={t('doc.readOnlyHint')}>
+          {t('doc.readOnly')}
+        </span>
+      )}
       {savedLocally && (
         <span className="saved-locally" data-testid="saved-locally">
           {t('status.savedLocally')}

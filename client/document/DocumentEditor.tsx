@@ -12,13 +12,15 @@ import './official.css';
 interface Props {
   session: CollabSession;
   identity: Identity;
+  /** The server dropped this connection's writes (an observer): the editor does not pretend otherwise. */
+  readOnly: boolean;
   status: ReactNode;
   notice: ReactNode;
   aside: ReactNode;
 }
 
 /** The editing screen: a sticky bar (toolbar, connection), the page, and the side panel. */
-export function DocumentEditor({ session, identity, status, notice, aside }: Props) {
+export function DocumentEditor({ session, identity, readOnly, status, notice, aside }: Props) {
   const { t, lang } = useI18n();
   // Read once when the editor is created; later renames reach the awareness state through useCollabDocument,
   // so the editor is not rebuilt (which would lose the undo history and the selection).
@@ -39,6 +41,10 @@ export function DocumentEditor({ session, identity, status, notice, aside }: Pro
     [session],
   );
 
+  useEffect(() => {
+    editor.setEditable(!readOnly);
+  }, [editor, readOnly]);
+
   // The label follows the interface language, which can change without rebuilding the editor.
   useEffect(() => {
     editor.setOptions({
@@ -56,7 +62,7 @@ export function DocumentEditor({ session, identity, status, notice, aside }: Pro
   return (
     <div className="workspace">
       <div className="doc-bar">
-        <Toolbar editor={editor} />
+        {readOnly ? <span /> : <Toolbar editor={editor} />}
         {status}
       </div>
       {notice}

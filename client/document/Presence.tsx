@@ -1,19 +1,11 @@
-import { useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import { useI18n } from '../i18n.tsx';
-import { NameForm } from './NameForm.tsx';
 import { usePeople } from './usePeople.ts';
 
-interface Props {
-  provider: WebsocketProvider;
-  name: string;
-  onRename(name: string): void;
-}
-
-export function Presence({ provider, name, onRename }: Props) {
+/** Who has this document open right now, from the sync socket's awareness; yourself first. */
+export function Presence({ provider }: { provider: WebsocketProvider }) {
   const { t } = useI18n();
   const people = usePeople(provider.awareness);
-  const [renaming, setRenaming] = useState(false);
 
   return (
     <section className="presence" aria-labelledby="presence-heading">
@@ -34,20 +26,6 @@ export function Presence({ provider, name, onRename }: Props) {
           </li>
         ))}
       </ul>
-      {renaming ? (
-        <NameForm
-          initialName={name}
-          onSave={(next) => {
-            onRename(next);
-            setRenaming(false);
-          }}
-          onCancel={() => setRenaming(false)}
-        />
-      ) : (
-        <button type="button" className="link-button" data-testid="change-name" onClick={() => setRenaming(true)}>
-          {t('presence.changeName')}
-        </button>
-      )}
     </section>
   );
 }

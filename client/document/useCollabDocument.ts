@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { COLLAB_PATH, CloseCode, FATAL_CLOSE_CODES } from '../../shared/protocol.ts';
+import { notifyUnauthenticated } from '../api/http.ts';
 import type { Identity } from '../identity.ts';
 import { closeNoticeFor, type CloseNotice } from './closeNotice.ts';
 import { useOnline } from './useOnline.ts';
@@ -72,6 +73,8 @@ export function useCollabDocument(documentId: string, identity: Identity): Colla
     const onTerminalClose = ({ code }: { code: number }) => {
       setStoppedByServer(true);
       if (code === CloseCode.NotFound) setRefused(true);
+      // The session ended (expired, signed out elsewhere, account disabled): sign in again, as HTTP's 401 does.
+      if (code === CloseCode.Unauthenticated) notifyUnauthenticated();
     };
     provider.on('status', onStatus);
     provider.on('sync', onSync);

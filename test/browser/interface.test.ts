@@ -4,25 +4,39 @@ import {
   describeInBrowser,
   expectConnection,
   newPerson,
-  uniqueDocumentId,
+  seedDocument,
 } from '../helpers/browser.ts';
+
+const LAN = { fullName: 'Nguyễn Thị Lan', role: 'delegate' } as const;
 
 describeInBrowser('browser: interface language and error pages', () => {
   const suite = browserSuite();
 
   it(
-    '[B5] the interface is Vietnamese by default and switches to English',
+    '[B5] the interface is Vietnamese by default and switches to English, the server’s messages included',
     async () => {
-      const documentId = uniqueDocumentId('b5');
+      const { documentId, people } = await seedDocument(suite.admin, [LAN]);
+      const account = people[0]!;
       const lan = await newPerson(suite.browser, suite.server.url);
       const { page } = lan;
       try {
+        // The link leads to sign-in first, in Vietnamese; a wrong password is refused in Vietnamese too,
+        // because every request says which language the person reads.
         await page.goto(`/d/${documentId}`);
         await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('vi');
-        await expect.poll(() => page.locator('h1').textContent()).toBe('Bạn tên là gì?');
-        await page.getByTestId('name-input').fill('Nguyễn Thị Lan');
-        await page.getByTestId('name-save').click();
+        await expect.poll(() => page.locator('h1').textContent()).toBe('Đăng nhập');
+        await page.getByTestId('sign-in-username').fill(account.username);
+        await page.getByTestId('sign-in-password').fill('sai-mat-khau');
+        await page.getByTestId('sign-in-submit').click();
+        await expect.poll(() => page.getByTestId('form-error').textContent()).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+        await page.getByTestId('lang-en').click();
+        await expect.poll(() => page.locator('h1').textContent()).toBe('Sign in');
+        await page.getByTestId('sign-in-submit').click();
+        await expect.poll(() => page.getByTestId('form-error').textContent()).toBe('Wrong username or password.');
+        await page.getByTestId('lang-vi').click();
 
+        await page.getByTestId('sign-in-password').fill(account.password);
+        await page.getByTestId('sign-in-submit').click();
         await expectConnection(page, 'connected');
         const status = page.getByTestId('connection-status');
         const bold = page.getByTestId('toolbar-bold');
@@ -31,6 +45,8 @@ describeInBrowser('browser: interface language and error pages', () => {
         expect(await page.getByTestId('toolbar-undo').getAttribute('aria-label')).toBe('Hoàn tác');
         expect(await page.locator('.ProseMirror').getAttribute('aria-label')).toBe('Nội dung văn bản');
         expect(await page.getByTestId('presence-person').textContent()).toBe('Nguyễn Thị Lan(bạn)');
+        expect(await page.getByTestId('sign-out').textContent()).toBe('Đăng xuất');
+        expect(await page.getByTestId('member-role').first().textContent()).toBe('Đại biểu');
 
         await page.getByTestId('lang-en').click();
         await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
@@ -39,6 +55,8 @@ describeInBrowser('browser: interface language and error pages', () => {
         expect(await page.getByTestId('toolbar-undo').getAttribute('aria-label')).toBe('Undo');
         expect(await page.locator('.ProseMirror').getAttribute('aria-label')).toBe('Document text');
         expect(await page.getByTestId('presence-person').textContent()).toBe('Nguyễn Thị Lan(you)');
+        expect(await page.getByTestId('sign-out').textContent()).toBe('Sign out');
+        expect(await page.getByTestId('member-role').first().textContent()).toBe('Delegate');
         expect(await page.getByTestId('lang-en').getAttribute('aria-pressed')).toBe('true');
 
         // The choice is remembered on this device.
@@ -59,9 +77,11 @@ describeInBrowser('browser: interface language and error pages', () => {
   );
 
   it(
-    '[B9] an invalid document address and an unknown page each show an explanation, not an editor',
+    '[B9] an invalid document address, an unknown page, and a document or meeting one may not see each show an explanation, not an editor',
     async () => {
-      const lan = await newPerson(suite.browser, suite.server.url, { name: 'Nguyễn Thị Lan' });
+      const mine = await seedDocument(suite.admin, [LAN]);
+      const others = await seedDocument(suite.admin, [{ fullName: 'Trần Văn Bình', role: 'chair' }]);
+      const lan = await newPerson(suite.browser, suite.server.url, { account: mine.people[0] });
       const { page } = lan;
       try {
         await page.goto(`/d/${encodeURIComponent('biên bản số 1')}`);
@@ -72,6 +92,15 @@ describeInBrowser('browser: interface language and error pages', () => {
         await page.goto('/khong-co-trang-nay');
         await page.getByTestId('not-found').waitFor();
         expect(await page.getByTestId('not-found').textContent()).toContain('Không tìm thấy trang');
+
+        // Another meeting's document and the meeting itself: the same "not found" as for one that does not
+        // exist, so that the page tells an outsider no more than the server does.
+        for (const address of [`/d/${others.documentId}`, `/m/${others.meetingId}`, `/d/khong-co-van-ban-nay`]) {
+          await page.goto(address);
+          await page.getByTestId('not-found').waitFor();
+          expect(await page.getByTestId('not-found').textContent(), address).toContain('Không tìm thấy trang');
+          expect(await page.locator('.ProseMirror').count(), address).toBe(0);
+        }
         expect(lan.errors).toEqual([]);
       } finally {
         await lan.context.close();

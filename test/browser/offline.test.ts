@@ -1,15 +1,19 @@
 import { expect, it } from 'vitest';
 import {
-  convergedText,
   browserSuite,
+  caretInBody,
+  convergedText,
   describeInBrowser,
   editorText,
   expectConnection,
   newPerson,
   openDocument,
-  uniqueDocumentId,
+  seedDocument,
   waitForLocalCopy,
 } from '../helpers/browser.ts';
+
+const LAN = { fullName: 'Nguyễn Thị Lan', role: 'secretary' } as const;
+const BINH = { fullName: 'Trần Văn Bình', role: 'delegate' } as const;
 
 describeInBrowser('browser: losing and regaining the network', () => {
   const suite = browserSuite();
@@ -17,8 +21,8 @@ describeInBrowser('browser: losing and regaining the network', () => {
   it(
     '[B6] the connection status shows connected, then offline when the network drops',
     async () => {
-      const documentId = uniqueDocumentId('b6');
-      const lan = await newPerson(suite.browser, suite.server.url, { name: 'Nguyễn Thị Lan' });
+      const { documentId, people } = await seedDocument(suite.admin, [LAN]);
+      const lan = await newPerson(suite.browser, suite.server.url, { account: people[0] });
       try {
         await openDocument(lan.page, documentId);
         await expectConnection(lan.page, 'connected');
@@ -39,12 +43,12 @@ describeInBrowser('browser: losing and regaining the network', () => {
   it(
     '[B3] edits made offline merge when the device reconnects',
     async () => {
-      const documentId = uniqueDocumentId('b3');
-      const lan = await newPerson(suite.browser, suite.server.url, { name: 'Nguyễn Thị Lan' });
-      const binh = await newPerson(suite.browser, suite.server.url, { name: 'Trần Văn Bình' });
+      const { documentId, people } = await seedDocument(suite.admin, [LAN, BINH]);
+      const lan = await newPerson(suite.browser, suite.server.url, { account: people[0] });
+      const binh = await newPerson(suite.browser, suite.server.url, { account: people[1] });
       try {
         await Promise.all([openDocument(lan.page, documentId), openDocument(binh.page, documentId)]);
-        await lan.page.locator('.ProseMirror').click();
+        await caretInBody(lan.page, 0, 'end');
         await lan.page.keyboard.type('Biên bản Hội nghị');
         await expect.poll(() => editorText(binh.page)).toBe('Biên bản Hội nghị');
 
@@ -88,9 +92,9 @@ describeInBrowser('browser: losing and regaining the network', () => {
   it(
     '[B4] reloading while offline shows the last text from the device',
     async () => {
-      const documentId = uniqueDocumentId('b4');
+      const { documentId, people } = await seedDocument(suite.admin, [LAN]);
       const text = 'Kế hoạch năm 2025 của Trung tâm';
-      const lan = await newPerson(suite.browser, suite.server.url, { name: 'Nguyễn Thị Lan' });
+      const lan = await newPerson(suite.browser, suite.server.url, { account: people[0] });
       try {
         await openDocument(lan.page, documentId);
         // The app shell must be on the device too, or the reload has nothing to open.
@@ -101,7 +105,7 @@ describeInBrowser('browser: losing and regaining the network', () => {
           ]),
         );
         expect(shellCached, 'the service worker is active').toBe(true);
-        await lan.page.locator('.ProseMirror').click();
+        await caretInBody(lan.page, 0, 'end');
         await lan.page.keyboard.insertText(text);
         await waitForLocalCopy(lan.page, documentId, text);
 

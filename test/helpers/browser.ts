@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { ensureClientBuilt } from '../../server/build-client.ts';
 import { startServer } from '../../server/app.ts';
 import { testConfig } from '../../server/config.ts';
+import type { Role } from '../../shared/meeting.ts';
+import { seedMeeting, setupAdmin, type ApiClient, type SeededPerson } from './api.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const chromiumFound = fs.existsSync(CHROMIUM_PATH);
@@ -67,11 +69,22 @@ export async function startAppServer(): Promise<AppServer> {
   };
 }
 
-/** A suite's own server and browser: started before its tests, closed after them. Read them inside tests. */
-export function browserSuite(): { readonly server: AppServer; readonly browser: Browser } {
-  const suite = {} as { server: AppServer; browser: Browser };
+export interface BrowserSuite {
+  readonly server: AppServer;
+  readonly browser: Browser;
+  /** The first administrator, signed in over HTTP, for seeding; absent with `{ firstRun: true }`. */
+  readonly admin: ApiClient;
+}
+
+/**
+ * A suite's own server and browser: started before its tests, closed after them. Read them inside tests. The
+ * server has its first administrator already, unless the suite tests the first run itself.
+ */
+export function browserSuite({ firstRun = false }: { firstRun?: boolean } = {}): BrowserSuite {
+  const suite = {} as { server: AppServer; browser: Browser; admin: ApiClient };
   beforeAll(async () => {
     [suite.server, suite.browser] = await Promise.all([startAppServer(), launchBrowser()]);
+    if (!firstRun) suite.admin = await setupAdmin(suite.server.url);
   });
   afterAll(async () => {
     await suite.browser?.close();
@@ -88,33 +101,102 @@ export interface Person {
 }
 
 export interface PersonOptions {
-  /** Stored before the app starts, as if given in the name form earlier; omit to meet the form. */
-  name?: string;
+  /** Signed in before the first page opens (over HTTP, into this context's cookies); omit to meet sign-in. */
+  account?: { username: string; password: string };
+  /** The caret colour, stored as if this device had picked it earlier. */
   color?: string;
+  /** A laptop by default; `{ width: 360, height: 740 }` for a phone. */
+  viewport?: { width: number; height: number };
 }
 
-/** One person on their own device: a separate browser context (own storage, own network switch). */
+/** One person on their own device: a separate browser context (own cookies, storage and network switch). */
 export async function newPerson(browser: Browser, baseURL: string, options: PersonOptions = {}): Promise<Person> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ baseURL, viewport: options.viewport ?? { width: 1280, height: 900 } });
   // Only if absent, so that a reload keeps what the page itself changed since.
   await context.addInitScript(
-    ({ name, color }) => {
-      if (name !== undefined && localStorage.getItem('quorum:name') === null) localStorage.setItem('quorum:name', name);
+    ({ color }) => {
       if (color !== undefined && localStorage.getItem('quorum:color') === null) localStorage.setItem('quorum:color', color);
     },
-    { name: options.name, color: options.color },
+    { color: options.color },
   );
+  if (options.account) await signInContext(context, baseURL, options.account);
   const page = await context.newPage();
   const errors: Error[] = [];
   page.on('pageerror', (error) => errors.push(error));
   return { context, page, errors };
 }
 
-/** Opens a document and waits until the editor is there and in sync with the server. */
+/** Signs a browser context in as the page would, so that its cookie jar holds the session. */
+export async function signInContext(
+  context: BrowserContext,
+  baseURL: string,
+  account: { username: string; password: string },
+): Promise<void> {
+  const response = await context.request.post(`${baseURL}/api/session`, {
+    data: { username: account.username, password: account.password },
+    headers: { Origin: new URL(baseURL).origin },
+  });
+  if (response.status() !== 200) {
+    throw new Error(`sign-in of ${account.username} failed: ${response.status()} ${await response.text()}`);
+  }
+}
+
+/** Signs in through the sign-in page the app is showing. */
+export async function signInOnPage(page: Page, account: { username: string; password: string }): Promise<void> {
+  await page.getByTestId('sign-in-form').waitFor();
+  await page.getByTestId('sign-in-username').fill(account.username);
+  await page.getByTestId('sign-in-password').fill(account.password);
+  await page.getByTestId('sign-in-submit').click();
+}
+
+let seeded = 0;
+
+export interface SeededDocument {
+  meetingId: string;
+  documentId: string;
+  /** In the order asked for, each with the username made unique for this server. */
+  people: SeededPerson[];
+}
+
+/**
+ * A meeting with the given people (accounts created on the spot, usernames unique to the test) and one blank
+ * document, so that each test has text nobody else touches. The administrator who creates it is not on it.
+ */
+export async function seedDocument(
+  admin: ApiClient,
+  people: { fullName: string; role: Role }[],
+  options: { inSession?: boolean } = {},
+): Promise<SeededDocument> {
+  seeded += 1;
+  const suffix = `${process.pid.toString(36)}${seeded}`;
+  const wanted = people.map((person, index) => ({ ...person, username: `p${index}-${suffix}` }));
+  const result = await seedMeeting(admin, { people: wanted, document: 'blank', inSession: options.inSession });
+  return {
+    meetingId: result.meeting.id,
+    documentId: result.documentId!,
+    people: wanted.map((person) => result.people[person.username]!),
+  };
+}
+
+/** Opens a document (by its old address, which leads to its meeting room) and waits until it is in sync. */
 export async function openDocument(page: Page, documentId: string): Promise<void> {
   await page.goto(`/d/${documentId}`);
   await page.locator('.ProseMirror').waitFor();
   await expectConnection(page, 'connected');
+}
+
+/**
+ * The body's blocks: every document opens with the official two-column header (issuing body, national motto),
+ * which the tests leave alone; they write in the body under it.
+ */
+export const BODY_BLOCKS = '.ProseMirror :is(p, h1, h2, h3):not([data-type="columns"] *)';
+
+/** Puts the caret at the start or the end of a body block (by index, or the last one) by clicking it. */
+export async function caretInBody(page: Page, block: number | 'last', edge: 'start' | 'end'): Promise<void> {
+  const blocks = page.locator(BODY_BLOCKS);
+  const target = block === 'last' ? blocks.last() : blocks.nth(block);
+  await target.click();
+  await page.keyboard.press(edge === 'start' ? 'Home' : 'End');
 }
 
 export async function expectConnection(page: Page, state: 'connected' | 'connecting' | 'offline'): Promise<void> {
@@ -124,8 +206,8 @@ export async function expectConnection(page: Page, state: 'connected' | 'connect
 }
 
 /**
- * The document's text, one line per block. Other people's carets are widgets inside the editable whose
- * labels hold names, so they are taken out first.
+ * The text of the document's body (under the official header), one line per block. Other people's carets are
+ * widgets inside the editable whose labels hold names, so they are taken out first.
  */
 export function editorText(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -133,7 +215,10 @@ export function editorText(page: Page): Promise<string> {
     if (!root) return '';
     const copy = root.cloneNode(true) as Element;
     for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
-    return Array.from(copy.querySelectorAll('p, h1, h2, h3'), (block) => block.textContent ?? '').join('\n');
+    const blocks = copy.querySelectorAll('p, h1, h2, h3');
+    return Array.from(blocks, (block) => (block.closest('[data-type="columns"]') ? null : (block.textContent ?? '')))
+      .filter((text) => text !== null)
+      .join('\n');
   });
 }
 
@@ -146,14 +231,16 @@ export interface RemoteCaret {
 }
 
 /**
- * Where this page shows other people's carets. A caret is drawn from the awareness state, which the other
+ * Where this page shows other people's carets, as body blocks (see BODY_BLOCKS). A caret is drawn from the awareness state, which the other
  * page derives from its editor's selection, so seeing it in place proves that editor has taken the move:
  * a key like Ctrl+Home moves the DOM selection at once and the editor's only on the next selectionchange,
  * and a remote edit landing in between puts the caret back where the editor last had it.
  */
 export function remoteCarets(page: Page): Promise<RemoteCaret[]> {
   return page.evaluate(() => {
-    const blocks = Array.from(document.querySelectorAll('.ProseMirror :is(p, h1, h2, h3)'));
+    const blocks = Array.from(document.querySelectorAll('.ProseMirror :is(p, h1, h2, h3)')).filter(
+      (block) => !block.closest('[data-type="columns"]'),
+    );
     return Array.from(document.querySelectorAll('.ProseMirror .collaboration-carets__caret'), (caret) => {
       const block = caret.closest('p, h1, h2, h3');
       const before = document.createRange();
@@ -224,9 +311,3 @@ export async function waitForLocalCopy(page: Page, documentId: string, text: str
     .toBe(true);
 }
 
-let counter = 0;
-/** A fresh, valid document id per test, so tests never see each other's text. */
-export function uniqueDocumentId(prefix: string): string {
-  counter += 1;
-  return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter}`;
-}

@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import type { UserView } from '../../shared/api.ts';
+import { compareVietnameseNames } from '../../shared/names.ts';
+import { useApiQuery } from '../api/useApiQuery.ts';
+import { useI18n } from '../i18n.tsx';
+import { ErrorText } from '../ui/ErrorText.tsx';
+import { Loading } from '../ui/Loading.tsx';
+import { AccountRow } from './AccountRow.tsx';
+import { CreateAccountForm } from './CreateAccountForm.tsx';
+
+export function AccountsSection() {
+  const { t } = useI18n();
+  const users = useApiQuery<UserView[]>('/api/users');
+  const [creating, setCreating] = useState(false);
+  const sorted = users.data ? [...users.data].sort((a, b) => compareVietnameseNames(a.fullName, b.fullName)) : [];
+
+  return (
+    <section className="card wide-card" aria-labelledby="accounts-heading" data-testid="accounts">
+      <div className="section-heading">
+        <h2 id="accounts-heading" className="section-title">
+          {t('admin.accounts', { count: sorted.length })}
+        </h2>
+        {!creating && (
+          <button type="button" className="primary-button" data-testid="create-account" onClick={() => setCreating(true)}>
+            {t('admin.createAccount')}
+          </button>
+        )}
+      </div>
+      {creating && <CreateAccountForm onCreated={users.reload} onClose={() => setCreating(false)} />}
+      <ErrorText error={users.error} />
+      {users.loading && !users.data && <Loading />}
+      <ul className="account-list">
+        {sorted.map((user) => (
+          <AccountRow key={user.id} user={user} onChanged={users.reload} />
+        ))}
+      </ul>
+    </section>
+  );
+}

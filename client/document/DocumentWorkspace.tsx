@@ -1,0 +1,47 @@
+import { useI18n } from '../i18n.tsx';
+import type { Identity } from '../identity.ts';
+import { MessagePage } from '../MessagePage.tsx';
+import { CloseNoticeBanner } from './CloseNoticeBanner.tsx';
+import { ConnectionStatus } from './ConnectionStatus.tsx';
+import { DocumentEditor } from './DocumentEditor.tsx';
+import { Presence } from './Presence.tsx';
+import { useCollabDocument } from './useCollabDocument.ts';
+
+interface Props {
+  documentId: string;
+  identity: Identity;
+  /** The server gives this person a read-only connection (an observer): no toolbar, no typing. */
+  readOnly: boolean;
+}
+
+/** One document open for editing: its sync connection, the editor, and who else is in it. */
+export function DocumentWorkspace({ documentId, identity, readOnly }: Props) {
+  const { t } = useI18n();
+  const doc = useCollabDocument(documentId, identity);
+
+  if (doc.refused) {
+    return <MessagePage embedded testId="invalid-document" title="doc.invalidIdTitle" body="close.invalidDocumentId" />;
+  }
+
+  const status = <ConnectionStatus connection={doc.connection} savedLocally={doc.savedLocally} readOnly={readOnly} />;
+  const notice = doc.notice && <CloseNoticeBanner notice={doc.notice} onDismiss={doc.dismissNotice} />;
+  if (!doc.session) {
+    return (
+      <div className="workspace">
+        <div className="doc-bar">{status}</div>
+        <p className="muted centered-text">{t('doc.loading')}</p>
+      </div>
+    );
+  }
+  return (
+    <DocumentEditor
+      key={doc.session.ydoc.guid}
+      session={doc.session}
+      identity={identity}
+      readOnly={readOnly}
+      status={status}
+      notice={notice}
+      aside={<Presence provider={doc.session.provider} />}
+    />
+  );
+}

@@ -1,0 +1,40 @@
+import type { MeetingView } from '../../shared/api.ts';
+import { useI18n } from '../i18n.tsx';
+import { meetingPath } from '../routes.ts';
+import { Link } from '../ui/Link.tsx';
+import { NewDocumentForm } from './NewDocumentForm.tsx';
+
+interface Props {
+  meeting: MeetingView;
+  selectedId: string | null;
+}
+
+export function DocumentsPanel({ meeting, selectedId }: Props) {
+  const { t } = useI18n();
+  return (
+    <div className="panel">
+      <h2 className="side-heading">{t('room.documents')}</h2>
+      {meeting.documents.length === 0 ? (
+        <p className="muted small">{t('room.noDocuments')}</p>
+      ) : (
+        <ul className="document-list" data-testid="document-list">
+          {meeting.documents.map((doc) => (
+            <li key={doc.id}>
+              <Link
+                href={meetingPath(meeting.id, doc.id)}
+                className="document-link"
+                data-testid="document-link"
+                data-document-id={doc.id}
+                aria-current={doc.id === selectedId ? 'page' : undefined}
+              >
+                <span className="kind-tag">{t(`documentKind.short.${doc.kind}`)}</span>
+                <span className="document-link-title">{doc.title}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {meeting.permissions.createDocuments && <NewDocumentForm meetingId={meeting.id} />}
+    </div>
+  );
+}

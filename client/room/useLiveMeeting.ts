@@ -1,0 +1,52 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { MeetingView } from '../../shared/api.ts';
+import { apiPath } from '../api/http.ts';
+import { useApiQuery } from '../api/useApiQuery.ts';
+import type { ApiRequestError } from '../api/http.ts';
+import { useMeetingProjection } from './useMeetingProjection.ts';
+
+export interface LiveMeeting {
+  /** The HTTP answer with the live state laid over it; permissions and myRole always come from HTTP. */
+  meeting: MeetingView | undefined;
+  error: ApiRequestError | null;
+  live: boolean;
+  reload(): void;
+}
+
+/**
+ * A meeting as the room shows it: first from `GET /api/meetings/:id`, then kept current by the projection.
+ * The projection carries no permissions, and the client never works them out itself: when the status or the
+ * person's own role changes live, the meeting is fetched again for the server's new permissions.
+ */
+export function useLiveMeeting(meetingId: string, myUserId: string): LiveMeeting {
+  const query = useApiQuery<MeetingView>(apiPath`/api/meetings/${meetingId}`, { offline: true });
+  const projection = useMeetingProjection(meetingId);
+  const { state } = projection;
+
+  const projectedKey = state
+    ? `${state.info.status}|${state.members.find((m) => m.userId === myUserId)?.role ?? '-'}`
+    : null;
+  const fetchedKey = query.data ? `${query.data.status}|${query.data.myRole ?? '-'}` : null;
+  // Once per new projected state, so that a server which answers differently can never cause a loop.
+  const refetchedFor = useRef<string | null>(null);
+  const { reload } = query;
+  useEffect(() => {
+    if (projectedKey === null || fetchedKey === null || projectedKey === fetchedKey) return;
+    if (refetchedFor.current === projectedKey) return;
+    refetchedFor.current = projectedKey;
+    reload();
+  }, [projectedKey, fetchedKey, reload]);
+
+  // Dropped from the roster while watching: the feed is refused; asking again shows the 404 in the language.
+  useEffect(() => {
+    if (projection.refused) reload();
+  }, [projection.refused, reload]);
+
+  const meeting = useMemo<MeetingView | undefined>(() => {
+    if (!query.data) return undefined;
+    if (!state) return query.data;
+    return { ...query.data, ...state.info, quorum: state.quorum, members: state.members, documents: state.documents };
+  }, [query.data, state]);
+
+  return { meeting, error: query.error, live: projection.live, reload };
+}

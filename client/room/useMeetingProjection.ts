@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { PROJECTION, type DocumentView, type MeetingInfo, type MemberView } from '../../shared/api.ts';
+import { meetingDocumentId, type QuorumState } from '../../shared/meeting.ts';
+import { compareVietnameseNames } from '../../shared/names.ts';
+import { CloseCode, FATAL_CLOSE_CODES } from '../../shared/protocol.ts';
+import { notifyUnauthenticated } from '../api/http.ts';
+import { collabUrl } from '../document/useCollabDocument.ts';
+
+/** The meeting's public state as the server last wrote it into `meeting:<id>`. */
+export interface ProjectedMeeting {
+  info: MeetingInfo;
+  quorum: QuorumState;
+  /** In roster order: Vietnamese given name, then the rest. */
+  members: MemberView[];
+  /** Oldest first, the order they were drafted in. */
+  documents: DocumentView[];
+}
+
+export interface MeetingProjection {
+  /** null until the first sync brings the server's state (the page shows the HTTP answer meanwhile). */
+  state: ProjectedMeeting | null;
+  /** The live feed is connected and in sync; when false, what is shown may be out of date. */
+  live: boolean;
+  /** The server refused the feed (not a member any more, or no such meeting). */
+  refused: boolean;
+}
+
+function read(doc: Y.Doc): ProjectedMeeting | null {
+  const meeting = doc.getMap<unknown>(PROJECTION.meeting);
+  const info = meeting.get('info') as MeetingInfo | undefined;
+  const quorum = meeting.get('quorum') as QuorumState | undefined;
+  if (!info || !quorum) return null;
+  const members = [...doc.getMap<MemberView>(PROJECTION.members).values()].sort(
+    (a, b) => compareVietnameseNames(a.fullName, b.fullName) || a.userId.localeCompare(b.userId),
+  );
+  const documents = [...doc.getMap<DocumentView>(PROJECTION.documents).values()].sort(
+    (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+  );
+  return { info, quorum, members, documents };
+}
+
+/**
+ * Subscribes, read-only, to the server-owned Y.Doc of a meeting with the stock y-websocket client: roster,
+ * attendance, quorum and documents arrive live, and a reconnect catches up through the same sync, with no
+ * polling. Nothing is ever written to it here (the server would drop it anyway).
+ */
+export function useMeetingProjection(meetingId: string): MeetingProjection {
+  const [state, setState] = useState<ProjectedMeeting | null>(null);
+  const [live, setLive] = useState(false);
+  const [refused, setRefused] = useState(false);
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(collabUrl(), meetingDocumentId(meetingId), doc, {
+      shouldReconnect: (event) => !FATAL_CLOSE_CODES.has(event.code),
+    });
+    // Nobody is "in" the projection: announcing a presence there would only be noise.
+    provider.awareness.setLocalState(null);
+    setState(null);
+    setLive(false);
+    setRefused(false);
+
+    const onUpdate = () => setState(read(doc));
+    const onSync = (synced: boolean) => {
+      setLive(synced);
+      if (synced) onUpdate();
+    };
+    const onStatus = ({ status }: { status: string }) => {
+      if (status !== 'connected') setLive(false);
+    };
+    const onClosed = ({ code }: { code: number }) => {
+      if (code === CloseCode.Unauthenticated) notifyUnauthenticated();
+      else setRefused(true);
+    };
+    doc.on('update', onUpdate);
+    provider.on('sync', onSync);
+    provider.on('status', onStatus);
+    provider.on('closed', onClosed);
+    return () => {
+      provider.destroy();
+      doc.destroy();
+    };
+  }, [meetingId]);
+
+  return { state, live, refused };
+}

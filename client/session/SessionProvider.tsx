@@ -1,0 +1,90 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { SessionView } from '../../shared/api.ts';
+import { api, ApiRequestError, onUnauthenticated } from '../api/http.ts';
+import { forgetAll, recall, remember } from '../api/offlineCache.ts';
+
+const SESSION_PATH = '/api/session';
+
+export type SessionState =
+  | { status: 'loading' }
+  /** Could not ask the server (network, server down): not the same as "signed out". */
+  | { status: 'unreachable'; error: ApiRequestError }
+  /** `remember`: the session was lost, not ended, so sign-in should lead back to the page the person was on. */
+  | { status: 'signedOut'; remember: boolean }
+  | { status: 'signedIn'; session: SessionView };
+
+interface SessionContext {
+  state: SessionState;
+  /** Asks the server who this browser is (after sign-in, setup, or a change to one's own account). */
+  refresh(): Promise<void>;
+  /** Sign-in answered with the session: no need to ask again. */
+  signedIn(session: SessionView): void;
+  signOut(): Promise<void>;
+}
+
+const Context = createContext<SessionContext | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+
+  const refresh = useCallback(async () => {
+    try {
+      const session = await api.get<SessionView>(SESSION_PATH);
+      remember(SESSION_PATH, session);
+      setState({ status: 'signedIn', session });
+    } catch (error) {
+      if (!(error instanceof ApiRequestError)) throw error;
+      // Offline: the person signed in on this device before; let them reach what it kept (the server still
+      // checks the session when the network returns).
+      const cached = error.status === 0 ? recall<SessionView>(SESSION_PATH) : undefined;
+      if (error.status === 401) setState({ status: 'signedOut', remember: true });
+      else if (cached) setState({ status: 'signedIn', session: cached });
+      else setState({ status: 'unreachable', error });
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  // Any request (or sync socket) told that the session is gone: expired, signed out elsewhere, account disabled.
+  useEffect(
+    () =>
+      onUnauthenticated(() => {
+        forgetAll();
+        setState({ status: 'signedOut', remember: true });
+      }),
+    [],
+  );
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.delete('/api/session');
+    } catch {
+      // Already gone on the server, or unreachable: either way this browser is signed out now.
+    }
+    forgetAll();
+    setState({ status: 'signedOut', remember: false });
+  }, []);
+
+  const signedIn = useCallback((session: SessionView) => {
+    remember(SESSION_PATH, session);
+    setState({ status: 'signedIn', session });
+  }, []);
+
+  const value = useMemo(() => ({ state, refresh, signedIn, signOut }), [state, refresh, signedIn, signOut]);
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export function useSession(): SessionContext {
+  const value = useContext(Context);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+/** For pages that render only when signed in (the app shows sign-in otherwise). */
+export function useSignedIn(): SessionView {
+  const { state } = useSession();
+  if (state.status !== 'signedIn') throw new Error('useSignedIn on a page shown while signed out');
+  return state.session;
+}

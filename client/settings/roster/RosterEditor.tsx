@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import type { MeetingView, MemberView } from '../../../shared/api.ts';
+import type { Role } from '../../../shared/meeting.ts';
+import { api, apiPath } from '../../api/http.ts';
+import { useCommand } from '../../api/useCommand.ts';
+import { useI18n } from '../../i18n.tsx';
+import { ErrorText } from '../../ui/ErrorText.tsx';
+import { RoleSelect } from './RoleSelect.tsx';
+
+/** Each member's role, changed in place, and removal (asked twice). The list itself updates live. */
+export function RosterEditor({ meeting }: { meeting: MeetingView }) {
+  const { t } = useI18n();
+  if (meeting.members.length === 0) return <p className="muted">{t('roster.empty')}</p>;
+  return (
+    <ul className="roster-editor" data-testid="roster-editor">
+      {meeting.members.map((member) => (
+        <MemberEditor key={member.userId} meetingId={meeting.id} member={member} />
+      ))}
+    </ul>
+  );
+}
+
+function MemberEditor({ meetingId, member }: { meetingId: string; member: MemberView }) {
+  const { t } = useI18n();
+  const command = useCommand();
+  const [confirming, setConfirming] = useState(false);
+  const path = apiPath`/api/meetings/${meetingId}/members/${member.userId}`;
+
+  const changeRole = (role: Role) => void command.run(() => api.patch(path, { role }));
+  const remove = () => void command.run(() => api.delete(path));
+
+  return (
+    <li className="roster-editor-row" data-testid="roster-member" data-user-id={member.userId}>
+      <div className="roster-editor-who">
+        <span className="member-name">{member.fullName}</span>
+        {member.unit && <span className="muted small">{member.unit}</span>}
+      </div>
+      <div className="roster-editor-actions">
+        <RoleSelect
+          value={member.role}
+          onChange={changeRole}
+          disabled={command.pending}
+          testId="roster-member-role"
+          label={t('roster.roleOf', { name: member.fullName })}
+        />
+        {confirming ? (
+          <>
+            <button type="button" className="danger-button" data-testid="roster-remove-confirm" onClick={remove}>
+              {t('roster.removeConfirm')}
+            </button>
+            <button type="button" className="secondary-button" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </button>
+          </>
+        ) : (
+          <button type="button" className="secondary-button" data-testid="roster-remove" onClick={() => setConfirming(true)}>
+            {t('roster.remove')}
+          </button>
+        )}
+      </div>
+      <ErrorText error={command.error} />
+    </li>
+  );
+}

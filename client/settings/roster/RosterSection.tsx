@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import type { MeetingView } from '../../../shared/api.ts';
+import { useI18n } from '../../i18n.tsx';
+import { AddExistingMember } from './AddExistingMember.tsx';
+import { CreateMemberForm } from './CreateMemberForm.tsx';
+import { ImportMembers } from './ImportMembers.tsx';
+import { RosterEditor } from './RosterEditor.tsx';
+
+type Adding = 'existing' | 'new' | 'import';
+
+export function RosterSection({ meeting }: { meeting: MeetingView }) {
+  const { t } = useI18n();
+  const [adding, setAdding] = useState<Adding>('existing');
+  const ways: { id: Adding; label: string }[] = [
+    { id: 'existing', label: t('roster.addExisting') },
+    { id: 'new', label: t('roster.createNew') },
+    { id: 'import', label: t('roster.import') },
+  ];
+  return (
+    <section className="card wide-card" aria-labelledby="roster-heading" data-testid="roster-settings">
+      <h2 id="roster-heading" className="section-title">
+        {t('roster.heading', { count: meeting.members.length })}
+      </h2>
+      <RosterEditor meeting={meeting} />
+      <h3 className="subsection-title">{t('roster.add')}</h3>
+      <div className="segmented" role="group" aria-label={t('roster.add')}>
+        {ways.map(({ id, label }) => (
+          <button
+            key={id}
+            type="button"
+            className="segment"
+            data-testid={`roster-add-${id}`}
+            aria-pressed={adding === id}
+            onClick={() => setAdding(id)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {adding === 'existing' && <AddExistingMember meeting={meeting} />}
+      {adding === 'new' && <CreateMemberForm meetingId={meeting.id} />}
+      {adding === 'import' && <ImportMembers meetingId={meeting.id} />}
+    </section>
+  );
+}

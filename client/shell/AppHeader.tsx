@@ -1,0 +1,44 @@
+import { useI18n } from '../i18n.tsx';
+import { LanguageSwitcher } from '../LanguageSwitcher.tsx';
+import { useSession } from '../session/SessionProvider.tsx';
+import { Link } from '../ui/Link.tsx';
+
+/** The bar on every page: home, administration for administrators, who is signed in, sign out, language. */
+export function AppHeader() {
+  const { t } = useI18n();
+  const { state, signOut } = useSession();
+  const session = state.status === 'signedIn' ? state.session : null;
+
+  return (
+    <header className="app-header">
+      <nav className="app-nav" aria-label={t('nav.label')}>
+        <Link href="/" className="brand" aria-label={t('nav.home')}>
+          {t('app.name')}
+        </Link>
+        {session && (
+          <Link href="/" className="nav-link" data-testid="nav-meetings">
+            {t('nav.meetings')}
+          </Link>
+        )}
+        {session?.permissions.manageAccounts && (
+          <Link href="/admin" className="nav-link" data-testid="nav-admin">
+            {t('nav.admin')}
+          </Link>
+        )}
+      </nav>
+      <div className="app-header-end">
+        {session && (
+          <div className="user-menu">
+            <span className="user-name" data-testid="current-user" title={session.user.username}>
+              {session.user.fullName}
+            </span>
+            <button type="button" className="header-button" data-testid="sign-out" onClick={() => void signOut()}>
+              {t('nav.signOut')}
+            </button>
+          </div>
+        )}
+        <LanguageSwitcher />
+      </div>
+    </header>
+  );
+}
