@@ -1,16 +1,15 @@
 import { useState } from 'react';
 import type { UserView } from '../../shared/api.ts';
 import { compareVietnameseNames } from '../../shared/names.ts';
-import { useApiQuery } from '../api/useApiQuery.ts';
+import type { Query } from '../api/useApiQuery.ts';
 import { useI18n } from '../i18n.tsx';
 import { ErrorText } from '../ui/ErrorText.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { AccountRow } from './AccountRow.tsx';
 import { CreateAccountForm } from './CreateAccountForm.tsx';
 
-export function AccountsSection() {
+export function AccountsSection({ users }: { users: Query<UserView[]> }) {
   const { t } = useI18n();
-  const users = useApiQuery<UserView[]>('/api/users');
   const [creating, setCreating] = useState(false);
   const sorted = users.data ? [...users.data].sort((a, b) => compareVietnameseNames(a.fullName, b.fullName)) : [];
 

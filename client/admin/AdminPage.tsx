@@ -1,3 +1,5 @@
+import type { UserView } from '../../shared/api.ts';
+import { useApiQuery } from '../api/useApiQuery.ts';
 import { useI18n } from '../i18n.tsx';
 import { MessagePage } from '../MessagePage.tsx';
 import { useSignedIn } from '../session/SessionProvider.tsx';
@@ -8,6 +10,8 @@ import { TokensSection } from './TokensSection.tsx';
 export function AdminPage() {
   const { t } = useI18n();
   const session = useSignedIn();
+  // One list for both sections: an account created above can at once be given a token below.
+  const users = useApiQuery<UserView[]>(session.permissions.manageAccounts ? '/api/users' : null);
   useDocumentTitle(t('admin.title'));
   if (!session.permissions.manageAccounts) {
     return <MessagePage testId="forbidden" title="admin.forbiddenTitle" body="admin.forbiddenBody" />;
@@ -15,8 +19,8 @@ export function AdminPage() {
   return (
     <main className="page" data-testid="admin">
       <h1 className="page-title">{t('admin.title')}</h1>
-      <AccountsSection />
-      <TokensSection />
+      <AccountsSection users={users} />
+      <TokensSection users={users.data} />
     </main>
   );
 }

@@ -11,10 +11,9 @@ import { Field } from '../ui/Field.tsx';
 import { OneTimeSecret } from '../ui/OneTimeSecret.tsx';
 
 /** Tokens for programs: an administrator sees and manages any account's, one account at a time. */
-export function TokensSection() {
+export function TokensSection({ users }: { users: UserView[] | undefined }) {
   const { t, lang } = useI18n();
   const session = useSignedIn();
-  const users = useApiQuery<UserView[]>('/api/users');
   const [owner, setOwner] = useState(session.user.id);
   const tokens = useApiQuery<TokenView[]>(`/api/tokens?userId=${encodeURIComponent(owner)}`);
   const [name, setName] = useState('');
@@ -54,7 +53,7 @@ export function TokensSection() {
               setCreated(null);
             }}
           >
-            {(users.data ?? [session.user])
+            {(users ?? [session.user])
               .slice()
               .sort((a, b) => compareVietnameseNames(a.fullName, b.fullName))
               .map((user) => (

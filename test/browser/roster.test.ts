@@ -1,0 +1,122 @@
+import { expect, it } from 'vitest';
+import { browserSuite, describeInBrowser, newPerson, seedDocument } from '../helpers/browser.ts';
+
+const names = (page: import('playwright-core').Page, scope: string) =>
+  page.locator(`[data-testid="${scope}"] .member-name`).allTextContents();
+
+describeInBrowser('browser: roster and attendance', () => {
+  const suite = browserSuite();
+
+  it(
+    '[B15] the secretary marks people present and excused (with a reason); every screen shows it live, in Vietnamese roster order',
+    async () => {
+      const { meetingId, people } = await seedDocument(
+        suite.admin,
+        [
+          { fullName: 'Trần Thu Hà', role: 'secretary' },
+          { fullName: 'Cung Hồng Kiên', role: 'chair' },
+          { fullName: 'Vũ Đức Thắng', role: 'delegate' },
+          { fullName: 'Nguyễn Văn Hùng', role: 'delegate' },
+          { fullName: 'Hoàng Thị Ngọc Anh', role: 'delegate' },
+        ],
+        { inSession: true },
+      );
+      const ha = await newPerson(suite.browser, suite.server.url, { account: people[0] });
+      const thang = await newPerson(suite.browser, suite.server.url, { account: people[2] });
+      try {
+        await Promise.all([ha.page.goto(`/m/${meetingId}`), thang.page.goto(`/m/${meetingId}`)]);
+        // By given name (the last word), with Vietnamese collation: Anh, Hà, Hùng, Kiên, Thắng.
+        const order = ['Hoàng Thị Ngọc Anh', 'Trần Thu Hà (bạn)', 'Nguyễn Văn Hùng', 'Cung Hồng Kiên', 'Vũ Đức Thắng'];
+        await expect.poll(() => names(ha.page, 'roster')).toEqual(order);
+
+        const row = (page: typeof ha.page, fullName: string) =>
+          page.locator('[data-testid="member"]').filter({ has: page.getByText(fullName, { exact: true }) });
+        await row(ha.page, 'Cung Hồng Kiên').getByTestId('mark-present').click();
+        await row(ha.page, 'Nguyễn Văn Hùng').getByTestId('mark-excused').click();
+        await ha.page.getByTestId('excuse-reason').fill('Đi công tác tại Đà Nẵng');
+        await ha.page.getByTestId('excuse-submit').click();
+
+        // The delegate's screen, which marks nobody, shows both without a reload.
+        const seen = thang.page;
+        await expect.poll(() => row(seen, 'Cung Hồng Kiên').getAttribute('data-attendance')).toBe('present');
+        await expect.poll(() => row(seen, 'Nguyễn Văn Hùng').getAttribute('data-attendance')).toBe('excused');
+        expect(await row(seen, 'Nguyễn Văn Hùng').getByTestId('member-attendance').textContent()).toBe('Vắng có lý do');
+        expect(await row(seen, 'Nguyễn Văn Hùng').getByTestId('member-reason').textContent()).toBe(
+          'Lý do: Đi công tác tại Đà Nẵng',
+        );
+        await expect.poll(() => seen.getByTestId('quorum-count').textContent()).toBe('1/5');
+        expect(await seen.getByTestId('mark-present').count()).toBe(0);
+        expect(ha.errors).toEqual([]);
+        expect(thang.errors).toEqual([]);
+      } finally {
+        await Promise.all([ha.context.close(), thang.context.close()]);
+      }
+    },
+    60_000,
+  );
+
+  it(
+    '[B16] a roster CSV is previewed row by row with each error, then only the valid rows are imported and their passwords shown once',
+    async () => {
+      const { meetingId, people } = await seedDocument(suite.admin, [{ fullName: 'Trần Thu Hà', role: 'secretary' }]);
+      const ha = await newPerson(suite.browser, suite.server.url, { account: people[0] });
+      const { page } = ha;
+      try {
+        await page.goto(`/m/${meetingId}/settings`);
+        await page.getByTestId('roster-add-import').click();
+        const csv = [
+          'Họ và tên,Tên đăng nhập,Vai trò,Đơn vị',
+          'Phạm Quốc Bảo,bao-b16,Đại biểu,Phòng Thiết kế',
+          'Đỗ Minh Tuấn,Tuấn Đỗ,Đại biểu,Phòng Nghiên cứu',
+          'Ngô Văn Long,long-b16,Thư ký,Xưởng Thực nghiệm',
+          'Lê Thị Lan,lan-b16,Trưởng phòng,Phòng Hành chính',
+        ].join('\n');
+        await page.getByTestId('import-csv').fill(csv);
+        await page.getByTestId('import-preview').click();
+
+        // Every data row, each with what it would do or why not; nothing is imported yet.
+        const rows = page.getByTestId('import-row');
+        await expect.poll(() => rows.count()).toBe(4);
+        expect(await rows.evaluateAll((all) => all.map((row) => row.getAttribute('data-valid')))).toEqual([
+          'true',
+          'false',
+          'true',
+          'false',
+        ]);
+        const outcomes = await page.getByTestId('import-row-outcome').allTextContents();
+        expect(outcomes[0]).toBe('Tạo tài khoản mới');
+        expect(outcomes[1]).toContain('Tuấn Đỗ');
+        expect(outcomes[3]).toContain('Trưởng phòng');
+        expect(await page.locator('[data-testid="roster-member"]').count()).toBe(1);
+
+        await page.getByTestId('import-apply').click();
+        await page.getByTestId('import-done').waitFor();
+        expect(await page.getByTestId('import-done').locator('p').first().textContent()).toBe('Đã nhập 2 dòng.');
+        const passwords = await page.getByTestId('import-password').allTextContents();
+        expect(passwords).toHaveLength(2);
+        for (const password of passwords) expect(password.length).toBeGreaterThanOrEqual(8);
+
+        // The roster shows the two new members at once, in roster order (Bảo, Hà, Long).
+        await expect
+          .poll(() => page.locator('[data-testid="roster-member"] .member-name').allTextContents())
+          .toEqual(['Phạm Quốc Bảo', 'Trần Thu Hà', 'Ngô Văn Long']);
+
+        // And the passwords work.
+        const baoPassword = await page
+          .getByTestId('import-passwords')
+          .locator('li')
+          .filter({ hasText: 'bao-b16' })
+          .getByTestId('import-password')
+          .textContent();
+        const bao = await newPerson(suite.browser, suite.server.url, {
+          account: { username: 'bao-b16', password: baoPassword ?? '' },
+        });
+        await bao.context.close();
+        expect(ha.errors).toEqual([]);
+      } finally {
+        await ha.context.close();
+      }
+    },
+    60_000,
+  );
+});
