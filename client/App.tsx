@@ -11,14 +11,12 @@ import { useSession } from './session/SessionProvider.tsx';
 import { MeetingSettingsPage } from './settings/MeetingSettingsPage.tsx';
 import { AppHeader } from './shell/AppHeader.tsx';
 import { Loading } from './ui/Loading.tsx';
-import { useDocumentTitle } from './ui/useDocumentTitle.ts';
 
 export function App() {
   const { t } = useI18n();
   const { pathname, search } = useLocation();
   const route = parseRoute(pathname, search);
   const { state, refresh } = useSession();
-  useDocumentTitle(null);
 
   // Signed out (never signed in, session expired, signed out here or elsewhere): to sign-in, remembering the
   // page to come back to. Signed in on the sign-in page: on to that page.
@@ -46,7 +44,7 @@ export function App() {
         </div>
       </main>
     );
-  } else if (state.status === 'signedOut') body = <SignInPage next={route.page === 'signIn' ? route.next : '/'} />;
+  } else if (state.status === 'signedOut') body = <SignInPage />;
   else body = <SignedInPage route={route} />;
 
   return (

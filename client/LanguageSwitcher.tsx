@@ -13,10 +13,15 @@ export function LanguageSwitcher() {
           lang={option}
           className="lang-button"
           aria-pressed={lang === option}
+          aria-label={t(`lang.${option}`)}
           data-testid={`lang-${option}`}
           onClick={() => setLang(option)}
         >
-          {t(`lang.${option}`)}
+          {/* The code alone on a phone, where the header has no room for both names. */}
+          <span className="lang-name">{t(`lang.${option}`)}</span>
+          <span className="lang-code" aria-hidden="true">
+            {option.toUpperCase()}
+          </span>
         </button>
       ))}
     </div>

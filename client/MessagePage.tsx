@@ -1,6 +1,7 @@
 import type { MessageKey } from '../shared/i18n.ts';
 import { useI18n } from './i18n.tsx';
 import { navigate } from './routes.ts';
+import { useDocumentTitle } from './ui/useDocumentTitle.ts';
 
 interface Props {
   title: MessageKey;
@@ -13,6 +14,7 @@ interface Props {
 /** A full-page explanation with a way back home: invalid ids, unknown addresses. */
 export function MessagePage({ title, body, testId, embedded = false }: Props) {
   const { t } = useI18n();
+  useDocumentTitle(t(title));
   const Root = embedded ? 'section' : 'main';
   return (
     <Root className="centered" data-testid={testId}>

@@ -9,7 +9,7 @@ import { ErrorText } from '../ui/ErrorText.tsx';
 import { Field } from '../ui/Field.tsx';
 import { DemoAccountList } from './DemoAccountList.tsx';
 
-export function SignInForm({ next: _next }: { next: string }) {
+export function SignInForm() {
   const { t } = useI18n();
   const { signedIn } = useSession();
   const demo = useApiQuery<DemoAccount[]>('/api/demo-accounts');

@@ -1,20 +1,27 @@
 import type { SetupStatus } from '../../shared/api.ts';
 import { useApiQuery } from '../api/useApiQuery.ts';
 import { ErrorText } from '../ui/ErrorText.tsx';
+import { useI18n } from '../i18n.tsx';
 import { Loading } from '../ui/Loading.tsx';
+import { useDocumentTitle } from '../ui/useDocumentTitle.ts';
 import { SetupForm } from './SetupForm.tsx';
 import { SignInForm } from './SignInForm.tsx';
 
-/** Sign-in, or on a server with no account yet, the first-run form that creates the first administrator. */
-export function SignInPage({ next }: { next: string }) {
+/**
+ * Sign-in, or on a server with no account yet, the first-run form that creates the first administrator. Once
+ * signed in, the app goes on to the page the person was sent here from (the `next` of the address).
+ */
+export function SignInPage() {
+  const { t } = useI18n();
   const setup = useApiQuery<SetupStatus>('/api/setup');
+  useDocumentTitle(setup.data?.needsSetup ? t('setup.title') : t('signIn.title'));
   return (
     <main className="centered">
       <div className="card auth-card">
         {setup.loading && !setup.data && <Loading />}
         <ErrorText error={setup.error} />
         {setup.data?.needsSetup === true && <SetupForm />}
-        {setup.data?.needsSetup === false && <SignInForm next={next} />}
+        {setup.data?.needsSetup === false && <SignInForm />}
       </div>
     </main>
   );

@@ -32,7 +32,13 @@ export function AppHeader() {
             <span className="user-name" data-testid="current-user" title={session.user.username}>
               {session.user.fullName}
             </span>
-            <button type="button" className="header-button" data-testid="sign-out" onClick={() => void signOut()}>
+            <button
+              type="button"
+              className="header-button"
+              data-testid="sign-out"
+              title={session.user.fullName}
+              onClick={() => void signOut()}
+            >
               {t('nav.signOut')}
             </button>
           </div>

@@ -95,4 +95,36 @@ describeInBrowser('browser: a phone', () => {
     },
     60_000,
   );
+
+  it(
+    '[B13] at phone size sign-in, meeting settings and a roster import preview fit the screen too',
+    async () => {
+      const { meetingId, people } = await seedDocument(suite.admin, [{ fullName: 'Trần Thu Hà', role: 'secretary' }]);
+      const ha = await newPerson(suite.browser, suite.server.url, { viewport: PHONE });
+      const { page } = ha;
+      try {
+        await page.goto(`/m/${meetingId}/settings`);
+        await page.getByTestId('sign-in-form').waitFor();
+        expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+        await page.getByTestId('sign-in-username').fill(people[0]!.username);
+        await page.getByTestId('sign-in-password').fill(people[0]!.password);
+        await page.getByTestId('sign-in-submit').click();
+
+        await page.getByTestId('meeting-settings').waitFor();
+        expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+        await page.getByTestId('roster-add-import').click();
+        await page.getByTestId('import-csv').fill(
+          ['Nguyễn Thị Thanh Mai,mai-b13,Khách mời,Đại diện Ban Chấp hành Công đoàn Viện', 'Long,long b13,Trưởng ban,'].join('\n'),
+        );
+        await page.getByTestId('import-preview').click();
+        await expect.poll(() => page.getByTestId('import-row').count()).toBe(2);
+        // The wide table scrolls inside its own box; the page itself does not move sideways.
+        expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+        expect(ha.errors).toEqual([]);
+      } finally {
+        await ha.context.close();
+      }
+    },
+    60_000,
+  );
 });
