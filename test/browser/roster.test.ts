@@ -119,4 +119,68 @@ describeInBrowser('browser: roster and attendance', () => {
     },
     60_000,
   );
+
+  it(
+    '[B20] the secretary finds an existing account and adds it, changes a role, removes a member, and edits the details; the room follows live; the last chair stays',
+    async () => {
+      const { meetingId, people } = await seedDocument(suite.admin, [
+        { fullName: 'Trần Thu Hà', role: 'secretary' },
+        { fullName: 'Cung Hồng Kiên', role: 'chair' },
+        { fullName: 'Bùi Thị Hương', role: 'delegate' },
+      ]);
+      // Someone with an account who is not on this meeting yet.
+      const outsider = await seedDocument(suite.admin, [{ fullName: 'Đỗ Minh Tuấn', role: 'delegate' }]);
+      const tuan = outsider.people[0]!;
+      const ha = await newPerson(suite.browser, suite.server.url, { account: people[0] });
+      const huong = await newPerson(suite.browser, suite.server.url, { account: people[2] });
+      try {
+        const { page } = ha;
+        await huong.page.goto(`/m/${meetingId}`);
+        await huong.page.getByTestId('meeting-room').waitFor();
+        await page.goto(`/m/${meetingId}/settings`);
+        const editor = (fullName: string) =>
+          page.locator('[data-testid="roster-member"]').filter({ has: page.getByText(fullName, { exact: true }) });
+
+        // Search by part of the name, then add as delegate.
+        await page.getByTestId('user-search').fill('Minh Tu');
+        const result = page.locator(`[data-testid="user-result"][data-username="${tuan.username}"]`);
+        await result.getByTestId('add-user').click();
+        await editor('Đỗ Minh Tuấn').waitFor();
+        await expect.poll(() => result.textContent()).toContain('Đã có trong thành phần');
+
+        // Role changes and removals reach the delegate's room without a reload.
+        await editor('Bùi Thị Hương').getByTestId('roster-member-role').selectOption('observer');
+        const huongRow = huong.page.locator('[data-testid="member"]').filter({ hasText: 'Bùi Thị Hương' });
+        await expect.poll(() => huongRow.getByTestId('member-role').textContent()).toBe('Khách mời');
+        await expect.poll(() => huong.page.locator('[data-testid="roster"] .member-name').allTextContents()).toContain('Đỗ Minh Tuấn');
+        await editor('Đỗ Minh Tuấn').getByTestId('roster-remove').click();
+        await editor('Đỗ Minh Tuấn').getByTestId('roster-remove-confirm').click();
+        await expect.poll(() => editor('Đỗ Minh Tuấn').count()).toBe(0);
+        await expect
+          .poll(() => huong.page.locator('[data-testid="roster"] .member-name').allTextContents())
+          .not.toContain('Đỗ Minh Tuấn');
+
+        // The only chair cannot be removed: the server says why, in the interface language.
+        await editor('Cung Hồng Kiên').getByTestId('roster-remove').click();
+        await editor('Cung Hồng Kiên').getByTestId('roster-remove-confirm').click();
+        await expect
+          .poll(() => editor('Cung Hồng Kiên').getByTestId('form-error').textContent())
+          .toBe('Cuộc họp phải có ít nhất một chủ tọa.');
+
+        // Details saved here show in the room at once.
+        await page.getByTestId('meeting-title').fill('Hội nghị cán bộ viên chức năm 2024');
+        await page.getByTestId('quorum-numerator').fill('1');
+        await page.getByTestId('quorum-denominator').fill('2');
+        await page.getByTestId('details-save').click();
+        await page.getByTestId('details-saved').waitFor();
+        await expect.poll(() => huong.page.getByTestId('room-title').textContent()).toBe('Hội nghị cán bộ viên chức năm 2024');
+        await expect.poll(() => huong.page.getByTestId('quorum').textContent()).toContain('(1/2 số thành viên)');
+        expect(ha.errors).toEqual([]);
+        expect(huong.errors).toEqual([]);
+      } finally {
+        await Promise.all([ha.context.close(), huong.context.close()]);
+      }
+    },
+    60_000,
+  );
 });
