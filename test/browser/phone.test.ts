@@ -85,6 +85,15 @@ describeInBrowser('browser: a phone', () => {
           expect(await visible(kien.page, 'room-tab-editor')).toBe(false);
           expect(await visible(kien.page, 'quorum')).toBe(true);
           expect(await visible(kien.page, 'document-list')).toBe(true);
+          // The side column holds its panels (long names, rows of buttons, English labels) within its width.
+          await kien.page.getByTestId('lang-en').click();
+          await expect.poll(() => kien.page.getByTestId('check-in').textContent()).toBe('Check in: I am here');
+          const spill = await kien.page.evaluate(() => {
+            const side = document.querySelector('.room-side')!.getBoundingClientRect();
+            return Array.from(document.querySelectorAll('.room-side *'), (el) => el.getBoundingClientRect().right - side.right)
+              .filter((over) => over > 0.5).length;
+          });
+          expect(spill).toBe(0);
         } finally {
           await kien.context.close();
         }
