@@ -51,6 +51,8 @@ export const updateUserRequest = z
   .object({
     fullName: fullNameSchema.optional(),
     password: passwordSchema.optional(),
+    /** Required when people change their own password: a borrowed unlocked laptop is not enough. */
+    currentPassword: z.string().max(200).optional(),
     isAdmin: z.boolean().optional(),
     disabled: z.boolean().optional(),
   })

@@ -10,6 +10,11 @@ export const ERRORS = {
     vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
     en: 'Wrong username or password.',
   },
+  wrong_password: {
+    status: 403,
+    vi: 'Mật khẩu hiện tại không đúng.',
+    en: 'The current password is wrong.',
+  },
   forbidden: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You may not do this.' },
   origin_mismatch: {
     status: 403,

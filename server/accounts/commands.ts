@@ -56,7 +56,7 @@ export async function updateAccount(
   s: Services,
   actor: Actor,
   userId: string,
-  input: { fullName?: string; password?: string; isAdmin?: boolean; disabled?: boolean },
+  input: { fullName?: string; password?: string; currentPassword?: string; isAdmin?: boolean; disabled?: boolean },
 ): Promise<UserView> {
   const self = actor.id === userId;
   const admin = can(actor, { type: 'account.manage' });
@@ -64,11 +64,15 @@ export async function updateAccount(
   if (!admin && (input.isAdmin !== undefined || input.disabled !== undefined)) fail('forbidden');
   // An administrator cannot lock themself out by accident.
   if (self && (input.isAdmin === false || input.disabled === true)) fail('forbidden');
+  if (self && input.password !== undefined) {
+    const row = s.users.byId(userId) ?? fail('not_found');
+    if (!(await verifyPassword(input.currentPassword ?? '', row.password_hash))) fail('wrong_password', 'currentPassword');
+  }
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
   const view = s.db.transaction(() => {
     if (!s.users.byId(userId)) fail('not_found');
     s.users.update(userId, { fullName: input.fullName, passwordHash, isAdmin: input.isAdmin, disabled: input.disabled });
-    // A new password or a disabled account ends the sessions signed in with the old state.
+    // A disabled account, or a password reset by someone else, ends every session signed in with the old state.
     if (input.disabled === true || (passwordHash !== undefined && !self)) s.credentials.endSessionsOf(userId);
     s.audit.append({
       actorId: actor.id,

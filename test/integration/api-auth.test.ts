@@ -158,4 +158,24 @@ describe('accounts, sessions and tokens over HTTP', () => {
     expect(taken.status).toBe(409);
     expect(taken.body.code).toBe('username_taken');
   });
+
+  it('[H15] people change their own name and password, the password only with the current one; nothing else of theirs', async () => {
+    const { url } = await server();
+    const admin = await setupAdmin(url);
+    const { people } = await seedMeeting(admin, { document: null });
+    const dung = new ApiClient(url);
+    const me = (await dung.signIn('dung', people.dung!.password)).user;
+    const path = `/api/users/${me.id}`;
+    const wrong = await dung.patch(path, { password: 'mat-khau-moi-cua-dung', currentPassword: 'doan-bua' });
+    expect(wrong.status).toBe(403);
+    expect(wrong.body).toMatchObject({ code: 'wrong_password', field: 'currentPassword' });
+    expect((await dung.patch(path, { password: 'mat-khau-moi-cua-dung' })).body.code).toBe('wrong_password');
+    const ok = await dung.patch(path, { fullName: 'Lê Văn Dũng (Phòng Quang học)', password: 'mat-khau-moi-cua-dung', currentPassword: people.dung!.password });
+    expect(ok.status).toBe(200);
+    expect(ok.body.fullName).toBe('Lê Văn Dũng (Phòng Quang học)');
+    expect((await dung.get('/api/session')).status).toBe(200);
+    await new ApiClient(url).signIn('dung', 'mat-khau-moi-cua-dung');
+    expect((await dung.patch(path, { isAdmin: true })).status).toBe(403);
+    expect((await dung.patch(`/api/users/${people.ha!.userId}`, { fullName: 'X' })).status).toBe(404);
+  });
 });
