@@ -9,9 +9,14 @@ import path from 'node:path';
  * (default 5173), which proxies /api, /collab and /healthz to it (see vite.config.ts).
  */
 const config = loadConfig();
+const vitePort = Number(process.env.VITE_PORT ?? 5173);
+// The browser's page comes from Vite, whose proxy rewrites Host to the API's: its origin must be allowed by name.
+config.ALLOWED_ORIGINS.push(
+  ...new Set([`http://localhost:${vitePort}`, `http://127.0.0.1:${vitePort}`, `http://${config.HOST}:${vitePort}`]),
+);
 const server = await startServer(config, { clientDir: null });
 process.env.API_PORT = String(server.port);
-const vite = await createServer({ configFile: path.join(ROOT, 'vite.config.ts'), server: { port: Number(process.env.VITE_PORT ?? 5173), host: config.HOST } });
+const vite = await createServer({ configFile: path.join(ROOT, 'vite.config.ts'), server: { port: vitePort, host: config.HOST } });
 await vite.listen();
 console.log(`API and sync server: ${server.url}`);
 vite.printUrls();
