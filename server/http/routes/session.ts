@@ -23,6 +23,9 @@ function sessionView(row: UserRow): SessionView {
 }
 
 function startSession(s: Services, req: FastifyRequest, reply: FastifyReply, userId: string, ttlMs: number): void {
+  // Signing in again (perhaps as someone else, on a shared laptop) ends the session the browser had.
+  const previous = sessionSecretOf(req);
+  if (previous) s.credentials.endSession(previous);
   const secret = s.credentials.createSession(userId);
   reply.setCookie(SESSION_COOKIE, secret, {
     httpOnly: true,
