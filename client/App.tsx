@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { AccountPage } from './account/AccountPage.tsx';
 import { AdminPage } from './admin/AdminPage.tsx';
 import { SignInPage } from './auth/SignInPage.tsx';
 import { DocumentRedirect } from './document/DocumentRedirect.tsx';
@@ -64,6 +65,8 @@ function SignedInPage({ route }: { route: Route }) {
       return <Loading />;
     case 'admin':
       return <AdminPage />;
+    case 'account':
+      return <AccountPage />;
     case 'room':
       return <MeetingRoom key={route.meetingId} meetingId={route.meetingId} documentId={route.documentId} />;
     case 'settings':

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { isValidDocumentId } from '../shared/protocol.ts';
-import { documentPath, meetingPath, parseRoute, settingsPath, signInPath } from './routes.ts';
+import { ACCOUNT_PATH, documentPath, meetingPath, parseRoute, settingsPath, signInPath } from './routes.ts';
 
 describe('routes', () => {
   it('parses every page and sends unknown paths to "not found"', () => {
     expect(parseRoute('/')).toEqual({ page: 'meetings' });
     expect(parseRoute('/admin')).toEqual({ page: 'admin' });
+    expect(parseRoute(ACCOUNT_PATH)).toEqual({ page: 'account' });
     expect(parseRoute('/signin')).toEqual({ page: 'signIn', next: '/' });
     expect(parseRoute('/m/abc')).toEqual({ page: 'room', meetingId: 'abc', documentId: null });
     expect(parseRoute('/m/abc/')).toEqual({ page: 'room', meetingId: 'abc', documentId: null });
     expect(parseRoute('/m/abc/d/x_1')).toEqual({ page: 'room', meetingId: 'abc', documentId: 'x_1' });
     expect(parseRoute('/m/abc/settings')).toEqual({ page: 'settings', meetingId: 'abc' });
     expect(parseRoute('/d/abc_DEF-12')).toEqual({ page: 'document', documentId: 'abc_DEF-12' });
-    for (const path of ['/elsewhere', '/m', '/m/a/b', '/m/a/d', '/m/a/d/b/c', '/d/a/b', '/admin/x']) {
+    for (const path of ['/elsewhere', '/m', '/m/a/b', '/m/a/d', '/m/a/d/b/c', '/d/a/b', '/admin/x', '/account/x']) {
       expect(parseRoute(path), path).toEqual({ page: 'notFound' });
     }
   });

@@ -5,6 +5,8 @@ export type Route =
   | { page: 'meetings' }
   | { page: 'signIn'; next: string }
   | { page: 'admin' }
+  /** The signed-in person's own account: name, password, API tokens. */
+  | { page: 'account' }
   | { page: 'room'; meetingId: string; documentId: string | null }
   | { page: 'settings'; meetingId: string }
   /** The old bare document address: redirected to the document's meeting room. */
@@ -33,6 +35,7 @@ export function parseRoute(pathname: string, search = ''): Route {
     return { page: 'signIn', next: safeNext(new URLSearchParams(search).get('next')) };
   }
   if (first === 'admin' && parts.length === 1) return { page: 'admin' };
+  if (first === 'account' && parts.length === 1) return { page: 'account' };
   if (first === 'd' && second !== undefined && parts.length === 2) {
     return { page: 'document', documentId: decodeSegment(second) };
   }
@@ -44,6 +47,8 @@ export function parseRoute(pathname: string, search = ''): Route {
   }
   return { page: 'notFound' };
 }
+
+export const ACCOUNT_PATH = '/account';
 
 export function documentPath(documentId: string): string {
   return `/d/${encodeURIComponent(documentId)}`;

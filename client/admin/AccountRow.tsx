@@ -1,12 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import type { UserView } from '../../shared/api.ts';
+import { NewPasswordField } from '../account/AccountFields.tsx';
 import { api, apiPath } from '../api/http.ts';
 import { useCommand } from '../api/useCommand.ts';
 import { useI18n } from '../i18n.tsx';
+import { ACCOUNT_PATH } from '../routes.ts';
 import { useSignedIn } from '../session/SessionProvider.tsx';
 import { ErrorText } from '../ui/ErrorText.tsx';
+import { FormFooter } from '../ui/FormFooter.tsx';
+import { Link } from '../ui/Link.tsx';
 import { OneTimeSecret } from '../ui/OneTimeSecret.tsx';
-import { generatePassword } from './generatePassword.ts';
 
 interface Props {
   user: UserView;
@@ -48,9 +51,16 @@ export function AccountRow({ user, onChanged }: Props) {
         {user.isDemo && <span className="muted small">{t('admin.isDemo')}</span>}
       </div>
       <div className="account-actions">
-        <button type="button" className="secondary-button" data-testid="reset-password" onClick={() => setResetting(true)}>
-          {t('admin.resetPassword')}
-        </button>
+        {isSelf ? (
+          // One's own password is changed with the current one, on one's account page.
+          <Link href={ACCOUNT_PATH} className="secondary-button" data-testid="own-account">
+            {t('admin.ownAccount')}
+          </Link>
+        ) : (
+          <button type="button" className="secondary-button" data-testid="reset-password" onClick={() => setResetting(true)}>
+            {t('admin.resetPassword')}
+          </button>
+        )}
         <button
           type="button"
           className="secondary-button"
@@ -71,32 +81,26 @@ export function AccountRow({ user, onChanged }: Props) {
           {user.disabled ? t('admin.enable') : t('admin.disable')}
         </button>
       </div>
-      {resetting && (
-        <form className="reason-form" onSubmit={resetPassword} data-testid="reset-password-form">
-          <input
-            className="text-input"
-            data-testid="reset-password-input"
-            aria-label={t('account.newPassword')}
-            placeholder={t('account.newPassword')}
+      {resetting ? (
+        <form className="sub-form" onSubmit={resetPassword} data-testid="reset-password-form">
+          <NewPasswordField
+            whose="other"
+            label={t('account.newPassword')}
             value={newPassword}
-            minLength={8}
-            required
-            autoComplete="new-password"
-            onChange={(event) => setNewPassword(event.target.value)}
+            onChange={setNewPassword}
+            testId="new-password"
           />
-          <button type="button" className="secondary-button" data-testid="generate-password" onClick={() => setNewPassword(generatePassword())}>
-            {t('admin.generate')}
-          </button>
-          <button type="submit" className="primary-button" data-testid="reset-password-submit" disabled={command.pending}>
-            {t('common.save')}
-          </button>
-          <button type="button" className="secondary-button" onClick={() => setResetting(false)}>
-            {t('common.cancel')}
-          </button>
+          <FormFooter
+            command={command}
+            submitLabel={t('common.save')}
+            submitTestId="reset-password-submit"
+            onCancel={() => setResetting(false)}
+          />
         </form>
+      ) : (
+        <ErrorText error={command.error} />
       )}
       {shownPassword && <OneTimeSecret label={t('account.newPassword')} value={shownPassword} testId="reset-password-shown" />}
-      <ErrorText error={command.error} />
     </li>
   );
 }

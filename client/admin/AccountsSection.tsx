@@ -5,6 +5,7 @@ import type { Query } from '../api/useApiQuery.ts';
 import { useI18n } from '../i18n.tsx';
 import { ErrorText } from '../ui/ErrorText.tsx';
 import { Loading } from '../ui/Loading.tsx';
+import { Section } from '../ui/Section.tsx';
 import { AccountRow } from './AccountRow.tsx';
 import { CreateAccountForm } from './CreateAccountForm.tsx';
 
@@ -14,17 +15,17 @@ export function AccountsSection({ users }: { users: Query<UserView[]> }) {
   const sorted = users.data ? [...users.data].sort((a, b) => compareVietnameseNames(a.fullName, b.fullName)) : [];
 
   return (
-    <section className="card wide-card" aria-labelledby="accounts-heading" data-testid="accounts">
-      <div className="section-heading">
-        <h2 id="accounts-heading" className="section-title">
-          {t('admin.accounts', { count: sorted.length })}
-        </h2>
-        {!creating && (
+    <Section
+      title={t('admin.accounts', { count: sorted.length })}
+      testId="accounts"
+      actions={
+        !creating && (
           <button type="button" className="primary-button" data-testid="create-account" onClick={() => setCreating(true)}>
             {t('admin.createAccount')}
           </button>
-        )}
-      </div>
+        )
+      }
+    >
       {creating && <CreateAccountForm onCreated={users.reload} onClose={() => setCreating(false)} />}
       <ErrorText error={users.error} />
       {users.loading && !users.data && <Loading />}
@@ -33,6 +34,6 @@ export function AccountsSection({ users }: { users: Query<UserView[]> }) {
           <AccountRow key={user.id} user={user} onChanged={users.reload} />
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }

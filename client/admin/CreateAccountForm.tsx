@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import type { CreatedUser } from '../../shared/api.ts';
+import { AccountFields, EMPTY_ACCOUNT, newAccountRequest } from '../account/AccountFields.tsx';
+import { CreatedAccount } from '../account/CreatedAccount.tsx';
 import { api } from '../api/http.ts';
 import { useCommand } from '../api/useCommand.ts';
 import { useI18n } from '../i18n.tsx';
-import { ErrorText } from '../ui/ErrorText.tsx';
-import { Field } from '../ui/Field.tsx';
-import { OneTimeSecret } from '../ui/OneTimeSecret.tsx';
+import { FormFooter } from '../ui/FormFooter.tsx';
 
 interface Props {
   onCreated(): void;
@@ -15,23 +15,17 @@ interface Props {
 /** A new account with a typed password, or none typed so that the server generates one (shown here once). */
 export function CreateAccountForm({ onCreated, onClose }: Props) {
   const { t } = useI18n();
-  const [fullName, setFullName] = useState('');
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
+  const [account, setAccount] = useState(EMPTY_ACCOUNT);
   const [isAdmin, setIsAdmin] = useState(false);
   const [created, setCreated] = useState<CreatedUser | null>(null);
   const command = useCommand();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await command.run(() =>
-      api.post<CreatedUser>('/api/users', { fullName, username, isAdmin, ...(password ? { password } : {}) }),
-    );
+    const result = await command.run(() => api.post<CreatedUser>('/api/users', { ...newAccountRequest(account), isAdmin }));
     if (!result) return;
     setCreated(result);
-    setFullName('');
-    setUsername('');
-    setPassword('');
+    setAccount(EMPTY_ACCOUNT);
     setIsAdmin(false);
     onCreated();
   };
@@ -39,69 +33,32 @@ export function CreateAccountForm({ onCreated, onClose }: Props) {
   return (
     <form className="sub-form" onSubmit={submit} data-testid="create-account-form">
       {created && (
-        <div className="success-box" data-testid="account-created">
-          <p>{t('admin.created', { name: created.user.fullName, username: created.user.username })}</p>
-          {created.password && (
-            <OneTimeSecret label={t('account.generatedPassword')} value={created.password} testId="created-password" />
-          )}
-        </div>
+        <CreatedAccount
+          testId="account-created"
+          message={t('admin.created', { name: created.user.fullName, username: created.user.username })}
+          password={created.password}
+        />
       )}
       <div className="form-grid">
-        <Field label={t('account.fullName')}>
-          {(id) => (
-            <input
-              id={id}
-              className="text-input"
-              data-testid="account-full-name"
-              value={fullName}
-              required
-              onChange={(event) => setFullName(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('account.username')} hint={t('account.usernameHint')}>
-          {(id) => (
-            <input
-              id={id}
-              className="text-input"
-              data-testid="account-username"
-              value={username}
-              autoCapitalize="none"
-              spellCheck={false}
-              autoComplete="off"
-              required
-              onChange={(event) => setUsername(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('account.passwordOptional')} hint={t('account.passwordGeneratedHint')}>
-          {(id) => (
-            <input
-              id={id}
-              type="text"
-              className="text-input"
-              data-testid="account-password"
-              value={password}
-              autoComplete="new-password"
-              minLength={8}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-        </Field>
+        <AccountFields
+          value={account}
+          onChange={setAccount}
+          whose="other"
+          testIdPrefix="account"
+          invalidField={command.error?.field}
+        />
       </div>
       <label className="check-field">
         <input type="checkbox" data-testid="account-admin" checked={isAdmin} onChange={(e) => setIsAdmin(e.target.checked)} />
         <span>{t('admin.makeAdminOnCreate')}</span>
       </label>
-      <ErrorText error={command.error} />
-      <div className="form-actions">
-        <button type="submit" className="primary-button" data-testid="account-submit" disabled={command.pending}>
-          {t('admin.createAccount')}
-        </button>
-        <button type="button" className="secondary-button" onClick={onClose}>
-          {t('common.close')}
-        </button>
-      </div>
+      <FormFooter
+        command={command}
+        submitLabel={t('admin.createAccount')}
+        submitTestId="account-submit"
+        onCancel={onClose}
+        cancelLabel={t('common.close')}
+      />
     </form>
   );
 }

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import type { DemoLoaded, UserView } from '../../shared/api.ts';
+import { AccountFields, EMPTY_ACCOUNT } from '../account/AccountFields.tsx';
 import { api } from '../api/http.ts';
 import { useCommand } from '../api/useCommand.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session/SessionProvider.tsx';
-import { ErrorText } from '../ui/ErrorText.tsx';
-import { Field } from '../ui/Field.tsx';
+import { FormFooter } from '../ui/FormFooter.tsx';
 import { DemoAccountList } from './DemoAccountList.tsx';
 
 interface SetupResult {
@@ -17,18 +17,14 @@ interface SetupResult {
 export function SetupForm() {
   const { t } = useI18n();
   const { refresh } = useSession();
-  const [fullName, setFullName] = useState('');
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
+  const [account, setAccount] = useState(EMPTY_ACCOUNT);
   const [loadDemo, setLoadDemo] = useState(false);
   const [demo, setDemo] = useState<DemoLoaded | null>(null);
   const command = useCommand();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await command.run(() =>
-      api.post<SetupResult>('/api/setup', { fullName, username, password, loadDemo }),
-    );
+    const result = await command.run(() => api.post<SetupResult>('/api/setup', { ...account, loadDemo }));
     if (!result) return;
     // The server signed the new administrator in; with a demo, its accounts are shown before going on.
     if (result.demo) setDemo(result.demo);
@@ -60,49 +56,13 @@ export function SetupForm() {
     <form onSubmit={submit} data-testid="setup-form">
       <h1 className="card-title">{t('setup.title')}</h1>
       <p className="muted">{t('setup.intro')}</p>
-      <Field label={t('account.fullName')}>
-        {(id) => (
-          <input
-            id={id}
-            className="text-input"
-            data-testid="setup-full-name"
-            value={fullName}
-            autoComplete="name"
-            required
-            onChange={(event) => setFullName(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('account.username')} hint={t('account.usernameHint')}>
-        {(id) => (
-          <input
-            id={id}
-            className="text-input"
-            data-testid="setup-username"
-            value={username}
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            onChange={(event) => setUsername(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('account.password')} hint={t('account.passwordHint')}>
-        {(id) => (
-          <input
-            id={id}
-            type="password"
-            className="text-input"
-            data-testid="setup-password"
-            value={password}
-            autoComplete="new-password"
-            minLength={8}
-            required
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        )}
-      </Field>
+      <AccountFields
+        value={account}
+        onChange={setAccount}
+        whose="own"
+        testIdPrefix="setup"
+        invalidField={command.error?.field}
+      />
       <label className="check-field">
         <input
           type="checkbox"
@@ -115,12 +75,7 @@ export function SetupForm() {
           <span className="field-hint">{t('setup.loadDemoHint')}</span>
         </span>
       </label>
-      <ErrorText error={command.error} />
-      <div className="form-actions">
-        <button type="submit" className="primary-button" data-testid="setup-submit" disabled={command.pending}>
-          {t('setup.submit')}
-        </button>
-      </div>
+      <FormFooter command={command} submitLabel={t('setup.submit')} submitTestId="setup-submit" />
     </form>
   );
 }

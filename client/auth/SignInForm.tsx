@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { DemoAccount, SessionView } from '../../shared/api.ts';
+import { CurrentPasswordField, UsernameField } from '../account/AccountFields.tsx';
 import { api } from '../api/http.ts';
 import { useApiQuery } from '../api/useApiQuery.ts';
 import { useCommand } from '../api/useCommand.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session/SessionProvider.tsx';
-import { ErrorText } from '../ui/ErrorText.tsx';
-import { Field } from '../ui/Field.tsx';
+import { FormFooter } from '../ui/FormFooter.tsx';
 import { DemoAccountList } from './DemoAccountList.tsx';
 
 export function SignInForm() {
@@ -28,41 +28,9 @@ export function SignInForm() {
     <>
       <form onSubmit={submit} data-testid="sign-in-form">
         <h1 className="card-title">{t('signIn.title')}</h1>
-        <Field label={t('account.username')}>
-          {(id) => (
-            <input
-              id={id}
-              className="text-input"
-              data-testid="sign-in-username"
-              value={username}
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-              onChange={(event) => setUsername(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('account.password')}>
-          {(id) => (
-            <input
-              id={id}
-              type="password"
-              className="text-input"
-              data-testid="sign-in-password"
-              value={password}
-              autoComplete="current-password"
-              required
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-        </Field>
-        <ErrorText error={command.error} />
-        <div className="form-actions">
-          <button type="submit" className="primary-button" data-testid="sign-in-submit" disabled={command.pending}>
-            {t('signIn.submit')}
-          </button>
-        </div>
+        <UsernameField value={username} onChange={setUsername} whose="own" hint={false} testId="sign-in-username" />
+        <CurrentPasswordField value={password} onChange={setPassword} testId="sign-in-password" />
+        <FormFooter command={command} submitLabel={t('signIn.submit')} submitTestId="sign-in-submit" />
       </form>
       {demo.data && demo.data.length > 0 && (
         <section className="demo-accounts" aria-labelledby="demo-heading">

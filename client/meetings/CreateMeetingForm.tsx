@@ -5,8 +5,8 @@ import { api } from '../api/http.ts';
 import { useCommand } from '../api/useCommand.ts';
 import { useI18n } from '../i18n.tsx';
 import { meetingPath, navigate } from '../routes.ts';
-import { ErrorText } from '../ui/ErrorText.tsx';
-import { Field } from '../ui/Field.tsx';
+import { FormFooter } from '../ui/FormFooter.tsx';
+import { SelectField } from '../ui/SelectField.tsx';
 import { AgendaField } from './fields/AgendaField.tsx';
 import { agendaFromText, newMeetingDetails } from './fields/details.ts';
 import { MeetingDetailsFields } from './fields/MeetingDetailsFields.tsx';
@@ -41,33 +41,23 @@ export function CreateMeetingForm({ onCancel }: { onCancel(): void }) {
       <MeetingDetailsFields value={details} onChange={setDetails} invalidField={command.error?.field} />
       <QuorumRuleFields value={rule} onChange={setRule} />
       <AgendaField value={agenda} onChange={setAgenda} />
-      <Field label={t('meetings.creatorRole')} hint={t('meetings.creatorRoleHint')}>
-        {(id) => (
-          <select
-            id={id}
-            className="text-input"
-            data-testid="meeting-creatorRole"
-            value={creatorRole}
-            onChange={(event) => setCreatorRole(event.target.value as Role | typeof NOT_ON_ROSTER)}
-          >
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`role.${role}`)}
-              </option>
-            ))}
-            <option value={NOT_ON_ROSTER}>{t('meetings.notOnRoster')}</option>
-          </select>
-        )}
-      </Field>
-      <ErrorText error={command.error} />
-      <div className="form-actions">
-        <button type="submit" className="primary-button" data-testid="create-meeting-submit" disabled={command.pending}>
-          {t('meetings.createSubmit')}
-        </button>
-        <button type="button" className="secondary-button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SelectField<Role | typeof NOT_ON_ROSTER>
+        label={t('meetings.creatorRole')}
+        hint={t('meetings.creatorRoleHint')}
+        value={creatorRole}
+        onChange={setCreatorRole}
+        testId="meeting-creatorRole"
+        options={[
+          ...ROLES.map((role) => ({ value: role, label: t(`role.${role}`) })),
+          { value: NOT_ON_ROSTER, label: t('meetings.notOnRoster') },
+        ]}
+      />
+      <FormFooter
+        command={command}
+        submitLabel={t('meetings.createSubmit')}
+        submitTestId="create-meeting-submit"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

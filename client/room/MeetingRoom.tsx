@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n.tsx';
-import { MessagePage } from '../MessagePage.tsx';
 import { useSignedIn } from '../session/SessionProvider.tsx';
 import { ErrorText } from '../ui/ErrorText.tsx';
-import { Loading } from '../ui/Loading.tsx';
 import { useDocumentTitle } from '../ui/useDocumentTitle.ts';
 import { DocumentsPanel } from './DocumentsPanel.tsx';
 import { MeetingOverview } from './MeetingOverview.tsx';
@@ -12,7 +10,7 @@ import { RoomDocument } from './RoomDocument.tsx';
 import { RoomHeader } from './RoomHeader.tsx';
 import { RoomTabs, type RoomTab } from './RoomTabs.tsx';
 import { RosterPanel } from './RosterPanel.tsx';
-import { useLiveMeeting } from './useLiveMeeting.ts';
+import { useMeetingPage } from './useMeetingPage.tsx';
 
 interface Props {
   meetingId: string;
@@ -27,27 +25,17 @@ interface Props {
 export function MeetingRoom({ meetingId, documentId }: Props) {
   const { t } = useI18n();
   const session = useSignedIn();
-  const { meeting, error, live } = useLiveMeeting(meetingId, session.user.id);
+  const page = useMeetingPage(meetingId);
   const [tab, setTab] = useState<RoomTab>(documentId ? 'editor' : 'documents');
-  useDocumentTitle(meeting?.title ?? null);
+  useDocumentTitle(page.meeting?.title ?? null);
 
   // Opening a document from the list (or by address) shows it.
   useEffect(() => {
     if (documentId) setTab('editor');
   }, [documentId]);
 
-  if (error?.status === 404) {
-    return <MessagePage testId="not-found" title="notFound.title" body="meeting.notFoundBody" />;
-  }
-  if (!meeting) {
-    return error ? (
-      <main className="page">
-        <ErrorText error={error} />
-      </main>
-    ) : (
-      <Loading />
-    );
-  }
+  if (!page.ready) return page.fallback;
+  const { meeting, error, live } = page;
 
   return (
     <main className="room" data-tab={tab} data-testid="meeting-room">

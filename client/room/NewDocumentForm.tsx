@@ -5,8 +5,9 @@ import { api, apiPath } from '../api/http.ts';
 import { useCommand } from '../api/useCommand.ts';
 import { useI18n } from '../i18n.tsx';
 import { meetingPath, navigate } from '../routes.ts';
-import { ErrorText } from '../ui/ErrorText.tsx';
-import { Field } from '../ui/Field.tsx';
+import { FormFooter } from '../ui/FormFooter.tsx';
+import { SelectField } from '../ui/SelectField.tsx';
+import { TextField } from '../ui/TextField.tsx';
 
 /** A new document from one of the official templates, opened at once for drafting. */
 export function NewDocumentForm({ meetingId }: { meetingId: string }) {
@@ -37,44 +38,27 @@ export function NewDocumentForm({ meetingId }: { meetingId: string }) {
   }
   return (
     <form className="sub-form" onSubmit={submit} data-testid="new-document-form">
-      <Field label={t('room.template')}>
-        {(id) => (
-          <select
-            id={id}
-            className="text-input"
-            data-testid="new-document-kind"
-            value={kind}
-            onChange={(event) => setKind(event.target.value as DocumentKind)}
-          >
-            {DOCUMENT_KINDS.map((option) => (
-              <option key={option} value={option}>
-                {t(`documentKind.${option}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('room.documentTitle')} hint={t('room.documentTitleHint')}>
-        {(id) => (
-          <input
-            id={id}
-            className="text-input"
-            data-testid="new-document-title"
-            value={title}
-            maxLength={300}
-            onChange={(event) => setTitle(event.target.value)}
-          />
-        )}
-      </Field>
-      <ErrorText error={command.error} />
-      <div className="form-actions">
-        <button type="submit" className="primary-button" data-testid="new-document-submit" disabled={command.pending}>
-          {t('room.createDocument')}
-        </button>
-        <button type="button" className="secondary-button" onClick={() => setOpen(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <SelectField<DocumentKind>
+        label={t('room.template')}
+        value={kind}
+        onChange={setKind}
+        testId="new-document-kind"
+        options={DOCUMENT_KINDS.map((option) => ({ value: option, label: t(`documentKind.${option}`) }))}
+      />
+      <TextField
+        label={t('room.documentTitle')}
+        hint={t('room.documentTitleHint')}
+        value={title}
+        onChange={setTitle}
+        testId="new-document-title"
+        maxLength={300}
+      />
+      <FormFooter
+        command={command}
+        submitLabel={t('room.createDocument')}
+        submitTestId="new-document-submit"
+        onCancel={() => setOpen(false)}
+      />
     </form>
   );
 }

@@ -1,12 +1,9 @@
 import type { MeetingView } from '../../shared/api.ts';
 import { useI18n } from '../i18n.tsx';
 import { MessagePage } from '../MessagePage.tsx';
-import { useLiveMeeting } from '../room/useLiveMeeting.ts';
+import { useMeetingPage } from '../room/useMeetingPage.tsx';
 import { meetingPath } from '../routes.ts';
-import { useSignedIn } from '../session/SessionProvider.tsx';
-import { ErrorText } from '../ui/ErrorText.tsx';
 import { Link } from '../ui/Link.tsx';
-import { Loading } from '../ui/Loading.tsx';
 import { useDocumentTitle } from '../ui/useDocumentTitle.ts';
 import { DetailsForm } from './DetailsForm.tsx';
 import { RosterSection } from './roster/RosterSection.tsx';
@@ -15,23 +12,12 @@ import { StatusSection } from './StatusSection.tsx';
 /** For the chair, the secretary and administrators: the meeting's facts, its status, and its roster. */
 export function MeetingSettingsPage({ meetingId }: { meetingId: string }) {
   const { t } = useI18n();
-  const session = useSignedIn();
   // Live too: two secretaries setting up the roster at once each see the other's additions.
-  const { meeting, error } = useLiveMeeting(meetingId, session.user.id);
-  useDocumentTitle(meeting ? `${t('settings.title')} — ${meeting.title}` : null);
+  const page = useMeetingPage(meetingId);
+  useDocumentTitle(page.meeting ? `${t('settings.title')} — ${page.meeting.title}` : null);
 
-  if (error?.status === 404) {
-    return <MessagePage testId="not-found" title="notFound.title" body="meeting.notFoundBody" />;
-  }
-  if (!meeting) {
-    return error ? (
-      <main className="page">
-        <ErrorText error={error} />
-      </main>
-    ) : (
-      <Loading />
-    );
-  }
+  if (!page.ready) return page.fallback;
+  const { meeting } = page;
   if (!meeting.permissions.update && !meeting.permissions.manageRoster) {
     return <MessagePage testId="forbidden" title="settings.forbiddenTitle" body="settings.forbiddenBody" />;
   }

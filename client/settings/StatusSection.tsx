@@ -6,6 +6,7 @@ import { useCommand } from '../api/useCommand.ts';
 import { useI18n } from '../i18n.tsx';
 import { StatusBadge } from '../meetings/StatusBadge.tsx';
 import { ErrorText } from '../ui/ErrorText.tsx';
+import { Section } from '../ui/Section.tsx';
 
 /** Only the next step is offered (scheduled → in session → closed); closing asks once more, since it is final. */
 export function StatusSection({ meeting }: { meeting: MeetingView }) {
@@ -21,10 +22,7 @@ export function StatusSection({ meeting }: { meeting: MeetingView }) {
   };
 
   return (
-    <section className="card wide-card" aria-labelledby="status-heading">
-      <h2 id="status-heading" className="section-title">
-        {t('settings.status')}
-      </h2>
+    <Section title={t('settings.status')}>
       <p>
         <StatusBadge status={meeting.status} />
       </p>
@@ -65,6 +63,6 @@ export function StatusSection({ meeting }: { meeting: MeetingView }) {
       )}
       {next === null && <p className="muted">{t('settings.closedHint')}</p>}
       <ErrorText error={command.error} />
-    </section>
+    </Section>
   );
 }

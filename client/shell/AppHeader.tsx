@@ -1,9 +1,13 @@
 import { useI18n } from '../i18n.tsx';
 import { LanguageSwitcher } from '../LanguageSwitcher.tsx';
+import { ACCOUNT_PATH } from '../routes.ts';
 import { useSession } from '../session/SessionProvider.tsx';
 import { Link } from '../ui/Link.tsx';
 
-/** The bar on every page: home, administration for administrators, who is signed in, sign out, language. */
+/**
+ * The bar on every page: home, administration for administrators, who is signed in (a link to their account),
+ * sign out, language.
+ */
 export function AppHeader() {
   const { t } = useI18n();
   const { state, signOut } = useSession();
@@ -29,9 +33,14 @@ export function AppHeader() {
       <div className="app-header-end">
         {session && (
           <div className="user-menu">
-            <span className="user-name" data-testid="current-user" title={session.user.username}>
+            <Link
+              href={ACCOUNT_PATH}
+              className="user-name"
+              data-testid="current-user"
+              title={t('nav.account', { username: session.user.username })}
+            >
               {session.user.fullName}
-            </span>
+            </Link>
             <button
               type="button"
               className="header-button"

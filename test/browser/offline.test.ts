@@ -6,7 +6,6 @@ import {
   describeInBrowser,
   editorText,
   expectConnection,
-  newPerson,
   openDocument,
   seedDocument,
   waitForLocalCopy,
@@ -22,20 +21,15 @@ describeInBrowser('browser: losing and regaining the network', () => {
     '[B6] the connection status shows connected, then offline when the network drops',
     async () => {
       const { documentId, people } = await seedDocument(suite.admin, [LAN]);
-      const lan = await newPerson(suite.browser, suite.server.url, { account: people[0] });
-      try {
-        await openDocument(lan.page, documentId);
-        await expectConnection(lan.page, 'connected');
+      const lan = await suite.person({ account: people[0] });
+      await openDocument(lan.page, documentId);
+      await expectConnection(lan.page, 'connected');
 
-        await lan.context.setOffline(true);
-        await expectConnection(lan.page, 'offline');
+      await lan.context.setOffline(true);
+      await expectConnection(lan.page, 'offline');
 
-        await lan.context.setOffline(false);
-        await expectConnection(lan.page, 'connected');
-        expect(lan.errors).toEqual([]);
-      } finally {
-        await lan.context.close();
-      }
+      await lan.context.setOffline(false);
+      await expectConnection(lan.page, 'connected');
     },
     60_000,
   );
@@ -44,47 +38,39 @@ describeInBrowser('browser: losing and regaining the network', () => {
     '[B3] edits made offline merge when the device reconnects',
     async () => {
       const { documentId, people } = await seedDocument(suite.admin, [LAN, BINH]);
-      const lan = await newPerson(suite.browser, suite.server.url, { account: people[0] });
-      const binh = await newPerson(suite.browser, suite.server.url, { account: people[1] });
-      try {
-        await Promise.all([openDocument(lan.page, documentId), openDocument(binh.page, documentId)]);
-        await caretInBody(lan.page, 0, 'end');
-        await lan.page.keyboard.type('Biên bản Hội nghị');
-        await expect.poll(() => editorText(binh.page)).toBe('Biên bản Hội nghị');
+      const [lan, binh] = await suite.inDocument(documentId, [{ account: people[0] }, { account: people[1] }]);
+      await caretInBody(lan.page, 0, 'end');
+      await lan.page.keyboard.type('Biên bản Hội nghị');
+      await expect.poll(() => editorText(binh.page)).toBe('Biên bản Hội nghị');
 
-        await lan.context.setOffline(true);
-        await expectConnection(lan.page, 'offline');
+      await lan.context.setOffline(true);
+      await expectConnection(lan.page, 'offline');
 
-        await binh.page.locator('.ProseMirror').click();
-        await Promise.all([
-          (async () => {
-            await lan.page.keyboard.press('Control+End');
-            await lan.page.keyboard.press('Enter');
-            await lan.page.keyboard.type('Thư ký: Lê Thị Hoa', { delay: 10 });
-          })(),
-          (async () => {
-            await binh.page.keyboard.press('Control+End');
-            await binh.page.keyboard.press('Enter');
-            await binh.page.keyboard.type('Chủ trì: Cung Hồng Kiên', { delay: 10 });
-          })(),
-        ]);
-        await expect.poll(() => editorText(lan.page)).toContain('Thư ký: Lê Thị Hoa');
-        await expect.poll(() => editorText(binh.page)).toContain('Chủ trì: Cung Hồng Kiên');
-        // Nothing crossed while Lan was offline.
-        expect(await editorText(binh.page)).not.toContain('Thư ký');
-        expect(await editorText(lan.page)).not.toContain('Chủ trì');
+      await binh.page.locator('.ProseMirror').click();
+      await Promise.all([
+        (async () => {
+          await lan.page.keyboard.press('Control+End');
+          await lan.page.keyboard.press('Enter');
+          await lan.page.keyboard.type('Thư ký: Lê Thị Hoa', { delay: 10 });
+        })(),
+        (async () => {
+          await binh.page.keyboard.press('Control+End');
+          await binh.page.keyboard.press('Enter');
+          await binh.page.keyboard.type('Chủ trì: Cung Hồng Kiên', { delay: 10 });
+        })(),
+      ]);
+      await expect.poll(() => editorText(lan.page)).toContain('Thư ký: Lê Thị Hoa');
+      await expect.poll(() => editorText(binh.page)).toContain('Chủ trì: Cung Hồng Kiên');
+      // Nothing crossed while Lan was offline.
+      expect(await editorText(binh.page)).not.toContain('Thư ký');
+      expect(await editorText(lan.page)).not.toContain('Chủ trì');
 
-        await lan.context.setOffline(false);
-        await expectConnection(lan.page, 'connected');
-        const text = await convergedText([lan.page, binh.page]);
-        const lines = text.split('\n');
-        expect(lines[0]).toBe('Biên bản Hội nghị');
-        expect(lines.slice(1).sort()).toEqual(['Chủ trì: Cung Hồng Kiên', 'Thư ký: Lê Thị Hoa']);
-        expect(lan.errors).toEqual([]);
-        expect(binh.errors).toEqual([]);
-      } finally {
-        await Promise.all([lan.context.close(), binh.context.close()]);
-      }
+      await lan.context.setOffline(false);
+      await expectConnection(lan.page, 'connected');
+      const text = await convergedText([lan.page, binh.page]);
+      const lines = text.split('\n');
+      expect(lines[0]).toBe('Biên bản Hội nghị');
+      expect(lines.slice(1).sort()).toEqual(['Chủ trì: Cung Hồng Kiên', 'Thư ký: Lê Thị Hoa']);
     },
     60_000,
   );
@@ -94,33 +80,28 @@ describeInBrowser('browser: losing and regaining the network', () => {
     async () => {
       const { documentId, people } = await seedDocument(suite.admin, [LAN]);
       const text = 'Kế hoạch năm 2025 của Trung tâm';
-      const lan = await newPerson(suite.browser, suite.server.url, { account: people[0] });
-      try {
-        await openDocument(lan.page, documentId);
-        // The app shell must be on the device too, or the reload has nothing to open.
-        const shellCached = await lan.page.evaluate(() =>
-          Promise.race([
-            navigator.serviceWorker.ready.then(() => true),
-            new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000)),
-          ]),
-        );
-        expect(shellCached, 'the service worker is active').toBe(true);
-        await caretInBody(lan.page, 0, 'end');
-        await lan.page.keyboard.insertText(text);
-        await waitForLocalCopy(lan.page, documentId, text);
+      const lan = await suite.person({ account: people[0] });
+      await openDocument(lan.page, documentId);
+      // The app shell must be on the device too, or the reload has nothing to open.
+      const shellCached = await lan.page.evaluate(() =>
+        Promise.race([
+          navigator.serviceWorker.ready.then(() => true),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000)),
+        ]),
+      );
+      expect(shellCached, 'the service worker is active').toBe(true);
+      await caretInBody(lan.page, 0, 'end');
+      await lan.page.keyboard.insertText(text);
+      await waitForLocalCopy(lan.page, documentId, text);
 
-        await lan.context.setOffline(true);
-        await expectConnection(lan.page, 'offline');
-        await lan.page.reload();
+      await lan.context.setOffline(true);
+      await expectConnection(lan.page, 'offline');
+      await lan.page.reload();
 
-        await lan.page.locator('.ProseMirror').waitFor();
-        await expect.poll(() => editorText(lan.page)).toBe(text);
-        await expectConnection(lan.page, 'offline');
-        await lan.page.getByTestId('saved-locally').waitFor();
-        expect(lan.errors).toEqual([]);
-      } finally {
-        await lan.context.close();
-      }
+      await lan.page.locator('.ProseMirror').waitFor();
+      await expect.poll(() => editorText(lan.page)).toBe(text);
+      await expectConnection(lan.page, 'offline');
+      await lan.page.getByTestId('saved-locally').waitFor();
     },
     60_000,
   );

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { browserSuite, describeInBrowser, newPerson, seedDocument } from '../helpers/browser.ts';
+import { browserSuite, canSignIn, describeInBrowser, seedDocument } from '../helpers/browser.ts';
 
 const names = (page: import('playwright-core').Page, scope: string) =>
   page.locator(`[data-testid="${scope}"] .member-name`).allTextContents();
@@ -21,36 +21,30 @@ describeInBrowser('browser: roster and attendance', () => {
         ],
         { inSession: true },
       );
-      const ha = await newPerson(suite.browser, suite.server.url, { account: people[0] });
-      const thang = await newPerson(suite.browser, suite.server.url, { account: people[2] });
-      try {
-        await Promise.all([ha.page.goto(`/m/${meetingId}`), thang.page.goto(`/m/${meetingId}`)]);
-        // By given name (the last word), with Vietnamese collation: Anh, Hà, Hùng, Kiên, Thắng.
-        const order = ['Hoàng Thị Ngọc Anh', 'Trần Thu Hà (bạn)', 'Nguyễn Văn Hùng', 'Cung Hồng Kiên', 'Vũ Đức Thắng'];
-        await expect.poll(() => names(ha.page, 'roster')).toEqual(order);
+      const ha = await suite.person({ account: people[0] });
+      const thang = await suite.person({ account: people[2] });
+      await Promise.all([ha.page.goto(`/m/${meetingId}`), thang.page.goto(`/m/${meetingId}`)]);
+      // By given name (the last word), with Vietnamese collation: Anh, Hà, Hùng, Kiên, Thắng.
+      const order = ['Hoàng Thị Ngọc Anh', 'Trần Thu Hà (bạn)', 'Nguyễn Văn Hùng', 'Cung Hồng Kiên', 'Vũ Đức Thắng'];
+      await expect.poll(() => names(ha.page, 'roster')).toEqual(order);
 
-        const row = (page: typeof ha.page, fullName: string) =>
-          page.locator('[data-testid="member"]').filter({ has: page.getByText(fullName, { exact: true }) });
-        await row(ha.page, 'Cung Hồng Kiên').getByTestId('mark-present').click();
-        await row(ha.page, 'Nguyễn Văn Hùng').getByTestId('mark-excused').click();
-        await ha.page.getByTestId('excuse-reason').fill('Đi công tác tại Đà Nẵng');
-        await ha.page.getByTestId('excuse-submit').click();
+      const row = (page: typeof ha.page, fullName: string) =>
+        page.locator('[data-testid="member"]').filter({ has: page.getByText(fullName, { exact: true }) });
+      await row(ha.page, 'Cung Hồng Kiên').getByTestId('mark-present').click();
+      await row(ha.page, 'Nguyễn Văn Hùng').getByTestId('mark-excused').click();
+      await ha.page.getByTestId('excuse-reason').fill('Đi công tác tại Đà Nẵng');
+      await ha.page.getByTestId('excuse-submit').click();
 
-        // The delegate's screen, which marks nobody, shows both without a reload.
-        const seen = thang.page;
-        await expect.poll(() => row(seen, 'Cung Hồng Kiên').getAttribute('data-attendance')).toBe('present');
-        await expect.poll(() => row(seen, 'Nguyễn Văn Hùng').getAttribute('data-attendance')).toBe('excused');
-        expect(await row(seen, 'Nguyễn Văn Hùng').getByTestId('member-attendance').textContent()).toBe('Vắng có lý do');
-        expect(await row(seen, 'Nguyễn Văn Hùng').getByTestId('member-reason').textContent()).toBe(
-          'Lý do: Đi công tác tại Đà Nẵng',
-        );
-        await expect.poll(() => seen.getByTestId('quorum-count').textContent()).toBe('1/5');
-        expect(await seen.getByTestId('mark-present').count()).toBe(0);
-        expect(ha.errors).toEqual([]);
-        expect(thang.errors).toEqual([]);
-      } finally {
-        await Promise.all([ha.context.close(), thang.context.close()]);
-      }
+      // The delegate's screen, which marks nobody, shows both without a reload.
+      const seen = thang.page;
+      await expect.poll(() => row(seen, 'Cung Hồng Kiên').getAttribute('data-attendance')).toBe('present');
+      await expect.poll(() => row(seen, 'Nguyễn Văn Hùng').getAttribute('data-attendance')).toBe('excused');
+      expect(await row(seen, 'Nguyễn Văn Hùng').getByTestId('member-attendance').textContent()).toBe('Vắng có lý do');
+      expect(await row(seen, 'Nguyễn Văn Hùng').getByTestId('member-reason').textContent()).toBe(
+        'Lý do: Đi công tác tại Đà Nẵng',
+      );
+      await expect.poll(() => seen.getByTestId('quorum-count').textContent()).toBe('1/5');
+      expect(await seen.getByTestId('mark-present').count()).toBe(0);
     },
     60_000,
   );
@@ -59,63 +53,55 @@ describeInBrowser('browser: roster and attendance', () => {
     '[B16] a roster CSV is previewed row by row with each error, then only the valid rows are imported and their passwords shown once',
     async () => {
       const { meetingId, people } = await seedDocument(suite.admin, [{ fullName: 'Trần Thu Hà', role: 'secretary' }]);
-      const ha = await newPerson(suite.browser, suite.server.url, { account: people[0] });
+      const ha = await suite.person({ account: people[0] });
       const { page } = ha;
-      try {
-        await page.goto(`/m/${meetingId}/settings`);
-        await page.getByTestId('roster-add-import').click();
-        const csv = [
-          'Họ và tên,Tên đăng nhập,Vai trò,Đơn vị',
-          'Phạm Quốc Bảo,bao-b16,Đại biểu,Phòng Thiết kế',
-          'Đỗ Minh Tuấn,Tuấn Đỗ,Đại biểu,Phòng Nghiên cứu',
-          'Ngô Văn Long,long-b16,Thư ký,Xưởng Thực nghiệm',
-          'Lê Thị Lan,lan-b16,Trưởng phòng,Phòng Hành chính',
-        ].join('\n');
-        await page.getByTestId('import-csv').fill(csv);
-        await page.getByTestId('import-preview').click();
+      await page.goto(`/m/${meetingId}/settings`);
+      await page.getByTestId('roster-add-import').click();
+      const csv = [
+        'Họ và tên,Tên đăng nhập,Vai trò,Đơn vị',
+        'Phạm Quốc Bảo,bao-b16,Đại biểu,Phòng Thiết kế',
+        'Đỗ Minh Tuấn,Tuấn Đỗ,Đại biểu,Phòng Nghiên cứu',
+        'Ngô Văn Long,long-b16,Thư ký,Xưởng Thực nghiệm',
+        'Lê Thị Lan,lan-b16,Trưởng phòng,Phòng Hành chính',
+      ].join('\n');
+      await page.getByTestId('import-csv').fill(csv);
+      await page.getByTestId('import-preview').click();
 
-        // Every data row, each with what it would do or why not; nothing is imported yet.
-        const rows = page.getByTestId('import-row');
-        await expect.poll(() => rows.count()).toBe(4);
-        expect(await rows.evaluateAll((all) => all.map((row) => row.getAttribute('data-valid')))).toEqual([
-          'true',
-          'false',
-          'true',
-          'false',
-        ]);
-        const outcomes = await page.getByTestId('import-row-outcome').allTextContents();
-        expect(outcomes[0]).toBe('Tạo tài khoản mới');
-        expect(outcomes[1]).toContain('Tuấn Đỗ');
-        expect(outcomes[3]).toContain('Trưởng phòng');
-        expect(await page.locator('[data-testid="roster-member"]').count()).toBe(1);
+      // Every data row, each with what it would do or why not; nothing is imported yet.
+      const rows = page.getByTestId('import-row');
+      await expect.poll(() => rows.count()).toBe(4);
+      expect(await rows.evaluateAll((all) => all.map((row) => row.getAttribute('data-valid')))).toEqual([
+        'true',
+        'false',
+        'true',
+        'false',
+      ]);
+      const outcomes = await page.getByTestId('import-row-outcome').allTextContents();
+      expect(outcomes[0]).toBe('Tạo tài khoản mới');
+      expect(outcomes[1]).toContain('Tuấn Đỗ');
+      expect(outcomes[3]).toContain('Trưởng phòng');
+      expect(await page.locator('[data-testid="roster-member"]').count()).toBe(1);
 
-        await page.getByTestId('import-apply').click();
-        await page.getByTestId('import-done').waitFor();
-        expect(await page.getByTestId('import-done').locator('p').first().textContent()).toBe('Đã nhập 2 dòng.');
-        const passwords = await page.getByTestId('import-password').allTextContents();
-        expect(passwords).toHaveLength(2);
-        for (const password of passwords) expect(password.length).toBeGreaterThanOrEqual(8);
+      await page.getByTestId('import-apply').click();
+      await page.getByTestId('import-done').waitFor();
+      expect(await page.getByTestId('import-done').locator('p').first().textContent()).toBe('Đã nhập 2 dòng.');
+      const passwords = await page.getByTestId('import-password').allTextContents();
+      expect(passwords).toHaveLength(2);
+      for (const password of passwords) expect(password.length).toBeGreaterThanOrEqual(8);
 
-        // The roster shows the two new members at once, in roster order (Bảo, Hà, Long).
-        await expect
-          .poll(() => page.locator('[data-testid="roster-member"] .member-name').allTextContents())
-          .toEqual(['Phạm Quốc Bảo', 'Trần Thu Hà', 'Ngô Văn Long']);
+      // The roster shows the two new members at once, in roster order (Bảo, Hà, Long).
+      await expect
+        .poll(() => page.locator('[data-testid="roster-member"] .member-name').allTextContents())
+        .toEqual(['Phạm Quốc Bảo', 'Trần Thu Hà', 'Ngô Văn Long']);
 
-        // And the passwords work.
-        const baoPassword = await page
-          .getByTestId('import-passwords')
-          .locator('li')
-          .filter({ hasText: 'bao-b16' })
-          .getByTestId('import-password')
-          .textContent();
-        const bao = await newPerson(suite.browser, suite.server.url, {
-          account: { username: 'bao-b16', password: baoPassword ?? '' },
-        });
-        await bao.context.close();
-        expect(ha.errors).toEqual([]);
-      } finally {
-        await ha.context.close();
-      }
+      // And the passwords work.
+      const baoPassword = await page
+        .getByTestId('import-passwords')
+        .locator('li')
+        .filter({ hasText: 'bao-b16' })
+        .getByTestId('import-password')
+        .textContent();
+      expect(await canSignIn(suite.server.url, 'bao-b16', baoPassword ?? '')).toBe(true);
     },
     60_000,
   );
@@ -131,55 +117,49 @@ describeInBrowser('browser: roster and attendance', () => {
       // Someone with an account who is not on this meeting yet.
       const outsider = await seedDocument(suite.admin, [{ fullName: 'Đỗ Minh Tuấn', role: 'delegate' }]);
       const tuan = outsider.people[0]!;
-      const ha = await newPerson(suite.browser, suite.server.url, { account: people[0] });
-      const huong = await newPerson(suite.browser, suite.server.url, { account: people[2] });
-      try {
-        const { page } = ha;
-        await huong.page.goto(`/m/${meetingId}`);
-        await huong.page.getByTestId('meeting-room').waitFor();
-        await page.goto(`/m/${meetingId}/settings`);
-        const editor = (fullName: string) =>
-          page.locator('[data-testid="roster-member"]').filter({ has: page.getByText(fullName, { exact: true }) });
+      const ha = await suite.person({ account: people[0] });
+      const huong = await suite.person({ account: people[2] });
+      const { page } = ha;
+      await huong.page.goto(`/m/${meetingId}`);
+      await huong.page.getByTestId('meeting-room').waitFor();
+      await page.goto(`/m/${meetingId}/settings`);
+      const editor = (fullName: string) =>
+        page.locator('[data-testid="roster-member"]').filter({ has: page.getByText(fullName, { exact: true }) });
 
-        // Search by part of the name, then add as delegate.
-        await page.getByTestId('user-search').fill('Minh Tu');
-        const result = page.locator(`[data-testid="user-result"][data-username="${tuan.username}"]`);
-        await result.getByTestId('add-user').click();
-        await editor('Đỗ Minh Tuấn').waitFor();
-        await expect.poll(() => result.textContent()).toContain('Đã có trong thành phần');
+      // Search by part of the name, then add as delegate.
+      await page.getByTestId('user-search').fill('Minh Tu');
+      const result = page.locator(`[data-testid="user-result"][data-username="${tuan.username}"]`);
+      await result.getByTestId('add-user').click();
+      await editor('Đỗ Minh Tuấn').waitFor();
+      await expect.poll(() => result.textContent()).toContain('Đã có trong thành phần');
 
-        // Role changes and removals reach the delegate's room without a reload.
-        await editor('Bùi Thị Hương').getByTestId('roster-member-role').selectOption('observer');
-        const huongRow = huong.page.locator('[data-testid="member"]').filter({ hasText: 'Bùi Thị Hương' });
-        await expect.poll(() => huongRow.getByTestId('member-role').textContent()).toBe('Khách mời');
-        await expect.poll(() => huong.page.locator('[data-testid="roster"] .member-name').allTextContents()).toContain('Đỗ Minh Tuấn');
-        await editor('Đỗ Minh Tuấn').getByTestId('roster-remove').click();
-        await editor('Đỗ Minh Tuấn').getByTestId('roster-remove-confirm').click();
-        await expect.poll(() => editor('Đỗ Minh Tuấn').count()).toBe(0);
-        await expect
-          .poll(() => huong.page.locator('[data-testid="roster"] .member-name').allTextContents())
-          .not.toContain('Đỗ Minh Tuấn');
+      // Role changes and removals reach the delegate's room without a reload.
+      await editor('Bùi Thị Hương').getByTestId('roster-member-role').selectOption('observer');
+      const huongRow = huong.page.locator('[data-testid="member"]').filter({ hasText: 'Bùi Thị Hương' });
+      await expect.poll(() => huongRow.getByTestId('member-role').textContent()).toBe('Khách mời');
+      await expect.poll(() => huong.page.locator('[data-testid="roster"] .member-name').allTextContents()).toContain('Đỗ Minh Tuấn');
+      await editor('Đỗ Minh Tuấn').getByTestId('roster-remove').click();
+      await editor('Đỗ Minh Tuấn').getByTestId('roster-remove-confirm').click();
+      await expect.poll(() => editor('Đỗ Minh Tuấn').count()).toBe(0);
+      await expect
+        .poll(() => huong.page.locator('[data-testid="roster"] .member-name').allTextContents())
+        .not.toContain('Đỗ Minh Tuấn');
 
-        // The only chair cannot be removed: the server says why, in the interface language.
-        await editor('Cung Hồng Kiên').getByTestId('roster-remove').click();
-        await editor('Cung Hồng Kiên').getByTestId('roster-remove-confirm').click();
-        await expect
-          .poll(() => editor('Cung Hồng Kiên').getByTestId('form-error').textContent())
-          .toBe('Cuộc họp phải có ít nhất một chủ tọa.');
+      // The only chair cannot be removed: the server says why, in the interface language.
+      await editor('Cung Hồng Kiên').getByTestId('roster-remove').click();
+      await editor('Cung Hồng Kiên').getByTestId('roster-remove-confirm').click();
+      await expect
+        .poll(() => editor('Cung Hồng Kiên').getByTestId('form-error').textContent())
+        .toBe('Cuộc họp phải có ít nhất một chủ tọa.');
 
-        // Details saved here show in the room at once.
-        await page.getByTestId('meeting-title').fill('Hội nghị cán bộ viên chức năm 2024');
-        await page.getByTestId('quorum-numerator').fill('1');
-        await page.getByTestId('quorum-denominator').fill('2');
-        await page.getByTestId('details-save').click();
-        await page.getByTestId('details-saved').waitFor();
-        await expect.poll(() => huong.page.getByTestId('room-title').textContent()).toBe('Hội nghị cán bộ viên chức năm 2024');
-        await expect.poll(() => huong.page.getByTestId('quorum').textContent()).toContain('(1/2 số thành viên)');
-        expect(ha.errors).toEqual([]);
-        expect(huong.errors).toEqual([]);
-      } finally {
-        await Promise.all([ha.context.close(), huong.context.close()]);
-      }
+      // Details saved here show in the room at once.
+      await page.getByTestId('meeting-title').fill('Hội nghị cán bộ viên chức năm 2024');
+      await page.getByTestId('quorum-numerator').fill('1');
+      await page.getByTestId('quorum-denominator').fill('2');
+      await page.getByTestId('details-save').click();
+      await page.getByTestId('details-saved').waitFor();
+      await expect.poll(() => huong.page.getByTestId('room-title').textContent()).toBe('Hội nghị cán bộ viên chức năm 2024');
+      await expect.poll(() => huong.page.getByTestId('quorum').textContent()).toContain('(1/2 số thành viên)');
     },
     60_000,
   );

@@ -6,8 +6,6 @@ import {
   convergedText,
   describeInBrowser,
   editorText,
-  newPerson,
-  openDocument,
   remoteCarets,
   seedDocument,
 } from '../helpers/browser.ts';
@@ -22,48 +20,40 @@ describeInBrowser('browser: the toolbar', () => {
         { fullName: 'Nguyễn Thị Lan', role: 'secretary' },
         { fullName: 'Trần Văn Bình', role: 'delegate' },
       ]);
-      const lan = await newPerson(suite.browser, suite.server.url, { account: people[0] });
-      const binh = await newPerson(suite.browser, suite.server.url, { account: people[1] });
-      try {
-        await Promise.all([openDocument(lan.page, documentId), openDocument(binh.page, documentId)]);
+      const [lan, binh] = await suite.inDocument(documentId, [{ account: people[0] }, { account: people[1] }]);
 
-        // Lan writes a heading and a bold word in the body, under the official header.
-        await caretInBody(lan.page, 0, 'end');
-        await lan.page.getByTestId('toolbar-block-type').selectOption('heading1');
-        await lan.page.keyboard.type('NGHỊ QUYẾT');
-        await lan.page.keyboard.press('Enter');
-        await lan.page.getByTestId('toolbar-bold').click();
-        await lan.page.keyboard.type('Điều 1.');
-        await expect.poll(() => binh.page.locator('.ProseMirror h1').textContent()).toBe('NGHỊ QUYẾT');
-        await expect.poll(() => binh.page.locator('.ProseMirror strong:not([data-type="columns"] *)').textContent()).toBe('Điều 1.');
-        expect(await lan.page.getByTestId('toolbar-bold').getAttribute('aria-pressed')).toBe('true');
+      // Lan writes a heading and a bold word in the body, under the official header.
+      await caretInBody(lan.page, 0, 'end');
+      await lan.page.getByTestId('toolbar-block-type').selectOption('heading1');
+      await lan.page.keyboard.type('NGHỊ QUYẾT');
+      await lan.page.keyboard.press('Enter');
+      await lan.page.getByTestId('toolbar-bold').click();
+      await lan.page.keyboard.type('Điều 1.');
+      await expect.poll(() => binh.page.locator('.ProseMirror h1').textContent()).toBe('NGHỊ QUYẾT');
+      await expect.poll(() => binh.page.locator('.ProseMirror strong:not([data-type="columns"] *)').textContent()).toBe('Điều 1.');
+      expect(await lan.page.getByTestId('toolbar-bold').getAttribute('aria-pressed')).toBe('true');
 
-        // Bình writes a paragraph of his own at the end.
-        await binh.page.locator('.ProseMirror').click();
-        await binh.page.keyboard.press('Control+End');
-        const last = (await binh.page.locator(BODY_BLOCKS).count()) - 1;
-        const lastLength = (await editorText(binh.page)).split('\n')[last]!.length;
-        await expect.poll(() => remoteCarets(lan.page)).toEqual([{ name: 'Trần Văn Bình', block: last, offset: lastLength }]);
-        await binh.page.keyboard.press('Enter');
-        await binh.page.keyboard.type('Ý kiến của đại biểu');
-        await convergedText([lan.page, binh.page]);
+      // Bình writes a paragraph of his own at the end.
+      await binh.page.locator('.ProseMirror').click();
+      await binh.page.keyboard.press('Control+End');
+      const last = (await binh.page.locator(BODY_BLOCKS).count()) - 1;
+      const lastLength = (await editorText(binh.page)).split('\n')[last]!.length;
+      await expect.poll(() => remoteCarets(lan.page)).toEqual([{ name: 'Trần Văn Bình', block: last, offset: lastLength }]);
+      await binh.page.keyboard.press('Enter');
+      await binh.page.keyboard.type('Ý kiến của đại biểu');
+      await convergedText([lan.page, binh.page]);
 
-        // Lan undoes until she cannot any more: her text goes, Bình's stays, on both screens.
-        const undo = lan.page.getByTestId('toolbar-undo');
-        for (let i = 0; i < 20 && (await undo.isEnabled()); i++) await undo.click();
-        const text = await convergedText([lan.page, binh.page]);
-        expect(text).not.toContain('NGHỊ QUYẾT');
-        expect(text).not.toContain('Điều 1.');
-        expect(text).toContain('Ý kiến của đại biểu');
+      // Lan undoes until she cannot any more: her text goes, Bình's stays, on both screens.
+      const undo = lan.page.getByTestId('toolbar-undo');
+      for (let i = 0; i < 20 && (await undo.isEnabled()); i++) await undo.click();
+      const text = await convergedText([lan.page, binh.page]);
+      expect(text).not.toContain('NGHỊ QUYẾT');
+      expect(text).not.toContain('Điều 1.');
+      expect(text).toContain('Ý kiến của đại biểu');
 
-        // And redo brings hers back.
-        await lan.page.getByTestId('toolbar-redo').click();
-        await expect.poll(async () => (await convergedText([lan.page, binh.page])).length).toBeGreaterThan(text.length);
-        expect(lan.errors).toEqual([]);
-        expect(binh.errors).toEqual([]);
-      } finally {
-        await Promise.all([lan.context.close(), binh.context.close()]);
-      }
+      // And redo brings hers back.
+      await lan.page.getByTestId('toolbar-redo').click();
+      await expect.poll(async () => (await convergedText([lan.page, binh.page])).length).toBeGreaterThan(text.length);
     },
     60_000,
   );

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
 import { ensureClientBuilt } from '../../server/build-client.ts';
 import { startServer } from '../../server/app.ts';
 import { testConfig } from '../../server/config.ts';
@@ -74,6 +74,13 @@ export interface BrowserSuite {
   readonly browser: Browser;
   /** The first administrator, signed in over HTTP, for seeding; absent with `{ firstRun: true }`. */
   readonly admin: ApiClient;
+  /**
+   * One person on their own device, against this suite's server (see `newPerson`). When the test ends, however
+   * it ends, their browser context is closed, and then their pages must have thrown nothing.
+   */
+  person(options?: PersonOptions): Promise<Person>;
+  /** People on their own devices (as `person`), each with the document open and connected, in this order. */
+  inDocument<T extends PersonOptions[]>(documentId: string, people: [...T]): Promise<{ [K in keyof T]: Person }>;
 }
 
 /**
@@ -81,10 +88,27 @@ export interface BrowserSuite {
  * server has its first administrator already, unless the suite tests the first run itself.
  */
 export function browserSuite({ firstRun = false }: { firstRun?: boolean } = {}): BrowserSuite {
-  const suite = {} as { server: AppServer; browser: Browser; admin: ApiClient };
+  const people: { person: Person; name: string }[] = [];
+  const suite = {
+    async person(options: PersonOptions = {}) {
+      const person = await newPerson(suite.browser, suite.server.url, options);
+      people.push({ person, name: options.account?.username ?? 'signed out' });
+      return person;
+    },
+    async inDocument<T extends PersonOptions[]>(documentId: string, options: [...T]) {
+      const opened = await Promise.all(options.map((each) => suite.person(each)));
+      await Promise.all(opened.map(({ page }) => openDocument(page, documentId)));
+      return opened as { [K in keyof T]: Person };
+    },
+  } as Omit<BrowserSuite, 'server' | 'browser' | 'admin'> & { server: AppServer; browser: Browser; admin: ApiClient };
   beforeAll(async () => {
     [suite.server, suite.browser] = await Promise.all([startAppServer(), launchBrowser()]);
     if (!firstRun) suite.admin = await setupAdmin(suite.server.url);
+  });
+  afterEach(async () => {
+    const ended = people.splice(0);
+    await Promise.all(ended.map(({ person }) => person.context.close()));
+    for (const { person, name } of ended) expect(person.errors, `uncaught errors in the pages of ${name}`).toEqual([]);
   });
   afterAll(async () => {
     await suite.browser?.close();
@@ -100,12 +124,20 @@ export interface Person {
   errors: Error[];
 }
 
+/** The phone the suite checks the interface on. */
+export const PHONE = { width: 360, height: 740 };
+
+/** How wide the page is laid out: no wider than the screen, or the person has to scroll sideways. */
+export function pageWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
 export interface PersonOptions {
   /** Signed in before the first page opens (over HTTP, into this context's cookies); omit to meet sign-in. */
   account?: { username: string; password: string };
   /** The caret colour, stored as if this device had picked it earlier. */
   color?: string;
-  /** A laptop by default; `{ width: 360, height: 740 }` for a phone. */
+  /** A laptop by default; `PHONE` for a phone. */
   viewport?: { width: number; height: number };
 }
 
@@ -139,6 +171,21 @@ export async function signInContext(
   if (response.status() !== 200) {
     throw new Error(`sign-in of ${account.username} failed: ${response.status()} ${await response.text()}`);
   }
+}
+
+/** Whether an account can sign in with this password now, tried from a fresh client. */
+export async function canSignIn(baseURL: string, username: string, password: string): Promise<boolean> {
+  const response = await fetch(`${baseURL}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: new URL(baseURL).origin },
+    body: JSON.stringify({ username, password }),
+  });
+  return response.status === 200;
+}
+
+/** The status a request with this API token gets (200 while it works, 401 once revoked). */
+export async function tokenStatus(baseURL: string, secret: string): Promise<number> {
+  return (await fetch(`${baseURL}/api/session`, { headers: { authorization: `Bearer ${secret}` } })).status;
 }
 
 /** Signs in through the sign-in page the app is showing. */

@@ -1,7 +1,8 @@
-import { MEETING_KINDS, type MeetingKind } from '../../../shared/meeting.ts';
+import { MEETING_KINDS } from '../../../shared/meeting.ts';
 import type { MessageKey } from '../../../shared/i18n.ts';
 import { useI18n } from '../../i18n.tsx';
-import { Field } from '../../ui/Field.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import type { MeetingDetails } from './details.ts';
 
 interface Props {
@@ -26,57 +27,39 @@ export function MeetingDetailsFields({ value, onChange, invalidField }: Props) {
   const { t } = useI18n();
   const set = <K extends keyof MeetingDetails>(key: K, next: MeetingDetails[K]) => onChange({ ...value, [key]: next });
   const text = ({ key, label, hint, required }: (typeof TEXT_FIELDS)[number]) => (
-    <Field key={key} label={t(label)} hint={hint && t(hint)}>
-      {(id) => (
-        <input
-          id={id}
-          className="text-input"
-          data-testid={`meeting-${key}`}
-          value={value[key]}
-          required={required}
-          aria-invalid={invalidField === key || undefined}
-          // The symbol is printed in capitals in document numbers (01/NQ-TTCNL).
-          onChange={(event) => set(key, key === 'symbol' ? event.target.value.toUpperCase() : event.target.value)}
-        />
-      )}
-    </Field>
+    <TextField
+      key={key}
+      label={t(label)}
+      hint={hint && t(hint)}
+      testId={`meeting-${key}`}
+      value={value[key]}
+      required={required}
+      invalid={invalidField === key}
+      // The symbol is printed in capitals in document numbers (01/NQ-TTCNL).
+      onChange={(next) => set(key, key === 'symbol' ? next.toUpperCase() : next)}
+    />
   );
   const [title, ...rest] = TEXT_FIELDS;
 
   return (
     <div className="form-grid">
       {title && text(title)}
-      <Field label={t('meetingField.kind')}>
-        {(id) => (
-          <select
-            id={id}
-            className="text-input"
-            data-testid="meeting-kind"
-            value={value.kind}
-            onChange={(event) => set('kind', event.target.value as MeetingKind)}
-          >
-            {MEETING_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`meetingKind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('meetingField.startsAt')}>
-        {(id) => (
-          <input
-            id={id}
-            type="datetime-local"
-            className="text-input"
-            data-testid="meeting-startsAt"
-            value={value.startsAt}
-            required
-            aria-invalid={invalidField === 'startsAt' || undefined}
-            onChange={(event) => set('startsAt', event.target.value.slice(0, 16))}
-          />
-        )}
-      </Field>
+      <SelectField
+        label={t('meetingField.kind')}
+        value={value.kind}
+        onChange={(kind) => set('kind', kind)}
+        testId="meeting-kind"
+        options={MEETING_KINDS.map((kind) => ({ value: kind, label: t(`meetingKind.${kind}`) }))}
+      />
+      <TextField
+        label={t('meetingField.startsAt')}
+        type="datetime-local"
+        testId="meeting-startsAt"
+        value={value.startsAt}
+        required
+        invalid={invalidField === 'startsAt'}
+        onChange={(next) => set('startsAt', next.slice(0, 16))}
+      />
       {rest.map(text)}
     </div>
   );

@@ -1,17 +1,9 @@
 import type { MeetingInfo } from '../../../shared/api.ts';
-import type { MeetingKind } from '../../../shared/meeting.ts';
+
+const DETAIL_KEYS = ['title', 'kind', 'startsAt', 'place', 'locality', 'issuingBody', 'parentBody', 'symbol'] as const;
 
 /** The meeting's own facts, as one form edits them (create and settings share it). */
-export interface MeetingDetails {
-  title: string;
-  kind: MeetingKind;
-  startsAt: string;
-  place: string;
-  locality: string;
-  issuingBody: string;
-  parentBody: string;
-  symbol: string;
-}
+export type MeetingDetails = Pick<MeetingInfo, (typeof DETAIL_KEYS)[number]>;
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -35,9 +27,9 @@ export function newMeetingDetails(): MeetingDetails {
   };
 }
 
+/** Only the details: the rest of a meeting (status, roster, …) is not the form's to send back. */
 export function detailsOf(info: MeetingInfo): MeetingDetails {
-  const { title, kind, startsAt, place, locality, issuingBody, parentBody, symbol } = info;
-  return { title, kind, startsAt, place, locality, issuingBody, parentBody, symbol };
+  return Object.fromEntries(DETAIL_KEYS.map((key) => [key, info[key]])) as MeetingDetails;
 }
 
 /** The agenda as a textarea holds it: one item a line, blank lines dropped. */

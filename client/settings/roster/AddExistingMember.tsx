@@ -7,6 +7,7 @@ import { useCommand } from '../../api/useCommand.ts';
 import { useI18n } from '../../i18n.tsx';
 import { ErrorText } from '../../ui/ErrorText.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import { RoleSelect } from './RoleSelect.tsx';
 
 /** Waits for a pause in typing, so that a search is not sent for every key. */
@@ -34,19 +35,15 @@ export function AddExistingMember({ meeting }: { meeting: MeetingView }) {
   return (
     <div className="sub-form" data-testid="add-existing">
       <div className="form-row">
-        <Field label={t('roster.search')} hint={t('roster.searchHint')}>
-          {(id) => (
-            <input
-              id={id}
-              type="search"
-              className="text-input"
-              data-testid="user-search"
-              value={query}
-              autoComplete="off"
-              onChange={(event) => setQuery(event.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('roster.search')}
+          hint={t('roster.searchHint')}
+          type="search"
+          testId="user-search"
+          value={query}
+          autoComplete="off"
+          onChange={setQuery}
+        />
         <Field label={t('roster.role')}>
           {(id) => <RoleSelect id={id} value={role} onChange={setRole} testId="add-existing-role" />}
         </Field>

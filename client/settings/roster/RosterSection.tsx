@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MeetingView } from '../../../shared/api.ts';
 import { useI18n } from '../../i18n.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { AddExistingMember } from './AddExistingMember.tsx';
 import { CreateMemberForm } from './CreateMemberForm.tsx';
 import { ImportMembers } from './ImportMembers.tsx';
@@ -17,10 +18,7 @@ export function RosterSection({ meeting }: { meeting: MeetingView }) {
     { id: 'import', label: t('roster.import') },
   ];
   return (
-    <section className="card wide-card" aria-labelledby="roster-heading" data-testid="roster-settings">
-      <h2 id="roster-heading" className="section-title">
-        {t('roster.heading', { count: meeting.members.length })}
-      </h2>
+    <Section title={t('roster.heading', { count: meeting.members.length })} testId="roster-settings">
       <RosterEditor meeting={meeting} />
       <h3 className="subsection-title">{t('roster.add')}</h3>
       <div className="segmented" role="group" aria-label={t('roster.add')}>
@@ -40,6 +38,6 @@ export function RosterSection({ meeting }: { meeting: MeetingView }) {
       {adding === 'existing' && <AddExistingMember meeting={meeting} />}
       {adding === 'new' && <CreateMemberForm meetingId={meeting.id} />}
       {adding === 'import' && <ImportMembers meetingId={meeting.id} />}
-    </section>
+    </Section>
   );
 }

@@ -1,0 +1,88 @@
+import { useState, type FormEvent } from 'react';
+import type { CreatedToken, TokenView } from '../../shared/api.ts';
+import { api, apiPath } from '../api/http.ts';
+import { useApiQuery } from '../api/useApiQuery.ts';
+import { useCommand } from '../api/useCommand.ts';
+import { useI18n } from '../i18n.tsx';
+import { ErrorText } from '../ui/ErrorText.tsx';
+import { FormFooter } from '../ui/FormFooter.tsx';
+import { OneTimeSecret } from '../ui/OneTimeSecret.tsx';
+import { TextField } from '../ui/TextField.tsx';
+
+/**
+ * One account's API tokens: each with when it was made and last used, revoking, and a new one whose secret is
+ * shown once. Used by the account's owner (their account page) and by administrators (for any account).
+ */
+export function TokenManager({ ownerId }: { ownerId: string }) {
+  const { t, lang } = useI18n();
+  const tokens = useApiQuery<TokenView[]>(`/api/tokens?userId=${encodeURIComponent(ownerId)}`);
+  const [name, setName] = useState('');
+  const [created, setCreated] = useState<CreatedToken | null>(null);
+  const command = useCommand();
+  const revoking = useCommand();
+  const dateTime = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await command.run(() => api.post<CreatedToken>('/api/tokens', { name, userId: ownerId }));
+    if (!result) return;
+    setCreated(result);
+    setName('');
+    tokens.reload();
+  };
+  // Reloaded whatever the answer: a token already revoked elsewhere (404) should leave the list too.
+  const revoke = async (id: string) => {
+    await revoking.run(() => api.delete(apiPath`/api/tokens/${id}`));
+    tokens.reload();
+  };
+
+  return (
+    <>
+      <ErrorText error={tokens.error} />
+      {tokens.data?.length === 0 && <p className="muted">{t('tokens.none')}</p>}
+      {tokens.data && tokens.data.length > 0 && (
+        <ul className="account-list" data-testid="token-list">
+          {tokens.data.map((token) => (
+            <li key={token.id} className="account-row" data-testid="token" data-name={token.name}>
+              <div className="account-who">
+                <span className="member-name">{token.name}</span>
+                <span className="muted small">
+                  {t('tokens.created', { when: dateTime.format(new Date(token.createdAt)) })}
+                  {' · '}
+                  {token.lastUsedAt
+                    ? t('tokens.lastUsed', { when: dateTime.format(new Date(token.lastUsedAt)) })
+                    : t('tokens.neverUsed')}
+                </span>
+              </div>
+              <button
+                type="button"
+                className="danger-button"
+                data-testid="revoke-token"
+                disabled={revoking.pending}
+                onClick={() => void revoke(token.id)}
+              >
+                {t('tokens.revoke')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ErrorText error={revoking.error} />
+      <form className="sub-form" onSubmit={create} data-testid="create-token-form">
+        <TextField
+          label={t('tokens.name')}
+          hint={t('tokens.nameHint')}
+          value={name}
+          onChange={setName}
+          testId="token-name"
+          maxLength={80}
+          required
+        />
+        <FormFooter command={command} submitLabel={t('tokens.create')} submitTestId="create-token" />
+      </form>
+      {created && (
+        <OneTimeSecret label={t('tokens.secret', { name: created.token.name })} value={created.secret} testId="token-secret" />
+      )}
+    </>
+  );
+}
