@@ -57,6 +57,8 @@ export async function updateAccount(
   actor: Actor,
   userId: string,
   input: { fullName?: string; password?: string; currentPassword?: string; isAdmin?: boolean; disabled?: boolean },
+  /** The caller's own session, kept when they change their own password. */
+  currentSession?: string,
 ): Promise<UserView> {
   const self = actor.id === userId;
   const admin = can(actor, { type: 'account.manage' });
@@ -72,8 +74,11 @@ export async function updateAccount(
   const view = s.db.transaction(() => {
     if (!s.users.byId(userId)) fail('not_found');
     s.users.update(userId, { fullName: input.fullName, passwordHash, isAdmin: input.isAdmin, disabled: input.disabled });
-    // A disabled account, or a password reset by someone else, ends every session signed in with the old state.
-    if (input.disabled === true || (passwordHash !== undefined && !self)) s.credentials.endSessionsOf(userId);
+    // A new password or a disabled account ends the sessions signed in with the old state: a session stolen with
+    // the old password stops working. People changing their own password stay signed in where they did it.
+    if (input.disabled === true || passwordHash !== undefined) {
+      s.credentials.endSessionsOf(userId, self ? currentSession : undefined);
+    }
     s.audit.append({
       actorId: actor.id,
       meetingId: null,

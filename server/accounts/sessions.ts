@@ -48,8 +48,9 @@ export class Credentials {
     this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashSecret(secret));
   }
 
-  endSessionsOf(userId: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+  /** Ends every session of the account, except the one whose secret is `keep` (the person's own, current one). */
+  endSessionsOf(userId: string, keep?: string): void {
+    this.db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash != ?').run(userId, keep ? hashSecret(keep) : '');
   }
 
   createToken(userId: string, name: string): { id: string; secret: string; createdAt: string } {

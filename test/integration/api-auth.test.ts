@@ -165,6 +165,8 @@ describe('accounts, sessions and tokens over HTTP', () => {
     const { people } = await seedMeeting(admin, { document: null });
     const dung = new ApiClient(url);
     const me = (await dung.signIn('dung', people.dung!.password)).user;
+    const elsewhere = new ApiClient(url);
+    await elsewhere.signIn('dung', people.dung!.password);
     const path = `/api/users/${me.id}`;
     const wrong = await dung.patch(path, { password: 'mat-khau-moi-cua-dung', currentPassword: 'doan-bua' });
     expect(wrong.status).toBe(403);
@@ -173,7 +175,9 @@ describe('accounts, sessions and tokens over HTTP', () => {
     const ok = await dung.patch(path, { fullName: 'Lê Văn Dũng (Phòng Quang học)', password: 'mat-khau-moi-cua-dung', currentPassword: people.dung!.password });
     expect(ok.status).toBe(200);
     expect(ok.body.fullName).toBe('Lê Văn Dũng (Phòng Quang học)');
+    // Signed in where they changed it; signed out everywhere else (a session taken with the old password ends).
     expect((await dung.get('/api/session')).status).toBe(200);
+    expect((await elsewhere.get('/api/session')).status).toBe(401);
     await new ApiClient(url).signIn('dung', 'mat-khau-moi-cua-dung');
     expect((await dung.patch(path, { isAdmin: true })).status).toBe(403);
     expect((await dung.patch(`/api/users/${people.ha!.userId}`, { fullName: 'X' })).status).toBe(404);

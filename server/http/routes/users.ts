@@ -12,7 +12,7 @@ import { createAccount, updateAccount } from '../../accounts/commands.ts';
 import type { TokenRow } from '../../accounts/sessions.ts';
 import { presentUser } from '../../accounts/users.ts';
 import type { Services } from '../../services.ts';
-import { requireActor } from '../auth.ts';
+import { requireActor, sessionSecretOf } from '../auth.ts';
 import { fail, parse } from '../errors.ts';
 import { authorize } from '../guard.ts';
 
@@ -47,7 +47,7 @@ export function userRoutes(app: FastifyInstance, s: Services): void {
   app.patch('/api/users/:id', async (req): Promise<UserView> => {
     const actor = requireActor(req);
     const { id } = parse(idParams, req.params);
-    return updateAccount(s, actor, id, parse(updateUserRequest, req.body));
+    return updateAccount(s, actor, id, parse(updateUserRequest, req.body), sessionSecretOf(req));
   });
 
   app.get('/api/tokens', async (req): Promise<TokenView[]> => {
