@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { localCopyName } from './localCopies.ts';
 import { COLLAB_PATH, CloseCode, FATAL_CLOSE_CODES } from '../../shared/protocol.ts';
 import { notifyUnauthenticated } from '../api/http.ts';
 import type { Identity } from '../identity.ts';
@@ -46,7 +47,7 @@ export function useCollabDocument(documentId: string, identity: Identity): Colla
   // destroyed by the first cleanup.
   useEffect(() => {
     const ydoc = new Y.Doc();
-    const persistence = new IndexeddbPersistence(`quorum:${documentId}`, ydoc);
+    const persistence = new IndexeddbPersistence(localCopyName(documentId), ydoc);
     const provider = new WebsocketProvider(collabUrl(), documentId, ydoc, {
       connect: navigator.onLine,
       // The stock rule treats all of 4400–4499 as permanent; the protocol says which codes really are.

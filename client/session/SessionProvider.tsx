@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { SessionView } from '../../shared/api.ts';
 import { api, ApiRequestError, onUnauthenticated } from '../api/http.ts';
 import { forgetAll, recall, remember } from '../api/offlineCache.ts';
+import { forgetLocalCopies } from '../document/localCopies.ts';
 
 const SESSION_PATH = '/api/session';
 
@@ -58,13 +59,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(async () => {
+    let reachedServer = true;
     try {
       await api.delete('/api/session');
-    } catch {
+    } catch (error) {
       // Already gone on the server, or unreachable: either way this browser is signed out now.
+      reachedServer = !(error instanceof ApiRequestError) || error.status !== 0;
     }
     forgetAll();
     setState({ status: 'signedOut', remember: false });
+    // Online, everything typed has reached the server, so the device's copies can go. Offline they may hold the
+    // only copy of the last edits: they stay until the next sign-out with a network.
+    if (reachedServer) await forgetLocalCopies();
   }, []);
 
   const signedIn = useCallback((session: SessionView) => {

@@ -105,4 +105,36 @@ describeInBrowser('browser: losing and regaining the network', () => {
     },
     60_000,
   );
+
+  it(
+    '[B22] signing out online forgets the device’s copies of the documents; signing out offline keeps them, unsent edits and all',
+    async () => {
+      const { documentId, people } = await seedDocument(suite.admin, [LAN]);
+      const localCopies = (page: import('playwright-core').Page) =>
+        page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('quorum:')));
+
+      const online = await suite.person({ account: people[0] });
+      await openDocument(online.page, documentId);
+      await caretInBody(online.page, 0, 'end');
+      // One insertion, one update: the local copy then holds the words as one string to look for.
+      await online.page.keyboard.insertText('Biên bản');
+      await waitForLocalCopy(online.page, documentId, 'Biên bản');
+      expect(await localCopies(online.page)).toEqual([`quorum:${documentId}`]);
+      await online.page.getByTestId('sign-out').click();
+      await expect.poll(() => localCopies(online.page)).toEqual([]);
+
+      const offline = await suite.person({ account: people[0] });
+      await openDocument(offline.page, documentId);
+      await expectConnection(offline.page, 'connected');
+      await offline.context.setOffline(true);
+      await expectConnection(offline.page, 'offline');
+      await caretInBody(offline.page, 0, 'end');
+      await offline.page.keyboard.insertText(' chưa gửi');
+      await waitForLocalCopy(offline.page, documentId, ' chưa gửi');
+      await offline.page.getByTestId('sign-out').click();
+      await offline.page.waitForTimeout(300);
+      expect(await localCopies(offline.page)).toEqual([`quorum:${documentId}`]);
+    },
+    60_000,
+  );
 });

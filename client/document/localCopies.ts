@@ -1,0 +1,25 @@
+/**
+ * The documents' copies this device keeps for offline work (y-indexeddb, one database per document, named
+ * `quorum:<documentId>`). Forgotten when someone signs out, so the next person on a shared laptop finds none of
+ * the text in the browser's storage.
+ */
+export const LOCAL_COPY_PREFIX = 'quorum:';
+
+export function localCopyName(documentId: string): string {
+  return LOCAL_COPY_PREFIX + documentId;
+}
+
+export async function forgetLocalCopies(): Promise<void> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return;
+  const databases = await indexedDB.databases();
+  await Promise.all(
+    databases
+      .map((d) => d.name)
+      .filter((name): name is string => !!name && name.startsWith(LOCAL_COPY_PREFIX))
+      // A copy still open in this page (the editor being unmounted) is deleted once its connection closes.
+      .map((name) => new Promise<void>((resolve) => {
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = request.onerror = request.onblocked = () => resolve();
+      })),
+  );
+}
