@@ -16,7 +16,7 @@ import { sessionRoutes } from './http/routes/session.ts';
 import { userRoutes } from './http/routes/users.ts';
 import { socketAccess } from './http/socket-access.ts';
 import { MeetingProjection } from './meetings/projection.ts';
-import { createServices, type Services } from './services.ts';
+import { createServices, matches, type Services } from './services.ts';
 import { SqliteStore } from './storage/sqlite.ts';
 import type { DocumentStore } from './storage/store.ts';
 
@@ -62,8 +62,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const services = createServices(db, store, {
     sessionTtlMs,
     projection: (meetings) => new MeetingProjection(meetings, rooms, app.log),
-    accessChanged: (userId, meetingId) =>
-      rooms.closeConnectionsOf(userId, meetingId, CloseCode.AccessChanged, 'access changed'),
+    closeSockets: (match, why) =>
+      rooms.closeConnections(
+        (principal) => matches(match, principal),
+        why === 'access' ? CloseCode.AccessChanged : CloseCode.Unauthenticated,
+        why === 'access' ? 'access changed' : 'signed out',
+      ),
   });
   const sockets = attachCollabSockets(app.server, rooms, {
     maxMessageBytes: config.MAX_MESSAGE_BYTES,

@@ -16,8 +16,30 @@ export interface Services {
   store: DocumentStore;
   /** Absent in the command line, which has no live clients to tell; they catch up when the room loads. */
   projection: MeetingProjection | null;
-  /** A person's access changed (role, membership, account disabled): close their open sync connections. */
-  accessChanged(userId: string, meetingId: string | null): void;
+  /**
+   * Closes open sync connections whose admission no longer holds: `access` when a role or membership changed
+   * (the client reconnects and the gate decides again), `signedOut` when the session or token ended.
+   */
+  closeSockets(match: SocketMatch, why: 'access' | 'signedOut'): void;
+}
+
+/** Which connections: all fields given must match. */
+export interface SocketMatch {
+  userId?: string;
+  meetingId?: string;
+  credential?: string;
+  /** Only connections admitted by a session (not by an API token), except this one. */
+  sessionsExcept?: string | null;
+}
+
+export function matches(m: SocketMatch, p: { userId: string; meetingId: string; credential: string }): boolean {
+  if (m.userId !== undefined && p.userId !== m.userId) return false;
+  if (m.meetingId !== undefined && p.meetingId !== m.meetingId) return false;
+  if (m.credential !== undefined && p.credential !== m.credential) return false;
+  if (m.sessionsExcept !== undefined && (!p.credential.startsWith('session:') || p.credential === m.sessionsExcept)) {
+    return false;
+  }
+  return true;
 }
 
 export function createServices(
@@ -26,7 +48,7 @@ export function createServices(
   options: {
     sessionTtlMs: number;
     projection?: (meetings: Meetings) => MeetingProjection;
-    accessChanged?: (userId: string, meetingId: string | null) => void;
+    closeSockets?: Services['closeSockets'];
   },
 ): Services {
   const meetings = new Meetings(db);
@@ -38,6 +60,6 @@ export function createServices(
     audit: new AuditLog(db),
     store,
     projection: options.projection?.(meetings) ?? null,
-    accessChanged: options.accessChanged ?? (() => {}),
+    closeSockets: options.closeSockets ?? (() => {}),
   };
 }

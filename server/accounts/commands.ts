@@ -4,6 +4,7 @@ import { newPassword } from '../ids.ts';
 import { can } from '../policies.ts';
 import type { Services } from '../services.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
+import { sessionCredential } from './sessions.ts';
 import { presentUser, type Actor, type UserRow } from './users.ts';
 
 /** Creates an account; with no password given, generates one and returns it (shown once). */
@@ -93,6 +94,10 @@ export async function updateAccount(
     });
     return presentUser(s.users.byId(userId)!);
   })();
-  if (input.disabled !== undefined || input.isAdmin !== undefined) s.accessChanged(userId, null);
+  if (input.disabled === true) s.closeSockets({ userId }, 'signedOut');
+  else if (passwordHash !== undefined) {
+    s.closeSockets({ userId, sessionsExcept: self && currentSession ? sessionCredential(currentSession) : null }, 'signedOut');
+  }
+  if (input.isAdmin !== undefined) s.closeSockets({ userId }, 'access');
   return view;
 }

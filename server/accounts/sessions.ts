@@ -63,7 +63,7 @@ export class Credentials {
     return { id, secret, createdAt };
   }
 
-  tokenUser(secret: string): UserRow | undefined {
+  tokenUser(secret: string): { user: UserRow; tokenId: string } | undefined {
     const hash = hashSecret(secret);
     const row = this.db
       .prepare(
@@ -76,8 +76,8 @@ export class Credentials {
     if (!row.token_used || now.getTime() - Date.parse(row.token_used) > 60_000) {
       this.db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now.toISOString(), row.token_id);
     }
-    const { token_id: _id, token_used: _used, ...user } = row;
-    return user;
+    const { token_id: tokenId, token_used: _used, ...user } = row;
+    return { user, tokenId };
   }
 
   tokens(userId: string): TokenRow[] {
@@ -100,6 +100,15 @@ export class Credentials {
   sweepExpired(): void {
     this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(Date.now());
   }
+}
+
+/** How a sync connection names the credential that admitted it (see collab/connection.ts Principal). */
+export function sessionCredential(secret: string): string {
+  return `session:${hashSecret(secret)}`;
+}
+
+export function tokenCredential(tokenId: string): string {
+  return `token:${tokenId}`;
 }
 
 export interface TokenRow {

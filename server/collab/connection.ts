@@ -5,8 +5,15 @@ export interface ConnectionOptions {
   /** Updates from a read-only connection are dropped; it still receives everything and may show presence. */
   readOnly: boolean;
   maxBufferedBytes: number;
-  /** Who opened it and in which meeting, so their connections can be closed when their access changes. */
-  principal?: { userId: string; meetingId: string };
+  /** Who opened it, with which credential, in which meeting: closed when any of these changes. */
+  principal?: Principal;
+}
+
+/** `credential` names the session or token that admitted the connection (opaque to the room core). */
+export interface Principal {
+  userId: string;
+  meetingId: string;
+  credential: string;
 }
 
 export interface MessageSink {
@@ -23,7 +30,7 @@ let nextId = 1;
 export class Connection {
   readonly id = nextId++;
   readonly readOnly: boolean;
-  readonly principal: { userId: string; meetingId: string } | null;
+  readonly principal: Principal | null;
   /** Awareness client ids this peer has announced; removed from the room's awareness when it leaves. */
   readonly awarenessIds = new Set<number>();
   private sink: MessageSink | null = null;

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol.ts';
 import type { DocumentStore } from '../storage/store.ts';
-import { Connection } from './connection.ts';
+import { Connection, type Principal } from './connection.ts';
 import type { Logger, PeerSocket } from './peer.ts';
 import { Room } from './room.ts';
 
@@ -43,7 +43,7 @@ export class RoomManager {
   connect(
     docId: string,
     socket: PeerSocket,
-    access: { readOnly: boolean; principal?: { userId: string; meetingId: string } },
+    access: { readOnly: boolean; principal?: Principal },
   ): Connection {
     const conn = new Connection(socket, docId, {
       readOnly: access.readOnly,
@@ -88,15 +88,14 @@ export class RoomManager {
   }
 
   /**
-   * Closes the connections of one person (in one meeting, or everywhere) after their access changed; their
-   * clients reconnect and the socket gate decides again.
+   * Closes the connections whose principal matches, after what admitted them changed (a role, a membership, a
+   * session or token that ended); clients that reconnect meet the socket gate again.
    */
-  closeConnectionsOf(userId: string, meetingId: string | null, code: number, reason: string): number {
+  closeConnections(match: (principal: Principal) => boolean, code: number, reason: string): number {
     let closed = 0;
     for (const room of this.loaded.values()) {
       for (const conn of [...room.connections]) {
-        const p = conn.principal;
-        if (p && p.userId === userId && (meetingId === null || p.meetingId === meetingId)) {
+        if (conn.principal && match(conn.principal)) {
           conn.close(code, reason);
           closed++;
         }

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorOf, type Actor } from '../accounts/users.ts';
-import type { Credentials } from '../accounts/sessions.ts';
+import { sessionCredential, tokenCredential, type Credentials } from '../accounts/sessions.ts';
 import { fail } from './errors.ts';
 
 export const SESSION_COOKIE = 'quorum_session';
@@ -41,19 +41,19 @@ export function identify(
   credentials: Credentials,
   req: IncomingMessage,
   options: { allowQueryToken: boolean },
-): { actor: Actor; via: 'session' | 'token' } | null {
+): { actor: Actor; via: 'session' | 'token'; credential: string } | null {
   const auth = req.headers.authorization;
   let token: string | undefined;
   if (auth?.startsWith('Bearer ')) token = auth.slice('Bearer '.length).trim();
   else if (options.allowQueryToken) token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token') ?? undefined;
   if (token) {
-    const user = credentials.tokenUser(token);
-    return user ? { actor: actorOf(user), via: 'token' } : null;
+    const found = credentials.tokenUser(token);
+    return found ? { actor: actorOf(found.user), via: 'token', credential: tokenCredential(found.tokenId) } : null;
   }
   const secret = parseCookie(req.headers.cookie, SESSION_COOKIE);
   if (!secret) return null;
   const user = credentials.sessionUser(secret);
-  return user ? { actor: actorOf(user), via: 'session' } : null;
+  return user ? { actor: actorOf(user), via: 'session', credential: sessionCredential(secret) } : null;
 }
 
 export function sessionSecretOf(req: FastifyRequest): string | undefined {

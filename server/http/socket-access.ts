@@ -28,6 +28,6 @@ export function socketAccess(s: Services, allowedOrigins: readonly string[]) {
     });
     if (access === 'refuse') return { refuse: CloseCode.NotFound, reason: 'not found' };
     if (projectionOf !== null) s.projection?.refreshIfCold(meeting.id);
-    return { readOnly: access === 'read', principal: { userId: who.actor.id, meetingId: meeting.id } };
+    return { readOnly: access === 'read', principal: { userId: who.actor.id, meetingId: meeting.id, credential: who.credential } };
   };
 }

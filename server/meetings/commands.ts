@@ -116,7 +116,7 @@ export async function updateMember(
     s.audit.append({ actorId: actor.id, meetingId, action: 'member.updated', payload: { userId, ...changes } });
     return s.meetings.member(meetingId, userId)!;
   })();
-  if (changes.role !== undefined) s.accessChanged(userId, meetingId);
+  if (changes.role !== undefined) s.closeSockets({ userId, meetingId }, 'access');
   return published(s, meetingId, member);
 }
 
@@ -127,7 +127,7 @@ export async function removeMember(s: Services, actor: Actor, meetingId: string,
     s.meetings.removeMember(meetingId, userId);
     s.audit.append({ actorId: actor.id, meetingId, action: 'member.removed', payload: { userId } });
   })();
-  s.accessChanged(userId, meetingId);
+  s.closeSockets({ userId, meetingId }, 'access');
   await published(s, meetingId, undefined);
 }
 

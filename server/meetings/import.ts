@@ -131,7 +131,7 @@ export async function importMembers(
       s.audit.append({ actorId: actor.id, meetingId, action: 'member.imported', payload: { userId, role, unit: row.unit } });
       return existing !== null && existing !== role;
     })();
-    if (updated) s.accessChanged(userId, meetingId);
+    if (updated) s.closeSockets({ userId, meetingId }, 'access');
     applied++;
   }
   await s.projection?.publish(meetingId);

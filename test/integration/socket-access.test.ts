@@ -154,4 +154,38 @@ describe('access that changes while connected', () => {
     expect((await kien.delete(`/api/meetings/${meeting.id}/members/${people.dung!.userId}`)).status).toBe(204);
     await until(() => dung.closeCodes.includes(CloseCode.NotFound), 5000, 'the refusal after removal');
   });
+
+  it('[W8] a sync socket ends with the credential that opened it: a revoked token, a signed-out session, an old password', async () => {
+    const { url } = await server();
+    const { documentId, people, meeting } = await seeded(url);
+    const dung = new ApiClient(url);
+    await dung.signIn('dung', people.dung!.password);
+    const token = (await dung.post('/api/tokens', { name: 'máy tính bảng' })).body as { token: { id: string }; secret: string };
+    const byToken = client(url, documentId!, token.secret);
+    await whenSynced(byToken);
+    expect((await dung.delete(`/api/tokens/${token.token.id}`)).status).toBe(204);
+    await until(() => byToken.closeCodes.includes(CloseCode.Unauthenticated), 5000, 'the revoked token’s socket to close');
+
+    // Two sessions of the same person, each with a socket opened by its cookie.
+    const laptop = new ApiClient(url);
+    const phone = new ApiClient(url);
+    await laptop.signIn('dung', people.dung!.password);
+    await phone.signIn('dung', people.dung!.password);
+    const open = (c: ApiClient) =>
+      new Promise<{ ws: WebSocket; closed: Promise<number> }>((resolve) => {
+        const ws = new WebSocket(`${url.replace('http', 'ws')}/collab/${meetingDocumentId(meeting.id)}`, { headers: { cookie: c.cookie! } });
+        const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
+        ws.once('message', () => resolve({ ws, closed }));
+      });
+    const [onLaptop, onPhone] = [await open(laptop), await open(phone)];
+    // A new password, changed on the laptop, signs the phone out and leaves the laptop connected.
+    const me = (await laptop.get('/api/session')).body.user.id as string;
+    expect((await laptop.patch(`/api/users/${me}`, { password: 'mat-khau-moi-2024', currentPassword: people.dung!.password })).status).toBe(200);
+    expect(await onPhone.closed).toBe(CloseCode.Unauthenticated);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(onLaptop.ws.readyState).toBe(WebSocket.OPEN);
+    // Signing out closes the laptop's socket too.
+    expect((await laptop.delete('/api/session')).status).toBe(204);
+    expect(await onLaptop.closed).toBe(CloseCode.Unauthenticated);
+  });
 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { setupRequest, signInRequest, type DemoAccount, type SessionView, type SetupStatus } from '../../../shared/api.ts';
 import { checkPassword, setupFirstAdmin } from '../../accounts/commands.ts';
+import { sessionCredential } from '../../accounts/sessions.ts';
 import { presentUser, type UserRow } from '../../accounts/users.ts';
 import { DEMO_PASSWORD, loadDemo } from '../../demo/load.ts';
 import { can } from '../../policies.ts';
@@ -96,7 +97,10 @@ export function sessionRoutes(app: FastifyInstance, s: Services, options: Sessio
 
   app.delete('/api/session', async (req, reply) => {
     const secret = sessionSecretOf(req);
-    if (secret) s.credentials.endSession(secret);
+    if (secret) {
+      s.credentials.endSession(secret);
+      s.closeSockets({ credential: sessionCredential(secret) }, 'signedOut');
+    }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();
   });

@@ -9,7 +9,7 @@ import {
   type UserView,
 } from '../../../shared/api.ts';
 import { createAccount, updateAccount } from '../../accounts/commands.ts';
-import type { TokenRow } from '../../accounts/sessions.ts';
+import { tokenCredential, type TokenRow } from '../../accounts/sessions.ts';
 import { presentUser } from '../../accounts/users.ts';
 import type { Services } from '../../services.ts';
 import { requireActor, sessionSecretOf } from '../auth.ts';
@@ -82,6 +82,7 @@ export function userRoutes(app: FastifyInstance, s: Services): void {
       s.credentials.revokeToken(id);
       s.audit.append({ actorId: actor.id, meetingId: null, action: 'token.revoked', payload: { tokenId: id, userId: token.user_id } });
     })();
+    s.closeSockets({ credential: tokenCredential(id) }, 'signedOut');
     return reply.code(204).send();
   });
 }
