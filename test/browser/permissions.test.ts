@@ -91,10 +91,17 @@ describeInBrowser('browser: what each person may do', () => {
       await expectConnection(page, 'connected');
       expect(page.url()).toBe(roomUrl);
 
-      // A password reset ends her session without touching the sockets: the next request (checking in)
-      // answers 401, and that too leads to sign-in.
+      // A password reset by the administrator ends her session, and the server closes the sockets it opened.
       const newPassword = 'mat-khau-moi-2024';
       expect((await suite.admin.patch(`/api/users/${account.userId}`, { password: newPassword })).status).toBe(200);
+      await page.getByTestId('sign-in-form').waitFor({ timeout: 15_000 });
+      await signInOnPage(page, { username: account.username, password: newPassword });
+      await expectConnection(page, 'connected');
+      expect(page.url()).toBe(roomUrl);
+
+      // A session lost without the server closing anything (the cookie gone): the next request (checking in)
+      // answers 401, and that too leads to sign-in and back.
+      await huong.context.clearCookies();
       await page.getByTestId('check-in').click();
       await page.getByTestId('sign-in-form').waitFor();
       await signInOnPage(page, { username: account.username, password: newPassword });
