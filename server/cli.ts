@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { z } from 'zod';
 import { passwordSchema, usernameSchema, fullNameSchema } from '../shared/api.ts';
 import { ERRORS } from '../shared/errors.ts';
 import { createAccount, updateAccount } from './accounts/commands.ts';
@@ -35,7 +36,7 @@ class UsageError extends Error {}
 /** The operator at the console acts with an administrator's rights; the audit record names them `cli`. */
 const CLI_ACTOR: Actor = { id: 'cli', username: 'cli', fullName: 'command line', isAdmin: true };
 
-function check<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, value: unknown, what: string): T {
+function check<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) throw new UsageError(`${what}: ${result.error.issues[0]?.message ?? 'invalid'}`);
   return result.data;

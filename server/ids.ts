@@ -10,18 +10,6 @@ export function newSecret(prefix = ''): string {
   return prefix + randomBytes(32).toString('base64url');
 }
 
-/** A password people can read out and type: 4 groups of 4 lowercase letters and digits, no look-alikes. */
-export function newPassword(): string {
-  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
-  const bytes = randomBytes(16);
-  let out = '';
-  for (let i = 0; i < 16; i++) {
-    if (i > 0 && i % 4 === 0) out += '-';
-    out += alphabet[bytes[i]! % alphabet.length];
-  }
-  return out;
-}
-
 export function nowIso(): string {
   return new Date().toISOString();
 }

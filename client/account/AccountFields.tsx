@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
 import { TextField } from '../ui/TextField.tsx';
-import { generatePassword } from './generatePassword.ts';
+import { generatePassword } from '../../shared/passwords.ts';
 
 /**
  * Whose account a form is about. `own`: the person's own (first run, their account page): the browser may fill

@@ -1,6 +1,6 @@
 import type { CreatedUser, UserView } from '../../shared/api.ts';
 import { AppError, fail } from '../http/errors.ts';
-import { newPassword } from '../ids.ts';
+import { generatePassword } from '../../shared/passwords.ts';
 import { can } from '../policies.ts';
 import type { Services } from '../services.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
@@ -13,7 +13,7 @@ export async function createAccount(
   actor: Actor | null,
   input: { username: string; fullName: string; password?: string; isAdmin?: boolean; isDemo?: boolean },
 ): Promise<CreatedUser & { row: UserRow }> {
-  const generated = input.password === undefined ? newPassword() : undefined;
+  const generated = input.password === undefined ? generatePassword() : undefined;
   const passwordHash = await hashPassword(input.password ?? generated!);
   const row = s.db.transaction(() => {
     if (s.users.byUsername(input.username)) throw new AppError('username_taken', 'username');

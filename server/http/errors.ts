@@ -59,7 +59,8 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
   if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(req, reply, 'too_large');
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     // Unparseable JSON, a wrong content type: the request is at fault.
-    return reply.code(400).send({ ...errorBody(req, 'invalid_request'), message: `${errorBody(req, 'invalid_request').message} (${err.message})` });
+    const body = errorBody(req, 'invalid_request');
+    return reply.code(400).send({ ...body, message: `${body.message} (${err.message})` });
   }
   req.log.error({ err }, 'unhandled error');
   return sendError(req, reply, 'internal');

@@ -1,6 +1,8 @@
 import { openDatabase } from '../../server/db/database.ts';
 import { createServices } from '../../server/services.ts';
 import { SqliteStore } from '../../server/storage/sqlite.ts';
+import { DEFAULT_QUORUM_RULE } from '../../shared/meeting.ts';
+import { MEETING_FIELDS } from './api.ts';
 
 /**
  * For tests about syncing rather than permissions: writes into a data directory's database (before or while a
@@ -19,18 +21,7 @@ export function seedWriter(dataDir: string, docIds: readonly string[], options: 
         passwordHash: '!',
       });
       const meeting = s.meetings.insert(
-        {
-          title: 'Cuộc họp kiểm thử',
-          kind: 'regular',
-          startsAt: '2024-01-05T08:00',
-          place: 'Phòng họp',
-          locality: 'Hà Nội',
-          issuingBody: 'Trung tâm Công nghệ Laser',
-          parentBody: '',
-          symbol: 'TTCNL',
-          quorumRule: { numerator: 2, denominator: 3 },
-          agenda: [],
-        },
+        { ...MEETING_FIELDS, agenda: [...MEETING_FIELDS.agenda], quorumRule: DEFAULT_QUORUM_RULE },
         null,
       );
       s.meetings.addMember(meeting.id, user.id, options.role ?? 'delegate', '');

@@ -64,11 +64,6 @@ export class ApiClient {
     if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }
-
-  /** The session cookie's value, to put in a browser context. */
-  get sessionSecret(): string | null {
-    return this.cookie?.split('=')[1] ?? null;
-  }
 }
 
 export const ADMIN = { username: 'admin', fullName: 'Quản Trị Viên', password: 'quan-tri-2023' };
