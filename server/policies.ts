@@ -31,10 +31,17 @@ export type Action =
   | { type: 'document.create'; meeting: MeetingSubject }
   | { type: 'document.read'; meeting: MeetingSubject }
   | { type: 'document.write'; meeting: MeetingSubject }
+  | { type: 'motion.manage'; meeting: MeetingSubject }
+  | { type: 'motion.run'; meeting: MeetingSubject }
+  | { type: 'motion.tally'; meeting: MeetingSubject }
+  | { type: 'ballot.cast'; meeting: MeetingSubject }
+  | { type: 'audit.read'; meeting: MeetingSubject }
   | { type: 'projection.write' };
 
 const MANAGERS: ReadonlySet<Role> = new Set(['chair', 'secretary']);
 const WRITERS: ReadonlySet<Role> = new Set(['chair', 'secretary', 'delegate']);
+/** Members with a vote: observers (khách mời) have none. */
+const VOTERS: ReadonlySet<Role> = WRITERS;
 
 function manages(actor: PolicyActor, m: MeetingSubject): boolean {
   return actor.isAdmin || (m.role !== null && MANAGERS.has(m.role));
@@ -64,6 +71,21 @@ export function can(actor: PolicyActor, action: Action): boolean {
     case 'document.write':
       // Only people on the roster draft the text; an administrator outside it reads along.
       return action.meeting.role !== null && WRITERS.has(action.meeting.role);
+    case 'motion.manage':
+      // The chair puts motions; the secretary prepares them. An administrator sets meetings up but does not
+      // run them, so motions are for the roster only.
+      return action.meeting.role === 'chair' || action.meeting.role === 'secretary';
+    case 'motion.run':
+      // Opening and closing a vote is the chair's alone (BRIEF: "opens and closes votes, declares results").
+      return action.meeting.role === 'chair';
+    case 'motion.tally':
+      // The secretary records a show of hands; a chair may too, for a meeting run without a secretary.
+      return action.meeting.role === 'secretary' || action.meeting.role === 'chair';
+    case 'ballot.cast':
+      // Being checked in is the command's check: it is a state of the sitting, not a permission.
+      return action.meeting.role !== null && VOTERS.has(action.meeting.role);
+    case 'audit.read':
+      return manages(actor, action.meeting);
     case 'projection.write':
       // The meeting's live-state document is written by the server alone.
       return false;
@@ -80,6 +102,11 @@ export function meetingPermissions(actor: PolicyActor, meeting: MeetingSubject):
     checkIn: can(actor, { type: 'attendance.checkIn', meeting }),
     createDocuments: can(actor, { type: 'document.create', meeting }),
     editDocuments: can(actor, { type: 'document.write', meeting }),
+    manageMotions: can(actor, { type: 'motion.manage', meeting }),
+    runVotes: can(actor, { type: 'motion.run', meeting }),
+    recordTally: can(actor, { type: 'motion.tally', meeting }),
+    vote: can(actor, { type: 'ballot.cast', meeting }),
+    viewAudit: can(actor, { type: 'audit.read', meeting }),
   };
 }
 

@@ -17,6 +17,18 @@ import {
   type QuorumState,
   type Role,
 } from './meeting.ts';
+import {
+  ADOPTION_RULES,
+  CHOICES,
+  MOTION_FORMS,
+  type AdoptionRule,
+  type Choice,
+  type Decision,
+  type MotionForm,
+  type MotionStatus,
+  type Outcome,
+  type Tally,
+} from './motions.ts';
 
 // ---------------------------------------------------------------- requests
 
@@ -145,6 +157,44 @@ export const createDocumentRequest = z.object({
   title: z.string().trim().min(1).max(300).optional(),
 });
 
+const motionFields = {
+  title: trimmed(300),
+  description: z.string().trim().max(5000).default(''),
+  /** The document this motion adopts ("adopt this document as it stands"); null: a motion on its own. */
+  documentId: z.string().min(1).nullable().default(null),
+  form: z.enum(MOTION_FORMS).default('named'),
+  rule: z.enum(ADOPTION_RULES).default('present_majority'),
+  /** Defaults to the meeting's quorum rule. */
+  quorumRule: quorumRuleSchema.optional(),
+  /** When set, the vote closes by itself this many seconds after it opens. */
+  durationSeconds: z.number().int().min(10).max(86_400).nullable().default(null),
+};
+
+export const createMotionRequest = z.object({
+  ...motionFields,
+  /** A re-vote: the closed motion this one repeats. */
+  revoteOf: z.string().min(1).optional(),
+});
+
+/** Only while the motion is a draft. */
+export const updateMotionRequest = z
+  .object({
+    title: motionFields.title.optional(),
+    description: z.string().trim().max(5000).optional(),
+    documentId: z.string().min(1).nullable().optional(),
+    form: z.enum(MOTION_FORMS).optional(),
+    rule: z.enum(ADOPTION_RULES).optional(),
+    quorumRule: quorumRuleSchema.optional(),
+    durationSeconds: z.number().int().min(10).max(86_400).nullable().optional(),
+  })
+  .strict();
+
+export const ballotRequest = z.object({ choice: z.enum(CHOICES) }).strict();
+
+const headCount = z.number().int().min(0).max(100_000);
+/** Show of hands: the counts the secretary took in the hall. */
+export const tallyRequest = z.object({ for: headCount, against: headCount, abstain: headCount }).strict();
+
 // ---------------------------------------------------------------- responses
 
 export interface ApiError {
@@ -215,6 +265,16 @@ export interface MeetingPermissions {
   checkIn: boolean;
   createDocuments: boolean;
   editDocuments: boolean;
+  /** Create and edit draft motions. */
+  manageMotions: boolean;
+  /** Open and close votes (chairs). */
+  runVotes: boolean;
+  /** Record show-of-hands counts. */
+  recordTally: boolean;
+  /** A voting role; whether a ballot is accepted also depends on being checked in. */
+  vote: boolean;
+  /** See the meeting's audit record and check its chain. */
+  viewAudit: boolean;
 }
 
 export interface MeetingInfo {
@@ -248,12 +308,20 @@ export interface MemberView {
   attendanceAt: string | null;
 }
 
+/** Why a document cannot be edited: a vote on it is open, or it was adopted. */
+export interface DocumentLock {
+  reason: 'vote' | 'adopted';
+  motionId: string;
+  motionTitle: string;
+}
+
 export interface DocumentView {
   id: string;
   meetingId: string;
   kind: DocumentKind;
   title: string;
   createdAt: string;
+  lock: DocumentLock | null;
 }
 
 export interface MeetingView extends MeetingInfo {
@@ -265,6 +333,8 @@ export interface MeetingView extends MeetingInfo {
   members: MemberView[];
   quorum: QuorumState;
   documents: DocumentView[];
+  /** In the order they were created (their `number`). */
+  motions: MotionView[];
 }
 
 export interface DocumentDetail extends DocumentView {
@@ -293,14 +363,104 @@ export interface ImportResult {
   passwords: { username: string; password: string }[];
 }
 
+/** The text a vote was taken on: the document's Yjs state and the SHA-256 of its canonical serialisation. */
+export interface VersionView {
+  id: string;
+  documentId: string;
+  motionId: string | null;
+  contentHash: string;
+  createdAt: string;
+}
+
+/** A motion's public state: what everyone in the meeting sees, live through the projection. */
+export interface MotionView {
+  id: string;
+  meetingId: string;
+  /** 1, 2, 3 … within the meeting. */
+  number: number;
+  title: string;
+  description: string;
+  documentId: string | null;
+  documentTitle: string | null;
+  /** The kind of the bound document (NQ, KH …), for wording the result; null when none. */
+  documentKind: DocumentKind | null;
+  form: MotionForm;
+  rule: AdoptionRule;
+  quorumRule: QuorumRule;
+  durationSeconds: number | null;
+  status: MotionStatus;
+  outcome: Outcome | null;
+  /** The closed motion this one repeats, and the motion that repeated this one. */
+  revoteOf: string | null;
+  revotedBy: string | null;
+  createdAt: string;
+  openedAt: string | null;
+  /** When an open vote with a duration closes by itself. */
+  closesAt: string | null;
+  closedAt: string | null;
+  version: VersionView | null;
+  /** Voting members on the roster (at close, frozen). */
+  members: number;
+  /** Voting members present, with any who voted and left (at close, frozen). */
+  present: number;
+  /** Ballots recorded (electronic), or the total of the recorded show of hands. */
+  voted: number;
+  /**
+   * The counts. Null for a secret ballot until it closes (a running count beside the list of who has voted
+   * would tell who voted what), and for a show of hands until the secretary records it.
+   */
+  tally: Tally | null;
+  /** Set once closed. */
+  decision: Decision | null;
+}
+
+export interface BallotView {
+  userId: string;
+  fullName: string;
+  /** Null for a secret ballot: that the person voted is recorded, not what. */
+  choice: Choice | null;
+}
+
+export interface MotionDetail extends MotionView {
+  /** Who has voted; with their choice for a named vote. */
+  ballots: BallotView[];
+  /** The caller's own ballot: whether they voted, and (named votes only) what. */
+  myBallot: { voted: boolean; choice: Choice | null };
+}
+
+export interface AuditEntryView {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  payload: unknown;
+}
+
+export interface AuditView {
+  entries: AuditEntryView[];
+  /** The whole record's hash chain, checked now. */
+  verification: { ok: boolean; checked: number; firstBad: { seq: number; at: string; action: string } | null };
+}
+
 // ---------------------------------------------------------------- the live projection (`meeting:<id>`)
 
 /**
  * The server-owned Y.Doc of a meeting: Y.Map `meeting` (`info`: MeetingInfo, `quorum`: QuorumState),
- * Y.Map `members` (userId → MemberView), Y.Map `documents` (docId → DocumentView).
+ * Y.Map `members` (userId → MemberView), Y.Map `documents` (docId → DocumentView), Y.Map `motions`
+ * (motionId → MotionView), Y.Map `ballots` (`ballotKey(motionId, userId)` → the Choice of a named ballot, or
+ * `'voted'` for a secret one). Ballots are entries of their own so that each one sends a few bytes, not the list.
  */
 export const PROJECTION = {
   meeting: 'meeting',
   members: 'members',
   documents: 'documents',
+  motions: 'motions',
+  ballots: 'ballots',
 } as const;
+
+export type ProjectedBallot = Choice | 'voted';
+
+export function ballotKey(motionId: string, userId: string): string {
+  return `${motionId}/${userId}`;
+}

@@ -49,6 +49,61 @@ export const ERRORS = {
     vi: 'Cuộc họp phải có ít nhất một chủ tọa.',
     en: 'The meeting must keep at least one chair.',
   },
+  motion_not_draft: {
+    status: 409,
+    vi: 'Biểu quyết này đã được mở; chỉ sửa hoặc mở được khi còn là dự thảo.',
+    en: 'This vote has already been opened; only a draft can be edited or opened.',
+  },
+  motion_not_open: {
+    status: 409,
+    vi: 'Biểu quyết chưa mở hoặc đã kết thúc.',
+    en: 'The vote is not open: it has not started or it has ended.',
+  },
+  already_voted: {
+    status: 409,
+    vi: 'Bạn đã biểu quyết; phiếu đã ghi nhận không thể thay đổi.',
+    en: 'You have already voted; a recorded ballot cannot be changed.',
+  },
+  not_eligible: {
+    status: 403,
+    vi: 'Chỉ chủ tọa, thư ký và đại biểu được biểu quyết; khách mời không biểu quyết.',
+    en: 'Only the chair, secretaries and delegates vote; observers do not.',
+  },
+  not_present: {
+    status: 409,
+    vi: 'Bạn cần điểm danh có mặt trước khi biểu quyết.',
+    en: 'Check in as present before you vote.',
+  },
+  quorum_not_met: {
+    status: 409,
+    vi: 'Chưa đủ số đại biểu có mặt theo quy định nên chưa thể mở biểu quyết.',
+    en: 'Not enough members are present to open the vote.',
+  },
+  document_locked: {
+    status: 409,
+    vi: 'Văn bản đang được biểu quyết hoặc đã được thông qua nên không thể đưa ra biểu quyết lần nữa.',
+    en: 'The document is being voted on or has been adopted, so it cannot be put to another vote.',
+  },
+  wrong_form: {
+    status: 409,
+    vi: 'Hình thức biểu quyết này không nhận thao tác đó (giơ tay do thư ký ghi số; bỏ phiếu điện tử do từng người).',
+    en: 'This form of vote does not take that (a show of hands is counted by the secretary; electronic ballots by each person).',
+  },
+  tally_too_high: {
+    status: 409,
+    vi: 'Tổng số phiếu giơ tay vượt quá số đại biểu có mặt.',
+    en: 'The show-of-hands counts add up to more than the members present.',
+  },
+  tally_missing: {
+    status: 409,
+    vi: 'Thư ký chưa ghi kết quả giơ tay nên chưa thể kết thúc biểu quyết.',
+    en: 'The secretary has not recorded the show of hands yet, so the vote cannot be closed.',
+  },
+  revote_not_closed: {
+    status: 409,
+    vi: 'Chỉ biểu quyết lại được một biểu quyết đã kết thúc.',
+    en: 'Only a closed vote can be repeated.',
+  },
   too_large: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' },
   rate_limited: {
     status: 429,

@@ -74,7 +74,7 @@ function presentMember(row: MemberRow): MemberView {
 }
 
 function presentDocument(row: DocumentRow): DocumentView {
-  return { id: row.id, meetingId: row.meeting_id, kind: row.kind, title: row.title, createdAt: row.created_at };
+  return { id: row.id, meetingId: row.meeting_id, kind: row.kind, title: row.title, createdAt: row.created_at, lock: null };
 }
 
 export type MeetingFields = Omit<MeetingInfo, 'id' | 'status'>;
