@@ -8,6 +8,7 @@ import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
 import TextAlign from '@tiptap/extension-text-align';
 import { splitRuledParagraph } from './rule-split.ts';
+import { VoteResult } from './vote-result.ts';
 
 export const COLUMNS_KINDS = ['header', 'signatures'] as const;
 /** header: issuing body | national motto; signatures: recipients or one signer | the other signer. */
@@ -118,6 +119,7 @@ export function editorExtensions(): AnyExtension[] {
     OfficialParagraph,
     Columns,
     Column,
+    VoteResult,
   ];
 }
 

@@ -1,0 +1,53 @@
+/**
+ * A vote result in a document, bound to one motion: "Kết quả biểu quyết: 45/47 đại biểu có mặt tán thành …".
+ * An atom, so nobody edits the sentence by hand: the browser shows the live result while the vote runs, and the
+ * server writes the final sentence into `text` when the vote closes (server/documents/vote-results.ts). The
+ * stored text is what the document says wherever the live motion is not at hand: plain-text copies, exports,
+ * the document opened outside its meeting.
+ */
+import { mergeAttributes, Node } from '@tiptap/core';
+
+export const VOTE_RESULT_NODE = 'voteResult';
+
+export interface VoteResultAttributes {
+  motionId: string;
+  /** The final result text; '' until the vote closes. */
+  text: string;
+}
+
+export const VoteResult = Node.create({
+  name: VOTE_RESULT_NODE,
+  group: 'block',
+  atom: true,
+  selectable: true,
+  draggable: false,
+
+  addAttributes() {
+    return {
+      motionId: {
+        default: '',
+        parseHTML: (element) => element.getAttribute('data-motion-id') ?? '',
+        renderHTML: (attributes) => ({ 'data-motion-id': attributes.motionId as string }),
+      },
+      text: {
+        default: '',
+        parseHTML: (element) => element.textContent ?? '',
+        // The text is the element's content, not an attribute of it.
+        rendered: false,
+      },
+    };
+  },
+
+  parseHTML() {
+    // Ahead of the paragraph's plain `p` rule (priority 50), which would otherwise take the element as text.
+    return [{ tag: 'p[data-type="vote-result"]', priority: 60 }];
+  },
+
+  renderHTML({ node, HTMLAttributes }) {
+    return ['p', mergeAttributes(HTMLAttributes, { 'data-type': 'vote-result' }), node.attrs.text as string];
+  },
+
+  renderText({ node }) {
+    return node.attrs.text as string;
+  },
+});
