@@ -15,7 +15,10 @@ import { meetingRoutes } from './http/routes/meetings.ts';
 import { sessionRoutes } from './http/routes/session.ts';
 import { userRoutes } from './http/routes/users.ts';
 import { socketAccess } from './http/socket-access.ts';
+import { motionRoutes } from './http/routes/motions.ts';
 import { MeetingProjection } from './meetings/projection.ts';
+import { closeMotion } from './motions/commands.ts';
+import { MotionTimers } from './motions/timers.ts';
 import { createServices, matches, type Services } from './services.ts';
 import { SqliteStore } from './storage/sqlite.ts';
 import type { DocumentStore } from './storage/store.ts';
@@ -55,13 +58,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
       broadcastWritesPerSecond: config.BROADCAST_WRITES_PER_SECOND,
       maxBroadcastDelayMs: config.MAX_BROADCAST_DELAY_MS,
+      // A document with an open vote on it, or adopted, stays locked when its room is unloaded and loaded again.
+      isLocked: (docId) => services.meetings.document(docId)?.lock != null,
     },
     app.log,
   );
   const sessionTtlMs = config.SESSION_TTL_HOURS * 3600_000;
   const services = createServices(db, store, {
     sessionTtlMs,
-    projection: (meetings) => new MeetingProjection(meetings, rooms, app.log),
+    projection: (meetings, motions) => new MeetingProjection(meetings, motions, rooms, app.log),
+    rooms,
     closeSockets: (match, why) =>
       rooms.closeConnections(
         (principal) => matches(match, principal),
@@ -69,6 +75,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         why === 'access' ? 'access changed' : 'signed out',
       ),
   });
+  const timers = new MotionTimers((motionId) => closeMotion(services, null, motionId), app.log);
+  services.motionTimers = timers;
+  for (const { id, closes_at } of services.motions.timed()) timers.schedule(id, closes_at);
   const sockets = attachCollabSockets(app.server, rooms, {
     maxMessageBytes: config.MAX_MESSAGE_BYTES,
     log: app.log,
@@ -82,6 +91,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   sessionRoutes(app, services, { sessionTtlMs, signInAttemptsPerMinute: config.SIGNIN_ATTEMPTS_PER_MINUTE });
   userRoutes(app, services);
   meetingRoutes(app, services);
+  motionRoutes(app, services);
   const sweep = setInterval(() => services.credentials.sweepExpired(), 3600_000);
   sweep.unref();
 
@@ -101,6 +111,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
+      timers.stop();
       await rooms.close();
       await sockets.closeAll(CloseCode.ServerRestarting, 'server restarting');
       clearInterval(sweep);

@@ -25,19 +25,19 @@ function fresh(): AuditLog {
 describe('the audit record', () => {
   it('[AU1] an untouched record verifies; each meeting reads its own entries in order', () => {
     const log = fresh();
-    expect(log.verify()).toBeNull();
+    expect(log.verify()).toEqual({ ok: true, checked: 3, firstBad: null });
     expect(log.entries('m1').map((e) => (e.payload as { userId: string }).userId)).toEqual(['u2', 'u3']);
   });
 
   it('[AU1] editing an entry in the database is detected at that entry', () => {
     const log = fresh();
     db.prepare(`UPDATE audit SET payload = '{"userId":"u3","status":"present"}' WHERE seq = 2`).run();
-    expect(log.verify()).toBe(2);
+    expect(log.verify().firstBad?.seq).toBe(2);
   });
 
   it('[AU1] deleting an entry is detected at the one after it', () => {
     const log = fresh();
     db.prepare('DELETE FROM audit WHERE seq = 1').run();
-    expect(log.verify()).toBe(2);
+    expect(log.verify().firstBad?.seq).toBe(2);
   });
 });

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { AuditEntryView, AuditView } from '../shared/api.ts';
 import type { Db } from './db/database.ts';
 import { nowIso } from './ids.ts';
+
+export type AuditVerification = AuditView['verification'];
 
 /**
  * The record of what happened: each entry's hash covers its content and the previous entry's hash, so editing
@@ -21,16 +24,30 @@ export class AuditLog {
       .run(at, entry.actorId, entry.meetingId, entry.action, payload, prevHash, hash);
   }
 
-  entries(meetingId: string): { seq: number; at: string; actorId: string | null; action: string; payload: unknown }[] {
+  entries(meetingId: string): AuditEntryView[] {
     const rows = this.db
-      .prepare('SELECT seq, at, actor_id, action, payload FROM audit WHERE meeting_id = ? ORDER BY seq')
-      .all(meetingId) as { seq: number; at: string; actor_id: string | null; action: string; payload: string }[];
-    return rows.map((r) => ({ seq: r.seq, at: r.at, actorId: r.actor_id, action: r.action, payload: JSON.parse(r.payload) }));
+      .prepare(
+        `SELECT a.seq, a.at, a.actor_id, u.full_name, a.action, a.payload FROM audit a
+         LEFT JOIN users u ON u.id = a.actor_id WHERE a.meeting_id = ? ORDER BY a.seq`,
+      )
+      .all(meetingId) as { seq: number; at: string; actor_id: string | null; full_name: string | null; action: string; payload: string }[];
+    return rows.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      actorId: r.actor_id,
+      actorName: r.full_name,
+      action: r.action,
+      payload: JSON.parse(r.payload) as unknown,
+    }));
   }
 
-  /** The first entry whose hash does not match, or null when the whole chain is intact. */
-  verify(): number | null {
+  /**
+   * Checks the whole chain from the first entry: how many entries were checked and the first whose hash does
+   * not match its content or whose link to the previous entry is broken (null when the chain is intact).
+   */
+  verify(): AuditVerification {
     let prev = '';
+    let checked = 0;
     const rows = this.db.prepare('SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<{
       seq: number;
       at: string;
@@ -43,11 +60,12 @@ export class AuditLog {
     }>;
     for (const r of rows) {
       if (r.prev_hash !== prev || r.hash !== entryHash(prev, r.at, r.actor_id, r.meeting_id, r.action, r.payload)) {
-        return r.seq;
+        return { ok: false, checked, firstBad: { seq: r.seq, at: r.at, action: r.action } };
       }
       prev = r.hash;
+      checked++;
     }
-    return null;
+    return { ok: true, checked, firstBad: null };
   }
 }
 

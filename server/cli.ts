@@ -29,6 +29,8 @@ const USAGE = `Usage: npm run quorum -- <command>
       Loads the demo conference and its demo accounts.
   backup <file>
       Writes a consistent copy of the database to <file> (which must not exist).
+  audit verify
+      Checks the audit record's hash chain from the first entry and names the first entry that does not match.
 `;
 
 class UsageError extends Error {}
@@ -61,8 +63,8 @@ async function run(s: Services, args: string[]): Promise<string> {
     },
   });
   const [command, sub, ...rest] = positionals;
-  // `user` and `token` take a sub-command; `demo` and `backup` do not.
-  const key = command === 'user' || command === 'token' ? `${command} ${sub ?? ''}`.trim() : (command ?? '');
+  // `user`, `token` and `audit` take a sub-command; `demo` and `backup` do not.
+  const key = command === 'user' || command === 'token' || command === 'audit' ? `${command} ${sub ?? ''}`.trim() : (command ?? '');
   switch (key) {
     case 'user add': {
       if (rest.length !== 1) throw new UsageError('user add: give exactly one username');
@@ -106,6 +108,18 @@ async function run(s: Services, args: string[]): Promise<string> {
       if (fs.existsSync(file)) throw new UsageError(`backup: ${file} already exists; choose a new file name`);
       await s.db.backup(file);
       return `Backup written to ${file}.`;
+    }
+    case 'audit verify': {
+      if (rest.length > 0) throw new UsageError('audit verify: takes no arguments');
+      const result = s.audit.verify();
+      if (result.firstBad) {
+        const bad = result.firstBad;
+        throw new Error(
+          `the audit record does not verify at entry #${bad.seq} (${bad.action}, ${bad.at}): its content or its link ` +
+            `to the entry before it was changed. The ${result.checked} entries before it are intact.`,
+        );
+      }
+      return `The audit record is intact: ${result.checked} entries checked.`;
     }
     default:
       throw new UsageError(command ? `unknown command: ${key}` : 'no command given');

@@ -2,7 +2,11 @@ import { AuditLog } from './audit.ts';
 import { Credentials } from './accounts/sessions.ts';
 import { Users } from './accounts/users.ts';
 import type { Db } from './db/database.ts';
+import type { MotionView } from '../shared/api.ts';
+import type { RoomManager } from './collab/rooms.ts';
 import type { MeetingProjection } from './meetings/projection.ts';
+import { Motions } from './motions/repo.ts';
+import type { MotionTimers } from './motions/timers.ts';
 import { Meetings } from './meetings/repo.ts';
 import type { DocumentStore } from './storage/store.ts';
 
@@ -12,8 +16,15 @@ export interface Services {
   users: Users;
   credentials: Credentials;
   meetings: Meetings;
+  motions: Motions;
   audit: AuditLog;
   store: DocumentStore;
+  /** The live documents, to freeze one for a vote and lock or unlock it; absent in the command line. */
+  rooms: Pick<RoomManager, 'freeze' | 'setLocked' | 'change'> | null;
+  /** Close timed votes when their time is up; absent in the command line. */
+  motionTimers: MotionTimers | null;
+  /** Writes a closed vote's result into the vote-result blocks of the meeting's documents. */
+  voteResults: ((motion: MotionView) => Promise<void>) | null;
   /** Absent in the command line, which has no live clients to tell; they catch up when the room loads. */
   projection: MeetingProjection | null;
   /**
@@ -47,19 +58,25 @@ export function createServices(
   store: DocumentStore,
   options: {
     sessionTtlMs: number;
-    projection?: (meetings: Meetings) => MeetingProjection;
+    projection?: (meetings: Meetings, motions: Motions) => MeetingProjection;
+    rooms?: Services['rooms'];
     closeSockets?: Services['closeSockets'];
   },
 ): Services {
   const meetings = new Meetings(db);
+  const motions = new Motions(db);
   return {
     db,
     users: new Users(db),
     credentials: new Credentials(db, options.sessionTtlMs),
     meetings,
+    motions,
     audit: new AuditLog(db),
     store,
-    projection: options.projection?.(meetings) ?? null,
+    rooms: options.rooms ?? null,
+    motionTimers: null,
+    voteResults: null,
+    projection: options.projection?.(meetings, motions) ?? null,
     closeSockets: options.closeSockets ?? (() => {}),
   };
 }

@@ -104,6 +104,11 @@ export const ERRORS = {
     vi: 'Chỉ biểu quyết lại được một biểu quyết đã kết thúc.',
     en: 'Only a closed vote can be repeated.',
   },
+  already_revoted: {
+    status: 409,
+    vi: 'Biểu quyết này đã có một lần biểu quyết lại.',
+    en: 'This vote has already been repeated.',
+  },
   too_large: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' },
   rate_limited: {
     status: 429,

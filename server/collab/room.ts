@@ -52,6 +52,11 @@ export class Room implements MessageSink {
   private lastSeq = 0;
   private uncompacted = 0;
   private destroyed = false;
+  /**
+   * Frozen for a vote, or adopted: updates from every connection are dropped, as from a read-only one. The
+   * server's own changes (`RoomManager.change`) still apply.
+   */
+  locked = false;
 
   constructor(
     readonly id: string,
@@ -160,8 +165,11 @@ export class Room implements MessageSink {
       case SyncStep.Step2:
       case SyncStep.Update: {
         const update = decoding.readVarUint8Array(decoder);
-        if (conn.readOnly) {
-          this.log.debug({ docId: this.id, conn: conn.id }, 'update from a read-only connection dropped');
+        if (conn.readOnly || this.locked) {
+          this.log.debug(
+            { docId: this.id, conn: conn.id, locked: this.locked },
+            'update from a connection that may not write dropped',
+          );
           break;
         }
         Y.applyUpdate(this.doc, update, conn);

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol.ts';
 import type { DocumentStore } from '../storage/store.ts';
 import { Connection, type Principal } from './connection.ts';
@@ -12,6 +12,8 @@ export interface RoomManagerOptions {
   compactAfterUpdates: number;
   broadcastWritesPerSecond: number;
   maxBroadcastDelayMs: number;
+  /** Whether a document is locked (a vote on it is open, or it was adopted), asked when its room loads. */
+  isLocked?: (docId: string) => boolean;
 }
 
 /** Transaction origin of the server's own changes: stored and sent to every connection. */
@@ -88,6 +90,27 @@ export class RoomManager {
   }
 
   /**
+   * Locks the document against every connection's updates and returns its state at that instant: from here on
+   * nothing but the server changes it, so this state is the version a vote is taken on.
+   */
+  async freeze(docId: string): Promise<Uint8Array> {
+    if (this.closing) throw new Error('server closing');
+    this.cancelUnload(docId);
+    const room = await this.room(docId);
+    if (room.isDestroyed) throw new Error('document unavailable');
+    room.locked = true;
+    const state = Y.encodeStateAsUpdate(room.doc);
+    if (room.connections.size === 0) this.scheduleUnload(room);
+    return state;
+  }
+
+  /** Sets a loaded room's lock (an unloaded one reads it from `isLocked` when it loads). */
+  setLocked(docId: string, locked: boolean): void {
+    const room = this.loaded.get(docId);
+    if (room) room.locked = locked;
+  }
+
+  /**
    * Closes the connections whose principal matches, after what admitted them changed (a role, a membership, a
    * session or token that ended); clients that reconnect meet the socket gate again.
    */
@@ -134,6 +157,7 @@ export class RoomManager {
       );
       try {
         await room.load();
+        room.locked = this.options.isLocked?.(docId) ?? false;
       } catch (err) {
         room.destroy();
         throw err;

@@ -95,6 +95,59 @@ const STEPS: string[] = [
      hash       TEXT NOT NULL
    );
    CREATE INDEX audit_by_meeting ON audit (meeting_id, seq);`,
+
+  // 3: motions, ballots, the versions votes were taken on
+  `CREATE TABLE motions (
+     id               TEXT PRIMARY KEY,
+     meeting_id       TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+     number           INTEGER NOT NULL,
+     title            TEXT NOT NULL,
+     description      TEXT NOT NULL,
+     document_id      TEXT REFERENCES documents (id),
+     form             TEXT NOT NULL,
+     rule             TEXT NOT NULL,
+     quorum_num       INTEGER NOT NULL,
+     quorum_den       INTEGER NOT NULL,
+     duration_seconds INTEGER,
+     status           TEXT NOT NULL DEFAULT 'draft',
+     outcome          TEXT,
+     revote_of        TEXT REFERENCES motions (id),
+     version_id       TEXT,
+     opened_at        TEXT,
+     closes_at        TEXT,
+     closed_at        TEXT,
+     members_count    INTEGER,
+     present_count    INTEGER,
+     -- The running count: kept for every form (a secret ballot's choice exists nowhere else); for a show of
+     -- hands, the secretary's numbers, NULL until recorded.
+     tally_for        INTEGER,
+     tally_against    INTEGER,
+     tally_abstain    INTEGER,
+     created_by       TEXT REFERENCES users (id),
+     created_at       TEXT NOT NULL,
+     UNIQUE (meeting_id, number)
+   );
+   CREATE INDEX motions_by_document ON motions (document_id);
+   CREATE UNIQUE INDEX one_revote ON motions (revote_of) WHERE revote_of IS NOT NULL;
+   -- One row per person per motion, enforced by the key: a burst of ballots records exactly one. WITHOUT ROWID,
+   -- so rows keep no insertion order; a secret ballot's row has no choice and no time.
+   CREATE TABLE ballots (
+     motion_id TEXT NOT NULL REFERENCES motions (id) ON DELETE CASCADE,
+     user_id   TEXT NOT NULL REFERENCES users (id),
+     choice    TEXT,
+     cast_at   TEXT,
+     PRIMARY KEY (motion_id, user_id)
+   ) WITHOUT ROWID;
+   CREATE TABLE document_versions (
+     id           TEXT PRIMARY KEY,
+     document_id  TEXT NOT NULL REFERENCES documents (id),
+     motion_id    TEXT REFERENCES motions (id),
+     state        BLOB NOT NULL,
+     content_hash TEXT NOT NULL,
+     created_by   TEXT REFERENCES users (id),
+     created_at   TEXT NOT NULL
+   );
+   CREATE INDEX versions_by_document ON document_versions (document_id, created_at);`,
 ];
 
 export function migrate(db: Database.Database): void {

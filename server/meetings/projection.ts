@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
-import { PROJECTION } from '../../shared/api.ts';
+import { PROJECTION, ballotKey, type ProjectedBallot } from '../../shared/api.ts';
 import { computeQuorum, meetingDocumentId } from '../../shared/meeting.ts';
 import type { Logger } from '../collab/peer.ts';
 import type { RoomManager } from '../collab/rooms.ts';
+import type { Motions } from '../motions/repo.ts';
 import { presentMeetingInfo, type Meetings } from './repo.ts';
 
 /**
@@ -13,6 +14,7 @@ import { presentMeetingInfo, type Meetings } from './repo.ts';
 export class MeetingProjection {
   constructor(
     private readonly meetings: Meetings,
+    private readonly motions: Motions,
     private readonly rooms: RoomManager,
     private readonly log: Logger,
   ) {}
@@ -32,14 +34,40 @@ export class MeetingProjection {
     const members = this.meetings.members(meetingId);
     const documents = this.meetings.documents(meetingId);
     const quorum = computeQuorum(members, info.quorumRule);
+    const motions = this.motions.views(meetingId);
+    const ballots = new Map<string, ProjectedBallot>();
+    for (const motion of motions) {
+      for (const b of this.motions.ballots(motion.id)) {
+        ballots.set(ballotKey(motion.id, b.userId), motion.form === 'secret' ? 'voted' : (b.choice ?? 'voted'));
+      }
+    }
+    await this.write(meetingId, (doc) => {
+      const meeting = doc.getMap<unknown>(PROJECTION.meeting);
+      setIfChanged(meeting, 'info', info);
+      setIfChanged(meeting, 'quorum', quorum);
+      syncMap(doc.getMap<unknown>(PROJECTION.members), new Map(members.map((m) => [m.userId, m])));
+      syncMap(doc.getMap<unknown>(PROJECTION.documents), new Map(documents.map((d) => [d.id, d])));
+      syncMap(doc.getMap<unknown>(PROJECTION.motions), new Map(motions.map((m) => [m.id, m])));
+      syncMap(doc.getMap<unknown>(PROJECTION.ballots), ballots);
+    });
+  }
+
+  /**
+   * A ballot changes only its motion's count and adds one entry: written alone, so a burst of hundreds of
+   * ballots sends each watcher a few small updates instead of the whole meeting each time.
+   */
+  async publishBallot(meetingId: string, motionId: string, userId: string, ballot: ProjectedBallot): Promise<void> {
+    const motion = this.motions.view(motionId);
+    if (!motion) return;
+    await this.write(meetingId, (doc) => {
+      setIfChanged(doc.getMap<unknown>(PROJECTION.motions), motionId, motion);
+      setIfChanged(doc.getMap<unknown>(PROJECTION.ballots), ballotKey(motionId, userId), ballot);
+    });
+  }
+
+  private async write(meetingId: string, change: (doc: Y.Doc) => void): Promise<void> {
     try {
-      await this.rooms.change(meetingDocumentId(meetingId), (doc) => {
-        const meeting = doc.getMap<unknown>(PROJECTION.meeting);
-        setIfChanged(meeting, 'info', info);
-        setIfChanged(meeting, 'quorum', quorum);
-        syncMap(doc.getMap<unknown>(PROJECTION.members), new Map(members.map((m) => [m.userId, m])));
-        syncMap(doc.getMap<unknown>(PROJECTION.documents), new Map(documents.map((d) => [d.id, d])));
-      });
+      await this.rooms.change(meetingDocumentId(meetingId), change);
     } catch (err) {
       // The command itself has committed; clients catch up on the next publish or when the room reloads.
       this.log.error({ meetingId, err: String(err) }, 'could not publish the meeting state');

@@ -1,4 +1,4 @@
-import type { DocumentView, MeetingInfo, MemberView } from '../../shared/api.ts';
+import type { DocumentLock, DocumentView, MeetingInfo, MemberView } from '../../shared/api.ts';
 import type { Attendance, DocumentKind, MeetingKind, MeetingStatus, Role } from '../../shared/meeting.ts';
 import { compareVietnameseNames } from '../../shared/names.ts';
 import type { Db } from '../db/database.ts';
@@ -42,7 +42,22 @@ interface DocumentRow {
   title: string;
   created_by: string | null;
   created_at: string;
+  /** JSON of the DocumentLock, or null. */
+  lock_json: string | null;
 }
+
+/**
+ * A document's lock, as JSON: the open vote on it, else the vote that adopted it. One query for the list, so the
+ * lock shows wherever the document does.
+ */
+const SELECT_DOCUMENT = `
+  SELECT d.*, (
+    SELECT json_object('reason', CASE mo.status WHEN 'open' THEN 'vote' ELSE 'adopted' END,
+                       'motionId', mo.id, 'motionTitle', mo.title)
+    FROM motions mo WHERE mo.document_id = d.id AND (mo.status = 'open' OR mo.outcome = 'adopted')
+    ORDER BY mo.status = 'open' DESC, mo.number DESC LIMIT 1
+  ) AS lock_json
+  FROM documents d`;
 
 export function presentMeetingInfo(row: MeetingRow): MeetingInfo {
   return {
@@ -74,7 +89,14 @@ function presentMember(row: MemberRow): MemberView {
 }
 
 function presentDocument(row: DocumentRow): DocumentView {
-  return { id: row.id, meetingId: row.meeting_id, kind: row.kind, title: row.title, createdAt: row.created_at, lock: null };
+  return {
+    id: row.id,
+    meetingId: row.meeting_id,
+    kind: row.kind,
+    title: row.title,
+    createdAt: row.created_at,
+    lock: row.lock_json === null ? null : (JSON.parse(row.lock_json) as DocumentLock),
+  };
 }
 
 export type MeetingFields = Omit<MeetingInfo, 'id' | 'status'>;
@@ -217,13 +239,13 @@ export class Meetings {
 
   documents(meetingId: string): DocumentView[] {
     const rows = this.db
-      .prepare('SELECT * FROM documents WHERE meeting_id = ? ORDER BY created_at, id')
+      .prepare(`${SELECT_DOCUMENT} WHERE d.meeting_id = ? ORDER BY d.created_at, d.id`)
       .all(meetingId) as DocumentRow[];
     return rows.map(presentDocument);
   }
 
   document(id: string): DocumentView | undefined {
-    const row = this.db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+    const row = this.db.prepare(`${SELECT_DOCUMENT} WHERE d.id = ?`).get(id) as DocumentRow | undefined;
     return row && presentDocument(row);
   }
 
@@ -235,8 +257,11 @@ export class Meetings {
       title,
       created_by: createdBy,
       created_at: nowIso(),
+      lock_json: null,
     };
-    this.db.prepare('INSERT INTO documents VALUES (@id, @meeting_id, @kind, @title, @created_by, @created_at)').run(row);
+    this.db
+      .prepare('INSERT INTO documents (id, meeting_id, kind, title, created_by, created_at) VALUES (@id, @meeting_id, @kind, @title, @created_by, @created_at)')
+      .run(row);
     return presentDocument(row);
   }
 }

@@ -52,6 +52,11 @@ describe('meetings, rosters and attendance over HTTP', () => {
       checkIn: true,
       createDocuments: false,
       editDocuments: true,
+      manageMotions: false,
+      runVotes: false,
+      recordTally: false,
+      vote: true,
+      viewAudit: false,
     });
     expect((await dung.get(`/api/documents/${a.documentId}`)).body.access).toBe('write');
     const khoi = await signedIn(url, 'khoi', a.people.khoi!.password);

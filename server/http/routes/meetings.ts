@@ -47,7 +47,7 @@ function meetingView(s: Services, actor: Actor, meetingId: string): MeetingView 
     members,
     quorum: computeQuorum(members, info.quorumRule),
     documents: s.meetings.documents(meetingId),
-    motions: [],
+    motions: s.motions.views(meetingId),
   };
 }
 

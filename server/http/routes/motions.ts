@@ -1,0 +1,129 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  ballotRequest,
+  createMotionRequest,
+  tallyRequest,
+  updateMotionRequest,
+  type AuditView,
+  type MotionDetail,
+  type MotionView,
+} from '../../../shared/api.ts';
+import type { Actor } from '../../accounts/users.ts';
+import { castBallot, closeMotion, createMotion, openMotion, recordTally, updateMotion } from '../../motions/commands.ts';
+import type { MotionFields, MotionRow } from '../../motions/repo.ts';
+import { can, type MeetingSubject } from '../../policies.ts';
+import type { Services } from '../../services.ts';
+import { requireActor } from '../auth.ts';
+import { fail, parse } from '../errors.ts';
+import { authorize, loadMeeting } from '../guard.ts';
+
+const idParams = z.object({ id: z.string().min(1) });
+
+/** The motion and the caller's standing in its meeting; 404 for a motion of a meeting the caller cannot see. */
+function loadMotion(s: Services, actor: Actor, motionId: string): { motion: MotionRow; subject: MeetingSubject } {
+  const motion = s.motions.byId(motionId) ?? fail('not_found');
+  const { subject } = loadMeeting(s, actor, motion.meeting_id);
+  return { motion, subject };
+}
+
+function detail(s: Services, actor: Actor, motionId: string): MotionDetail {
+  const view = s.motions.view(motionId) ?? fail('not_found');
+  const mine = s.motions.ballotOf(motionId, actor.id);
+  return {
+    ...view,
+    ballots: s.motions.ballots(motionId),
+    myBallot: { voted: mine !== undefined, choice: mine?.choice ?? null },
+  };
+}
+
+function columns(input: Partial<z.output<typeof updateMotionRequest>>): Partial<MotionFields> {
+  const out: Partial<MotionFields> = {};
+  if (input.title !== undefined) out.title = input.title;
+  if (input.description !== undefined) out.description = input.description;
+  if (input.documentId !== undefined) out.document_id = input.documentId;
+  if (input.form !== undefined) out.form = input.form;
+  if (input.rule !== undefined) out.rule = input.rule;
+  if (input.quorumRule !== undefined) {
+    out.quorum_num = input.quorumRule.numerator;
+    out.quorum_den = input.quorumRule.denominator;
+  }
+  if (input.durationSeconds !== undefined) out.duration_seconds = input.durationSeconds;
+  return out;
+}
+
+export function motionRoutes(app: FastifyInstance, s: Services): void {
+  app.get('/api/meetings/:id/motions', async (req): Promise<MotionView[]> => {
+    const actor = requireActor(req);
+    const { row } = loadMeeting(s, actor, parse(idParams, req.params).id);
+    return s.motions.views(row.id);
+  });
+
+  app.post('/api/meetings/:id/motions', async (req, reply) => {
+    const actor = requireActor(req);
+    const { id } = parse(idParams, req.params);
+    const { row, subject } = loadMeeting(s, actor, id);
+    authorize(actor, { type: 'motion.manage', meeting: subject });
+    const { revoteOf, ...input } = parse(createMotionRequest, req.body);
+    const fields: MotionFields = {
+      title: input.title,
+      description: input.description,
+      document_id: input.documentId,
+      form: input.form,
+      rule: input.rule,
+      quorum_num: input.quorumRule?.numerator ?? row.quorum_num,
+      quorum_den: input.quorumRule?.denominator ?? row.quorum_den,
+      duration_seconds: input.durationSeconds,
+    };
+    return reply.code(201).send(await createMotion(s, actor, id, fields, revoteOf ?? null));
+  });
+
+  app.get('/api/motions/:id', async (req): Promise<MotionDetail> => {
+    const actor = requireActor(req);
+    const { motion } = loadMotion(s, actor, parse(idParams, req.params).id);
+    return detail(s, actor, motion.id);
+  });
+
+  app.patch('/api/motions/:id', async (req) => {
+    const actor = requireActor(req);
+    const { motion, subject } = loadMotion(s, actor, parse(idParams, req.params).id);
+    authorize(actor, { type: 'motion.manage', meeting: subject });
+    return updateMotion(s, actor, motion.id, columns(parse(updateMotionRequest, req.body)));
+  });
+
+  app.post('/api/motions/:id/open', async (req) => {
+    const actor = requireActor(req);
+    const { motion, subject } = loadMotion(s, actor, parse(idParams, req.params).id);
+    authorize(actor, { type: 'motion.run', meeting: subject });
+    return openMotion(s, actor, motion.id);
+  });
+
+  app.post('/api/motions/:id/close', async (req) => {
+    const actor = requireActor(req);
+    const { motion, subject } = loadMotion(s, actor, parse(idParams, req.params).id);
+    authorize(actor, { type: 'motion.run', meeting: subject });
+    return closeMotion(s, actor, motion.id);
+  });
+
+  app.post('/api/motions/:id/ballots', async (req, reply) => {
+    const actor = requireActor(req);
+    const { motion, subject } = loadMotion(s, actor, parse(idParams, req.params).id);
+    if (!can(actor, { type: 'ballot.cast', meeting: subject })) fail('not_eligible');
+    await castBallot(s, actor, motion.id, parse(ballotRequest, req.body).choice);
+    return reply.code(201).send(detail(s, actor, motion.id));
+  });
+
+  app.post('/api/motions/:id/tally', async (req) => {
+    const actor = requireActor(req);
+    const { motion, subject } = loadMotion(s, actor, parse(idParams, req.params).id);
+    authorize(actor, { type: 'motion.tally', meeting: subject });
+    return recordTally(s, actor, motion.id, parse(tallyRequest, req.body));
+  });
+
+  app.get('/api/meetings/:id/audit', async (req): Promise<AuditView> => {
+    const actor = requireActor(req);
+    const { row, subject } = loadMeeting(s, actor, parse(idParams, req.params).id);
+    authorize(actor, { type: 'audit.read', meeting: subject });
+    return { entries: s.audit.entries(row.id), verification: s.audit.verify() };
+  });
+}

@@ -1,0 +1,206 @@
+import type { MotionView } from '../../shared/api.ts';
+import { computeQuorum } from '../../shared/meeting.ts';
+import { decide, type Choice, type Tally } from '../../shared/motions.ts';
+import type { Actor } from '../accounts/users.ts';
+import { contentHash } from '../documents/versions.ts';
+import { fail } from '../http/errors.ts';
+import { nowIso } from '../ids.ts';
+import type { Services } from '../services.ts';
+import type { MotionFields, MotionRow } from './repo.ts';
+
+/**
+ * The commands of a vote. Each checks the motion's state first (a ballot before the opening or after the close
+ * is refused whatever the caller's role), changes it in one transaction with its audit entries, then publishes.
+ * Who may call which is decided before, by the route, through the policies.
+ */
+
+function motionOf(s: Services, motionId: string): MotionRow {
+  return s.motions.byId(motionId) ?? fail('not_found');
+}
+
+function view(s: Services, motionId: string): MotionView {
+  return s.motions.view(motionId) ?? fail('not_found');
+}
+
+/** The document must belong to the meeting. */
+function checkDocument(s: Services, meetingId: string, documentId: string | null): void {
+  if (documentId !== null && s.meetings.document(documentId)?.meetingId !== meetingId) fail('not_found', 'documentId');
+}
+
+export async function createMotion(
+  s: Services,
+  actor: Actor,
+  meetingId: string,
+  fields: MotionFields,
+  revoteOf: string | null,
+): Promise<MotionView> {
+  checkDocument(s, meetingId, fields.document_id);
+  const row = s.db.transaction(() => {
+    if (revoteOf !== null) {
+      const original = s.motions.byId(revoteOf);
+      if (original?.meeting_id !== meetingId) fail('not_found', 'revoteOf');
+      if (original.status !== 'closed') fail('revote_not_closed', 'revoteOf');
+      if (s.motions.revoteOf(revoteOf) !== null) fail('already_revoted', 'revoteOf');
+    }
+    const row = s.motions.insert(meetingId, fields, revoteOf, actor.id);
+    s.audit.append({
+      actorId: actor.id,
+      meetingId,
+      action: 'motion.created',
+      payload: { motionId: row.id, number: row.number, ...fields, revoteOf },
+    });
+    return row;
+  })();
+  await s.projection?.publish(meetingId);
+  return view(s, row.id);
+}
+
+export async function updateMotion(s: Services, actor: Actor, motionId: string, changes: Partial<MotionFields>): Promise<MotionView> {
+  const row = motionOf(s, motionId);
+  if (changes.document_id !== undefined) checkDocument(s, row.meeting_id, changes.document_id);
+  s.db.transaction(() => {
+    if (motionOf(s, motionId).status !== 'draft') fail('motion_not_draft');
+    s.motions.update(motionId, changes);
+    s.audit.append({ actorId: actor.id, meetingId: row.meeting_id, action: 'motion.updated', payload: { motionId, ...changes } });
+  })();
+  await s.projection?.publish(row.meeting_id);
+  return view(s, motionId);
+}
+
+/**
+ * Opens the vote. A motion bound to a document first freezes it, taking the text at that instant as the version
+ * voted on (its Yjs state and content hash); if the opening then fails, the document is unfrozen again.
+ */
+export async function openMotion(s: Services, actor: Actor, motionId: string): Promise<MotionView> {
+  const row = motionOf(s, motionId);
+  const check = () => {
+    const current = motionOf(s, motionId);
+    if (current.status !== 'draft') fail('motion_not_draft');
+    const meeting = s.meetings.byId(row.meeting_id) ?? fail('not_found');
+    if (meeting.status !== 'in_session') fail('not_in_session');
+    const quorum = computeQuorum(s.meetings.members(row.meeting_id), { numerator: row.quorum_num, denominator: row.quorum_den });
+    if (!quorum.met) fail('quorum_not_met');
+    if (row.document_id !== null && s.meetings.document(row.document_id)?.lock) fail('document_locked');
+    return quorum;
+  };
+  check();
+  const docId = row.document_id;
+  let frozen: { state: Uint8Array; hash: string } | null = null;
+  if (docId !== null) {
+    const rooms = s.rooms ?? fail('internal');
+    const state = await rooms.freeze(docId);
+    frozen = { state, hash: contentHash(state) };
+  }
+  const openedAt = nowIso();
+  const closesAt = row.duration_seconds === null ? null : new Date(Date.parse(openedAt) + row.duration_seconds * 1000).toISOString();
+  try {
+    s.db.transaction(() => {
+      const quorum = check();
+      let versionId: string | null = null;
+      if (docId !== null && frozen) {
+        const version = s.motions.insertVersion(docId, motionId, frozen.state, frozen.hash, actor.id);
+        versionId = version.id;
+        s.audit.append({ actorId: actor.id, meetingId: row.meeting_id, action: 'document.frozen', payload: { documentId: docId, motionId } });
+        s.audit.append({
+          actorId: actor.id,
+          meetingId: row.meeting_id,
+          action: 'version.taken',
+          payload: { versionId, documentId: docId, motionId, contentHash: frozen.hash },
+        });
+      }
+      if (!s.motions.markOpen(motionId, versionId, openedAt, closesAt)) fail('motion_not_draft');
+      s.audit.append({
+        actorId: actor.id,
+        meetingId: row.meeting_id,
+        action: 'motion.opened',
+        payload: { motionId, number: row.number, form: row.form, rule: row.rule, present: quorum.present, members: quorum.total, closesAt },
+      });
+    })();
+  } catch (err) {
+    if (docId !== null) s.rooms?.setLocked(docId, s.meetings.document(docId)?.lock != null);
+    throw err;
+  }
+  if (closesAt !== null) s.motionTimers?.schedule(motionId, closesAt);
+  await s.projection?.publish(row.meeting_id);
+  return view(s, motionId);
+}
+
+/**
+ * Records one ballot. Refused unless the vote is open (and its closing time not passed), the form is
+ * electronic, and the voter is checked in; a second ballot is refused by the database's key.
+ */
+export async function castBallot(s: Services, actor: Actor, motionId: string, choice: Choice): Promise<void> {
+  const row = motionOf(s, motionId);
+  const secret = row.form === 'secret';
+  s.db.transaction(() => {
+    const current = motionOf(s, motionId);
+    if (current.status !== 'open' || (current.closes_at !== null && Date.parse(current.closes_at) <= Date.now())) {
+      fail('motion_not_open');
+    }
+    if (current.form === 'hands') fail('wrong_form');
+    if (s.meetings.member(row.meeting_id, actor.id)?.attendance !== 'present') fail('not_present');
+    if (s.motions.insertBallot(motionId, actor.id, choice, secret) === 'duplicate') fail('already_voted');
+    s.audit.append({
+      actorId: actor.id,
+      meetingId: row.meeting_id,
+      action: 'ballot.recorded',
+      // A secret ballot's entry says who voted, never what.
+      payload: secret ? { motionId, userId: actor.id } : { motionId, userId: actor.id, choice },
+    });
+  })();
+  await s.projection?.publishBallot(row.meeting_id, motionId, actor.id, secret ? 'voted' : choice);
+}
+
+/** Show of hands: the secretary's counts, which may be corrected until the chair closes the vote. */
+export async function recordTally(s: Services, actor: Actor, motionId: string, tally: Tally): Promise<MotionView> {
+  const row = motionOf(s, motionId);
+  s.db.transaction(() => {
+    const current = motionOf(s, motionId);
+    if (current.status !== 'open') fail('motion_not_open');
+    if (current.form !== 'hands') fail('wrong_form');
+    const { present } = s.motions.electorate(motionId);
+    if (tally.for + tally.against + tally.abstain > present) fail('tally_too_high');
+    s.motions.setTally(motionId, tally);
+    s.audit.append({ actorId: actor.id, meetingId: row.meeting_id, action: 'tally.recorded', payload: { motionId, ...tally, present } });
+  })();
+  await s.projection?.publish(row.meeting_id);
+  return view(s, motionId);
+}
+
+/**
+ * Closes the vote and decides it. The electorate is frozen into the motion; an adopted document stays locked as
+ * the adopted text, a rejected or void one is unfrozen. `actor` null: the closing time was reached.
+ */
+export async function closeMotion(s: Services, actor: Actor | null, motionId: string): Promise<MotionView> {
+  const row = motionOf(s, motionId);
+  s.db.transaction(() => {
+    const current = motionOf(s, motionId);
+    if (current.status !== 'open') fail('motion_not_open');
+    if (current.tally_for === null || current.tally_against === null || current.tally_abstain === null) fail('tally_missing');
+    const tally = { for: current.tally_for, against: current.tally_against, abstain: current.tally_abstain };
+    const electorate = s.motions.electorate(motionId);
+    const decision = decide(current.rule, { numerator: current.quorum_num, denominator: current.quorum_den }, tally, electorate);
+    s.motions.markClosed(motionId, decision.outcome, electorate, nowIso());
+    const actorId = actor?.id ?? null;
+    s.audit.append({
+      actorId,
+      meetingId: row.meeting_id,
+      action: 'motion.closed',
+      payload: { motionId, number: current.number, outcome: decision.outcome, tally, ...electorate, byTimer: actor === null },
+    });
+    if (current.document_id !== null) {
+      s.audit.append({
+        actorId,
+        meetingId: row.meeting_id,
+        action: decision.outcome === 'adopted' ? 'document.adopted' : 'document.unfrozen',
+        payload: { documentId: current.document_id, motionId, versionId: current.version_id },
+      });
+    }
+  })();
+  s.motionTimers?.cancel(motionId);
+  if (row.document_id !== null) s.rooms?.setLocked(row.document_id, s.meetings.document(row.document_id)?.lock != null);
+  await s.projection?.publish(row.meeting_id);
+  const closed = view(s, motionId);
+  await s.voteResults?.(closed);
+  return closed;
+}
