@@ -94,6 +94,18 @@ export class Room implements MessageSink {
     this.uncompacted = stored.updates.length;
   }
 
+  /**
+   * Lifts the lock and asks every peer what it has that the server lacks (sync step 1): edits that were in flight
+   * when the document froze, and were dropped, come back in the answers and are applied now, instead of staying
+   * on that peer alone, with everything it types later unusable to the server for want of them.
+   */
+  unlock(): void {
+    if (!this.locked) return;
+    this.locked = false;
+    const ask = syncStep1(this.doc);
+    for (const conn of this.connections) conn.send(ask);
+  }
+
   attach(conn: Connection): void {
     this.connections.add(conn);
     conn.send(syncStep1(this.doc));

@@ -107,7 +107,9 @@ export class RoomManager {
   /** Sets a loaded room's lock (an unloaded one reads it from `isLocked` when it loads). */
   setLocked(docId: string, locked: boolean): void {
     const room = this.loaded.get(docId);
-    if (room) room.locked = locked;
+    if (!room) return;
+    if (locked) room.locked = true;
+    else room.unlock();
   }
 
   /**

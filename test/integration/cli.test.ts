@@ -6,7 +6,9 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/build-client.ts';
 import { ApiClient } from '../helpers/api.ts';
+import { DATABASE_FILE } from '../../server/db/database.ts';
 import { serversForEachTest } from '../helpers/servers.ts';
+import { motion, open, votingMeeting } from '../helpers/votes.ts';
 
 interface CliResult {
   code: number | null;
@@ -138,5 +140,29 @@ describe('the command line and a running server', () => {
     } finally {
       watcher.destroy();
     }
+  });
+});
+
+describe('audit verify', () => {
+  it('[V8] `audit verify` passes an untouched record and names the first entry changed in the database', async () => {
+    const { url, dataDir, close } = await server();
+    const m = await votingMeeting(url);
+    const draft = await motion(m);
+    await open(m, draft.id);
+    await m.as.dung!.post(`/api/motions/${draft.id}/ballots`, { choice: 'for' });
+    await m.as.kien!.post(`/api/motions/${draft.id}/close`);
+    await close();
+
+    const intact = await quorum(dataDir, ['audit', 'verify']);
+    expect(intact.code, intact.stderr).toBe(0);
+    expect(intact.stdout).toMatch(/intact: \d+ entries checked/);
+
+    const db = new Database(path.join(dataDir, DATABASE_FILE));
+    const ballot = db.prepare(`SELECT seq, payload FROM audit WHERE action = 'ballot.recorded'`).get() as { seq: number; payload: string };
+    db.prepare('UPDATE audit SET payload = ? WHERE seq = ?').run(ballot.payload.replace('"for"', '"against"'), ballot.seq);
+    db.close();
+    const broken = await quorum(dataDir, ['audit', 'verify']);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain(`entry #${ballot.seq} (ballot.recorded`);
   });
 });

@@ -154,6 +154,8 @@ export function meetingRoutes(app: FastifyInstance, s: Services): void {
     const actor = requireActor(req);
     const doc = s.meetings.document(parse(meetingParams, req.params).id) ?? fail('not_found');
     const { subject } = loadMeeting(s, actor, doc.meetingId);
-    return { ...doc, access: can(actor, { type: 'document.write', meeting: subject }) ? 'write' : 'read' };
+    // A locked document (a vote on it is open, or it was adopted) is read-only for everyone, as the socket makes it.
+    const writes = can(actor, { type: 'document.write', meeting: subject }) && doc.lock === null;
+    return { ...doc, access: writes ? 'write' : 'read' };
   });
 }
