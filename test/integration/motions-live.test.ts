@@ -131,6 +131,34 @@ describe('the live meeting state', () => {
   });
 });
 
+describe('results in the minutes', () => {
+  it('[V10] when the vote closes, the vote-result block in the minutes gets the final sentence; the adopted text is untouched', async () => {
+    const { url, rooms } = await server();
+    const m = await votingMeeting(url);
+    const minutes = (await m.as.ha!.post(`/api/meetings/${m.meetingId}/documents`, { kind: 'BB' })).body.id as string;
+    const draft = await motion(m);
+    const secretary = await client(url, m, 'ha', minutes);
+    const block = new Y.XmlElement('voteResult');
+    block.setAttribute('motionId', draft.id);
+    block.setAttribute('text', '');
+    const body = secretary.doc.getXmlFragment('default');
+    body.insert(body.length, [block]);
+    const adoptedBefore = await client(url, m, 'dung', m.documentId);
+    const adoptedText = adoptedBefore.doc.getXmlFragment('default').toString();
+
+    await open(m, draft.id);
+    for (const who of ['kien', 'ha', 'dung', 'lan']) await m.as[who]!.post(`/api/motions/${draft.id}/ballots`, { choice: 'for' });
+    await m.as.minh!.post(`/api/motions/${draft.id}/ballots`, { choice: 'abstain' });
+    await m.as.kien!.post(`/api/motions/${draft.id}/close`);
+    const expected =
+      'Kết quả biểu quyết: 04/05 đại biểu có mặt tán thành (80,0%), 00 không tán thành (0,0%), 01 không biểu quyết (20,0%). Nghị quyết được thông qua.';
+    await expect.poll(() => block.getAttribute('text')).toBe(expected);
+    const stored = rooms.loadedRoom(minutes)!.doc.getXmlFragment('default');
+    expect(stored.toString()).toContain(expected);
+    expect(rooms.loadedRoom(m.documentId)!.doc.getXmlFragment('default').toString()).toBe(adoptedText);
+  });
+});
+
 describe('the record of decisions', () => {
   it('[V8] every decision event is in the audit record, which the chair and secretary can read and check', async () => {
     const { url, services } = await server();
