@@ -169,6 +169,23 @@ describe('room core over in-memory sockets', () => {
     expect(stored.getText('t').toString()).toBe('real');
   });
 
+  it('[R5] a frozen document drops every connection’s updates, and on unfreezing asks for them again', async () => {
+    const rooms = manager();
+    const a = MemoryPeer.join(rooms, 'd');
+    const b = MemoryPeer.join(rooms, 'd');
+    await until(() => rooms.stats().connections === 2);
+    a.doc.getText('t').insert(0, 'before;');
+    await until(() => b.text === 'before;');
+    await rooms.freeze('d');
+    a.doc.getText('t').insert(7, 'frozen;');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(b.text).toBe('before;');
+    expect(rooms.loadedRoom('d')!.doc.getText('t').toString()).toBe('before;');
+    rooms.setLocked('d', false);
+    await until(() => b.text === 'before;frozen;');
+    expect(rooms.loadedRoom('d')!.doc.getText('t').toString()).toBe('before;frozen;');
+  });
+
   it('[R6] a malformed message closes only that connection with the protocol-error code', async () => {
     const rooms = manager();
     const good = MemoryPeer.join(rooms, 'd');
