@@ -198,6 +198,9 @@ export async function closeMotion(s: Services, actor: Actor | null, motionId: st
     }
   })();
   s.motionTimers?.cancel(motionId);
+  // The write-ahead log holds each ballot's transaction as frames, the ballot row beside the count it moved; for a
+  // secret vote that history would link them. Folding the log into the database and emptying it removes it.
+  if (row.form === 'secret') s.db.pragma('wal_checkpoint(TRUNCATE)');
   if (row.document_id !== null) s.rooms?.setLocked(row.document_id, s.meetings.document(row.document_id)?.lock != null);
   await s.projection?.publish(row.meeting_id);
   const closed = view(s, motionId);

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../server/db/database.ts';
 import type { MotionDetail, MotionView } from '../../shared/api.ts';
 import { serversForEachTest } from '../helpers/servers.ts';
 import { motion, open, votingMeeting } from '../helpers/votes.ts';
@@ -167,7 +170,7 @@ describe('motions and ballots over HTTP', () => {
 
 describe('secret ballots and shows of hands', () => {
   it('[V4] a secret ballot records that a person voted and, apart, the count; nothing links the two', async () => {
-    const { url, services } = await server();
+    const { url, services, dataDir } = await server();
     const m = await votingMeeting(url);
     const secret = await motion(m, { form: 'secret' });
     await open(m, secret.id);
@@ -195,8 +198,14 @@ describe('secret ballots and shows of hands', () => {
       { motionId: secret.id, userId: m.people.lan!.userId },
     ]);
 
+    // Until the close, the write-ahead log holds each ballot's transaction: the row (its two ids side by side in
+    // the record) beside the count it moved.
+    const wal = path.join(dataDir, `${DATABASE_FILE}-wal`);
+    const row = `${secret.id}${m.people.dung!.userId}`;
+    expect(fs.readFileSync(wal).includes(row)).toBe(true);
     const closed = (await m.as.kien!.post<MotionView>(`/api/motions/${secret.id}/close`)).body;
     expect(closed.tally).toEqual({ for: 1, against: 1, abstain: 0 });
+    expect(fs.readFileSync(wal).includes(row)).toBe(false);
   });
 
   it('[V6] a show of hands is counted by the secretary, never past those present, and must be counted to close', async () => {
