@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MotionView } from './api.ts';
 import { DEFAULT_QUORUM_RULE } from './meeting.ts';
 import { decide, type AdoptionRule, type Tally } from './motions.ts';
-import { formatVoteResult } from './vote-result.ts';
+import { documentVoteResult, formatVoteResult } from './vote-result.ts';
 
 /** The conference's resolution vote: 47 of 50 present, the default rules. */
 function motion(overrides: Partial<MotionView> = {}): MotionView {
@@ -239,5 +239,14 @@ describe('a vote that is not closed', () => {
       'Đang biểu quyết (giơ tay): đã ghi nhận 45 tán thành, 01 không tán thành, 01 không biểu quyết.',
     );
     expect(formatVoteResult(recorded, 'en')).toBe('Voting by show of hands: recorded 45 for, 1 against, 1 abstained.');
+  });
+});
+
+describe('the text stored in the document', () => {
+  it('[V9] is the Vietnamese sentence once closed, and empty before', () => {
+    const m = closed('present_majority', { for: 45, against: 1, abstain: 1 });
+    expect(documentVoteResult(m)).toBe(formatVoteResult(m, 'vi'));
+    expect(documentVoteResult(motion())).toBe('');
+    expect(documentVoteResult(motion({ status: 'open', voted: 12 }))).toBe('');
   });
 });

@@ -99,6 +99,7 @@ const WORDING: Record<Lang, Wording> = {
   },
 };
 
+/** The result as the interface shows it, live, in the person's language. */
 export function formatVoteResult(motion: MotionView, lang: Lang): string {
   const w = WORDING[lang];
   const n = (value: number) => count(value, lang);
@@ -157,4 +158,12 @@ function decisionOf(motion: MotionView): Decision | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * What a vote-result block stores: the final sentence once the vote has closed, '' before. In Vietnamese whatever
+ * the interface language, because it is the text of the minutes.
+ */
+export function documentVoteResult(motion: MotionView): string {
+  return motion.status === 'closed' ? formatVoteResult(motion, 'vi') : '';
 }
