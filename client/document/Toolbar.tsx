@@ -14,6 +14,7 @@ import {
   RedoIcon,
   UndoIcon,
 } from './icons.tsx';
+import { InsertVoteResult } from './voteResult/InsertVoteResult.tsx';
 
 type Block = 'paragraph' | 'heading1' | 'heading2' | 'heading3';
 const BLOCKS: readonly Block[] = ['paragraph', 'heading1', 'heading2', 'heading3'];
@@ -118,6 +119,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
       <ToolButton label="toolbar.redo" disabled={!state.canRedo} onPress={() => editor.chain().focus().redo().run()}>
         <RedoIcon />
       </ToolButton>
+      <InsertVoteResult editor={editor} />
     </div>
   );
 }

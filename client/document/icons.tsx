@@ -76,3 +76,11 @@ export const AlignJustifyIcon = () => (
     <path d="M4 6h16M4 10h16M4 14h16M4 18h16" />
   </svg>
 );
+
+/** A ballot box with a tick: the vote result inserted into the text. */
+export const VoteResultIcon = () => (
+  <svg {...common}>
+    <path d="M4 13v6h16v-6M8 13h8" />
+    <path d="m9 7 2 2 4-4" />
+  </svg>
+);
