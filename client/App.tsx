@@ -6,6 +6,7 @@ import { DocumentRedirect } from './document/DocumentRedirect.tsx';
 import { useI18n } from './i18n.tsx';
 import { MeetingsPage } from './meetings/MeetingsPage.tsx';
 import { MessagePage } from './MessagePage.tsx';
+import { AuditPage } from './motions/AuditPage.tsx';
 import { MeetingRoom } from './room/MeetingRoom.tsx';
 import { navigate, parseRoute, signInPath, useLocation, type Route } from './routes.ts';
 import { useSession } from './session/SessionProvider.tsx';
@@ -71,6 +72,8 @@ function SignedInPage({ route }: { route: Route }) {
       return <MeetingRoom key={route.meetingId} meetingId={route.meetingId} documentId={route.documentId} />;
     case 'settings':
       return <MeetingSettingsPage key={route.meetingId} meetingId={route.meetingId} />;
+    case 'audit':
+      return <AuditPage key={route.meetingId} meetingId={route.meetingId} />;
     case 'document':
       return <DocumentRedirect key={route.documentId} documentId={route.documentId} />;
     case 'notFound':

@@ -9,6 +9,8 @@ import './styles/shell.css';
 import './styles/forms.css';
 import './styles/meetings.css';
 import './styles/room.css';
+import './styles/votes.css';
+import './styles/motions.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

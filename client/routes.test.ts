@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isValidDocumentId } from '../shared/protocol.ts';
-import { ACCOUNT_PATH, documentPath, meetingPath, parseRoute, settingsPath, signInPath } from './routes.ts';
+import { ACCOUNT_PATH, auditPath, documentPath, meetingPath, parseRoute, settingsPath, signInPath } from './routes.ts';
 
 describe('routes', () => {
   it('parses every page and sends unknown paths to "not found"', () => {
@@ -12,8 +12,9 @@ describe('routes', () => {
     expect(parseRoute('/m/abc/')).toEqual({ page: 'room', meetingId: 'abc', documentId: null });
     expect(parseRoute('/m/abc/d/x_1')).toEqual({ page: 'room', meetingId: 'abc', documentId: 'x_1' });
     expect(parseRoute('/m/abc/settings')).toEqual({ page: 'settings', meetingId: 'abc' });
+    expect(parseRoute('/m/abc/audit')).toEqual({ page: 'audit', meetingId: 'abc' });
     expect(parseRoute('/d/abc_DEF-12')).toEqual({ page: 'document', documentId: 'abc_DEF-12' });
-    for (const path of ['/elsewhere', '/m', '/m/a/b', '/m/a/d', '/m/a/d/b/c', '/d/a/b', '/admin/x', '/account/x']) {
+    for (const path of ['/elsewhere', '/m', '/m/a/b', '/m/a/d', '/m/a/d/b/c', '/m/a/audit/x', '/d/a/b', '/admin/x', '/account/x']) {
       expect(parseRoute(path), path).toEqual({ page: 'notFound' });
     }
   });
@@ -29,6 +30,7 @@ describe('routes', () => {
       expect(parseRoute(documentPath(id))).toEqual({ page: 'document', documentId: id });
       expect(parseRoute(meetingPath('m1', id))).toEqual({ page: 'room', meetingId: 'm1', documentId: id });
       expect(parseRoute(settingsPath(id))).toEqual({ page: 'settings', meetingId: id });
+      expect(parseRoute(auditPath(id))).toEqual({ page: 'audit', meetingId: id });
     }
   });
 

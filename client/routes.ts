@@ -9,6 +9,8 @@ export type Route =
   | { page: 'account' }
   | { page: 'room'; meetingId: string; documentId: string | null }
   | { page: 'settings'; meetingId: string }
+  /** The meeting's audit record and the check of its hash chain (chair, secretary, administrators). */
+  | { page: 'audit'; meetingId: string }
   /** The old bare document address: redirected to the document's meeting room. */
   | { page: 'document'; documentId: string }
   | { page: 'notFound' };
@@ -43,6 +45,7 @@ export function parseRoute(pathname: string, search = ''): Route {
     const meetingId = decodeSegment(second);
     if (third === undefined) return { page: 'room', meetingId, documentId: null };
     if (third === 'settings' && fourth === undefined) return { page: 'settings', meetingId };
+    if (third === 'audit' && fourth === undefined) return { page: 'audit', meetingId };
     if (third === 'd' && fourth !== undefined) return { page: 'room', meetingId, documentId: decodeSegment(fourth) };
   }
   return { page: 'notFound' };
@@ -61,6 +64,10 @@ export function meetingPath(meetingId: string, documentId?: string | null): stri
 
 export function settingsPath(meetingId: string): string {
   return `/m/${encodeURIComponent(meetingId)}/settings`;
+}
+
+export function auditPath(meetingId: string): string {
+  return `/m/${encodeURIComponent(meetingId)}/audit`;
 }
 
 export function signInPath(next: string): string {

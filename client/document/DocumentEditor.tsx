@@ -6,6 +6,7 @@ import { editorExtensions } from '../../shared/editor/extensions.ts';
 import { useI18n } from '../i18n.tsx';
 import type { Identity } from '../identity.ts';
 import type { CollabSession } from './useCollabDocument.ts';
+import { withVoteResultView } from './voteResult/index.ts';
 import { Toolbar } from './Toolbar.tsx';
 import './official.css';
 
@@ -14,13 +15,18 @@ interface Props {
   identity: Identity;
   /** The server dropped this connection's writes (an observer): the editor does not pretend otherwise. */
   readOnly: boolean;
+  /**
+   * Frozen by a vote or adopted: like read-only, but it can end while the page is open, so the editor is
+   * switched back without being rebuilt (which would lose the undo history and the selection).
+   */
+  locked: boolean;
   status: ReactNode;
   notice: ReactNode;
   aside: ReactNode;
 }
 
 /** The editing screen: a sticky bar (toolbar, connection), the page, and the side panel. */
-export function DocumentEditor({ session, identity, readOnly, status, notice, aside }: Props) {
+export function DocumentEditor({ session, identity, readOnly, locked, status, notice, aside }: Props) {
   const { t, lang } = useI18n();
   // Read once when the editor is created; later renames reach the awareness state through useCollabDocument,
   // so the editor is not rebuilt (which would lose the undo history and the selection).
@@ -30,7 +36,8 @@ export function DocumentEditor({ session, identity, readOnly, status, notice, as
     {
       extensions: [
         // The same schema as the server's templates; it leaves undo to Yjs (each person undoes only their own edits).
-        ...editorExtensions(),
+        // The vote-result block gets its live view here; the schema is the shared one, so documents sync unchanged.
+        ...withVoteResultView(editorExtensions()),
         Collaboration.configure({ document: session.ydoc }),
         CollaborationCaret.configure({
           provider: session.provider,
@@ -41,9 +48,10 @@ export function DocumentEditor({ session, identity, readOnly, status, notice, as
     [session],
   );
 
+  const editable = !readOnly && !locked;
   useEffect(() => {
-    editor.setEditable(!readOnly);
-  }, [editor, readOnly]);
+    editor.setEditable(editable);
+  }, [editor, editable]);
 
   // The label follows the interface language, which can change without rebuilding the editor.
   useEffect(() => {
@@ -62,12 +70,12 @@ export function DocumentEditor({ session, identity, readOnly, status, notice, as
   return (
     <div className="workspace">
       <div className="doc-bar">
-        {readOnly ? <span /> : <Toolbar editor={editor} />}
+        {editable ? <Toolbar editor={editor} /> : <span />}
         {status}
       </div>
       {notice}
       <div className="doc-columns">
-        <div className="sheet" data-testid="editor">
+        <div className="sheet" data-testid="editor" data-editable={editable}>
           <EditorContent editor={editor} />
         </div>
         <aside className="doc-side">{aside}</aside>

@@ -12,10 +12,12 @@ interface Props {
   identity: Identity;
   /** The server gives this person a read-only connection (an observer): no toolbar, no typing. */
   readOnly: boolean;
+  /** A vote on the text is open, or it was adopted: the server drops writes, so the editor takes none. */
+  locked?: boolean;
 }
 
 /** One document open for editing: its sync connection, the editor, and who else is in it. */
-export function DocumentWorkspace({ documentId, identity, readOnly }: Props) {
+export function DocumentWorkspace({ documentId, identity, readOnly, locked = false }: Props) {
   const { t } = useI18n();
   const doc = useCollabDocument(documentId, identity);
 
@@ -39,6 +41,7 @@ export function DocumentWorkspace({ documentId, identity, readOnly }: Props) {
       session={doc.session}
       identity={identity}
       readOnly={readOnly}
+      locked={locked}
       status={status}
       notice={notice}
       aside={<Presence provider={doc.session.provider} />}

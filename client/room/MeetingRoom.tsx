@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n.tsx';
+import { MotionsPanel } from '../motions/MotionsPanel.tsx';
+import { VoteStrip } from '../motions/VoteStrip.tsx';
 import { useSignedIn } from '../session/SessionProvider.tsx';
 import { ErrorText } from '../ui/ErrorText.tsx';
 import { useDocumentTitle } from '../ui/useDocumentTitle.ts';
@@ -18,9 +20,9 @@ interface Props {
 }
 
 /**
- * The meeting room: its documents, the open document's editor, and attendance with the quorum beside it.
- * On a laptop all three are side by side; on a phone they are tabs (the CSS hides the panels of other tabs,
- * so switching never reconnects or rebuilds the editor).
+ * The meeting room: its documents, the open document's editor, its votes, and attendance with the quorum.
+ * On a laptop they are side by side; on a phone they are tabs (the CSS hides the panels of other tabs, so
+ * switching never reconnects or rebuilds the editor). An open vote and the last result sit above them all.
  */
 export function MeetingRoom({ meetingId, documentId }: Props) {
   const { t } = useI18n();
@@ -35,17 +37,21 @@ export function MeetingRoom({ meetingId, documentId }: Props) {
   }, [documentId]);
 
   if (!page.ready) return page.fallback;
-  const { meeting, error, live } = page;
+  const { meeting, error, live, ballots } = page;
 
   return (
     <main className="room" data-tab={tab} data-testid="meeting-room">
       <RoomHeader meeting={meeting} live={live} />
       <ErrorText error={error} />
       <RoomTabs tab={tab} onChange={setTab} meeting={meeting} />
+      <VoteStrip meeting={meeting} ballots={ballots} myUserId={session.user.id} />
       <div className="room-body">
         <div className="room-side">
           <section className="room-panel" data-panel="documents" aria-label={t('room.tab.documents')}>
             <DocumentsPanel meeting={meeting} selectedId={documentId} />
+          </section>
+          <section className="room-panel" data-panel="votes" aria-label={t('room.tab.votes')}>
+            <MotionsPanel meeting={meeting} ballots={ballots} />
           </section>
           <section className="room-panel" data-panel="attendance" aria-label={t('room.tab.attendance')}>
             <QuorumPanel meeting={meeting} myUserId={session.user.id} />
@@ -59,6 +65,7 @@ export function MeetingRoom({ meetingId, documentId }: Props) {
               meetingId={meetingId}
               documentId={documentId}
               documents={meeting.documents}
+              motions={meeting.motions}
               myRole={meeting.myRole}
             />
           ) : (

@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
-import type { DocumentDetail, DocumentView } from '../../shared/api.ts';
+import type { DocumentDetail, DocumentView, MotionView } from '../../shared/api.ts';
 import type { Role } from '../../shared/meeting.ts';
 import { isValidDocumentId } from '../../shared/protocol.ts';
 import { apiPath } from '../api/http.ts';
 import { useApiQuery } from '../api/useApiQuery.ts';
 import { DocumentWorkspace } from '../document/DocumentWorkspace.tsx';
+import { MotionsContext } from '../document/voteResult/MotionsContext.ts';
 import { useI18n } from '../i18n.tsx';
 import { loadOrPickColor } from '../identity.ts';
 import { MessagePage } from '../MessagePage.tsx';
+import { DocumentLockBanner } from '../motions/DocumentLockBanner.tsx';
 import { meetingPath, navigate } from '../routes.ts';
 import { useSignedIn } from '../session/SessionProvider.tsx';
 import { ErrorText } from '../ui/ErrorText.tsx';
@@ -16,8 +18,10 @@ import { Loading } from '../ui/Loading.tsx';
 interface Props {
   meetingId: string;
   documentId: string;
-  /** The live list, for the title as it is now. */
+  /** The live list, for the title as it is now and whether a vote has locked the text. */
   documents: DocumentView[];
+  /** The meeting's motions, live: for the lock's wording and the document's vote-result blocks. */
+  motions: readonly MotionView[];
   /** When the caller's role changes, their access to the text may too. */
   myRole: Role | null;
 }
@@ -31,7 +35,7 @@ export function RoomDocument(props: Props) {
   return <CheckedDocument {...props} />;
 }
 
-function CheckedDocument({ meetingId, documentId, documents, myRole }: Props) {
+function CheckedDocument({ meetingId, documentId, documents, motions, myRole }: Props) {
   const { t } = useI18n();
   const session = useSignedIn();
   const [color] = useState(loadOrPickColor);
@@ -45,6 +49,18 @@ function CheckedDocument({ meetingId, documentId, documents, myRole }: Props) {
     reload();
   }, [myRole, roleSeen, reload]);
 
+  // The server gives read access to a locked text, so someone who opened it during a vote asks again once it is
+  // unlocked. Not when a lock starts: the editor stops taking input at once without a new connection.
+  const live = documents.find((doc) => doc.id === documentId);
+  const locked = (live?.lock ?? null) !== null;
+  const [lockSeen, setLockSeen] = useState(locked);
+  const access = detail.data?.access;
+  useEffect(() => {
+    if (locked === lockSeen) return;
+    setLockSeen(locked);
+    if (!locked && access === 'read') reload();
+  }, [locked, lockSeen, access, reload]);
+
   // A document address under the wrong meeting: go to the right room rather than show it out of place.
   const owner = detail.data?.meetingId;
   useEffect(() => {
@@ -57,23 +73,29 @@ function CheckedDocument({ meetingId, documentId, documents, myRole }: Props) {
   if (!detail.data || detail.data.meetingId !== meetingId) {
     return detail.error ? <ErrorText error={detail.error} /> : <Loading />;
   }
-  const { access, kind } = detail.data;
-  const title = documents.find((doc) => doc.id === documentId)?.title ?? detail.data.title;
+  const { kind } = detail.data;
+  const title = live?.title ?? detail.data.title;
+  // From the live list: a vote opening or closing locks and unlocks the editor without a reload.
+  const lock = (live ? live.lock : detail.data.lock) ?? null;
   return (
-    <div className="room-document">
-      <div className="room-doc-heading">
-        <span className="kind-tag">{t(`documentKind.short.${kind}`)}</span>
-        <h2 className="room-doc-title" data-testid="document-title">
-          {title}
-        </h2>
+    <MotionsContext.Provider value={motions}>
+      <div className="room-document">
+        <div className="room-doc-heading">
+          <span className="kind-tag">{t(`documentKind.short.${kind}`)}</span>
+          <h2 className="room-doc-title" data-testid="document-title">
+            {title}
+          </h2>
+        </div>
+        {lock && <DocumentLockBanner lock={lock} motions={motions} />}
+        {/* Keyed by access: the server decides it when the socket connects, so a change needs a new connection. */}
+        <DocumentWorkspace
+          key={access}
+          documentId={documentId}
+          identity={{ name: session.user.fullName, color }}
+          readOnly={access === 'read'}
+          locked={lock !== null}
+        />
       </div>
-      {/* Keyed by access: the server decides it when the socket connects, so a change needs a new connection. */}
-      <DocumentWorkspace
-        key={access}
-        documentId={documentId}
-        identity={{ name: session.user.fullName, color }}
-        readOnly={access === 'read'}
-      />
-    </div>
+    </MotionsContext.Provider>
   );
 }

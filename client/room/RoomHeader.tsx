@@ -1,7 +1,7 @@
 import type { MeetingView } from '../../shared/api.ts';
 import { useI18n } from '../i18n.tsx';
 import { StatusBadge } from '../meetings/StatusBadge.tsx';
-import { settingsPath } from '../routes.ts';
+import { auditPath, settingsPath } from '../routes.ts';
 import { Link } from '../ui/Link.tsx';
 import { formatWhen } from '../ui/when.ts';
 
@@ -29,6 +29,11 @@ export function RoomHeader({ meeting, live }: { meeting: MeetingView; live: bool
           <span className="connection-dot" aria-hidden="true" />
           {live ? t('room.live') : t('room.notLive')}
         </span>
+        {permissions.viewAudit && (
+          <Link href={auditPath(meeting.id)} className="secondary-button" data-testid="open-audit">
+            {t('room.audit')}
+          </Link>
+        )}
         {(permissions.update || permissions.manageRoster) && (
           <Link href={settingsPath(meeting.id)} className="secondary-button" data-testid="open-settings">
             {t('room.settings')}

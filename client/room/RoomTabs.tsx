@@ -1,7 +1,7 @@
 import type { MeetingView } from '../../shared/api.ts';
 import { useI18n } from '../i18n.tsx';
 
-export type RoomTab = 'documents' | 'editor' | 'attendance';
+export type RoomTab = 'documents' | 'editor' | 'votes' | 'attendance';
 
 interface Props {
   tab: RoomTab;
@@ -15,6 +15,7 @@ export function RoomTabs({ tab, onChange, meeting }: Props) {
   const tabs: { id: RoomTab; label: string }[] = [
     { id: 'documents', label: t('room.tab.documentsCount', { count: meeting.documents.length }) },
     { id: 'editor', label: t('room.tab.editor') },
+    { id: 'votes', label: t('room.tab.votes') },
     {
       id: 'attendance',
       label: t('room.tab.attendanceCount', { present: meeting.quorum.present, total: meeting.quorum.total }),

@@ -3,15 +3,19 @@ import type { MeetingView } from '../../shared/api.ts';
 import { apiPath } from '../api/http.ts';
 import { useApiQuery } from '../api/useApiQuery.ts';
 import type { ApiRequestError } from '../api/http.ts';
-import { useMeetingProjection } from './useMeetingProjection.ts';
+import { useMeetingProjection, type MotionBallots } from './useMeetingProjection.ts';
 
 export interface LiveMeeting {
   /** The HTTP answer with the live state laid over it; permissions and myRole always come from HTTP. */
   meeting: MeetingView | undefined;
   error: ApiRequestError | null;
   live: boolean;
+  /** Who has voted on each motion, from the projection (empty until it syncs). */
+  ballots: MotionBallots;
   reload(): void;
 }
+
+const NO_BALLOTS: MotionBallots = {};
 
 /**
  * A meeting as the room shows it: first from `GET /api/meetings/:id`, then kept current by the projection.
@@ -45,8 +49,9 @@ export function useLiveMeeting(meetingId: string, myUserId: string): LiveMeeting
   const meeting = useMemo<MeetingView | undefined>(() => {
     if (!query.data) return undefined;
     if (!state) return query.data;
-    return { ...query.data, ...state.info, quorum: state.quorum, members: state.members, documents: state.documents };
+    const { info, quorum, members, documents, motions } = state;
+    return { ...query.data, ...info, quorum, members, documents, motions };
   }, [query.data, state]);
 
-  return { meeting, error: query.error, live: projection.live, reload };
+  return { meeting, error: query.error, live: projection.live, ballots: state?.ballots ?? NO_BALLOTS, reload };
 }

@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { PROJECTION, type DocumentView, type MeetingInfo, type MemberView } from '../../shared/api.ts';
+import {
+  PROJECTION,
+  type DocumentView,
+  type MeetingInfo,
+  type MemberView,
+  type MotionView,
+  type ProjectedBallot,
+} from '../../shared/api.ts';
 import { meetingDocumentId, type QuorumState } from '../../shared/meeting.ts';
 import { compareVietnameseNames } from '../../shared/names.ts';
 import { CloseCode, FATAL_CLOSE_CODES } from '../../shared/protocol.ts';
@@ -16,7 +23,13 @@ export interface ProjectedMeeting {
   members: MemberView[];
   /** Oldest first, the order they were drafted in. */
   documents: DocumentView[];
+  /** By number: the order they were put. */
+  motions: MotionView[];
+  /** Per motion, who has voted: userId → their choice (named vote) or 'voted' (secret). */
+  ballots: MotionBallots;
 }
+
+export type MotionBallots = Readonly<Record<string, Readonly<Record<string, ProjectedBallot>>>>;
 
 export interface MeetingProjection {
   /** null until the first sync brings the server's state (the page shows the HTTP answer meanwhile). */
@@ -38,7 +51,19 @@ function read(doc: Y.Doc): ProjectedMeeting | null {
   const documents = [...doc.getMap<DocumentView>(PROJECTION.documents).values()].sort(
     (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
   );
-  return { info, quorum, members, documents };
+  const motions = [...doc.getMap<MotionView>(PROJECTION.motions).values()].sort((a, b) => a.number - b.number);
+  return { info, quorum, members, documents, motions, ballots: readBallots(doc) };
+}
+
+/** The flat `motionId/userId` entries (one per ballot, so each sends a few bytes) grouped by motion. */
+function readBallots(doc: Y.Doc): MotionBallots {
+  const ballots: Record<string, Record<string, ProjectedBallot>> = {};
+  for (const [key, ballot] of doc.getMap<ProjectedBallot>(PROJECTION.ballots)) {
+    const slash = key.indexOf('/');
+    if (slash < 0) continue;
+    (ballots[key.slice(0, slash)] ??= {})[key.slice(slash + 1)] = ballot;
+  }
+  return ballots;
 }
 
 /**

@@ -1,0 +1,38 @@
+import type { DocumentLock, MotionView } from '../../shared/api.ts';
+import { useI18n } from '../i18n.tsx';
+
+interface Props {
+  lock: DocumentLock;
+  motions: readonly MotionView[];
+}
+
+/**
+ * Why the editor does not take typing: the text is being voted on exactly as it stands (the server drops any
+ * edit until the vote closes), or it was adopted and is final. Said above the page, where the eye goes first.
+ */
+export function DocumentLockBanner({ lock, motions }: Props) {
+  const { t } = useI18n();
+  const motion = motions.find((each) => each.id === lock.motionId);
+  const number = motion?.number;
+  return (
+    <div className="lock-banner" role="status" data-testid="document-lock" data-reason={lock.reason}>
+      <span className="lock-icon" aria-hidden="true">
+        🔒
+      </span>
+      <div>
+        <p className="lock-title">
+          {lock.reason === 'vote'
+            ? t('lock.vote')
+            : number !== undefined
+              ? t('lock.adopted', { number })
+              : t('lock.adoptedUnnumbered')}
+        </p>
+        <p className="small">
+          {number !== undefined
+            ? t('lock.motion', { number, title: lock.motionTitle })
+            : lock.motionTitle}
+        </p>
+      </div>
+    </div>
+  );
+}

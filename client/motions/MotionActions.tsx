@@ -1,0 +1,61 @@
+import type { MeetingView, MotionView } from '../../shared/api.ts';
+import { api, apiPath } from '../api/http.ts';
+import { useCommand } from '../api/useCommand.ts';
+import { useI18n } from '../i18n.tsx';
+import { ErrorText } from '../ui/ErrorText.tsx';
+import type { MotionFormStart } from './MotionForm.tsx';
+
+interface Props {
+  meeting: MeetingView;
+  motion: MotionView;
+  onEdit(start: MotionFormStart): void;
+}
+
+/**
+ * Only the next step of a motion is offered, to those the server lets take it: a draft is edited or opened,
+ * an open vote is closed, a closed one may be voted again as a new motion (a closed motion never reopens).
+ */
+export function MotionActions({ meeting, motion, onEdit }: Props) {
+  const { t } = useI18n();
+  const command = useCommand();
+  const { manageMotions, runVotes } = meeting.permissions;
+  const step = (action: 'open' | 'close') =>
+    void command.run(() => api.post<MotionView>(apiPath`/api/motions/${motion.id}/${action}`, {}));
+
+  const buttons = [];
+  if (motion.status === 'draft' && runVotes) {
+    buttons.push(
+      <button key="open" type="button" className="primary-button" data-testid="motion-open" disabled={command.pending} onClick={() => step('open')}>
+        {t('motion.open')}
+      </button>,
+    );
+  }
+  if (motion.status === 'draft' && manageMotions) {
+    buttons.push(
+      <button key="edit" type="button" className="secondary-button" data-testid="motion-edit" onClick={() => onEdit({ mode: 'edit', motion })}>
+        {t('motion.edit')}
+      </button>,
+    );
+  }
+  if (motion.status === 'open' && runVotes) {
+    buttons.push(
+      <button key="close" type="button" className="danger-button" data-testid="motion-close" disabled={command.pending} onClick={() => step('close')}>
+        {t('motion.close')}
+      </button>,
+    );
+  }
+  if (motion.status === 'closed' && manageMotions && motion.revotedBy === null) {
+    buttons.push(
+      <button key="revote" type="button" className="secondary-button" data-testid="motion-revote" onClick={() => onEdit({ mode: 'revote', of: motion })}>
+        {t('motion.revote')}
+      </button>,
+    );
+  }
+  if (buttons.length === 0) return null;
+  return (
+    <>
+      <div className="form-actions motion-actions">{buttons}</div>
+      <ErrorText error={command.error} testId="motion-error" />
+    </>
+  );
+}
