@@ -16,7 +16,10 @@ export function AuditPanel({ meeting }: { meeting: MeetingView }) {
   const audit = useApiQuery<AuditView>(apiPath`/api/meetings/${meeting.id}/audit`);
   if (!audit.data) return audit.error ? <ErrorText error={audit.error} /> : <Loading />;
   const { verification, entries } = audit.data;
-  const time = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium' });
+  const time = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+    ...{ day: '2-digit', month: '2-digit', year: 'numeric' },
+    ...{ hour: '2-digit', minute: '2-digit', second: '2-digit' },
+  });
   const when = (iso: string) => time.format(new Date(iso));
   const bad = verification.firstBad;
 

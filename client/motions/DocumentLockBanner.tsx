@@ -16,9 +16,10 @@ export function DocumentLockBanner({ lock, motions }: Props) {
   const number = motion?.number;
   return (
     <div className="lock-banner" role="status" data-testid="document-lock" data-reason={lock.reason}>
-      <span className="lock-icon" aria-hidden="true">
-        🔒
-      </span>
+      <svg className="lock-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+        <rect x="5" y="11" width="14" height="9" rx="1.5" fill="currentColor" />
+        <path d="M8 11V8a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" strokeWidth="2" />
+      </svg>
       <div>
         <p className="lock-title">
           {lock.reason === 'vote'

@@ -44,7 +44,9 @@ export function MotionActions({ meeting, motion, onEdit }: Props) {
       </button>,
     );
   }
-  if (motion.status === 'closed' && manageMotions && motion.revotedBy === null) {
+  // An adopted document stays locked, so its vote cannot be repeated; any other closed vote can.
+  const repeatable = motion.outcome !== 'adopted' || motion.documentId === null;
+  if (motion.status === 'closed' && manageMotions && motion.revotedBy === null && repeatable) {
     buttons.push(
       <button key="revote" type="button" className="secondary-button" data-testid="motion-revote" onClick={() => onEdit({ mode: 'revote', of: motion })}>
         {t('motion.revote')}

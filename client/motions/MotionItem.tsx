@@ -23,7 +23,7 @@ export function MotionItem({ meeting, motion, ballots, onEdit }: Props) {
     <li className="motion-item" data-testid="motion" data-motion-id={motion.id} data-status={motion.status}>
       <div className="motion-line">
         <span className="motion-name">
-          <span className="motion-number">{t('motion.number', { number: motion.number })}</span>{' '}
+          <span className="motion-number">{t('motion.number', { number: motion.number })}:</span>{' '}
           <span data-testid="motion-name">{motion.title}</span>
         </span>
         <MotionBadges motion={motion} />

@@ -23,7 +23,7 @@ export function OpenVoteCard({ meeting, motion, ballots, myUserId }: Props) {
     <section className="open-vote" data-testid="open-vote" data-motion-id={motion.id} aria-labelledby={`vote-${motion.id}`}>
       <div className="open-vote-head">
         <h2 className="open-vote-title" id={`vote-${motion.id}`}>
-          <span className="open-vote-number">{t('motion.number', { number: motion.number })}</span>{' '}
+          <span className="open-vote-number">{t('motion.number', { number: motion.number })}:</span>{' '}
           <span data-testid="open-vote-title">{motion.title}</span>
         </h2>
         <span className="motion-form-tag">{t(`motion.form.${motion.form}`)}</span>

@@ -34,7 +34,7 @@ export function ResultBanner({ motions }: { motions: readonly MotionView[] }) {
         >
           <div className="result-banner-head">
             <p className="result-banner-title">
-              <span>{t('motion.number', { number: motion.number })}</span>{' '}
+              <span className="motion-number">{t('motion.number', { number: motion.number })}:</span>{' '}
               <span data-testid="result-title">{motion.title}</span>
             </p>
             <p className="result-outcome" data-testid="result-outcome">

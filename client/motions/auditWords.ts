@@ -25,8 +25,11 @@ const CODED: Readonly<Record<string, readonly string[]>> = {
   kind: ['documentKind'],
 };
 
-/** Left to the record itself: times (the table has a column for when), internal ids, long free text. */
-const SKIPPED = /At$|^versionId$|^quorumNum$|^quorumDen$|^description$|^durationSeconds$/;
+/**
+ * Left to the record itself: times (the table has a column for when), internal ids, long free text, and a motion's
+ * number (its id already reads as "Biểu quyết số 2").
+ */
+const SKIPPED = /At$|^versionId$|^quorumNum$|^quorumDen$|^description$|^durationSeconds$|^number$/;
 
 const MAX_LENGTH = 160;
 
