@@ -17,7 +17,7 @@ import { userRoutes } from './http/routes/users.ts';
 import { socketAccess } from './http/socket-access.ts';
 import { motionRoutes } from './http/routes/motions.ts';
 import { MeetingProjection } from './meetings/projection.ts';
-import { formatVoteResult } from '../shared/vote-result.ts';
+import { documentVoteResult } from '../shared/vote-result.ts';
 import { fillVoteResults } from './documents/vote-results.ts';
 import { closeMotion } from './motions/commands.ts';
 import { MotionTimers } from './motions/timers.ts';
@@ -77,12 +77,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         why === 'access' ? 'access changed' : 'signed out',
       ),
   });
-  // The minutes are an official Vietnamese document: the sentence written into them is the Vietnamese one.
   services.voteResults = async (motion) => {
     // A locked document is never changed, not even by the server: its text is the one voted on or adopted.
     for (const doc of services.meetings.documents(motion.meetingId).filter((d) => d.lock === null)) {
       await rooms
-        .change(doc.id, (ydoc) => fillVoteResults(ydoc, motion.id, formatVoteResult(motion, 'vi')))
+        .change(doc.id, (ydoc) => fillVoteResults(ydoc, motion.id, documentVoteResult(motion)))
         .catch((err: unknown) => app.log.error({ docId: doc.id, err: String(err) }, 'could not write the vote result'));
     }
   };

@@ -10,6 +10,13 @@ export function newSecret(prefix = ''): string {
   return prefix + randomBytes(32).toString('base64url');
 }
 
+let last = 0;
+
+/**
+ * The time now, strictly increasing within the process: two records made in the same millisecond (a meeting's
+ * documents created one after the other) still sort in the order they were made.
+ */
 export function nowIso(): string {
-  return new Date().toISOString();
+  last = Math.max(Date.now(), last + 1);
+  return new Date(last).toISOString();
 }

@@ -25,7 +25,10 @@ export function DocumentWorkspace({ documentId, identity, readOnly, locked = fal
     return <MessagePage embedded testId="invalid-document" title="doc.invalidIdTitle" body="close.invalidDocumentId" />;
   }
 
-  const status = <ConnectionStatus connection={doc.connection} savedLocally={doc.savedLocally} readOnly={readOnly} />;
+  // A locked document says why in its own banner; "read only" beside it would only repeat it less precisely.
+  const status = (
+    <ConnectionStatus connection={doc.connection} savedLocally={doc.savedLocally} readOnly={readOnly && !locked} />
+  );
   const notice = doc.notice && <CloseNoticeBanner notice={doc.notice} onDismiss={doc.dismissNotice} />;
   if (!doc.session) {
     return (
