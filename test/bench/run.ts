@@ -1,8 +1,8 @@
 /**
- * `npm run bench` — runs the fan-out and cold-load benchmarks and prints one markdown report with PASS/FAIL per
- * target. Flags (each also readable from the environment as BENCH_<NAME>, e.g. BENCH_READERS=50):
+ * `npm run bench` — runs the fan-out, cold-load and vote benchmarks and prints one markdown report with PASS/FAIL
+ * per target. Flags (each also readable from the environment as BENCH_<NAME>, e.g. BENCH_READERS=50):
  *
- *   --only fanout|coldload   run one benchmark
+ *   --only fanout|coldload|votes   run one benchmark
  *   --readers N              fan-out readers (500)
  *   --rate N                 writer updates per second (250)
  *   --seconds N              measured seconds (20)
@@ -11,11 +11,17 @@
  *   --drain N                seconds to wait for stragglers after the last send (30)
  *   --deflate                clients offer permessage-deflate, as browsers do (off: neither server enables it)
  *   --pin                    pin the server to CPU 0 and the load generator to the other cores
- *   --profile                run the project's server under --cpu-prof and summarise where its CPU went
+ *   --profile                run the project's server under --cpu-prof and summarise where its CPU went (fan-out, votes)
  *   --self-test              the reference server plays both sides (proves the harness without the project's server)
  *   --retries N              re-run a fan-out side whose window was disturbed by other work (1), time permitting
  *   --runs N                 cold-load runs per variant (5)
- *   --timeout N              hard limit for the whole run, seconds (300)
+ *   --voters N               vote: delegates who each cast one ballot (500)
+ *   --watchers N             vote: clients watching the meeting (500)
+ *   --ballot-seconds N       vote: the ballots are spread evenly over this many seconds (1)
+ *   --watcher-procs N        vote: load-generator processes for the watchers (2)
+ *   --stock-watchers N       vote: how many watchers are stock y-websocket clients with a Y.Doc (4)
+ *   --skip-relay             vote: leave out the reference-server relay baseline
+ *   --timeout N              hard limit for the whole run, seconds (360)
  *
  * The report is also written to .bench/last-run.md and the raw numbers to .bench/last-run.json.
  */
@@ -28,6 +34,8 @@ import { cleanupAll } from './lib/cleanup.ts';
 import { mainThreadProfile, type ProfileSummary } from './lib/profile.ts';
 import { coldloadTable, fanoutTable, machineLine, noiseWarnings, profileTable, type Verdict } from './lib/report.ts';
 import { repoRoot } from './lib/servers.ts';
+import { votesNoise, votesTable, votesVerdicts } from './lib/votes-report.ts';
+import { runVotes, type VotesResult } from './votes.ts';
 
 const { values } = parseArgs({
   options: {
@@ -43,6 +51,12 @@ const { values } = parseArgs({
     profile: { type: 'boolean' },
     'self-test': { type: 'boolean' },
     runs: { type: 'string' },
+    voters: { type: 'string' },
+    watchers: { type: 'string' },
+    'ballot-seconds': { type: 'string' },
+    'watcher-procs': { type: 'string' },
+    'stock-watchers': { type: 'string' },
+    'skip-relay': { type: 'boolean' },
     retries: { type: 'string' },
     timeout: { type: 'string' },
   },
@@ -64,8 +78,11 @@ function flag(name: keyof typeof values): boolean {
 }
 
 const only = values.only ?? process.env.BENCH_ONLY;
-if (only !== undefined && only !== 'fanout' && only !== 'coldload') throw new Error('--only must be fanout or coldload');
-const timeoutSeconds = num('timeout', 300);
+if (only !== undefined && only !== 'fanout' && only !== 'coldload' && only !== 'votes') {
+  throw new Error('--only must be fanout, coldload or votes');
+}
+const runs = (name: 'fanout' | 'coldload' | 'votes') => only === undefined || only === name;
+const timeoutSeconds = num('timeout', 360);
 const outDir = path.join(repoRoot, '.bench');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -81,11 +98,13 @@ async function main(): Promise<number> {
   let fanout: FanoutResult[] | null = null;
   let coldload: ColdloadResult | null = null;
   let profile: ProfileSummary | null = null;
+  let votes: VotesResult[] | null = null;
+  let votesProfile: ProfileSummary | null = null;
   const selfTest = flag('self-test');
+  const profiling = flag('profile');
 
-  if (only !== 'coldload') {
+  if (runs('fanout')) {
     const profileDir = path.join(outDir, 'profiles');
-    const profiling = flag('profile');
     if (profiling) fs.rmSync(profileDir, { recursive: true, force: true });
     fanout = await runFanout({
       readers: num('readers', 500),
@@ -97,8 +116,8 @@ async function main(): Promise<number> {
       perMessageDeflate: flag('deflate'),
       pin: flag('pin'),
       retries: num('retries', 1),
-      // Leave time for the cold-load benchmark after the fan-out.
-      deadline: Date.now() + (timeoutSeconds - (only === 'fanout' ? 10 : 70)) * 1000,
+      // Leave time for the cold-load and vote benchmarks after the fan-out.
+      deadline: Date.now() + (timeoutSeconds - 10 - (runs('coldload') ? 60 : 0) - (runs('votes') ? 70 : 0)) * 1000,
       sides: [
         { label: 'project', kind: selfTest ? 'reference' : 'project' },
         { label: 'reference', kind: 'reference' },
@@ -126,7 +145,7 @@ async function main(): Promise<number> {
     }
   }
 
-  if (only !== 'fanout') {
+  if (runs('coldload')) {
     coldload = await runColdload({ ...defaultColdloadOptions, runs: Math.max(1, num('runs', defaultColdloadOptions.runs)), log });
     // A cold document in a running server is what the target is about: the server loads documents from storage
     // all day. The first load in a brand-new process (before V8 has compiled Yjs's decoder) is reported beside
@@ -134,6 +153,33 @@ async function main(): Promise<number> {
     const warm = coldload.compacted.warmMedianMs;
     if (warm !== null) verdicts.push({ name: 'coldload', pass: warm < 50 });
     sections.push(coldloadTable(coldload, verdicts));
+  }
+
+  if (runs('votes')) {
+    const profileDir = path.join(outDir, 'profiles-votes');
+    if (profiling) fs.rmSync(profileDir, { recursive: true, force: true });
+    votes = await runVotes({
+      voters: Math.max(1, num('voters', 500)),
+      watchers: Math.max(1, num('watchers', 500)),
+      seconds: num('ballot-seconds', 1),
+      watcherProcesses: Math.max(1, num('watcher-procs', 2)),
+      stockWatchers: num('stock-watchers', 4),
+      drainSeconds: num('drain', 30),
+      relay: !flag('skip-relay'),
+      nodeFlags: profiling ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : undefined,
+      log,
+    });
+    const own = votesVerdicts(votes);
+    verdicts.push(...own);
+    sections.push(votesTable(votes, own));
+    if (profiling) {
+      // Only the burst: from the first ballot until every watcher had every ballot.
+      const window = votes.find((v) => v.label === 'project')?.windowMicros;
+      votesProfile = mainThreadProfile(profileDir, window);
+      sections.push(
+        votesProfile ? profileTable(votesProfile, 'the vote burst only') : '_No CPU profile was written for the vote run._',
+      );
+    }
   }
 
   const header = [
@@ -144,7 +190,7 @@ async function main(): Promise<number> {
   const summary = `Targets: ${verdicts.filter((v) => v.pass).length} passed, ${verdicts.filter((v) => !v.pass).length} failed (${verdicts
     .map((v) => `${v.name} ${v.pass ? 'PASS' : 'FAIL'}`)
     .join(', ')}).`;
-  const noise = noiseWarnings(fanout, coldload);
+  const noise = [...noiseWarnings(fanout, coldload), ...votesNoise(votes)];
   if (noise.length > 0) {
     sections.push(`**Warning — noisy machine; rerun before trusting these numbers:** ${noise.join('; ')}.`);
   }
@@ -152,7 +198,7 @@ async function main(): Promise<number> {
   process.stdout.write(`\n${report}`);
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'last-run.md'), report);
-  fs.writeFileSync(path.join(outDir, 'last-run.json'), JSON.stringify({ fanout, coldload, profile, verdicts }, null, 2));
+  fs.writeFileSync(path.join(outDir, 'last-run.json'), JSON.stringify({ fanout, coldload, votes, profile, votesProfile, verdicts }, null, 2));
   // A benchmark that measured is a success even when a target failed; the report says which.
   return 0;
 }

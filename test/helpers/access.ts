@@ -1,36 +1,88 @@
 import { openDatabase } from '../../server/db/database.ts';
-import { createServices } from '../../server/services.ts';
+import type { MotionFields } from '../../server/motions/repo.ts';
+import { createServices, type Services } from '../../server/services.ts';
 import { SqliteStore } from '../../server/storage/sqlite.ts';
 import { DEFAULT_QUORUM_RULE } from '../../shared/meeting.ts';
 import { MEETING_FIELDS } from './api.ts';
 
 /**
- * For tests about syncing rather than permissions: writes into a data directory's database (before or while a
- * server uses it) a meeting holding documents with the given ids and a delegate on it, and returns that
- * delegate's API token. The server then admits the token read-write to exactly those documents.
+ * Runs `seed` in one transaction on a data directory's database (before or while a server uses it), with the
+ * server's own repositories, and closes the database again.
  */
-export function seedWriter(dataDir: string, docIds: readonly string[], options: { role?: 'delegate' | 'observer' } = {}): string {
+function withServices<T>(dataDir: string, seed: (s: Services) => T): T {
   const db = openDatabase(dataDir);
   try {
     const s = createServices(db, SqliteStore.on(db), { sessionTtlMs: 3600_000 });
-    return db.transaction(() => {
-      const user = s.users.insert({
-        username: `writer-${Math.random().toString(36).slice(2, 8)}`,
-        fullName: 'Người Soạn Thảo',
-        // Not a scrypt hash: this account signs in with its token only.
-        passwordHash: '!',
-      });
-      const meeting = s.meetings.insert(
-        { ...MEETING_FIELDS, agenda: [...MEETING_FIELDS.agenda], quorumRule: DEFAULT_QUORUM_RULE },
-        null,
-      );
-      s.meetings.addMember(meeting.id, user.id, options.role ?? 'delegate', '');
-      for (const id of docIds) {
-        if (!s.meetings.document(id)) s.meetings.insertDocument(id, meeting.id, 'blank', id, null);
-      }
-      return s.credentials.createToken(user.id, 'test').secret;
-    })();
+    return db.transaction(() => seed(s))();
   } finally {
     db.close();
   }
+}
+
+/** An account that signs in with an API token only (its password hash is not a scrypt hash), and that token. */
+function tokenAccount(s: Services, username: string, fullName: string): { userId: string; token: string } {
+  const user = s.users.insert({ username, fullName, passwordHash: '!' });
+  return { userId: user.id, token: s.credentials.createToken(user.id, 'test').secret };
+}
+
+function insertMeeting(s: Services): string {
+  return s.meetings.insert({ ...MEETING_FIELDS, agenda: [...MEETING_FIELDS.agenda], quorumRule: DEFAULT_QUORUM_RULE }, null).id;
+}
+
+/**
+ * For tests about syncing rather than permissions: writes a meeting holding documents with the given ids and a
+ * delegate on it, and returns that delegate's API token. The server then admits the token read-write to exactly
+ * those documents.
+ */
+export function seedWriter(dataDir: string, docIds: readonly string[], options: { role?: 'delegate' | 'observer' } = {}): string {
+  return withServices(dataDir, (s) => {
+    const writer = tokenAccount(s, `writer-${Math.random().toString(36).slice(2, 8)}`, 'Người Soạn Thảo');
+    const meetingId = insertMeeting(s);
+    s.meetings.addMember(meetingId, writer.userId, options.role ?? 'delegate', '');
+    for (const id of docIds) {
+      if (!s.meetings.document(id)) s.meetings.insertDocument(id, meetingId, 'blank', id, null);
+    }
+    return writer.token;
+  });
+}
+
+export interface SeededVote {
+  meetingId: string;
+  /** A draft named motion, not bound to a document, ready for the chair to open. */
+  motionId: string;
+  chair: { userId: string; token: string };
+  delegates: { userId: string; token: string }[];
+}
+
+/**
+ * For load tests of voting, where creating hundreds of accounts over HTTP (scrypt, on purpose) would take
+ * minutes: a meeting in session with a chair and `delegates` delegates, everyone checked in, an API token each,
+ * and a draft motion. Written straight into the database, without audit entries.
+ */
+export function seedVotingMeeting(dataDir: string, delegates: number): SeededVote {
+  return withServices(dataDir, (s) => {
+    const meetingId = insertMeeting(s);
+    s.meetings.update(meetingId, { status: 'in_session' });
+    const chair = tokenAccount(s, 'chu-toa', 'Cung Hồng Kiên');
+    s.meetings.addMember(meetingId, chair.userId, 'chair', '');
+    s.meetings.setAttendance(meetingId, chair.userId, 'present', '');
+    const seeded = Array.from({ length: delegates }, (_, i) => {
+      const d = tokenAccount(s, `dai-bieu-${i + 1}`, `Đại Biểu Số ${i + 1}`);
+      s.meetings.addMember(meetingId, d.userId, 'delegate', `Đơn vị ${(i % 20) + 1}`);
+      s.meetings.setAttendance(meetingId, d.userId, 'present', '');
+      return d;
+    });
+    const fields: MotionFields = {
+      title: 'Thông qua Nghị quyết Hội nghị',
+      description: '',
+      document_id: null,
+      form: 'named',
+      rule: 'present_majority',
+      quorum_num: DEFAULT_QUORUM_RULE.numerator,
+      quorum_den: DEFAULT_QUORUM_RULE.denominator,
+      duration_seconds: null,
+    };
+    const motion = s.motions.insert(meetingId, fields, null, chair.userId);
+    return { meetingId, motionId: motion.id, chair, delegates: seeded };
+  });
 }

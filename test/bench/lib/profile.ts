@@ -24,13 +24,26 @@ export interface ProfileSummary {
   byPackage: { name: string; ms: number; share: number }[];
 }
 
-export function summarizeProfile(file: string, top = 12): ProfileSummary {
+/**
+ * A window of CLOCK_MONOTONIC in µs (`monoMicros`): V8 stamps its samples on the same clock, so a profile of a
+ * whole run can be cut down to the part a benchmark measured.
+ */
+export interface ProfileWindow {
+  fromMicros: number;
+  toMicros: number;
+}
+
+export function summarizeProfile(file: string, top = 12, window?: ProfileWindow): ProfileSummary {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
+  let at = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
     const id = profile.samples[i]!;
-    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (window && (at < window.fromMicros || at > window.toMicros)) continue;
+    self.set(id, (self.get(id) ?? 0) + delta);
   }
   const fn = new Map<string, number>();
   const pkg = new Map<string, number>();
@@ -77,11 +90,11 @@ function packageOf(url: string, name: string): string {
  * The main thread's profile among those `--cpu-prof` wrote into `dir` (one per thread: the module-loader
  * thread of tsx writes its own), i.e. the one with the most sampled CPU time.
  */
-export function mainThreadProfile(dir: string): ProfileSummary | null {
+export function mainThreadProfile(dir: string, window?: ProfileWindow): ProfileSummary | null {
   if (!fs.existsSync(dir)) return null;
   const summaries = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.cpuprofile'))
-    .map((f) => summarizeProfile(path.join(dir, f)));
+    .map((f) => summarizeProfile(path.join(dir, f), 12, window));
   return summaries.sort((a, b) => b.totalMs - a.totalMs)[0] ?? null;
 }

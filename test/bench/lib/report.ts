@@ -94,9 +94,9 @@ export function coldloadTable(c: ColdloadResult, verdicts: Verdict[]): string {
   return lines.join('\n');
 }
 
-export function profileTable(s: ProfileSummary): string {
+export function profileTable(s: ProfileSummary, span = 'whole life of the fan-out run'): string {
   const lines = [
-    `**Where the project's server's main thread spent its time** (\`--cpu-prof\`, whole life of the fan-out run, ` +
+    `**Where the project's server's main thread spent its time** (\`--cpu-prof\`, ${span}, ` +
       `${f(s.totalMs / 1000, 1)} s sampled, idle excluded; time blocked in a native call such as fsync counts)`,
     '',
     '| package / folder | self time (s) | share |',

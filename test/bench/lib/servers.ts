@@ -18,6 +18,8 @@ export interface RunningServer {
   pid: number;
   /** ws://127.0.0.1:<port> */
   origin: string;
+  /** http://127.0.0.1:<port> */
+  httpOrigin: string;
   /** The websocket URL of one document (room). */
   docUrl(docId: string): string;
   /** Last lines the server printed, for error messages. */
@@ -31,6 +33,8 @@ export interface StartOptions {
   startTimeoutMs?: number;
   /** Documents the benchmark will open: the project's server gets them seeded with a writer's token. */
   docIds?: readonly string[];
+  /** Writes more into the project server's fresh data directory before it starts (e.g. a meeting and its people). */
+  seed?: (dataDir: string) => void;
 }
 
 const URL_PATTERN = /http:\/\/([\d.]+):(\d+)/;
@@ -52,6 +56,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     dataDir = trackDir(fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-bench-data-')));
     // Our server admits only signed-in members of a document's meeting; the reference has no such check.
     query = `?token=${seedWriter(dataDir, options.docIds ?? [])}`;
+    options.seed?.(dataDir);
     const args = [...flags, '--import', 'tsx', 'server/main.ts'];
     command = `node ${args.join(' ')}`;
     child = spawn(process.execPath, args, {
@@ -121,6 +126,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     command,
     pid: child.pid!,
     origin,
+    httpOrigin: origin.replace(/^ws/, 'http'),
     docUrl: (docId) => `${origin}${path_}${encodeURIComponent(docId)}${query}`,
     output,
     stop,
