@@ -428,6 +428,11 @@ export interface MotionDetail extends MotionView {
   myBallot: { voted: boolean; choice: Choice | null };
 }
 
+/** The answer to a ballot: the motion as it stands and the caller's own ballot (not the list of everyone's). */
+export interface CastBallotView extends MotionView {
+  myBallot: MotionDetail['myBallot'];
+}
+
 export interface AuditEntryView {
   seq: number;
   at: string;

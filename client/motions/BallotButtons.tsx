@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { MeetingView, MotionDetail, MotionView, ProjectedBallot } from '../../shared/api.ts';
+import type { CastBallotView, MeetingView, MotionDetail, MotionView, ProjectedBallot } from '../../shared/api.ts';
 import { CHOICES, type Choice } from '../../shared/motions.ts';
 import { api, apiPath } from '../api/http.ts';
 import { useCommand } from '../api/useCommand.ts';
@@ -35,7 +35,7 @@ export function BallotButtons({ meeting, motion, myUserId, projected }: Props) {
   }
 
   const cast = async (next: Choice) => {
-    const detail = await command.run(() => api.post<MotionDetail>(apiPath`/api/motions/${motion.id}/ballots`, { choice: next }));
+    const detail = await command.run(() => api.post<CastBallotView>(apiPath`/api/motions/${motion.id}/ballots`, { choice: next }));
     if (detail) setAnswered(detail.myBallot);
   };
 

@@ -23,5 +23,25 @@ export function openDatabase(dir: string, fileName = DATABASE_FILE): Db {
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   migrate(db);
+  reuseStatements(db);
   return db;
+}
+
+/**
+ * Repositories write their SQL where it is used (`db.prepare(sql).run(…)`); compiling it again on every call
+ * cost an eighth of the server's time in a burst of ballots. Each distinct SQL text is compiled once and the
+ * statement kept. (A statement is not re-entrant while `.iterate()` walks it; the one iterating query in the
+ * server runs nothing else with the same text meanwhile.)
+ */
+function reuseStatements(db: Db): void {
+  const compile = db.prepare.bind(db);
+  const statements = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = compile(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  }) as Db['prepare'];
 }

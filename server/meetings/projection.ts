@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { PROJECTION, ballotKey, type ProjectedBallot } from '../../shared/api.ts';
+import { PROJECTION, ballotKey, type MotionView, type ProjectedBallot } from '../../shared/api.ts';
 import { computeQuorum, meetingDocumentId } from '../../shared/meeting.ts';
 import type { Logger } from '../collab/peer.ts';
 import type { RoomManager } from '../collab/rooms.ts';
@@ -56,12 +56,10 @@ export class MeetingProjection {
    * A ballot changes only its motion's count and adds one entry: written alone, so a burst of hundreds of
    * ballots sends each watcher a few small updates instead of the whole meeting each time.
    */
-  async publishBallot(meetingId: string, motionId: string, userId: string, ballot: ProjectedBallot): Promise<void> {
-    const motion = this.motions.view(motionId);
-    if (!motion) return;
+  async publishBallot(meetingId: string, motion: MotionView, userId: string, ballot: ProjectedBallot): Promise<void> {
     await this.write(meetingId, (doc) => {
-      setIfChanged(doc.getMap<unknown>(PROJECTION.motions), motionId, motion);
-      setIfChanged(doc.getMap<unknown>(PROJECTION.ballots), ballotKey(motionId, userId), ballot);
+      setIfChanged(doc.getMap<unknown>(PROJECTION.motions), motion.id, motion);
+      setIfChanged(doc.getMap<unknown>(PROJECTION.ballots), ballotKey(motion.id, userId), ballot);
     });
   }
 

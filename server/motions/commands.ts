@@ -129,7 +129,7 @@ export async function openMotion(s: Services, actor: Actor, motionId: string): P
  * Records one ballot. Refused unless the vote is open (and its closing time not passed), the form is
  * electronic, and the voter is checked in; a second ballot is refused by the database's key.
  */
-export async function castBallot(s: Services, actor: Actor, motionId: string, choice: Choice): Promise<void> {
+export async function castBallot(s: Services, actor: Actor, motionId: string, choice: Choice): Promise<MotionView> {
   const row = motionOf(s, motionId);
   const secret = row.form === 'secret';
   s.db.transaction(() => {
@@ -148,7 +148,9 @@ export async function castBallot(s: Services, actor: Actor, motionId: string, ch
       payload: secret ? { motionId, userId: actor.id } : { motionId, userId: actor.id, choice },
     });
   })();
-  await s.projection?.publishBallot(row.meeting_id, motionId, actor.id, secret ? 'voted' : choice);
+  const motion = view(s, motionId);
+  await s.projection?.publishBallot(row.meeting_id, motion, actor.id, secret ? 'voted' : choice);
+  return motion;
 }
 
 /** Show of hands: the secretary's counts, which may be corrected until the chair closes the vote. */

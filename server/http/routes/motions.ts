@@ -6,6 +6,7 @@ import {
   tallyRequest,
   updateMotionRequest,
   type AuditView,
+  type CastBallotView,
   type MotionDetail,
   type MotionView,
 } from '../../../shared/api.ts';
@@ -109,8 +110,11 @@ export function motionRoutes(app: FastifyInstance, s: Services): void {
     const actor = requireActor(req);
     const { motion, subject } = loadMotion(s, actor, parse(idParams, req.params).id);
     if (!can(actor, { type: 'ballot.cast', meeting: subject })) fail('not_eligible');
-    await castBallot(s, actor, motion.id, parse(ballotRequest, req.body).choice);
-    return reply.code(201).send(detail(s, actor, motion.id));
+    const { choice } = parse(ballotRequest, req.body);
+    const view = await castBallot(s, actor, motion.id, choice);
+    // Only the caller's own ballot: the list of everyone's would make a burst of ballots quadratic.
+    const answer: CastBallotView = { ...view, myBallot: { voted: true, choice: motion.form === 'secret' ? null : choice } };
+    return reply.code(201).send(answer);
   });
 
   app.post('/api/motions/:id/tally', async (req) => {
