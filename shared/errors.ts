@@ -104,6 +104,11 @@ export const ERRORS = {
     vi: 'Chỉ biểu quyết lại được một biểu quyết đã kết thúc.',
     en: 'Only a closed vote can be repeated.',
   },
+  vote_open: {
+    status: 409,
+    vi: 'Đang có biểu quyết chưa kết thúc; hãy kết thúc biểu quyết trước khi bế mạc cuộc họp.',
+    en: 'A vote is still open; close it before closing the meeting.',
+  },
   already_revoted: {
     status: 409,
     vi: 'Biểu quyết này đã có một lần biểu quyết lại.',

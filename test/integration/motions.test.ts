@@ -56,7 +56,7 @@ describe('motions and ballots over HTTP', () => {
     );
   });
 
-  it('[V2] a vote opens only in session and with the quorum present', async () => {
+  it('[V2] a vote opens only in session and with the quorum present; the meeting cannot close while a vote is open', async () => {
     const { url } = await server();
     const m = await votingMeeting(url, ['kien', 'ha', 'dung', 'lan']);
     const draft = await motion(m);
@@ -67,6 +67,9 @@ describe('motions and ballots over HTTP', () => {
     expect((await m.as.kien!.post(`/api/motions/${draft.id}/open`)).body.message).toContain('Chưa đủ số đại biểu');
     await m.as.minh!.post(`/api/meetings/${m.meetingId}/attendance`, { status: 'present' });
     await open(m, draft.id);
+    const early = await m.admin.patch(`/api/meetings/${m.meetingId}`, { status: 'closed' });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('vote_open');
     await m.as.kien!.post(`/api/motions/${draft.id}/close`);
     const later = await motion(m, { documentId: null });
     expect((await m.admin.patch(`/api/meetings/${m.meetingId}`, { status: 'closed' })).status).toBe(200);
