@@ -2,20 +2,19 @@
  * Load-generator process holding many reader sockets (forked by fanout.ts). Each socket is an empty y-websocket
  * peer that syncs properly and then records, for every writer marker it sees, the delivery latency.
  */
-import WebSocket from 'ws';
+import { openEmptyPeer, type EmptyPeer } from './lib/empty-peer.ts';
 import type { FromReader, ReaderInit, ToReader } from './lib/fanout-ipc.ts';
-import { monoMicros } from './lib/procfs.ts';
-import { EMPTY_STEP1, EMPTY_STEP2, MESSAGE_SYNC, STEP1, STEP2, scanMarkers } from './lib/wire.ts';
+import { inLanes } from './lib/lanes.ts';
+import { scanMarkers } from './lib/wire.ts';
+import { serve } from './lib/worker-child.ts';
 
 const CONNECT_CONCURRENCY = 25;
 const CONNECT_TIMEOUT_MS = 30_000;
 
 interface Reader {
-  ws: WebSocket;
+  peer: EmptyPeer;
   /** Latency in ms by sequence number; NaN until delivered. */
   latency: Float32Array;
-  synced: boolean;
-  closedCode: number | null;
 }
 
 const readers: Reader[] = [];
@@ -28,27 +27,12 @@ function post(msg: FromReader): void {
   process.send?.(msg);
 }
 
-function open(init: ReaderInit): Promise<Reader> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(init.url, { perMessageDeflate: init.perMessageDeflate });
-    const latency = new Float32Array(maxSeq + 1).fill(NaN);
-    const reader: Reader = { ws, latency, synced: false, closedCode: null };
-    const timer = setTimeout(() => {
-      ws.terminate();
-      reject(new Error('connect/sync time-out'));
-    }, CONNECT_TIMEOUT_MS);
-    ws.on('open', () => ws.send(EMPTY_STEP1));
-    ws.on('message', (data: Buffer) => {
-      const now = monoMicros();
-      if (data[0] !== MESSAGE_SYNC) {
-        if (data[0] !== 1 && data[0] !== 3) unexpected++; // awareness / query-awareness are expected
-        return;
-      }
-      const step = data[1];
-      if (step === STEP1) {
-        ws.send(EMPTY_STEP2);
-        return;
-      }
+async function open(init: ReaderInit): Promise<Reader> {
+  const latency = new Float32Array(maxSeq + 1).fill(NaN);
+  const peer = await openEmptyPeer(init.url, {
+    perMessageDeflate: init.perMessageDeflate,
+    timeoutMs: CONNECT_TIMEOUT_MS,
+    onFrame: (data, now) =>
       scanMarkers(data, (seq, sent) => {
         if (seq > maxSeq) return;
         if (!Number.isNaN(latency[seq]!)) {
@@ -57,44 +41,21 @@ function open(init: ReaderInit): Promise<Reader> {
         }
         latency[seq] = (now - sent) / 1000;
         recvCount[seq]!++;
-      });
-      if (step === STEP2 && !reader.synced) {
-        reader.synced = true;
-        clearTimeout(timer);
-        resolve(reader);
-      }
-    });
-    ws.on('close', (code) => {
-      reader.closedCode = code;
-      clearTimeout(timer);
-      if (!reader.synced) reject(new Error(`closed before sync (${code})`));
-    });
-    ws.on('error', (err) => {
-      clearTimeout(timer);
-      if (!reader.synced) reject(err);
-    });
+      }),
+    onOther: (data) => {
+      if (data[0] !== 1 && data[0] !== 3) unexpected++; // awareness / query-awareness are expected
+    },
   });
+  return { peer, latency };
 }
 
 async function connectAll(init: ReaderInit): Promise<void> {
   maxSeq = init.maxSeq;
   recvCount = new Uint16Array(maxSeq + 1);
   const started = Date.now();
-  let next = 0;
-  let failed = 0;
-  let firstError: string | null = null;
-  const lane = async () => {
-    while (next < init.connections) {
-      next++;
-      try {
-        readers.push(await open(init));
-      } catch (err) {
-        failed++;
-        firstError ??= String(err);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONNECT_CONCURRENCY, init.connections) }, lane));
+  const { failed, firstError } = await inLanes(init.connections, CONNECT_CONCURRENCY, async () => {
+    readers.push(await open(init));
+  });
   post({ type: 'ready', connected: readers.length, failed, firstError, connectMs: Date.now() - started });
 }
 
@@ -116,7 +77,8 @@ function report(from: number, to: number): void {
       // NaN (missed) wins over any number: Math.max propagates NaN.
       lastArrival[seq - from] = Math.max(lastArrival[seq - from]!, l);
     }
-    if (r.closedCode !== null) closes[r.closedCode] = (closes[r.closedCode] ?? 0) + 1;
+    const code = r.peer.closedCode;
+    if (code !== null) closes[code] = (closes[code] ?? 0) + 1;
   }
   post({
     type: 'report',
@@ -125,27 +87,17 @@ function report(from: number, to: number): void {
     missing: missingIn(from, to),
     duplicates,
     closes,
-    extensions: readers[0]?.ws.extensions ?? '',
+    extensions: readers[0]?.peer.ws.extensions ?? '',
     unexpected,
   });
 }
 
-process.on('message', (msg: ToReader) => {
-  switch (msg.type) {
-    case 'init':
-      void connectAll(msg);
-      break;
-    case 'progress':
-      post({ type: 'progress', missing: missingIn(msg.from, msg.to), closed: readers.filter((r) => r.closedCode !== null).length });
-      break;
-    case 'report':
-      report(msg.from, msg.to);
-      break;
-    case 'close':
-      for (const r of readers) r.ws.terminate();
-      process.disconnect();
-      break;
-  }
+serve<ToReader>({
+  init: (msg) => void connectAll(msg),
+  progress: (msg) =>
+    post({ type: 'progress', missing: missingIn(msg.from, msg.to), closed: readers.filter((r) => r.peer.closedCode !== null).length }),
+  report: (msg) => report(msg.from, msg.to),
+  close: () => {
+    for (const r of readers) r.peer.close();
+  },
 });
-// Never outlive the orchestrator.
-process.on('disconnect', () => process.exit(0));

@@ -2,61 +2,21 @@
  * Load-generator process for the one writer (forked by fanout.ts): a real Y.Doc peer that appends a marker
  * `#<seq>@<send time>#` to a Y.Text at a fixed rate and sends each update as its own frame.
  */
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import WebSocket from 'ws';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { connectDocPeer, type DocPeer } from './lib/doc-peer.ts';
 import type { FromWriter, ToWriter } from './lib/fanout-ipc.ts';
 import { monoMicros } from './lib/procfs.ts';
 import { percentile } from './lib/stats.ts';
-import { MESSAGE_SYNC, STEP2, marker, updateFrame } from './lib/wire.ts';
+import { marker } from './lib/wire.ts';
+import { serve } from './lib/worker-child.ts';
 
-const REMOTE = Symbol('remote');
 const doc = new Y.Doc();
 const text = doc.getText('bench');
-let ws: WebSocket | null = null;
-let closed = false;
+let peer: DocPeer | null = null;
 
 function post(msg: FromWriter): void {
   process.send?.(msg);
 }
-
-function connect(url: string, perMessageDeflate: boolean): void {
-  const socket = new WebSocket(url, { perMessageDeflate });
-  ws = socket;
-  let synced = false;
-  socket.on('open', () => {
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(e, doc);
-    socket.send(encoding.toUint8Array(e));
-  });
-  socket.on('message', (data: Buffer) => {
-    const decoder = decoding.createDecoder(data);
-    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
-    const step = data[1];
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, MESSAGE_SYNC);
-    syncProtocol.readSyncMessage(decoder, e, doc, REMOTE);
-    if (encoding.length(e) > 1) socket.send(encoding.toUint8Array(e));
-    if (step === STEP2 && !synced) {
-      synced = true;
-      post({ type: 'ready' });
-    }
-  });
-  socket.on('close', () => {
-    closed = true;
-  });
-  socket.on('error', (err) => {
-    process.stderr.write(`writer socket error: ${String(err)}\n`);
-  });
-}
-
-doc.on('update', (update: Uint8Array, origin: unknown) => {
-  if (origin === REMOTE || !ws || ws.readyState !== WebSocket.OPEN) return;
-  ws.send(updateFrame(update));
-});
 
 function run(rate: number, warmupSeconds: number, seconds: number): void {
   const period = 1e6 / rate;
@@ -92,7 +52,7 @@ function run(rate: number, warmupSeconds: number, seconds: number): void {
         lagP50Ms: percentile(sorted, 50),
         lagP99Ms: percentile(sorted, 99),
         lagMaxMs: sorted[sorted.length - 1] ?? NaN,
-        closed,
+        closed: peer?.closed ?? false,
       });
       return;
     }
@@ -101,18 +61,10 @@ function run(rate: number, warmupSeconds: number, seconds: number): void {
   tick();
 }
 
-process.on('message', (msg: ToWriter) => {
-  switch (msg.type) {
-    case 'init':
-      connect(msg.url, msg.perMessageDeflate);
-      break;
-    case 'start':
-      run(msg.rate, msg.warmupSeconds, msg.seconds);
-      break;
-    case 'close':
-      ws?.terminate();
-      process.disconnect();
-      break;
-  }
+serve<ToWriter>({
+  init: (msg) => {
+    peer = connectDocPeer(doc, msg.url, 'writer', () => post({ type: 'ready' }), { perMessageDeflate: msg.perMessageDeflate });
+  },
+  start: (msg) => run(msg.rate, msg.warmupSeconds, msg.seconds),
+  close: () => peer?.socket.terminate(),
 });
-process.on('disconnect', () => process.exit(0));

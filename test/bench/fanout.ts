@@ -3,10 +3,10 @@
  * the reference server in turn, with the same load. See docs/performance.md.
  */
 import { execFileSync } from 'node:child_process';
-import os from 'node:os';
+import { cpuSnapshot, cpuWindow } from './lib/cpu-window.ts';
 import type { FromReader, FromWriter, ReaderReport, ToReader, ToWriter } from './lib/fanout-ipc.ts';
-import { busyShare, cpuSeconds, cpuTimes, machineCpu, memory, waitForQuiet, type MachineCpu } from './lib/procfs.ts';
-import { startServer, type RunningServer, type ServerKind } from './lib/servers.ts';
+import { memory, waitForQuiet } from './lib/procfs.ts';
+import { startServer, type ServerKind } from './lib/servers.ts';
 import { percentile, sortedSamples } from './lib/stats.ts';
 import { Worker } from './lib/worker.ts';
 
@@ -141,7 +141,7 @@ async function runOne(label: string, kind: ServerKind, o: FanoutOptions): Promis
     const endMsg = writer.next('measure-end', (o.warmupSeconds + o.seconds + 60) * 1000);
     writer.send({ type: 'start', rate: o.rate, warmupSeconds: o.warmupSeconds, seconds: o.seconds });
     await startMsg;
-    const before = snapshot(server, writer, readers);
+    const before = cpuSnapshot(server.pid, { readers, writer: [writer] });
     sampler.peak = memory(server.pid).rssMiB;
     sampler.timer = setInterval(() => {
       sampler.peak = Math.max(sampler.peak, memory(server.pid).rssMiB);
@@ -156,7 +156,7 @@ async function runOne(label: string, kind: ServerKind, o: FanoutOptions): Promis
       if (missing === 0) break;
       await sleep(20);
     }
-    const after = snapshot(server, writer, readers);
+    const after = cpuSnapshot(server.pid, { readers, writer: [writer] });
     clearInterval(sampler.timer);
     sampler.timer = null;
 
@@ -174,7 +174,8 @@ async function runOne(label: string, kind: ServerKind, o: FanoutOptions): Promis
     for (const r of reports) for (let i = 0; i < updates; i++) last[i] = Math.max(last[i]!, r.lastArrival[i]!);
     const tenth = Math.max(1, Math.floor(updates / 10));
     const medianOf = (a: Float32Array) => percentile(a.filter((v) => !Number.isNaN(v)).sort(), 50);
-    const serverCpuSeconds = after.server - before.server;
+    const cpu = cpuWindow(before, after);
+    const serverCpuSeconds = cpu.serverCpuSeconds;
     const result: FanoutResult = {
       label,
       kind,
@@ -207,23 +208,17 @@ async function runOne(label: string, kind: ServerKind, o: FanoutOptions): Promis
       },
       trendMs: { firstTenth: medianOf(last.slice(0, tenth)), lastTenth: medianOf(last.slice(updates - tenth)) },
       serverCpuMicrosPerDelivery: sorted.length ? (serverCpuSeconds * 1e6) / sorted.length : NaN,
-      windowSeconds: (after.at - before.at) / 1000,
+      windowSeconds: cpu.windowSeconds,
       serverCpuSeconds,
-      serverSystemSeconds: after.serverSystem - before.serverSystem,
+      serverSystemSeconds: cpu.serverSystemSeconds,
       serverRssMiB: { idle, connected, peakInWindow: sampler.peak, after: mem.rssMiB, hwm: mem.hwmMiB },
-      loadGenCpuSeconds: {
-        readers: after.readers - before.readers,
-        writer: after.writer - before.writer,
-        orchestrator: after.self - before.self,
-      },
-      machineBusyShare: busyShare(before.machine, after.machine),
-      otherBusyShare: 0,
+      loadGenCpuSeconds: { ...cpu.loadGenCpuSeconds, orchestrator: cpu.selfCpuSeconds },
+      machineBusyShare: cpu.machineBusyShare,
+      otherBusyShare: cpu.otherBusyShare,
       writerLagMs: { p50: end.lagP50Ms, p99: end.lagP99Ms, max: end.lagMaxMs },
       connectMs,
       busyBefore,
     };
-    const ours = result.serverCpuSeconds + after.writer - before.writer + after.readers - before.readers + after.self - before.self;
-    result.otherBusyShare = Math.max(0, result.machineBusyShare - ours / (result.windowSeconds * os.cpus().length));
     o.log(
       `  p50 ${result.latencyMs.p50.toFixed(2)} ms, p99 ${result.latencyMs.p99.toFixed(2)} ms, undelivered ${result.undelivered}, ` +
         `server CPU ${result.serverCpuSeconds.toFixed(2)} s in ${result.windowSeconds.toFixed(1)} s, ` +
@@ -235,30 +230,6 @@ async function runOne(label: string, kind: ServerKind, o: FanoutOptions): Promis
     await Promise.all([writer?.close(), ...readers.map((w) => w.close())]);
     await server.stop();
   }
-}
-
-interface Snapshot {
-  at: number;
-  server: number;
-  serverSystem: number;
-  writer: number;
-  readers: number;
-  self: number;
-  machine: MachineCpu;
-}
-
-function snapshot(server: RunningServer, writer: Worker<ToWriter, FromWriter>, readers: Worker<ToReader, FromReader>[]): Snapshot {
-  const self = process.cpuUsage();
-  const serverTimes = cpuTimes(server.pid);
-  return {
-    at: performance.now(),
-    server: serverTimes.user + serverTimes.system,
-    serverSystem: serverTimes.system,
-    writer: cpuSeconds(writer.child.pid!),
-    readers: readers.reduce((s, w) => s + cpuSeconds(w.child.pid!), 0),
-    self: (self.user + self.system) / 1e6,
-    machine: machineCpu(),
-  };
 }
 
 function share(total: number, parts: number, i: number): number {

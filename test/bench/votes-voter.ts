@@ -4,9 +4,11 @@
  * `POST /api/motions/:id/ballots` at its slot of an evenly spaced schedule.
  */
 import http from 'node:http';
+import { inLanes } from './lib/lanes.ts';
 import type { FromVoter, ToVoter } from './lib/votes-ipc.ts';
 import { monoMicros } from './lib/procfs.ts';
 import { evenly } from './lib/schedule.ts';
+import { serve } from './lib/worker-child.ts';
 
 const WARM_CONCURRENCY = 25;
 const CHOICES = ['for', 'for', 'for', 'for', 'for', 'for', 'for', 'against', 'against', 'abstain'] as const;
@@ -51,22 +53,10 @@ function request(i: number, method: 'GET' | 'POST', path: string, body?: string)
 /** Opens every delegate's connection with a first request, as the page's own requests would have. */
 async function warm(): Promise<void> {
   const started = Date.now();
-  let next = 0;
-  let failed = 0;
-  let firstError: string | null = null;
-  const lane = async () => {
-    while (next < tokens.length) {
-      const i = next++;
-      try {
-        const res = await request(i, 'GET', `/api/motions/${motionId}`);
-        if (res.status !== 200) throw new Error(`GET motion as voter ${i}: ${res.status}`);
-      } catch (err) {
-        failed++;
-        firstError ??= String(err);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(WARM_CONCURRENCY, tokens.length) }, lane));
+  const { failed, firstError } = await inLanes(tokens.length, WARM_CONCURRENCY, async (i) => {
+    const res = await request(i, 'GET', `/api/motions/${motionId}`);
+    if (res.status !== 200) throw new Error(`GET motion as voter ${i}: ${res.status}`);
+  });
   post({ type: 'ready', warmMs: Date.now() - started, failed, firstError });
 }
 
@@ -95,22 +85,16 @@ async function burst(seconds: number): Promise<void> {
   post({ type: 'done', sent: schedule.sent, answered, status, firstError, lagP99Ms: schedule.lagP99Ms, lagMaxMs: schedule.lagMaxMs });
 }
 
-process.on('message', (msg: ToVoter) => {
-  switch (msg.type) {
-    case 'init':
-      origin = new URL(msg.httpOrigin);
-      motionId = msg.motionId;
-      tokens = msg.tokens;
-      agents = tokens.map(() => new http.Agent({ keepAlive: true, maxSockets: 1 }));
-      void warm();
-      break;
-    case 'start':
-      void burst(msg.seconds);
-      break;
-    case 'close':
-      for (const a of agents) a.destroy();
-      process.disconnect();
-      break;
-  }
+serve<ToVoter>({
+  init: (msg) => {
+    origin = new URL(msg.httpOrigin);
+    motionId = msg.motionId;
+    tokens = msg.tokens;
+    agents = tokens.map(() => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+    void warm();
+  },
+  start: (msg) => void burst(msg.seconds),
+  close: () => {
+    for (const a of agents) a.destroy();
+  },
 });
-process.on('disconnect', () => process.exit(0));

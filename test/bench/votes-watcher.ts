@@ -12,20 +12,22 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { PROJECTION, ballotKey, type MotionView } from '../../shared/api.ts';
+import { openEmptyPeer } from './lib/empty-peer.ts';
+import { inLanes } from './lib/lanes.ts';
 import { monoMicros } from './lib/procfs.ts';
 import type { FromWatcher, ToWatcher, WatcherInit } from './lib/votes-ipc.ts';
-import { EMPTY_STEP1, EMPTY_STEP2, MESSAGE_SYNC, STEP1, STEP2 } from './lib/wire.ts';
+import { serve } from './lib/worker-child.ts';
 
 const CONNECT_CONCURRENCY = 25;
 const CONNECT_TIMEOUT_MS = 30_000;
 
 interface Watcher {
-  row: number;
   close(): void;
-  closedCode: number | null;
+  readonly closedCode: number | null;
 }
 
 interface Stock extends Watcher {
+  closedCode: number | null;
   doc: Y.Doc;
   allVotedAt: number;
 }
@@ -67,39 +69,7 @@ function scan(row: number, data: Buffer, now: number): void {
 }
 
 function openScanner(url: string, row: number): Promise<Watcher> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { perMessageDeflate: false });
-    const watcher: Watcher = { row, closedCode: null, close: () => ws.terminate() };
-    let synced = false;
-    const timer = setTimeout(() => {
-      ws.terminate();
-      reject(new Error('connect/sync time-out'));
-    }, CONNECT_TIMEOUT_MS);
-    ws.on('open', () => ws.send(EMPTY_STEP1));
-    ws.on('message', (data: Buffer) => {
-      const now = monoMicros();
-      if (data[0] !== MESSAGE_SYNC) return;
-      if (data[1] === STEP1) {
-        ws.send(EMPTY_STEP2);
-        return;
-      }
-      scan(row, data, now);
-      if (data[1] === STEP2 && !synced) {
-        synced = true;
-        clearTimeout(timer);
-        resolve(watcher);
-      }
-    });
-    ws.on('close', (code) => {
-      watcher.closedCode = code;
-      clearTimeout(timer);
-      if (!synced) reject(new Error(`closed before sync (${code})`));
-    });
-    ws.on('error', (err) => {
-      clearTimeout(timer);
-      if (!synced) reject(err);
-    });
-  });
+  return openEmptyPeer(url, { perMessageDeflate: false, timeoutMs: CONNECT_TIMEOUT_MS, onFrame: (data, now) => scan(row, data, now) });
 }
 
 function openStock(url: string, row: number): Promise<Stock> {
@@ -115,7 +85,7 @@ function openStock(url: string, row: number): Promise<Stock> {
   });
   // As the app's meeting page does: nobody announces a presence in the projection.
   provider.awareness.setLocalState(null);
-  const stock: Stock = { row, doc, allVotedAt: NaN, closedCode: null, close: () => provider.destroy() };
+  const stock: Stock = { doc, allVotedAt: NaN, closedCode: null, close: () => provider.destroy() };
   const keys = new Map([...ballotOf].map(([userId, i]) => [ballotKey(motionId, userId), i]));
   doc.getMap<unknown>(PROJECTION.ballots).observe((event) => {
     const now = monoMicros();
@@ -155,27 +125,15 @@ async function connectAll(init: WatcherInit): Promise<void> {
   ballots = init.userIds.length;
   init.userIds.forEach((id, i) => ballotOf.set(id, i));
   seen = new Float64Array(init.urls.length * ballots).fill(NaN);
-  let next = 0;
-  let failed = 0;
-  let firstError: string | null = null;
-  const lane = async () => {
-    while (next < init.urls.length) {
-      const row = next++;
-      try {
-        if (row < init.stock) {
-          const stock = await openStock(init.urls[row]!, row);
-          stocks.push(stock);
-          watchers.push(stock);
-        } else {
-          watchers.push(await openScanner(init.urls[row]!, row));
-        }
-      } catch (err) {
-        failed++;
-        firstError ??= String(err);
-      }
+  const { failed, firstError } = await inLanes(init.urls.length, CONNECT_CONCURRENCY, async (row) => {
+    if (row < init.stock) {
+      const stock = await openStock(init.urls[row]!, row);
+      stocks.push(stock);
+      watchers.push(stock);
+    } else {
+      watchers.push(await openScanner(init.urls[row]!, row));
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONNECT_CONCURRENCY, init.urls.length) }, lane));
+  });
   post({ type: 'ready', connected: watchers.length, failed, firstError });
 }
 
@@ -195,21 +153,11 @@ function report(): void {
   });
 }
 
-process.on('message', (msg: ToWatcher) => {
-  switch (msg.type) {
-    case 'init':
-      void connectAll(msg);
-      break;
-    case 'progress':
-      post({ type: 'progress', missing: seen.length - seenCount, closed: watchers.filter((w) => w.closedCode !== null).length });
-      break;
-    case 'report':
-      report();
-      break;
-    case 'close':
-      for (const w of watchers) w.close();
-      process.disconnect();
-      break;
-  }
+serve<ToWatcher>({
+  init: (msg) => void connectAll(msg),
+  progress: () => post({ type: 'progress', missing: seen.length - seenCount, closed: watchers.filter((w) => w.closedCode !== null).length }),
+  report,
+  close: () => {
+    for (const w of watchers) w.close();
+  },
 });
-process.on('disconnect', () => process.exit(0));

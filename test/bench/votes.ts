@@ -3,11 +3,11 @@
  * the project's server; and, as a baseline of what plain relaying costs on this machine, the same stream of map
  * updates written by one peer through the reference server to the same watchers. See docs/performance.md.
  */
-import os from 'node:os';
 import type { MotionDetail, MotionView } from '../../shared/api.ts';
 import { meetingDocumentId } from '../../shared/meeting.ts';
 import { seedVotingMeeting, type SeededVote } from '../helpers/access.ts';
-import { busyShare, cpuSeconds, cpuTimes, machineCpu, memory, monoMicros, waitForQuiet } from './lib/procfs.ts';
+import { cpuSnapshot, cpuWindow } from './lib/cpu-window.ts';
+import { memory, waitForQuiet } from './lib/procfs.ts';
 import { startServer, type RunningServer, type ServerKind } from './lib/servers.ts';
 import type { BurstDone, FromRelayWriter, FromVoter, FromWatcher, ToRelayWriter, ToVoter, ToWatcher } from './lib/votes-ipc.ts';
 import { latencies, mergeCloses, type Percentiles } from './lib/votes-stats.ts';
@@ -193,7 +193,7 @@ async function runSide(label: VotesResult['label'], o: VotesOptions, setUp: () =
     await sleep(1000); // let the opening's broadcast and connect-time garbage settle
     const connected = memory(server.pid).rssMiB;
 
-    const before = snapshot(server, sender, watchers);
+    const before = cpuSnapshot(server.pid, { watchers, sender: [sender] });
     sampler.peak = connected;
     sampler.timer = setInterval(() => {
       sampler.peak = Math.max(sampler.peak, memory(server.pid).rssMiB);
@@ -205,16 +205,13 @@ async function runSide(label: VotesResult['label'], o: VotesOptions, setUp: () =
       if (progress.every((p) => p.missing === 0)) break;
       await sleep(10);
     }
-    const after = snapshot(server, sender, watchers);
+    const after = cpuSnapshot(server.pid, { watchers, sender: [sender] });
     clearInterval(sampler.timer);
     sampler.timer = null;
 
     const reports = await Promise.all(watchers.map((w) => w.request({ type: 'report' }, 'report', 30_000)));
     const recorded = await side.verify();
-    const windowSeconds = (after.at - before.at) / 1000;
-    const serverCpuSeconds = after.server - before.server;
-    const machineBusyShare = busyShare(before.machine, after.machine);
-    const ours = serverCpuSeconds + after.sender - before.sender + after.watchers - before.watchers + after.self - before.self;
+    const { windowSeconds, serverCpuSeconds, serverSystemSeconds, loadGenCpuSeconds, machineBusyShare, otherBusyShare } = cpuWindow(before, after);
     const result: VotesResult = {
       label,
       kind: server.kind,
@@ -237,11 +234,11 @@ async function runSide(label: VotesResult['label'], o: VotesOptions, setUp: () =
       windowSeconds,
       windowMicros: { fromMicros: before.mono, toMicros: after.mono },
       serverCpuSeconds,
-      serverSystemSeconds: after.serverSystem - before.serverSystem,
+      serverSystemSeconds,
       serverRssMiB: { idle, connected, peakInWindow: sampler.peak, after: memory(server.pid).rssMiB },
-      loadGenCpuSeconds: { watchers: after.watchers - before.watchers, sender: after.sender - before.sender },
+      loadGenCpuSeconds,
       machineBusyShare,
-      otherBusyShare: Math.max(0, machineBusyShare - ours / (windowSeconds * os.cpus().length)),
+      otherBusyShare,
       connectMs,
       busyBefore,
     };
@@ -267,32 +264,6 @@ async function api<T>(server: RunningServer, token: string, method: 'GET' | 'POS
   const body = (await res.json()) as T;
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(body)}`);
   return body;
-}
-
-interface Snapshot {
-  at: number;
-  mono: number;
-  server: number;
-  serverSystem: number;
-  sender: number;
-  watchers: number;
-  self: number;
-  machine: ReturnType<typeof machineCpu>;
-}
-
-function snapshot(server: RunningServer, sender: Sender, watchers: { child: { pid?: number } }[]): Snapshot {
-  const self = process.cpuUsage();
-  const times = cpuTimes(server.pid);
-  return {
-    at: performance.now(),
-    mono: monoMicros(),
-    server: times.user + times.system,
-    serverSystem: times.system,
-    sender: cpuSeconds(sender.child.pid!),
-    watchers: watchers.reduce((s, w) => s + cpuSeconds(w.child.pid!), 0),
-    self: (self.user + self.system) / 1e6,
-    machine: machineCpu(),
-  };
 }
 
 function sleep(ms: number): Promise<void> {
