@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { MeetingView, MotionView } from '../../shared/api.ts';
 import { api, apiPath } from '../api/http.ts';
 import { useCommand } from '../api/useCommand.ts';
@@ -19,6 +20,13 @@ export function MotionActions({ meeting, motion, onEdit }: Props) {
   const { t } = useI18n();
   const command = useCommand();
   const { manageMotions, runVotes } = meeting.permissions;
+  // A refusal concerns the motion as it stood ("no show-of-hands count yet"); once it has changed, it no longer holds.
+  const standing = JSON.stringify([motion.status, motion.tally]);
+  const [refusedWhen, setRefusedWhen] = useState(standing);
+  if (refusedWhen !== standing) {
+    setRefusedWhen(standing);
+    if (command.error) command.clearError();
+  }
   const step = (action: 'open' | 'close') =>
     void command.run(() => api.post<MotionView>(apiPath`/api/motions/${motion.id}/${action}`, {}));
 

@@ -13,11 +13,15 @@ import { FormFooter } from '../ui/FormFooter.tsx';
 export function TallyForm({ motion, present }: { motion: MotionView; present: number }) {
   const { t } = useI18n();
   const command = useCommand();
-  const [counts, setCounts] = useState<Record<Choice, string>>(() => ({
-    for: String(motion.tally?.for ?? ''),
-    against: String(motion.tally?.against ?? ''),
-    abstain: String(motion.tally?.abstain ?? ''),
-  }));
+  const recorded = recordedCounts(motion);
+  const [counts, setCounts] = useState<Record<Choice, string>>(recorded);
+  // Counts recorded or corrected elsewhere (the chair's screen, the secretary's other device) replace the fields,
+  // unless this person has changed them since the last recorded counts: what they are typing is kept.
+  const [lastRecorded, setLastRecorded] = useState(recorded);
+  if (!sameCounts(lastRecorded, recorded)) {
+    setLastRecorded(recorded);
+    if (sameCounts(counts, lastRecorded)) setCounts(recorded);
+  }
   const setCount = command.edit(({ choice, value }: { choice: Choice; value: string }) =>
     setCounts((old) => ({ ...old, [choice]: value })),
   );
@@ -62,4 +66,16 @@ export function TallyForm({ motion, present }: { motion: MotionView; present: nu
       />
     </form>
   );
+}
+
+function recordedCounts(motion: MotionView): Record<Choice, string> {
+  return {
+    for: String(motion.tally?.for ?? ''),
+    against: String(motion.tally?.against ?? ''),
+    abstain: String(motion.tally?.abstain ?? ''),
+  };
+}
+
+function sameCounts(a: Record<Choice, string>, b: Record<Choice, string>): boolean {
+  return CHOICES.every((choice) => a[choice] === b[choice]);
 }

@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { DemoLoaded, MeetingView, MotionView } from '../../shared/api.ts';
-import type { Role } from '../../shared/meeting.ts';
 import { documentVoteResult } from '../../shared/vote-result.ts';
-import { ApiClient, seedMeeting } from '../helpers/api.ts';
+import type { ApiClient } from '../helpers/api.ts';
 import {
   browserSuite,
   caretInBody,
@@ -12,30 +11,22 @@ import {
   expectConnection,
   pageWidth,
   signInContext,
-  type BrowserSuite,
 } from '../helpers/browser.ts';
+import {
+  checkIn,
+  command,
+  markPage,
+  openVote,
+  pageWasKept,
+  resultOf,
+  signedIn,
+  turnout,
+  votingRoom,
+} from '../helpers/vote-pages.ts';
 
 const DEMO_PASSWORD = 'hoinghi2023';
 /** The phone the issue names (a common 6.1" handset), slightly wider than the suite's own PHONE. */
 const PHONE_390 = { width: 390, height: 844 };
-
-const openVote = (page: Page) => page.getByTestId('open-vote');
-const turnout = (page: Page) => openVote(page).getByTestId('vote-turnout').textContent();
-const resultOf = async (page: Page) => {
-  const banner = page.getByTestId('result-banner');
-  const figure = async (choice: string) =>
-    `${await banner.getByTestId(`result-${choice}`).locator('.result-count').textContent()} ${await banner
-      .getByTestId(`result-${choice}`)
-      .locator('.result-percent')
-      .textContent()}`;
-  return {
-    outcome: await banner.getByTestId('result-outcome').textContent(),
-    for: await figure('for'),
-    against: await figure('against'),
-    abstain: await figure('abstain'),
-    base: await banner.getByTestId('result-base').textContent(),
-  };
-};
 
 /** Elements reaching past the right edge of the screen, named, so that a failure says which one. */
 const overflowing = (page: Page) =>
@@ -45,42 +36,6 @@ const overflowing = (page: Page) =>
       .slice(0, 5)
       .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
   );
-
-/** Set on the page's window; still there later only if the page was never reloaded. */
-const markPage = (page: Page) => page.evaluate(() => Object.assign(window, { quorumTestMark: true }));
-const pageWasKept = (page: Page) =>
-  page.evaluate(() => (window as unknown as { quorumTestMark?: boolean }).quorumTestMark === true);
-
-async function signedIn(url: string, username: string, password: string): Promise<ApiClient> {
-  const client = new ApiClient(url);
-  await client.signIn(username, password);
-  return client;
-}
-
-async function checkIn(client: ApiClient, meetingId: string): Promise<void> {
-  const res = await client.post(`/api/meetings/${meetingId}/attendance`, { status: 'present' });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-}
-
-async function command<T = MotionView>(client: ApiClient, path: string, body: unknown = {}, status = 200): Promise<T> {
-  const res = await client.post<T>(path, body);
-  expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(status);
-  return res.body;
-}
-
-let seeded = 0;
-
-/** A meeting in session with a draft resolution, these people on it (all checked in) and signed in over HTTP. */
-async function votingRoom(suite: BrowserSuite, people: { fullName: string; role: Role }[], document: 'NQ' | 'blank' = 'NQ') {
-  seeded += 1;
-  const wanted = people.map((person, index) => ({ ...person, username: `v${index}-${process.pid.toString(36)}${seeded}` }));
-  const result = await seedMeeting(suite.admin, { people: wanted, document, inSession: true });
-  const meetingId = result.meeting.id;
-  const accounts = wanted.map((person) => result.people[person.username]!);
-  const clients = await Promise.all(accounts.map((a) => signedIn(suite.server.url, a.username, a.password)));
-  for (const client of clients) await checkIn(client, meetingId);
-  return { meetingId, documentId: result.documentId!, accounts, clients };
-}
 
 describeInBrowser('browser: votes', () => {
   const suite = browserSuite();

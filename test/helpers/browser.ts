@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
 import { ensureClientBuilt } from '../../server/build-client.ts';
 import { startServer } from '../../server/app.ts';
 import { testConfig } from '../../server/config.ts';
+import type { Db } from '../../server/db/database.ts';
 import type { Role } from '../../shared/meeting.ts';
 import { seedMeeting, setupAdmin, type ApiClient, type SeededPerson } from './api.ts';
 
@@ -51,6 +52,8 @@ export function launchBrowser(): Promise<Browser> {
 
 export interface AppServer {
   url: string;
+  /** The server's own database connection, for a test that changes what is stored behind the server's back. */
+  db: Db;
   close(): Promise<void>;
 }
 
@@ -62,6 +65,7 @@ export async function startAppServer(): Promise<AppServer> {
   const server = await startServer(testConfig({ DATA_DIR: dataDir }), { clientDir });
   return {
     url: server.url,
+    db: server.services.db,
     async close() {
       await server.close();
       await fs.promises.rm(dataDir, { recursive: true, force: true });
