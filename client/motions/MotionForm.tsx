@@ -8,6 +8,7 @@ import { Field } from '../ui/Field.tsx';
 import { FormFooter } from '../ui/FormFooter.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
 import { TextField } from '../ui/TextField.tsx';
+import { durationWords } from './duration.ts';
 
 /** A new motion, a new one repeating a closed one (its fields copied, linked by `revoteOf`), or a draft's edit. */
 export type MotionFormStart = { mode: 'create' } | { mode: 'revote'; of: MotionView } | { mode: 'edit'; motion: MotionView };
@@ -107,7 +108,7 @@ export function MotionForm({ meeting, start, onDone }: Props) {
         // A duration set over the API that the list does not offer is kept, not silently changed.
         options={[...DURATIONS, ...(DURATIONS.some((d) => d === duration) ? [] : [duration])].map((value) => ({
           value,
-          label: value ? t('motion.durationMinutes', { count: Math.round((Number(value) / 60) * 10) / 10 }) : t('motion.durationNone'),
+          label: value ? durationWords(Number(value), t) : t('motion.durationNone'),
         }))}
       />
       <FormFooter

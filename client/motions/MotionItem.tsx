@@ -7,6 +7,7 @@ import { ResultFigures } from './ResultFigures.tsx';
 import { TallyForm } from './TallyForm.tsx';
 import { VoteCount } from './VoteCount.tsx';
 import { VoterList } from './VoterList.tsx';
+import { durationWords } from './duration.ts';
 
 interface Props {
   meeting: MeetingView;
@@ -19,6 +20,7 @@ interface Props {
 export function MotionItem({ meeting, motion, ballots, onEdit }: Props) {
   const { t } = useI18n();
   const repeats = motion.revoteOf ? meeting.motions.find((other) => other.id === motion.revoteOf) : undefined;
+  const repeatedBy = motion.revotedBy ? meeting.motions.find((other) => other.id === motion.revotedBy) : undefined;
   return (
     <li className="motion-item" data-testid="motion" data-motion-id={motion.id} data-status={motion.status}>
       <div className="motion-line">
@@ -32,7 +34,11 @@ export function MotionItem({ meeting, motion, ballots, onEdit }: Props) {
         {motion.documentTitle && <span>{t('motion.adopts', { title: motion.documentTitle })}</span>}
         <span>{t(`motion.form.${motion.form}`)}</span>
         <span>{t(`motion.rule.${motion.rule}`)}</span>
+        {motion.status === 'draft' && motion.durationSeconds !== null && (
+          <span>{t('motion.limit', { time: durationWords(motion.durationSeconds, t) })}</span>
+        )}
         {repeats && <span>{t('motion.revoteOf', { number: repeats.number })}</span>}
+        {repeatedBy && <span data-testid="motion-revoted-by">{t('motion.revotedBy', { number: repeatedBy.number })}</span>}
       </p>
       {motion.status !== 'draft' && <VoteCount motion={motion} presentNow={meeting.quorum.present} />}
       {motion.status === 'open' && motion.form === 'hands' && meeting.permissions.recordTally && (

@@ -30,4 +30,25 @@ describe('the audit log in words', () => {
     );
     expect(summarizePayload({ contentHash: 'c63e0c01023abcdef0123' }, meeting, vi)).toBe('Mã băm văn bản: c63e0c01023a…');
   });
+
+  it('reads a new meeting as its title, kind, place and quorum rule, not its raw fields', () => {
+    const created = {
+      id: 'm_x',
+      title: 'Hội nghị CBVC',
+      kind: 'employee_conference',
+      startsAt: '2023-12-19T08:00',
+      place: 'Hội trường',
+      locality: 'Hà Nội',
+      issuingBody: 'Trung tâm Công nghệ Laser',
+      parentBody: 'Viện',
+      symbol: 'TTCNL',
+      status: 'scheduled',
+      quorumRule: { numerator: 2, denominator: 3 },
+      agenda: ['Báo cáo'],
+      creatorRole: null,
+    };
+    expect(summarizePayload(created, meeting, vi)).toBe(
+      'Tiêu đề: Hội nghị CBVC; Loại: Hội nghị cán bộ viên chức; Địa điểm: Hội trường; Trạng thái: Chưa bắt đầu; Điều kiện hợp lệ: 2/3',
+    );
+  });
 });

@@ -22,14 +22,15 @@ const CODED: Readonly<Record<string, readonly string[]>> = {
   outcome: ['motion.outcome'],
   form: ['motion.form'],
   rule: ['motion.rule'],
-  kind: ['documentKind'],
+  kind: ['meetingKind', 'documentKind'],
 };
 
 /**
  * Left to the record itself: times (the table has a column for when), internal ids, long free text, and a motion's
  * number (its id already reads as "Biểu quyết số 2").
  */
-const SKIPPED = /At$|^versionId$|^quorumNum$|^quorumDen$|^description$|^durationSeconds$|^number$/;
+const SKIPPED =
+  /At$|^id$|^versionId$|^quorumNum$|^quorumDen$|^description$|^durationSeconds$|^number$|^locality$|^issuingBody$|^parentBody$|^symbol$|^agenda$/;
 
 const MAX_LENGTH = 160;
 
