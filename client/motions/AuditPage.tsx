@@ -1,8 +1,7 @@
 import { useI18n } from '../i18n.tsx';
 import { MessagePage } from '../MessagePage.tsx';
 import { useMeetingPage } from '../room/useMeetingPage.tsx';
-import { meetingPath } from '../routes.ts';
-import { Link } from '../ui/Link.tsx';
+import { MeetingPageHeader } from '../ui/MeetingPageHeader.tsx';
 import { useDocumentTitle } from '../ui/useDocumentTitle.ts';
 import { AuditPanel } from './AuditPanel.tsx';
 
@@ -19,12 +18,7 @@ export function AuditPage({ meetingId }: { meetingId: string }) {
   }
   return (
     <main className="page audit-page" data-testid="audit-page">
-      <Link href={meetingPath(meeting.id)} className="back-link">
-        {t('settings.backToRoom')}
-      </Link>
-      <h1 className="page-title">
-        {t('audit.title')} <span className="page-subtitle">{meeting.title}</span>
-      </h1>
+      <MeetingPageHeader meeting={meeting} title="audit.title" />
       <AuditPanel meeting={meeting} />
     </main>
   );

@@ -2,8 +2,7 @@ import type { MeetingView } from '../../shared/api.ts';
 import { useI18n } from '../i18n.tsx';
 import { MessagePage } from '../MessagePage.tsx';
 import { useMeetingPage } from '../room/useMeetingPage.tsx';
-import { meetingPath } from '../routes.ts';
-import { Link } from '../ui/Link.tsx';
+import { MeetingPageHeader } from '../ui/MeetingPageHeader.tsx';
 import { useDocumentTitle } from '../ui/useDocumentTitle.ts';
 import { DetailsForm } from './DetailsForm.tsx';
 import { RosterSection } from './roster/RosterSection.tsx';
@@ -25,15 +24,9 @@ export function MeetingSettingsPage({ meetingId }: { meetingId: string }) {
 }
 
 function Settings({ meeting }: { meeting: MeetingView }) {
-  const { t } = useI18n();
   return (
     <main className="page settings" data-testid="meeting-settings">
-      <Link href={meetingPath(meeting.id)} className="back-link">
-        {t('settings.backToRoom')}
-      </Link>
-      <h1 className="page-title">
-        {t('settings.title')} <span className="page-subtitle">{meeting.title}</span>
-      </h1>
+      <MeetingPageHeader meeting={meeting} title="settings.title" />
       {meeting.permissions.update && <StatusSection meeting={meeting} />}
       {meeting.permissions.update && <DetailsForm key={meeting.id} meeting={meeting} />}
       {meeting.permissions.manageRoster && <RosterSection meeting={meeting} />}
