@@ -62,8 +62,6 @@ export interface Tally {
   abstain: number;
 }
 
-export const EMPTY_TALLY: Tally = { for: 0, against: 0, abstain: 0 };
-
 export interface Electorate {
   /** Voting members on the roster (chair, secretary, delegates; observers excluded). */
   members: number;

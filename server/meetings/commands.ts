@@ -61,7 +61,7 @@ export async function updateMeeting(
       // Only forwards, one step at a time: a closed meeting is never reopened.
       if (NEXT_STATUS[current.status] !== changes.status) fail('invalid_transition', 'status');
       // Closing the sitting while a vote runs would leave it with no one able to cast or count the rest.
-      if (changes.status === 'closed' && s.motions.forMeeting(meetingId).some((m) => m.status === 'open')) fail('vote_open');
+      if (changes.status === 'closed' && s.motions.anyOpen(meetingId)) fail('vote_open');
     }
     s.meetings.update(meetingId, changes);
     s.audit.append({

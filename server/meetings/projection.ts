@@ -35,12 +35,10 @@ export class MeetingProjection {
     const documents = this.meetings.documents(meetingId);
     const quorum = computeQuorum(members, info.quorumRule);
     const motions = this.motions.views(meetingId);
-    const ballots = new Map<string, ProjectedBallot>();
-    for (const motion of motions) {
-      for (const b of this.motions.ballots(motion.id)) {
-        ballots.set(ballotKey(motion.id, b.userId), motion.form === 'secret' ? 'voted' : (b.choice ?? 'voted'));
-      }
-    }
+    // A secret ballot's row has no choice: it shows as 'voted'.
+    const ballots = new Map<string, ProjectedBallot>(
+      this.motions.ballotEntries(meetingId).map((b) => [ballotKey(b.motionId, b.userId), b.choice ?? 'voted']),
+    );
     await this.write(meetingId, (doc) => {
       const meeting = doc.getMap<unknown>(PROJECTION.meeting);
       setIfChanged(meeting, 'info', info);

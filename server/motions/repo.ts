@@ -185,14 +185,19 @@ export class Motions {
       | undefined;
   }
 
-  voterIds(motionId: string): string[] {
-    return (this.db.prepare('SELECT user_id FROM ballots WHERE motion_id = ?').all(motionId) as { user_id: string }[]).map(
-      (r) => r.user_id,
-    );
+  /** Whether a vote of the meeting is open now. */
+  anyOpen(meetingId: string): boolean {
+    return this.db.prepare(`SELECT 1 FROM motions WHERE meeting_id = ? AND status = 'open' LIMIT 1`).get(meetingId) !== undefined;
   }
 
-  forMeeting(meetingId: string): MotionRow[] {
-    return this.db.prepare('SELECT * FROM motions WHERE meeting_id = ? ORDER BY number').all(meetingId) as MotionRow[];
+  /** Every ballot of the meeting, for the live state: a named one's choice, or null for a secret one. */
+  ballotEntries(meetingId: string): { motionId: string; userId: string; choice: Choice | null }[] {
+    return this.db
+      .prepare(
+        `SELECT b.motion_id AS motionId, b.user_id AS userId, b.choice FROM ballots b
+         JOIN motions mo ON mo.id = b.motion_id WHERE mo.meeting_id = ?`,
+      )
+      .all(meetingId) as { motionId: string; userId: string; choice: Choice | null }[];
   }
 
   /** Open motions with a closing time, for the timers that close them (after a restart too). */
@@ -228,13 +233,6 @@ export class Motions {
       )
       .run(view.id, documentId, motionId, Buffer.from(state), hash, createdBy, view.createdAt);
     return view;
-  }
-
-  versionState(versionId: string): Uint8Array | undefined {
-    const row = this.db.prepare('SELECT state FROM document_versions WHERE id = ?').get(versionId) as
-      | { state: Buffer }
-      | undefined;
-    return row && new Uint8Array(row.state);
   }
 }
 
