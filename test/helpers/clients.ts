@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -40,6 +41,23 @@ export function stockClient(
       provider.destroy();
       doc.destroy();
     },
+  };
+}
+
+/**
+ * `stockClient`, each one destroyed after the test that made it. Call once per file, after the file's own
+ * `afterEach` that stops its servers: vitest runs later-registered `afterEach` hooks first, so the clients go
+ * before their server does and never see it vanish.
+ */
+export function stockClientsForEachTest(): typeof stockClient {
+  const made: StockClient[] = [];
+  afterEach(() => {
+    for (const c of made.splice(0)) c.destroy();
+  });
+  return (baseUrl, docId, opts) => {
+    const c = stockClient(baseUrl, docId, opts);
+    made.push(c);
+    return c;
   };
 }
 

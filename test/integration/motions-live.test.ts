@@ -1,19 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PROJECTION, ballotKey, type AuditView, type DocumentDetail, type MotionView } from '../../shared/api.ts';
 import { meetingDocumentId } from '../../shared/meeting.ts';
 import { contentHash } from '../../server/documents/versions.ts';
 import { tokenFor } from '../helpers/api.ts';
-import { stockClient, whenSynced, type StockClient } from '../helpers/clients.ts';
+import { stockClientsForEachTest, whenSynced, type StockClient } from '../helpers/clients.ts';
 import { serversForEachTest } from '../helpers/servers.ts';
 import { motion, open, votingMeeting, type VotingMeeting } from '../helpers/votes.ts';
 
 const server = serversForEachTest();
-const clients: StockClient[] = [];
+const tracked = stockClientsForEachTest();
 
 async function client(url: string, m: VotingMeeting, who: string, docId: string): Promise<StockClient> {
-  const c = stockClient(url, docId, { token: await tokenFor(m.admin, m.people[who]!.userId, who) });
-  clients.push(c);
+  const c = tracked(url, docId, { token: await tokenFor(m.admin, m.people[who]!.userId, who) });
   await whenSynced(c);
   return c;
 }
@@ -193,8 +192,4 @@ describe('the record of decisions', () => {
     const tampered = (await m.as.kien!.get<AuditView>(`/api/meetings/${m.meetingId}/audit`)).body;
     expect(tampered.verification).toMatchObject({ ok: false, firstBad: { seq: closed.seq, action: 'motion.closed' } });
   });
-});
-
-afterEach(() => {
-  for (const c of clients.splice(0)) c.destroy();
 });

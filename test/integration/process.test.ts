@@ -5,29 +5,24 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol.ts';
 import { seedWriter } from '../helpers/access.ts';
-import { stockClient, whenSynced, type StockClient } from '../helpers/clients.ts';
+import { stockClientsForEachTest, whenSynced } from '../helpers/clients.ts';
 import { until } from '../helpers/wait.ts';
 import { spawnServer, type ServerProcess } from '../helpers/server-process.ts';
 
 let dir: string;
 let procs: ServerProcess[] = [];
-let clients: StockClient[] = [];
 let token = '';
-const client = (url: string, docId: string) => {
-  const c = stockClient(url, docId, { token });
-  clients.push(c);
-  return c;
-};
 
 afterEach(async () => {
-  clients.forEach((c) => c.destroy());
   for (const p of procs) {
     if (p.proc.exitCode === null && p.proc.signalCode === null) p.proc.kill('SIGKILL');
     await p.exited;
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  [procs, clients, token] = [[], [], ''];
+  [procs, token] = [[], ''];
 });
+const tracked = stockClientsForEachTest();
+const client = (url: string, docId: string) => tracked(url, docId, { token });
 
 async function server(): Promise<ServerProcess> {
   token ||= seedWriter(dir, ['burst', 'nghi-quyet', 'bien-ban']);

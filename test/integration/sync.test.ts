@@ -8,12 +8,11 @@ import { startServer, type RunningServer } from '../../server/app.ts';
 import { testConfig } from '../../server/config.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { seedWriter } from '../helpers/access.ts';
-import { stockClient, whenSynced, type StockClient } from '../helpers/clients.ts';
+import { stockClientsForEachTest, whenSynced } from '../helpers/clients.ts';
 import { until } from '../helpers/wait.ts';
 
 let dirs: string[] = [];
 let servers: RunningServer[] = [];
-let clients: StockClient[] = [];
 /** The documents these tests use, and a token that may write them (seeded into each data directory). */
 const DOCS = ['nghi-quyet', 'bien-ban', 'ke-hoach', 'bao-cao', 'x'];
 let token = '';
@@ -28,18 +27,13 @@ const start = async (dir: string, port = 0) => {
   servers.push(s);
   return s;
 };
-const client = (url: string, docId: string) => {
-  const c = stockClient(url, docId, { token });
-  clients.push(c);
-  return c;
-};
-
 afterEach(async () => {
-  clients.forEach((c) => c.destroy());
   await Promise.all(servers.map((s) => s.close()));
   dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
-  [dirs, servers, clients] = [[], [], []];
+  [dirs, servers] = [[], []];
 });
+const tracked = stockClientsForEachTest();
+const client = (url: string, docId: string) => tracked(url, docId, { token });
 
 describe('sync over a real server with stock y-websocket clients', () => {
   it('[I1] four clients editing at once converge to the same text', async () => {
