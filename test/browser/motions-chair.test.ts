@@ -209,6 +209,12 @@ describeInBrowser('browser: the chair’s and the secretary’s vote screens', (
         ]);
       }
       await expect.poll(() => motionItem(page, 0).getByTestId('motion-revote').count()).toBe(0);
+      // …and the old one says which vote repeated it.
+      for (const screen of [page, delegate.page]) {
+        await expect
+          .poll(() => motionItem(screen, 0).getByTestId('motion-revoted-by').textContent())
+          .toBe('Đã biểu quyết lại tại biểu quyết số 2');
+      }
       const meeting = (await chairApi.get<MeetingView>(`/api/meetings/${meetingId}`)).body;
       const second = meeting.motions.find((m) => m.number === 2)!;
       expect({ revoteOf: second.revoteOf, description: second.description, documentId: second.documentId }).toEqual({
@@ -344,6 +350,8 @@ describeInBrowser('browser: the chair’s and the secretary’s vote screens', (
       await Promise.all(screens.map((page) => inRoom(page, meetingId)));
       await Promise.all(screens.map(markPage));
       await expect.poll(() => motionItem(chair.page, 0).getByTestId('motion-status').textContent()).toBe('Chưa mở');
+      // The draft says its limit, in seconds when it is not whole minutes.
+      expect(await motionLine(chair.page, 0)).toContain('Thời hạn: 10 giây');
 
       await motionItem(chair.page, 0).getByTestId('motion-open').click();
       const openedAt = Date.now();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { DemoLoaded, MeetingView, MotionView } from '../../shared/api.ts';
-import { documentVoteResult } from '../../shared/vote-result.ts';
+import { documentVoteResult, formatVoteResult } from '../../shared/vote-result.ts';
 import type { ApiClient } from '../helpers/api.ts';
 import {
   browserSuite,
@@ -164,6 +164,11 @@ describeInBrowser('browser: votes', () => {
       expect(sentence).toContain('Nghị quyết được thông qua');
       await expect.poll(() => block.getAttribute('data-state')).toBe('closed');
       expect(await block.locator('.vote-result-text').textContent()).toBe(sentence);
+      // In the English interface the block reads in English; what the minutes store stays Vietnamese.
+      await secretary.page.getByTestId('lang-en').click();
+      await expect.poll(() => block.locator('.vote-result-text').textContent()).toBe(formatVoteResult(closed, 'en'));
+      await secretary.page.getByTestId('lang-vi').click();
+      await expect.poll(() => block.locator('.vote-result-text').textContent()).toBe(sentence);
 
       // The adopted resolution stays locked, and says why.
       await hung.page.getByTestId('document-link').filter({ hasText: resolution.title }).click();
@@ -278,6 +283,8 @@ describeInBrowser('browser: votes', () => {
       expect(await lock.textContent()).toContain('Biểu quyết số 1: Thông qua Nghị quyết');
       expect(await page.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false');
       expect(await page.getByTestId('toolbar-block-type').count()).toBe(0);
+      // The lock banner says why; a generic "read only" badge beside it would only repeat it.
+      expect(await page.getByTestId('read-only').count()).toBe(0);
       await page.locator('.ProseMirror').click();
       await page.keyboard.type(' sửa');
       expect(await editorText(page)).toBe('Dự thảo');
