@@ -16,6 +16,8 @@ import { sessionRoutes } from './http/routes/session.ts';
 import { userRoutes } from './http/routes/users.ts';
 import { socketAccess } from './http/socket-access.ts';
 import { motionRoutes } from './http/routes/motions.ts';
+import { documentRoutes } from './http/routes/documents.ts';
+import { RefusedEdits } from './documents/refused-edits.ts';
 import { MeetingProjection } from './meetings/projection.ts';
 import { documentVoteResult } from '../shared/vote-result.ts';
 import { fillVoteResults } from './documents/vote-results.ts';
@@ -62,6 +64,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       maxBroadcastDelayMs: config.MAX_BROADCAST_DELAY_MS,
       // A document with an open vote on it, or adopted, stays locked when its room is unloaded and loaded again.
       isLocked: (docId) => services.meetings.document(docId)?.lock != null,
+      onRefusedUpdate: (room, conn, update) => refused.onRefusedUpdate(room, conn, update),
     },
     app.log,
   );
@@ -77,6 +80,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         why === 'access' ? 'access changed' : 'signed out',
       ),
   });
+  const refused = new RefusedEdits(services, app.log);
   services.voteResults = async (motion) => {
     // A locked document is never changed, not even by the server: its text is the one voted on or adopted.
     for (const doc of services.meetings.documents(motion.meetingId).filter((d) => d.lock === null)) {
@@ -102,6 +106,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   userRoutes(app, services);
   meetingRoutes(app, services);
   motionRoutes(app, services);
+  documentRoutes(app, services);
   const sweep = setInterval(() => services.credentials.sweepExpired(), 3600_000);
   sweep.unref();
 

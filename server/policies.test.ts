@@ -31,6 +31,8 @@ const MATRIX: [string, (who: Who) => Action, Who[]][] = [
   ['motion.tally', (w) => ({ type: 'motion.tally', meeting: meetingOf(w) }), ['chair', 'secretary']],
   ['ballot.cast', (w) => ({ type: 'ballot.cast', meeting: meetingOf(w) }), ['chair', 'secretary', 'delegate']],
   ['audit.read', (w) => ({ type: 'audit.read', meeting: meetingOf(w) }), ['admin', 'chair', 'secretary']],
+  ['finalisation.request', (w) => ({ type: 'finalisation.request', meeting: meetingOf(w) }), ['secretary']],
+  ['finalisation.confirm', (w) => ({ type: 'finalisation.confirm', meeting: meetingOf(w) }), ['chair']],
   ['token.manage (own)', (w) => ({ type: 'token.manage', ownerId: `u-${w}` }), WHO],
   ['token.manage (someone else’s)', () => ({ type: 'token.manage', ownerId: 'u-other' }), ['admin']],
   ['user.search (manages no meeting)', () => ({ type: 'user.search', managesAnyMeeting: false }), ['admin']],

@@ -36,6 +36,8 @@ export type Action =
   | { type: 'motion.tally'; meeting: MeetingSubject }
   | { type: 'ballot.cast'; meeting: MeetingSubject }
   | { type: 'audit.read'; meeting: MeetingSubject }
+  | { type: 'finalisation.request'; meeting: MeetingSubject }
+  | { type: 'finalisation.confirm'; meeting: MeetingSubject }
   | { type: 'projection.write' };
 
 const MANAGERS: ReadonlySet<Role> = new Set(['chair', 'secretary']);
@@ -86,6 +88,12 @@ export function can(actor: PolicyActor, action: Action): boolean {
       return action.meeting.role !== null && VOTERS.has(action.meeting.role);
     case 'audit.read':
       return manages(actor, action.meeting);
+    case 'finalisation.request':
+      // The secretary finalises the text (BRIEF: "finalises the resolution text"); a chair confirms it. Two
+      // people, so no one person both submits and approves what is filed.
+      return action.meeting.role === 'secretary';
+    case 'finalisation.confirm':
+      return action.meeting.role === 'chair';
     case 'projection.write':
       // The meeting's live-state document is written by the server alone.
       return false;
@@ -107,6 +115,8 @@ export function meetingPermissions(actor: PolicyActor, meeting: MeetingSubject):
     recordTally: can(actor, { type: 'motion.tally', meeting }),
     vote: can(actor, { type: 'ballot.cast', meeting }),
     viewAudit: can(actor, { type: 'audit.read', meeting }),
+    requestFinalisation: can(actor, { type: 'finalisation.request', meeting }),
+    confirmFinalisation: can(actor, { type: 'finalisation.confirm', meeting }),
   };
 }
 

@@ -6,6 +6,8 @@ import type { MotionView } from '../shared/api.ts';
 import type { RoomManager } from './collab/rooms.ts';
 import type { MeetingProjection } from './meetings/projection.ts';
 import { Motions } from './motions/repo.ts';
+import { Versions } from './documents/versions-repo.ts';
+import { Finalisations } from './documents/finalisations-repo.ts';
 import type { MotionTimers } from './motions/timers.ts';
 import { Meetings } from './meetings/repo.ts';
 import type { DocumentStore } from './storage/store.ts';
@@ -17,10 +19,12 @@ export interface Services {
   credentials: Credentials;
   meetings: Meetings;
   motions: Motions;
+  versions: Versions;
+  finalisations: Finalisations;
   audit: AuditLog;
   store: DocumentStore;
   /** The live documents, to freeze one for a vote and lock or unlock it; absent in the command line. */
-  rooms: Pick<RoomManager, 'freeze' | 'setLocked' | 'change'> | null;
+  rooms: Pick<RoomManager, 'freeze' | 'setLocked' | 'change' | 'snapshot'> | null;
   /** Close timed votes when their time is up; absent in the command line. */
   motionTimers: MotionTimers | null;
   /** Writes a closed vote's result into the vote-result blocks of the meeting's documents. */
@@ -71,6 +75,8 @@ export function createServices(
     credentials: new Credentials(db, options.sessionTtlMs),
     meetings,
     motions,
+    versions: new Versions(db),
+    finalisations: new Finalisations(db),
     audit: new AuditLog(db),
     store,
     rooms: options.rooms ?? null,

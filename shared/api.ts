@@ -2,6 +2,7 @@
  * The HTTP API's shapes, shared by the server (which validates requests with these schemas) and the client
  * (which sends and reads them). `docs/api.md` describes each route.
  */
+import type { JSONContent } from '@tiptap/core';
 import { z } from 'zod';
 import {
   ATTENDANCE,
@@ -195,6 +196,12 @@ const headCount = z.number().int().min(0).max(100_000);
 /** Show of hands: the counts the secretary took in the hall. */
 export const tallyRequest = z.object({ for: headCount, against: headCount, abstain: headCount }).strict();
 
+/** "Save version": a label people will recognise in the list ("Sau góp ý tổ 2"). */
+export const saveVersionRequest = z.object({ label: z.string().trim().min(1).max(120) }).strict();
+
+/** Which version an export or print view shows; the current text when absent. */
+export const exportQuery = z.object({ version: z.string().min(1).max(64).optional() }).strict();
+
 // ---------------------------------------------------------------- responses
 
 export interface ApiError {
@@ -275,6 +282,10 @@ export interface MeetingPermissions {
   vote: boolean;
   /** See the meeting's audit record and check its chain. */
   viewAudit: boolean;
+  /** Ask for an adopted document (or closed minutes) to be finalised (secretaries). */
+  requestFinalisation: boolean;
+  /** Confirm or decline a finalisation request (chairs). */
+  confirmFinalisation: boolean;
 }
 
 export interface MeetingInfo {
@@ -308,11 +319,48 @@ export interface MemberView {
   attendanceAt: string | null;
 }
 
-/** Why a document cannot be edited: a vote on it is open, or it was adopted. */
+/**
+ * Why a document cannot be edited, strongest first: finalised (for good), awaiting a chair's confirmation of
+ * finalisation, a vote on it is open, or it was adopted. The motion is named for the last two only.
+ */
 export interface DocumentLock {
-  reason: 'vote' | 'adopted';
-  motionId: string;
-  motionTitle: string;
+  reason: 'final' | 'finalising' | 'vote' | 'adopted';
+  motionId: string | null;
+  motionTitle: string | null;
+}
+
+/** Who did something, as the lists print it. */
+export interface PersonRef {
+  id: string;
+  fullName: string;
+}
+
+/**
+ * Finalisation (ban hành): the secretary asks, a chair confirms, and the server numbers the document, writes the
+ * number into its header and locks it for good. While `requested`, the text is frozen so that the chair confirms
+ * exactly what was submitted; a chair may decline and the secretary may withdraw, which unfreezes it.
+ */
+export interface FinalisationView {
+  status: 'requested' | 'final';
+  requestedBy: PersonRef;
+  requestedAt: string;
+  confirmedBy: PersonRef | null;
+  confirmedAt: string | null;
+  /** The official number, `01/NQ-TTCNL`, once final. */
+  number: string | null;
+  /** The SHA-256 of the final text (the number included), once final; also in the audit record. */
+  contentHash: string | null;
+  /** The version submitted (requested), then the final version. */
+  versionId: string;
+}
+
+/** A document made by the server from someone's edits to a finalised document, refused when their device reconnected. */
+export interface DocumentOrigin {
+  reason: 'refused_edits';
+  /** The finalised document the edits were made to. */
+  documentId: string;
+  /** Whose edits they are. */
+  userId: string;
 }
 
 export interface DocumentView {
@@ -321,7 +369,10 @@ export interface DocumentView {
   kind: DocumentKind;
   title: string;
   createdAt: string;
+  createdBy: string | null;
   lock: DocumentLock | null;
+  finalisation: FinalisationView | null;
+  origin: DocumentOrigin | null;
 }
 
 export interface MeetingView extends MeetingInfo {
@@ -363,13 +414,38 @@ export interface ImportResult {
   passwords: { username: string; password: string }[];
 }
 
-/** The text a vote was taken on: the document's Yjs state and the SHA-256 of its canonical serialisation. */
+/**
+ * Why a version exists: saved by hand with a label; taken when a vote on the document opened; taken when
+ * finalisation was requested; the final text; the text just before a restore replaced it.
+ */
+export const VERSION_KINDS = ['manual', 'vote', 'finalisation', 'final', 'restore'] as const;
+export type VersionKind = (typeof VERSION_KINDS)[number];
+
+/**
+ * A named version of a document: its Yjs state (kept by the server) and the SHA-256 of its canonical
+ * serialisation, which is the same for the same text whatever the editing history.
+ */
 export interface VersionView {
   id: string;
   documentId: string;
+  kind: VersionKind;
+  /** What people typed for a manual version; for the others, made by the server ("Biểu quyết số 2: …"). */
+  label: string;
   motionId: string | null;
   contentHash: string;
   createdAt: string;
+  createdBy: PersonRef | null;
+}
+
+/** A version with its text, as the editor's JSON (ProseMirror `doc`), to show read-only or compare. */
+export interface VersionContent extends VersionView {
+  content: JSONContent;
+}
+
+/** The answer to a restore: the version restored, and the version taken of the text it replaced. */
+export interface RestoreView {
+  restored: VersionView;
+  before: VersionView;
 }
 
 /** A motion's public state: what everyone in the meeting sees, live through the projection. */

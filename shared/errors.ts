@@ -114,6 +114,31 @@ export const ERRORS = {
     vi: 'Biểu quyết này đã có một lần biểu quyết lại.',
     en: 'This vote has already been repeated.',
   },
+  document_read_only: {
+    status: 409,
+    vi: 'Văn bản đang bị khóa (đang biểu quyết, đã thông qua, đang chờ hoặc đã ban hành) nên không thể thay đổi nội dung.',
+    en: 'The document is locked (being voted on, adopted, awaiting finalisation or finalised), so its text cannot change.',
+  },
+  not_finalisable: {
+    status: 409,
+    vi: 'Chỉ ban hành được văn bản đã được biểu quyết thông qua, hoặc biên bản của cuộc họp đã bế mạc.',
+    en: 'Only an adopted document, or the minutes of a closed meeting, can be finalised.',
+  },
+  finalisation_pending: {
+    status: 409,
+    vi: 'Văn bản đang chờ chủ tọa xác nhận ban hành.',
+    en: 'The document is already awaiting the chair’s confirmation.',
+  },
+  no_finalisation_request: {
+    status: 409,
+    vi: 'Văn bản chưa được đề nghị ban hành.',
+    en: 'Nobody has asked for this document to be finalised.',
+  },
+  already_final: {
+    status: 409,
+    vi: 'Văn bản đã được ban hành và không thể thay đổi.',
+    en: 'The document has been finalised and cannot change.',
+  },
   too_large: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' },
   rate_limited: {
     status: 429,

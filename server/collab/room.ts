@@ -17,6 +17,11 @@ export interface RoomOptions {
   broadcastWritesPerSecond: number;
   /** Upper bound on that pacing, whatever the room's size. */
   maxBroadcastDelayMs: number;
+  /**
+   * Told of each update dropped because the room is locked, from a connection that could otherwise write: an
+   * offline device's edits to a text that was finalised meanwhile, which must not vanish without a word.
+   */
+  onRefusedUpdate?: (room: Room, conn: Connection, update: Uint8Array) => void;
 }
 
 interface Pending {
@@ -182,6 +187,7 @@ export class Room implements MessageSink {
             { docId: this.id, conn: conn.id, locked: this.locked },
             'update from a connection that may not write dropped',
           );
+          if (!conn.readOnly) this.options.onRefusedUpdate?.(this, conn, update);
           break;
         }
         Y.applyUpdate(this.doc, update, conn);

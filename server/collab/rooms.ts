@@ -3,7 +3,7 @@ import { CloseCode } from '../../shared/protocol.ts';
 import type { DocumentStore } from '../storage/store.ts';
 import { Connection, type Principal } from './connection.ts';
 import type { Logger, PeerSocket } from './peer.ts';
-import { Room } from './room.ts';
+import { Room, type RoomOptions } from './room.ts';
 
 export interface RoomManagerOptions {
   maxBufferedBytes: number;
@@ -14,6 +14,7 @@ export interface RoomManagerOptions {
   maxBroadcastDelayMs: number;
   /** Whether a document is locked (a vote on it is open, or it was adopted), asked when its room loads. */
   isLocked?: (docId: string) => boolean;
+  onRefusedUpdate?: RoomOptions['onRefusedUpdate'];
 }
 
 /** Transaction origin of the server's own changes: stored and sent to every connection. */
@@ -79,14 +80,30 @@ export class RoomManager {
    * A change the server makes itself (the meeting projection, a template's first text): loads the document if
    * needed, applies `change` in one transaction, and resolves once it is stored and sent to everyone connected.
    */
-  async change(docId: string, change: (doc: Y.Doc) => void): Promise<void> {
+  async change(docId: string, change: (doc: Y.Doc, locked: boolean) => void): Promise<void> {
     if (this.closing) throw new Error('server closing');
     this.cancelUnload(docId);
     const room = await this.room(docId);
-    if (room.isDestroyed) throw new Error('document unavailable');
-    room.doc.transact(() => change(room.doc), SERVER_ORIGIN);
-    await room.whenPersisted();
-    if (room.connections.size === 0) this.scheduleUnload(room);
+    try {
+      if (room.isDestroyed) throw new Error('document unavailable');
+      room.doc.transact(() => change(room.doc, room.locked), SERVER_ORIGIN);
+      await room.whenPersisted();
+    } finally {
+      if (room.connections.size === 0) this.scheduleUnload(room);
+    }
+  }
+
+  /** The document's whole state now, loading it if needed. */
+  async snapshot(docId: string): Promise<Uint8Array> {
+    if (this.closing) throw new Error('server closing');
+    this.cancelUnload(docId);
+    const room = await this.room(docId);
+    try {
+      if (room.isDestroyed) throw new Error('document unavailable');
+      return Y.encodeStateAsUpdate(room.doc);
+    } finally {
+      if (room.connections.size === 0) this.scheduleUnload(room);
+    }
   }
 
   /**
@@ -152,6 +169,7 @@ export class RoomManager {
           compactAfterUpdates: this.options.compactAfterUpdates,
           broadcastWritesPerSecond: this.options.broadcastWritesPerSecond,
           maxBroadcastDelayMs: this.options.maxBroadcastDelayMs,
+          onRefusedUpdate: this.options.onRefusedUpdate,
         },
         this.log,
         (r) => this.scheduleUnload(r),

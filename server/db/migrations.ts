@@ -148,6 +148,33 @@ const STEPS: string[] = [
      created_at   TEXT NOT NULL
    );
    CREATE INDEX versions_by_document ON document_versions (document_id, created_at);`,
+
+  // 4: named versions, finalisation and its numbers, drafts made from refused offline edits
+  `ALTER TABLE document_versions ADD COLUMN kind TEXT NOT NULL DEFAULT 'vote';
+   ALTER TABLE document_versions ADD COLUMN label TEXT NOT NULL DEFAULT '';
+   ALTER TABLE documents ADD COLUMN origin_document_id TEXT REFERENCES documents (id);
+   ALTER TABLE documents ADD COLUMN origin_user_id TEXT REFERENCES users (id);
+   -- One row per document asked to be finalised; the number columns are filled, in the same transaction as
+   -- status 'final', from number_series. UNIQUE (series, seq) is the last guard against a number given twice.
+   CREATE TABLE finalisations (
+     document_id  TEXT PRIMARY KEY REFERENCES documents (id),
+     status       TEXT NOT NULL,
+     requested_by TEXT NOT NULL REFERENCES users (id),
+     requested_at TEXT NOT NULL,
+     confirmed_by TEXT REFERENCES users (id),
+     confirmed_at TEXT,
+     series       TEXT,
+     seq          INTEGER,
+     number       TEXT,
+     version_id   TEXT NOT NULL REFERENCES document_versions (id),
+     content_hash TEXT,
+     UNIQUE (series, seq)
+   );
+   -- The last number given in each series: issuing body's symbol, document type, year.
+   CREATE TABLE number_series (
+     series TEXT PRIMARY KEY,
+     last   INTEGER NOT NULL
+   ) WITHOUT ROWID;`,
 ];
 
 export function migrate(db: Database.Database): void {

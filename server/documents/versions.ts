@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import * as Y from 'yjs';
-import { editorSchema } from '../../shared/editor/extensions.ts';
-import { COLLABORATION_FIELD } from './initial-state.ts';
+import { nodeOfState } from './content.ts';
 
 /**
  * The canonical serialisation of a document's text: its ProseMirror JSON (what the editor shows, node for node)
@@ -10,14 +7,7 @@ import { COLLABORATION_FIELD } from './initial-state.ts';
  * Two replicas that converged hash the same; any visible change, an attribute included, hashes differently.
  */
 export function canonicalText(state: Uint8Array): string {
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, state);
-    const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(COLLABORATION_FIELD), editorSchema());
-    return stableStringify(node.toJSON());
-  } finally {
-    doc.destroy();
-  }
+  return stableStringify(nodeOfState(state).toJSON());
 }
 
 /** SHA-256 (hex) of the canonical serialisation: the content hash a vote binds to. */

@@ -1,4 +1,4 @@
-import type { DocumentLock, DocumentView, MeetingInfo, MemberView } from '../../shared/api.ts';
+import type { DocumentLock, DocumentView, FinalisationView, MeetingInfo, MemberView } from '../../shared/api.ts';
 import type { Attendance, DocumentKind, MeetingKind, MeetingStatus, Role } from '../../shared/meeting.ts';
 import { compareVietnameseNames } from '../../shared/names.ts';
 import type { Db } from '../db/database.ts';
@@ -42,22 +42,46 @@ interface DocumentRow {
   title: string;
   created_by: string | null;
   created_at: string;
+  origin_document_id: string | null;
+  origin_user_id: string | null;
   /** JSON of the DocumentLock, or null. */
   lock_json: string | null;
+  /** JSON of the FinalisationView, or null. */
+  finalisation_json: string | null;
 }
 
 /**
- * A document's lock, as JSON: the open vote on it, else the vote that adopted it. One query for the list, so the
- * lock shows wherever the document does.
+ * A document's lock and finalisation, as JSON, in one query for the list so they show wherever the document does.
+ * The lock, strongest first: finalised, awaiting confirmation of finalisation, the open vote on it, the vote
+ * that adopted it.
  */
 const SELECT_DOCUMENT = `
-  SELECT d.*, (
-    SELECT json_object('reason', CASE mo.status WHEN 'open' THEN 'vote' ELSE 'adopted' END,
-                       'motionId', mo.id, 'motionTitle', mo.title)
-    FROM motions mo WHERE mo.document_id = d.id AND (mo.status = 'open' OR mo.outcome = 'adopted')
-    ORDER BY mo.status = 'open' DESC, mo.number DESC LIMIT 1
-  ) AS lock_json
-  FROM documents d`;
+  SELECT d.*,
+    CASE f.status
+      WHEN 'final' THEN json_object('reason', 'final', 'motionId', NULL, 'motionTitle', NULL)
+      WHEN 'requested' THEN json_object('reason', 'finalising', 'motionId', NULL, 'motionTitle', NULL)
+      ELSE (
+        SELECT json_object('reason', CASE mo.status WHEN 'open' THEN 'vote' ELSE 'adopted' END,
+                           'motionId', mo.id, 'motionTitle', mo.title)
+        FROM motions mo WHERE mo.document_id = d.id AND (mo.status = 'open' OR mo.outcome = 'adopted')
+        ORDER BY mo.status = 'open' DESC, mo.number DESC LIMIT 1
+      )
+    END AS lock_json,
+    CASE WHEN f.document_id IS NULL THEN NULL ELSE json_object(
+      'status', f.status,
+      'requestedBy', json_object('id', f.requested_by, 'fullName', ru.full_name),
+      'requestedAt', f.requested_at,
+      'confirmedBy', CASE WHEN f.confirmed_by IS NULL THEN NULL
+                          ELSE json_object('id', f.confirmed_by, 'fullName', cu.full_name) END,
+      'confirmedAt', f.confirmed_at,
+      'number', f.number,
+      'contentHash', f.content_hash,
+      'versionId', f.version_id
+    ) END AS finalisation_json
+  FROM documents d
+  LEFT JOIN finalisations f ON f.document_id = d.id
+  LEFT JOIN users ru ON ru.id = f.requested_by
+  LEFT JOIN users cu ON cu.id = f.confirmed_by`;
 
 export function presentMeetingInfo(row: MeetingRow): MeetingInfo {
   return {
@@ -95,7 +119,13 @@ function presentDocument(row: DocumentRow): DocumentView {
     kind: row.kind,
     title: row.title,
     createdAt: row.created_at,
+    createdBy: row.created_by,
     lock: row.lock_json === null ? null : (JSON.parse(row.lock_json) as DocumentLock),
+    finalisation: row.finalisation_json === null ? null : (JSON.parse(row.finalisation_json) as FinalisationView),
+    origin:
+      row.origin_document_id === null || row.origin_user_id === null
+        ? null
+        : { reason: 'refused_edits', documentId: row.origin_document_id, userId: row.origin_user_id },
   };
 }
 
@@ -249,7 +279,14 @@ export class Meetings {
     return row && presentDocument(row);
   }
 
-  insertDocument(id: string, meetingId: string, kind: DocumentKind, title: string, createdBy: string | null): DocumentView {
+  insertDocument(
+    id: string,
+    meetingId: string,
+    kind: DocumentKind,
+    title: string,
+    createdBy: string | null,
+    origin: { documentId: string; userId: string } | null = null,
+  ): DocumentView {
     const row: DocumentRow = {
       id,
       meeting_id: meetingId,
@@ -257,10 +294,16 @@ export class Meetings {
       title,
       created_by: createdBy,
       created_at: nowIso(),
+      origin_document_id: origin?.documentId ?? null,
+      origin_user_id: origin?.userId ?? null,
       lock_json: null,
+      finalisation_json: null,
     };
     this.db
-      .prepare('INSERT INTO documents (id, meeting_id, kind, title, created_by, created_at) VALUES (@id, @meeting_id, @kind, @title, @created_by, @created_at)')
+      .prepare(
+        `INSERT INTO documents (id, meeting_id, kind, title, created_by, created_at, origin_document_id, origin_user_id)
+         VALUES (@id, @meeting_id, @kind, @title, @created_by, @created_at, @origin_document_id, @origin_user_id)`,
+      )
       .run(row);
     return presentDocument(row);
   }

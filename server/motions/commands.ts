@@ -98,7 +98,15 @@ export async function openMotion(s: Services, actor: Actor, motionId: string): P
       const quorum = check();
       let versionId: string | null = null;
       if (docId !== null && frozen) {
-        const version = s.motions.insertVersion(docId, motionId, frozen.state, frozen.hash, actor.id);
+        const version = s.versions.insert({
+          documentId: docId,
+          kind: 'vote',
+          label: `Biểu quyết số ${row.number}: ${row.title}`,
+          motionId,
+          state: frozen.state,
+          hash: frozen.hash,
+          createdBy: actor.id,
+        });
         versionId = version.id;
         s.audit.append({ actorId: actor.id, meetingId: row.meeting_id, action: 'document.frozen', payload: { documentId: docId, motionId } });
         s.audit.append({

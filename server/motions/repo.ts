@@ -1,4 +1,4 @@
-import type { BallotView, MotionView, VersionView } from '../../shared/api.ts';
+import type { BallotView, MotionView } from '../../shared/api.ts';
 import type { DocumentKind } from '../../shared/meeting.ts';
 import {
   decide,
@@ -10,6 +10,7 @@ import {
   type Tally,
 } from '../../shared/motions.ts';
 import type { Db } from '../db/database.ts';
+import { presentVersion } from '../documents/versions-repo.ts';
 import { newId, nowIso } from '../ids.ts';
 
 export interface MotionRow {
@@ -48,6 +49,9 @@ interface MotionJoined extends MotionRow {
   ballot_count: number;
   version_hash: string | null;
   version_at: string | null;
+  version_label: string | null;
+  version_by: string | null;
+  version_by_name: string | null;
   live_members: number;
   live_present: number;
 }
@@ -72,7 +76,8 @@ const SELECT_JOINED = `
   SELECT mo.*, d.title AS document_title, d.kind AS document_kind,
          (SELECT r.id FROM motions r WHERE r.revote_of = mo.id) AS revoted_by,
          (SELECT count(*) FROM ballots b WHERE b.motion_id = mo.id) AS ballot_count,
-         v.content_hash AS version_hash, v.created_at AS version_at,
+         v.content_hash AS version_hash, v.created_at AS version_at, v.label AS version_label,
+         v.created_by AS version_by, (SELECT u.full_name FROM users u WHERE u.id = v.created_by) AS version_by_name,
          ${ELECTORATE.members} AS live_members, ${ELECTORATE.present} AS live_present
   FROM motions mo
   LEFT JOIN documents d ON d.id = mo.document_id
@@ -223,17 +228,6 @@ export class Motions {
     const row = this.db.prepare(`${SELECT_JOINED} WHERE mo.id = ?`).get(id) as MotionJoined | undefined;
     return row && present(row);
   }
-
-  insertVersion(documentId: string, motionId: string | null, state: Uint8Array, hash: string, createdBy: string | null): VersionView {
-    const view: VersionView = { id: newId('ver'), documentId, motionId, contentHash: hash, createdAt: nowIso() };
-    this.db
-      .prepare(
-        `INSERT INTO document_versions (id, document_id, motion_id, state, content_hash, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(view.id, documentId, motionId, Buffer.from(state), hash, createdBy, view.createdAt);
-    return view;
-  }
 }
 
 function present(r: MotionJoined): MotionView {
@@ -272,7 +266,17 @@ function present(r: MotionJoined): MotionView {
     closedAt: r.closed_at,
     version:
       r.version_id && r.version_hash && r.document_id
-        ? { id: r.version_id, documentId: r.document_id, motionId: r.id, contentHash: r.version_hash, createdAt: r.version_at ?? '' }
+        ? presentVersion({
+            id: r.version_id,
+            document_id: r.document_id,
+            kind: 'vote',
+            label: r.version_label ?? '',
+            motion_id: r.id,
+            content_hash: r.version_hash,
+            created_at: r.version_at ?? '',
+            created_by: r.version_by,
+            created_by_name: r.version_by_name,
+          })
         : null,
     members,
     present,

@@ -57,6 +57,8 @@ describe('meetings, rosters and attendance over HTTP', () => {
       recordTally: false,
       vote: true,
       viewAudit: false,
+      requestFinalisation: false,
+      confirmFinalisation: false,
     });
     expect((await dung.get(`/api/documents/${a.documentId}`)).body.access).toBe('write');
     const khoi = await signedIn(url, 'khoi', a.people.khoi!.password);

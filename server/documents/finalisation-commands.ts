@@ -1,0 +1,146 @@
+/**
+ * Finalisation (ban hành): the secretary asks, which freezes the text; a chair confirms, and the server numbers the
+ * document, writes the number into its header, keeps the result as the final version and locks it for good; or
+ * the chair declines / the secretary withdraws, which lifts the freeze again (unless a vote adopted the text).
+ */
+import * as Y from 'yjs';
+import type { DocumentView } from '../../shared/api.ts';
+import type { Actor } from '../accounts/users.ts';
+import { fail } from '../http/errors.ts';
+import type { Services } from '../services.ts';
+import { contentOfState, withNumberLine, writeContent } from './content.ts';
+import { formatNumber, numberSeries } from './finalisations-repo.ts';
+import { contentHash } from './versions.ts';
+
+function documentOf(s: Services, documentId: string): DocumentView {
+  return s.meetings.document(documentId) ?? fail('not_found');
+}
+
+/** An adopted text, or minutes once the meeting is closed; never a blank page, which has no type to number by. */
+function checkFinalisable(s: Services, doc: DocumentView): void {
+  if (doc.finalisation?.status === 'final') fail('already_final');
+  if (doc.finalisation?.status === 'requested') fail('finalisation_pending');
+  if (doc.kind === 'blank' || doc.origin !== null) fail('not_finalisable');
+  const adopted = doc.lock?.reason === 'adopted';
+  const closedMinutes = doc.kind === 'BB' && doc.lock === null && s.meetings.byId(doc.meetingId)?.status === 'closed';
+  if (!adopted && !closedMinutes) fail('not_finalisable');
+}
+
+export async function requestFinalisation(s: Services, actor: Actor, documentId: string): Promise<DocumentView> {
+  const rooms = s.rooms ?? fail('internal');
+  checkFinalisable(s, documentOf(s, documentId));
+  const state = await rooms.freeze(documentId);
+  const hash = contentHash(state);
+  try {
+    s.db.transaction(() => {
+      const doc = documentOf(s, documentId);
+      checkFinalisable(s, doc);
+      const version = s.versions.insert({
+        documentId,
+        kind: 'finalisation',
+        label: 'Đề nghị ban hành',
+        motionId: null,
+        state,
+        hash,
+        createdBy: actor.id,
+      });
+      s.finalisations.request(documentId, actor.id, version.id);
+      s.audit.append({
+        actorId: actor.id,
+        meetingId: doc.meetingId,
+        action: 'finalisation.requested',
+        payload: { documentId, versionId: version.id, contentHash: hash },
+      });
+    })();
+  } catch (err) {
+    rooms.setLocked(documentId, s.meetings.document(documentId)?.lock != null);
+    throw err;
+  }
+  return published(s, documentId);
+}
+
+/** Withdrawn by the secretary or declined by a chair: the request goes and the text is editable again. */
+export async function cancelFinalisation(
+  s: Services,
+  actor: Actor,
+  documentId: string,
+  why: 'withdrawn' | 'declined',
+): Promise<DocumentView> {
+  const doc = documentOf(s, documentId);
+  s.db.transaction(() => {
+    const current = s.finalisations.byDocument(documentId);
+    if (current?.status === 'final') fail('already_final');
+    if (!s.finalisations.cancel(documentId)) fail('no_finalisation_request');
+    s.audit.append({ actorId: actor.id, meetingId: doc.meetingId, action: `finalisation.${why}`, payload: { documentId } });
+  })();
+  s.rooms?.setLocked(documentId, s.meetings.document(documentId)?.lock != null);
+  return published(s, documentId);
+}
+
+/**
+ * One confirmation at a time in this process: each peeks at the next number, writes it into the text and takes
+ * it in the transaction that makes the document final. `take` refuses a number someone took meanwhile (another
+ * process), and the loop tries the next one, so numbers are never given twice and never skipped.
+ */
+let confirming: Promise<unknown> = Promise.resolve();
+
+export function confirmFinalisation(s: Services, actor: Actor, documentId: string): Promise<DocumentView> {
+  const run = confirming.then(() => confirmNow(s, actor, documentId));
+  confirming = run.catch(() => {});
+  return run;
+}
+
+async function confirmNow(s: Services, actor: Actor, documentId: string): Promise<DocumentView> {
+  const rooms = s.rooms ?? fail('internal');
+  const doc = documentOf(s, documentId);
+  const meeting = s.meetings.byId(doc.meetingId) ?? fail('not_found');
+  const series = numberSeries(meeting.symbol, doc.kind, Number(meeting.starts_at.slice(0, 4)));
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const request = s.finalisations.byDocument(documentId);
+    if (request?.status === 'final') fail('already_final');
+    if (!request) fail('no_finalisation_request');
+    const seq = s.finalisations.peekNext(series);
+    const number = formatNumber(seq, doc.kind, meeting.symbol);
+    let state: Uint8Array | null = null;
+    await rooms.change(documentId, (ydoc) => {
+      // The text the secretary submitted, with its number: nothing else can have changed it, it is frozen.
+      const submitted = contentOfState(s.versions.state(request.version_id) ?? fail('internal'));
+      writeContent(ydoc, withNumberLine(submitted, `Số: ${number}`));
+      state = Y.encodeStateAsUpdate(ydoc);
+    });
+    const finalState: Uint8Array = state ?? fail('internal');
+    const hash = contentHash(finalState);
+    const done = s.db.transaction(() => {
+      if (s.finalisations.byDocument(documentId)?.status !== 'requested') fail('no_finalisation_request');
+      if (!s.finalisations.take(series, seq)) return false;
+      const version = s.versions.insert({
+        documentId,
+        kind: 'final',
+        label: `Số: ${number}`,
+        motionId: null,
+        state: finalState,
+        hash,
+        createdBy: actor.id,
+      });
+      s.finalisations.markFinal(documentId, { confirmedBy: actor.id, series, seq, number, versionId: version.id, contentHash: hash });
+      s.audit.append({
+        actorId: actor.id,
+        meetingId: doc.meetingId,
+        action: 'document.finalised',
+        payload: { documentId, number, versionId: version.id, contentHash: hash },
+      });
+      return true;
+    })();
+    if (done) {
+      rooms.setLocked(documentId, true);
+      return published(s, documentId);
+    }
+  }
+  return fail('internal');
+}
+
+async function published(s: Services, documentId: string): Promise<DocumentView> {
+  const doc = documentOf(s, documentId);
+  await s.projection?.publish(doc.meetingId);
+  return doc;
+}

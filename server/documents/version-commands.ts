@@ -1,0 +1,70 @@
+/**
+ * Named versions: saved by hand, and restored. A restore writes the old text into the live document as a new
+ * change, after keeping the text it replaces as a version of its own: history is only ever added to.
+ */
+import * as Y from 'yjs';
+import type { DocumentView, RestoreView, VersionView } from '../../shared/api.ts';
+import type { Actor } from '../accounts/users.ts';
+import { fail } from '../http/errors.ts';
+import type { Services } from '../services.ts';
+import { contentOfState, writeContent } from './content.ts';
+import { contentHash } from './versions.ts';
+
+function roomsOf(s: Services): NonNullable<Services['rooms']> {
+  return s.rooms ?? fail('internal');
+}
+
+function documentOf(s: Services, documentId: string): DocumentView {
+  return s.meetings.document(documentId) ?? fail('not_found');
+}
+
+export async function saveVersion(s: Services, actor: Actor, documentId: string, label: string): Promise<VersionView> {
+  const doc = documentOf(s, documentId);
+  const state = await roomsOf(s).snapshot(documentId);
+  const hash = contentHash(state);
+  return s.db.transaction(() => {
+    const version = s.versions.insert({ documentId, kind: 'manual', label, motionId: null, state, hash, createdBy: actor.id });
+    s.audit.append({
+      actorId: actor.id,
+      meetingId: doc.meetingId,
+      action: 'version.saved',
+      payload: { versionId: version.id, documentId, label, contentHash: hash },
+    });
+    return version;
+  })();
+}
+
+export async function restoreVersion(s: Services, actor: Actor, versionId: string): Promise<RestoreView> {
+  const restored = s.versions.view(versionId) ?? fail('not_found');
+  const doc = documentOf(s, restored.documentId);
+  if (doc.lock) fail('document_read_only');
+  const content = contentOfState(s.versions.state(versionId) ?? fail('not_found'));
+  const taken: { before?: VersionView } = {};
+  await roomsOf(s).change(doc.id, (ydoc, locked) => {
+    // Checked again here, synchronously with the change: a vote may have frozen the text since the check above,
+    // and the server's own changes pass a lock.
+    if (locked || s.meetings.document(doc.id)?.lock) fail('document_read_only');
+    const state = Y.encodeStateAsUpdate(ydoc);
+    const hash = contentHash(state);
+    s.db.transaction(() => {
+      const before = s.versions.insert({
+        documentId: doc.id,
+        kind: 'restore',
+        label: restored.label,
+        motionId: null,
+        state,
+        hash,
+        createdBy: actor.id,
+      });
+      s.audit.append({
+        actorId: actor.id,
+        meetingId: doc.meetingId,
+        action: 'version.restored',
+        payload: { documentId: doc.id, versionId, contentHash: restored.contentHash, replacedVersionId: before.id, replacedHash: hash },
+      });
+      taken.before = before;
+    })();
+    writeContent(ydoc, content);
+  });
+  return { restored, before: taken.before ?? fail('internal') };
+}

@@ -1,0 +1,138 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  exportQuery,
+  saveVersionRequest,
+  type DocumentDetail,
+  type DocumentView,
+  type VersionContent,
+  type VersionView,
+} from '../../../shared/api.ts';
+import type { Actor } from '../../accounts/users.ts';
+import { contentOfState } from '../../documents/content.ts';
+import { cancelFinalisation, confirmFinalisation, requestFinalisation } from '../../documents/finalisation-commands.ts';
+import { restoreVersion, saveVersion } from '../../documents/version-commands.ts';
+import { documentDocx } from '../../export/docx.ts';
+import { printHtml } from '../../export/print.ts';
+import { can, type MeetingSubject } from '../../policies.ts';
+import type { Services } from '../../services.ts';
+import { requireActor } from '../auth.ts';
+import { fail, parse } from '../errors.ts';
+import { authorize, loadMeeting } from '../guard.ts';
+
+const idParams = z.object({ id: z.string().min(1).max(64) });
+
+/** The document and the caller's standing in its meeting; 404 when the caller cannot see the meeting. */
+function loadDocument(s: Services, actor: Actor, documentId: string): { doc: DocumentView; subject: MeetingSubject } {
+  const doc = s.meetings.document(documentId) ?? fail('not_found');
+  const { subject } = loadMeeting(s, actor, doc.meetingId);
+  authorize(actor, { type: 'document.read', meeting: subject });
+  return { doc, subject };
+}
+
+function detailOf(s: Services, actor: Actor, doc: DocumentView, subject: MeetingSubject): DocumentDetail {
+  const writes = can(actor, { type: 'document.write', meeting: subject }) && doc.lock === null;
+  return { ...doc, access: writes ? 'write' : 'read' };
+}
+
+/**
+ * The text to export: a version's, or the document's as it is now. Only the final version, or a finalised
+ * document's text, is exported without the DRAFT mark.
+ */
+async function exportSource(s: Services, doc: DocumentView, versionId: string | undefined) {
+  if (versionId !== undefined) {
+    const version = s.versions.view(versionId);
+    if (!version || version.documentId !== doc.id) fail('not_found');
+    return { state: s.versions.state(versionId) ?? fail('not_found'), draft: version.kind !== 'final' };
+  }
+  const state = await (s.rooms ?? fail('internal')).snapshot(doc.id);
+  return { state, draft: doc.finalisation?.status !== 'final' };
+}
+
+/** `01-NQ-TTCNL.docx` when final; the title with "DU THAO" otherwise. ASCII fallback plus the UTF-8 name. */
+function attachmentName(doc: DocumentView, draft: boolean): string {
+  const base = !draft && doc.finalisation?.number ? doc.finalisation.number.replaceAll('/', '-') : `${doc.title} - DỰ THẢO`;
+  const name = `${base}.docx`;
+  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export function documentRoutes(app: FastifyInstance, s: Services): void {
+  app.get('/api/documents/:id/versions', async (req): Promise<VersionView[]> => {
+    const actor = requireActor(req);
+    const { doc } = loadDocument(s, actor, parse(idParams, req.params).id);
+    return s.versions.list(doc.id);
+  });
+
+  app.post('/api/documents/:id/versions', async (req, reply) => {
+    const actor = requireActor(req);
+    const { doc, subject } = loadDocument(s, actor, parse(idParams, req.params).id);
+    authorize(actor, { type: 'document.write', meeting: subject });
+    const { label } = parse(saveVersionRequest, req.body);
+    return reply.code(201).send(await saveVersion(s, actor, doc.id, label));
+  });
+
+  app.get('/api/versions/:id', async (req): Promise<VersionContent> => {
+    const actor = requireActor(req);
+    const version = s.versions.view(parse(idParams, req.params).id) ?? fail('not_found');
+    loadDocument(s, actor, version.documentId);
+    return { ...version, content: contentOfState(s.versions.state(version.id) ?? fail('not_found')) };
+  });
+
+  app.post('/api/versions/:id/restore', async (req) => {
+    const actor = requireActor(req);
+    const version = s.versions.view(parse(idParams, req.params).id) ?? fail('not_found');
+    const { subject } = loadDocument(s, actor, version.documentId);
+    authorize(actor, { type: 'document.write', meeting: subject });
+    return restoreVersion(s, actor, version.id);
+  });
+
+  app.post('/api/documents/:id/finalisation', async (req): Promise<DocumentDetail> => {
+    const actor = requireActor(req);
+    const { doc, subject } = loadDocument(s, actor, parse(idParams, req.params).id);
+    authorize(actor, { type: 'finalisation.request', meeting: subject });
+    return detailOf(s, actor, await requestFinalisation(s, actor, doc.id), subject);
+  });
+
+  app.post('/api/documents/:id/finalisation/confirm', async (req): Promise<DocumentDetail> => {
+    const actor = requireActor(req);
+    const { doc, subject } = loadDocument(s, actor, parse(idParams, req.params).id);
+    authorize(actor, { type: 'finalisation.confirm', meeting: subject });
+    return detailOf(s, actor, await confirmFinalisation(s, actor, doc.id), subject);
+  });
+
+  app.delete('/api/documents/:id/finalisation', async (req): Promise<DocumentDetail> => {
+    const actor = requireActor(req);
+    const { doc, subject } = loadDocument(s, actor, parse(idParams, req.params).id);
+    // A chair declines, the secretary withdraws; nobody else has a say.
+    const chair = can(actor, { type: 'finalisation.confirm', meeting: subject });
+    if (!chair) authorize(actor, { type: 'finalisation.request', meeting: subject });
+    return detailOf(s, actor, await cancelFinalisation(s, actor, doc.id, chair ? 'declined' : 'withdrawn'), subject);
+  });
+
+  app.get('/api/documents/:id/export.docx', async (req, reply) => {
+    const actor = requireActor(req);
+    const { doc } = loadDocument(s, actor, parse(idParams, req.params).id);
+    const { version } = parse(exportQuery, req.query);
+    const { state, draft } = await exportSource(s, doc, version);
+    const file = await documentDocx({ content: contentOfState(state), kind: doc.kind, title: doc.title, draft });
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', attachmentName(doc, draft))
+      .header('cache-control', 'no-store')
+      .send(file);
+  });
+
+  app.get('/api/documents/:id/print', async (req, reply) => {
+    const actor = requireActor(req);
+    const { doc } = loadDocument(s, actor, parse(idParams, req.params).id);
+    const { version } = parse(exportQuery, req.query);
+    const { state, draft } = await exportSource(s, doc, version);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      // The page holds people's text: nothing on it may load or run except its own inline print button.
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'")
+      .send(printHtml({ content: contentOfState(state), kind: doc.kind, title: doc.title, draft }));
+  });
+}

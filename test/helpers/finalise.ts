@@ -1,0 +1,25 @@
+import type { DocumentDetail, MotionView } from '../../shared/api.ts';
+import { motion, open, type VotingMeeting } from './votes.ts';
+
+function check<T>(what: string, res: { status: number; body: T }, status = 200): T {
+  if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** Puts the meeting's resolution to a named vote that adopts it: the five present all vote for. */
+export async function adopt(m: VotingMeeting, documentId = m.documentId): Promise<MotionView> {
+  const draft = await motion(m, { documentId });
+  await open(m, draft.id);
+  for (const who of ['kien', 'ha', 'dung', 'lan', 'minh']) {
+    check(`ballot of ${who}`, await m.as[who]!.post(`/api/motions/${draft.id}/ballots`, { choice: 'for' }), 201);
+  }
+  const closed = check('close', await m.as.kien!.post<MotionView>(`/api/motions/${draft.id}/close`));
+  if (closed.outcome !== 'adopted') throw new Error(`not adopted: ${closed.outcome}`);
+  return closed;
+}
+
+/** The secretary asks, the chair confirms. */
+export async function finalise(m: VotingMeeting, documentId = m.documentId): Promise<DocumentDetail> {
+  check('request', await m.as.ha!.post(`/api/documents/${documentId}/finalisation`));
+  return check('confirm', await m.as.kien!.post<DocumentDetail>(`/api/documents/${documentId}/finalisation/confirm`));
+}
