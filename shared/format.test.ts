@@ -21,6 +21,14 @@ describe('dates in the official layout', () => {
     expect(formatDate('2024-11-01T08:00')).toBe('ngày 01 tháng 11 năm 2024');
   });
 
+  it('[X9] the date line writes days below 10 and months 1 and 2 with a leading zero', () => {
+    expect(formatDateLine('Hà Nội', '2024-01-05')).toBe('Hà Nội, ngày 05 tháng 01 năm 2024');
+    expect(formatDateLine('Hà Nội', '2024-02-09')).toBe('Hà Nội, ngày 09 tháng 02 năm 2024');
+    expect(formatDateLine('Hà Nội', '2023-12-19')).toBe('Hà Nội, ngày 19 tháng 12 năm 2023');
+    expect(formatDateLine('Hà Nội', '2024-03-10')).toBe('Hà Nội, ngày 10 tháng 3 năm 2024');
+    expect(formatDateLine('Hà Nội', '2024-03-01')).toBe('Hà Nội, ngày 01 tháng 3 năm 2024');
+  });
+
   it('puts the locality in front of the date line', () => {
     expect(formatDateLine('Hà Nội', '2023-12-19T08:00')).toBe('Hà Nội, ngày 19 tháng 12 năm 2023');
     expect(formatDateLine(' TP. Hồ Chí Minh ', '2024-02-05')).toBe('TP. Hồ Chí Minh, ngày 05 tháng 02 năm 2024');

@@ -1,0 +1,160 @@
+/**
+ * The editor's JSON as the blocks a page is made of. Both exports render these, so that what counts as a body
+ * paragraph, an article or a rule is decided once. Unknown nodes keep their text rather than vanish: an export
+ * that silently drops a sentence of a resolution is worse than one that prints it plainly.
+ */
+import type { JSONContent } from '@tiptap/core';
+import {
+  COLUMNS_KINDS,
+  FONT_SIZES,
+  RULES,
+  type ColumnsKind,
+  type FontSize,
+  type Rule,
+} from '../../shared/editor/extensions.ts';
+import { VOTE_RESULT_NODE } from '../../shared/editor/vote-result.ts';
+import { BLANK } from '../../shared/templates/types.ts';
+import { boldArticlePrefix, inlinesOf, textRuns, type Inline } from './inline.ts';
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+export interface ParagraphBlock {
+  type: 'paragraph';
+  heading: 1 | 2 | 3 | null;
+  align: Align;
+  rule: Rule | null;
+  fontSize: FontSize | null;
+  inlines: Inline[];
+}
+
+export interface ListBlock {
+  type: 'list';
+  ordered: boolean;
+  start: number;
+  items: Block[][];
+}
+
+export interface ColumnsBlock {
+  type: 'columns';
+  kind: ColumnsKind;
+  columns: Block[][];
+}
+
+export interface TableCellBlock {
+  header: boolean;
+  colspan: number;
+  blocks: Block[];
+}
+
+export type Block =
+  | ParagraphBlock
+  | ListBlock
+  | ColumnsBlock
+  | { type: 'table'; rows: TableCellBlock[][] }
+  | { type: 'quote'; blocks: Block[] }
+  | { type: 'code'; inlines: Inline[] }
+  | { type: 'horizontalRule' };
+
+/** Where a paragraph stands: only body text gets the first-line indent and the body size. */
+export type Place = 'body' | ColumnsKind | 'list' | 'cell' | 'quote';
+
+const ALIGNS: readonly Align[] = ['left', 'center', 'right', 'justify'];
+
+function oneOf<T extends string | number>(allowed: readonly T[], value: unknown): T | null {
+  return allowed.find((a) => String(a) === String(value)) ?? null;
+}
+
+function paragraph(node: JSONContent, inlines: Inline[], heading: ParagraphBlock['heading'] = null): ParagraphBlock {
+  const attrs = node.attrs ?? {};
+  return {
+    type: 'paragraph',
+    heading,
+    // The editor's stylesheet justifies a paragraph without an alignment of its own; a heading starts flush left.
+    align: oneOf(ALIGNS, attrs.textAlign) ?? (heading ? 'left' : 'justify'),
+    rule: oneOf(RULES, attrs.rule),
+    fontSize: oneOf(FONT_SIZES, attrs.fontSize),
+    inlines,
+  };
+}
+
+const positiveInt = (value: unknown, fallback: number): number => {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
+function tableRows(node: JSONContent): TableCellBlock[][] {
+  return (node.content ?? []).map((row) =>
+    (row.content ?? []).map((cell) => ({
+      header: cell.type === 'tableHeader',
+      colspan: positiveInt(cell.attrs?.colspan, 1),
+      blocks: toBlocks(cell.content),
+    })),
+  );
+}
+
+function toBlock(node: JSONContent): Block[] {
+  switch (node.type) {
+    case 'paragraph':
+      return [paragraph(node, boldArticlePrefix(inlinesOf(node.content)))];
+    case 'heading': {
+      const level = oneOf([1, 2, 3] as const, node.attrs?.level) ?? 3;
+      return [paragraph(node, inlinesOf(node.content), level)];
+    }
+    case VOTE_RESULT_NODE: {
+      // Until the vote closes the block has no text; the drafters' blank shows where the result will go.
+      const text = typeof node.attrs?.text === 'string' && node.attrs.text.trim() !== '' ? node.attrs.text : BLANK;
+      return [paragraph({}, textRuns(text))];
+    }
+    case 'bulletList':
+    case 'orderedList':
+      return [
+        {
+          type: 'list',
+          ordered: node.type === 'orderedList',
+          start: positiveInt(node.attrs?.start, 1),
+          items: (node.content ?? []).map((item) => toBlocks(item.content)),
+        },
+      ];
+    case 'columns': {
+      const columns = (node.content ?? []).map((column) => toBlocks(column.content));
+      // The schema requires two columns; a block with none (a damaged document) would make an empty Word table.
+      if (columns.length === 0) return [];
+      return [{ type: 'columns', kind: oneOf(COLUMNS_KINDS, node.attrs?.kind) ?? 'signatures', columns }];
+    }
+    case 'table':
+      return [{ type: 'table', rows: tableRows(node) }];
+    case 'blockquote':
+      return [{ type: 'quote', blocks: toBlocks(node.content) }];
+    case 'codeBlock':
+      return [{ type: 'code', inlines: inlinesOf(node.content) }];
+    case 'horizontalRule':
+      return [{ type: 'horizontalRule' }];
+    default: {
+      if (node.content?.some((c) => c.type === 'text' || c.type === 'hardBreak')) {
+        return [paragraph({}, inlinesOf(node.content))];
+      }
+      return toBlocks(node.content);
+    }
+  }
+}
+
+export function toBlocks(content: readonly JSONContent[] | undefined): Block[] {
+  return (content ?? []).flatMap(toBlock);
+}
+
+/**
+ * The lines of the header in capitals (parent body, issuing body, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") are set a
+ * size smaller than its other lines (Phụ lục I: 12–13 pt against 13–14 pt), which keeps the nation on one line.
+ */
+export function isHeaderCapitals(p: ParagraphBlock, place: Place): boolean {
+  if (place !== 'header' || p.fontSize) return false;
+  const text = p.inlines.map((i) => (i.kind === 'text' ? i.text : '')).join('');
+  return /\p{L}/u.test(text) && text === text.toLocaleUpperCase('vi');
+}
+
+/** Only justified body text is indented: not centred titles, not the columns, lists or table cells. */
+export const hasFirstLineIndent = (p: ParagraphBlock, place: Place): boolean =>
+  place === 'body' && p.heading === null && p.align === 'justify';
+
+/** The document node's blocks; a lone block given instead of a document is taken as its only content. */
+export const documentBlocks = (doc: JSONContent): Block[] => toBlocks(doc.type === 'doc' ? doc.content : [doc]);

@@ -1,0 +1,116 @@
+/** One paragraph of the editor as DOCX paragraphs: its runs, alignment, indent, size, and the rule under it. */
+import { AlignmentType, BorderStyle, Paragraph, TextRun, UnderlineType, type NumberingDefinition } from 'docx';
+import { hasFirstLineIndent, isHeaderCapitals, type Align, type ParagraphBlock, type Place } from './blocks.ts';
+import { STYLE } from './docx-styles.ts';
+import type { Inline } from './inline.ts';
+import { FIRST_LINE_INDENT_CM, SHORT_RULE_SHARE, SIZE_PT, SPACE_AFTER_PT, cmToTwip, ptToTwip } from './layout.ts';
+import { textWidthPt } from './text-width.ts';
+
+/** Where a paragraph is being written, and how much width it has there. */
+export interface DocxPlace {
+  place: Place;
+  /** Columns and table cells: 13 pt, no space after. */
+  compact: boolean;
+  /** Available width in twips. */
+  width: number;
+  numbering?: { reference: string | NumberingDefinition; level: number; instance: number };
+  /** Left indent in twips (list continuation paragraphs, quotes). */
+  indentLeft?: number;
+  /** A table's header cells, bold as the editor shows them. */
+  strong?: boolean;
+}
+
+const ALIGNMENT = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+} as const;
+
+const CODE_FONT = 'Courier New';
+const RULE_BORDER = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } as const;
+
+export function docxRuns(inlines: readonly Inline[], sizePt?: number, strong = false): TextRun[] {
+  return inlines.map((inline) => {
+    if (inline.kind === 'break') return new TextRun({ break: 1 });
+    const { italic, underline, strike, code } = inline.marks;
+    return new TextRun({
+      text: inline.text,
+      ...(inline.marks.bold || strong ? { bold: true } : {}),
+      ...(italic ? { italics: true } : {}),
+      ...(underline ? { underline: { type: UnderlineType.SINGLE } } : {}),
+      ...(strike ? { strike: true } : {}),
+      ...(code ? { font: CODE_FONT } : {}),
+      ...(sizePt ? { size: sizePt * 2 } : {}),
+    });
+  });
+}
+
+function sizeOf(p: ParagraphBlock, at: DocxPlace): number {
+  if (p.fontSize) return p.fontSize;
+  if (p.heading) return SIZE_PT.heading[p.heading];
+  if (isHeaderCapitals(p, at.place)) return SIZE_PT.headerCapitals;
+  return at.compact ? SIZE_PT.compact : SIZE_PT.body;
+}
+
+/** A size the paragraph's style does not give it, set on its runs and its mark. */
+function ownSize(p: ParagraphBlock, at: DocxPlace): number | undefined {
+  return p.fontSize ?? (isHeaderCapitals(p, at.place) ? SIZE_PT.headerCapitals : undefined);
+}
+
+/** The longest line of the paragraph, in twips. */
+function textLength(p: ParagraphBlock, at: DocxPlace): number {
+  const lines: { text: string; bold: boolean }[][] = [[]];
+  for (const i of p.inlines) {
+    if (i.kind === 'break') lines.push([]);
+    else lines[lines.length - 1]?.push({ text: i.text, bold: i.marks.bold || at.strong === true });
+  }
+  return Math.max(...lines.map((line) => ptToTwip(textWidthPt(line, sizeOf(p, at)))));
+}
+
+/** Left and right indents that leave a stroke of `length` twips where the paragraph's text stands. */
+function strokeIndents(align: Align, width: number, length: number): { left: number; right: number } {
+  const spare = Math.max(0, width - length);
+  if (align === 'center') return { left: Math.round(spare / 2), right: Math.round(spare / 2) };
+  if (align === 'right') return { left: spare, right: 0 };
+  return { left: 0, right: spare };
+}
+
+/**
+ * The rule as a paragraph of its own that is only a bottom border: the text above keeps the full width (an
+ * estimate of its length can then never make "Độc lập - Tự do - Hạnh phúc" wrap), and the stroke is exactly
+ * as long as the indents leave it.
+ */
+function ruleParagraph(p: ParagraphBlock, at: DocxPlace): Paragraph {
+  const width = at.width - (at.indentLeft ?? 0);
+  const length = p.rule === 'short' ? width * SHORT_RULE_SHARE : textLength(p, at);
+  const { left, right } = strokeIndents(p.align, width, Math.min(width, length));
+  return new Paragraph({
+    style: STYLE.rule,
+    indent: { left: left + (at.indentLeft ?? 0), right },
+    spacing: { after: ptToTwip(at.compact ? 4 : SPACE_AFTER_PT) },
+    border: { bottom: RULE_BORDER },
+  });
+}
+
+export function docxParagraph(p: ParagraphBlock, at: DocxPlace): Paragraph[] {
+  const indent = {
+    ...(hasFirstLineIndent(p, at.place) ? { firstLine: cmToTwip(FIRST_LINE_INDENT_CM) } : {}),
+    ...(at.indentLeft ? { left: at.indentLeft } : {}),
+  };
+  const size = ownSize(p, at);
+  const text = new Paragraph({
+    style: p.heading ? `Heading${p.heading}` : at.compact ? STYLE.compact : STYLE.body,
+    alignment: ALIGNMENT[p.align],
+    children: docxRuns(p.inlines, size, at.strong),
+    // The paragraph mark's size is what gives an empty paragraph (the room for a signature) its height.
+    ...(size ? { run: { size: size * 2 } } : {}),
+    ...(Object.keys(indent).length > 0 ? { indent } : {}),
+    // "Nơi nhận:" and its lines (the sized paragraphs of the templates) are set close, as one list; a ruled
+    // paragraph leaves its space after to the rule.
+    ...(p.rule || p.fontSize ? { spacing: { after: 0 } } : {}),
+    ...(p.rule ? { keepNext: true } : {}),
+    ...(at.numbering ? { numbering: at.numbering } : {}),
+  });
+  return p.rule ? [text, ruleParagraph(p, at)] : [text];
+}

@@ -1,0 +1,111 @@
+/** The text of a paragraph as runs with their marks, ready for either export. */
+import type { JSONContent } from '@tiptap/core';
+
+export interface Marks {
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+  strike: boolean;
+  code: boolean;
+}
+
+export type Inline = { kind: 'text'; text: string; marks: Marks } | { kind: 'break' };
+
+const NO_MARKS: Marks = { bold: false, italic: false, underline: false, strike: false, code: false };
+
+// Characters XML 1.0 cannot hold at all: one pasted from a PDF would make Word refuse the whole file.
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * NFC because some Vietnamese keyboards type decomposed accents, which Times New Roman in Word stacks badly and
+ * which the "Điều n." test would not match.
+ */
+export const cleanText = (text: string): string => text.normalize('NFC').replace(NOT_XML, '');
+
+function marksOf(node: JSONContent): Marks {
+  const marks = { ...NO_MARKS };
+  for (const mark of node.marks ?? []) {
+    if (mark.type === 'bold') marks.bold = true;
+    else if (mark.type === 'italic') marks.italic = true;
+    else if (mark.type === 'underline') marks.underline = true;
+    else if (mark.type === 'strike') marks.strike = true;
+    else if (mark.type === 'code') marks.code = true;
+    // A link exports as its text: a printed document has nowhere to click.
+  }
+  return marks;
+}
+
+/** Runs of a text; a newline in it (a code block's, or pasted) is a line break. */
+export function textRuns(text: string, marks: Marks = NO_MARKS): Inline[] {
+  const out: Inline[] = [];
+  cleanText(text)
+    .split(/\r\n|\r|\n/)
+    .forEach((line, i) => {
+      if (i > 0) out.push({ kind: 'break' });
+      if (line !== '') out.push({ kind: 'text', text: line, marks });
+    });
+  return out;
+}
+
+export function inlinesOf(content: readonly JSONContent[] | undefined): Inline[] {
+  const out: Inline[] = [];
+  for (const node of content ?? []) {
+    if (node.type === 'text') out.push(...textRuns(node.text ?? '', marksOf(node)));
+    else if (node.type === 'hardBreak') out.push({ kind: 'break' });
+    // An inline node this exporter does not know keeps at least its text.
+    else if (node.content) out.push(...inlinesOf(node.content));
+    else if (typeof node.text === 'string') out.push(...textRuns(node.text));
+  }
+  return out;
+}
+
+export const plainText = (inlines: readonly Inline[]): string =>
+  inlines.map((i) => (i.kind === 'text' ? i.text : '\n')).join('');
+
+/** "Điều 1." … "Điều 12a.": an article's number, as Vietnamese legal texts write it. */
+const ARTICLE = /^\s*Điều\s+\d+[a-zđ]?\./u;
+
+/**
+ * Articles of a resolution are "Điều n." in bold (Phụ lục I), whoever typed them: the prefix is made bold across
+ * however many runs it spans, and the rest keeps its own marks.
+ */
+export function boldArticlePrefix(inlines: readonly Inline[]): Inline[] {
+  const firstLine = plainText(inlines).split('\n')[0] ?? '';
+  const match = ARTICLE.exec(firstLine);
+  if (!match) return [...inlines];
+  let remaining = match[0].length;
+  const out: Inline[] = [];
+  for (const inline of inlines) {
+    if (remaining <= 0 || inline.kind !== 'text') {
+      out.push(inline);
+      continue;
+    }
+    const head = inline.text.slice(0, remaining);
+    const tail = inline.text.slice(remaining);
+    out.push({ kind: 'text', text: head, marks: { ...inline.marks, bold: true } });
+    if (tail !== '') out.push({ ...inline, text: tail });
+    remaining -= head.length;
+  }
+  return mergeRuns(out);
+}
+
+const sameMarks = (a: Marks, b: Marks): boolean =>
+  a.bold === b.bold &&
+  a.italic === b.italic &&
+  a.underline === b.underline &&
+  a.strike === b.strike &&
+  a.code === b.code;
+
+/** Joins neighbouring runs that look alike, so that "Điều 1. " bold stays one run after the prefix is split off. */
+function mergeRuns(inlines: readonly Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const inline of inlines) {
+    const last = out[out.length - 1];
+    if (last?.kind === 'text' && inline.kind === 'text' && sameMarks(last.marks, inline.marks)) {
+      out[out.length - 1] = { ...last, text: last.text + inline.text };
+    } else out.push(inline);
+  }
+  return out;
+}
