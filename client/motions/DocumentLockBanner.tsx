@@ -1,19 +1,22 @@
-import type { DocumentLock, MotionView } from '../../shared/api.ts';
+import type { DocumentLock, FinalisationView, MotionView } from '../../shared/api.ts';
+import { lockWords } from '../finalisation/lockWords.ts';
 import { useI18n } from '../i18n.tsx';
 
 interface Props {
   lock: DocumentLock;
+  /** For the number of an issued document and who asked for it to be issued. */
+  finalisation: FinalisationView | null;
   motions: readonly MotionView[];
 }
 
 /**
- * Why the editor does not take typing: the text is being voted on exactly as it stands (the server drops any
- * edit until the vote closes), or it was adopted and is final. Said above the page, where the eye goes first.
+ * Why the editor does not take typing: the text was issued and is locked for good, it waits for a chair to
+ * confirm issuing it, it is being voted on exactly as it stands (the server drops any edit until the vote
+ * closes), or it was adopted. Said above the page, where the eye goes first.
  */
-export function DocumentLockBanner({ lock, motions }: Props) {
+export function DocumentLockBanner({ lock, finalisation, motions }: Props) {
   const { t } = useI18n();
-  const motion = motions.find((each) => each.id === lock.motionId);
-  const number = motion?.number;
+  const { title, detail } = lockWords(lock, finalisation, motions);
   return (
     <div className="lock-banner" role="status" data-testid="document-lock" data-reason={lock.reason}>
       <svg className="lock-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
@@ -21,18 +24,8 @@ export function DocumentLockBanner({ lock, motions }: Props) {
         <path d="M8 11V8a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" strokeWidth="2" />
       </svg>
       <div>
-        <p className="lock-title">
-          {lock.reason === 'vote'
-            ? t('lock.vote')
-            : number !== undefined
-              ? t('lock.adopted', { number })
-              : t('lock.adoptedUnnumbered')}
-        </p>
-        <p className="small">
-          {number !== undefined
-            ? t('lock.motion', { number, title: lock.motionTitle })
-            : lock.motionTitle}
-        </p>
+        <p className="lock-title">{t(title.key, title.params)}</p>
+        {detail !== null && <p className="small">{typeof detail === 'string' ? detail : t(detail.key, detail.params)}</p>}
       </div>
     </div>
   );
