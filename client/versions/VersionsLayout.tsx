@@ -1,0 +1,56 @@
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { Loading } from '../ui/Loading.tsx';
+import { VersionsPanel } from './VersionsPanel.tsx';
+import { VersionViewer } from './VersionViewer.tsx';
+import type { VersionOffer } from './versionRules.ts';
+import type { VersionStage } from './stage.ts';
+
+// The comparison (and jsdiff with it) is loaded when first asked for: few people compare, and the app's one chunk
+// is what every phone in the hall downloads before it can show anything.
+const VersionCompare = lazy(() => import('./VersionCompare.tsx').then((module) => ({ default: module.VersionCompare })));
+
+interface Props {
+  documentId: string;
+  /** The versions panel is shown (toggled by the "Phiên bản" button above). */
+  open: boolean;
+  onClose(): void;
+  offer: VersionOffer;
+  refreshKey: string;
+  /** The live editor. */
+  children: ReactNode;
+}
+
+/**
+ * The document area with its versions: the panel beside the page (above it on a phone), and a version or a
+ * comparison shown in place of the editor. The editor is hidden, never unmounted, so that looking at an old
+ * version does not drop the connection, the undo history or the caret.
+ */
+export function VersionsLayout({ documentId, open, onClose, offer, refreshKey, children }: Props) {
+  const [stage, setStage] = useState<VersionStage | null>(null);
+  const close = () => setStage(null);
+  return (
+    <div className="doc-versions" data-versions-open={open}>
+      <div className="doc-versions-main">
+        {stage?.kind === 'view' && <VersionViewer versionId={stage.versionId} onClose={close} />}
+        {stage?.kind === 'compare' && (
+          <Suspense fallback={<Loading />}>
+            <VersionCompare key={`${stage.before}:${stage.after}`} before={stage.before} after={stage.after} onClose={close} />
+          </Suspense>
+        )}
+        <div className="doc-versions-editor" hidden={stage !== null}>
+          {children}
+        </div>
+      </div>
+      {open && (
+        <VersionsPanel
+          documentId={documentId}
+          offer={offer}
+          refreshKey={refreshKey}
+          stage={stage}
+          onStage={setStage}
+          onClose={onClose}
+        />
+      )}
+    </div>
+  );
+}
