@@ -11,6 +11,9 @@ import './styles/meetings.css';
 import './styles/room.css';
 import './styles/votes.css';
 import './styles/motions.css';
+import './styles/versions.css';
+import './styles/compare.css';
+import './styles/finalisation.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

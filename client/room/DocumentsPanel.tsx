@@ -1,4 +1,5 @@
 import type { MeetingView } from '../../shared/api.ts';
+import { isRefusedEditsDraft } from '../finalisation/refusedEdits.ts';
 import { useI18n } from '../i18n.tsx';
 import { meetingPath } from '../routes.ts';
 import { Link } from '../ui/Link.tsx';
@@ -28,7 +29,14 @@ export function DocumentsPanel({ meeting, selectedId }: Props) {
                 aria-current={doc.id === selectedId ? 'page' : undefined}
               >
                 <span className="kind-tag">{t(`documentKind.short.${doc.kind}`)}</span>
-                <span className="document-link-title">{doc.title}</span>
+                <span className="document-link-title">
+                  {doc.title}
+                  {isRefusedEditsDraft(doc) && (
+                    <span className="refused-draft-tag" data-testid="refused-draft-tag">
+                      {t('refused.tag')}
+                    </span>
+                  )}
+                </span>
               </Link>
             </li>
           ))}

@@ -67,6 +67,8 @@ export function MeetingRoom({ meetingId, documentId }: Props) {
               documents={meeting.documents}
               motions={meeting.motions}
               myRole={meeting.myRole}
+              permissions={meeting.permissions}
+              meetingStatus={meeting.status}
             />
           ) : (
             <MeetingOverview meeting={meeting} />

@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
-import type { DocumentDetail, DocumentView, MotionView } from '../../shared/api.ts';
-import type { Role } from '../../shared/meeting.ts';
+import type { DocumentDetail, DocumentView, MeetingPermissions, MotionView } from '../../shared/api.ts';
+import type { MeetingStatus, Role } from '../../shared/meeting.ts';
 import { isValidDocumentId } from '../../shared/protocol.ts';
 import { apiPath } from '../api/http.ts';
 import { useApiQuery } from '../api/useApiQuery.ts';
 import { DocumentWorkspace } from '../document/DocumentWorkspace.tsx';
 import { MotionsContext } from '../document/voteResult/MotionsContext.ts';
+import { DraftOrigin } from '../finalisation/DraftOrigin.tsx';
+import { FinalisationBar } from '../finalisation/FinalisationBar.tsx';
+import { RefusedEditsNotice } from '../finalisation/RefusedEditsNotice.tsx';
 import { useI18n } from '../i18n.tsx';
 import { loadOrPickColor } from '../identity.ts';
 import { MessagePage } from '../MessagePage.tsx';
@@ -14,6 +17,9 @@ import { meetingPath, navigate } from '../routes.ts';
 import { useSignedIn } from '../session/SessionProvider.tsx';
 import { ErrorText } from '../ui/ErrorText.tsx';
 import { Loading } from '../ui/Loading.tsx';
+import { versionOffer, versionsRefreshKey } from '../versions/versionRules.ts';
+import { VersionsLayout } from '../versions/VersionsLayout.tsx';
+import { VersionsToggle } from '../versions/VersionsToggle.tsx';
 
 interface Props {
   meetingId: string;
@@ -24,6 +30,10 @@ interface Props {
   motions: readonly MotionView[];
   /** When the caller's role changes, their access to the text may too. */
   myRole: Role | null;
+  /** Who may save and restore versions, and submit or confirm the document for issue. */
+  permissions: MeetingPermissions;
+  /** Minutes may be submitted for issue once the meeting is closed. */
+  meetingStatus: MeetingStatus;
 }
 
 export function RoomDocument(props: Props) {
@@ -35,10 +45,11 @@ export function RoomDocument(props: Props) {
   return <CheckedDocument {...props} />;
 }
 
-function CheckedDocument({ meetingId, documentId, documents, motions, myRole }: Props) {
+function CheckedDocument({ meetingId, documentId, documents, motions, myRole, permissions, meetingStatus }: Props) {
   const { t } = useI18n();
   const session = useSignedIn();
   const [color] = useState(loadOrPickColor);
+  const [versionsOpen, setVersionsOpen] = useState(false);
   const detail = useApiQuery<DocumentDetail>(apiPath`/api/documents/${documentId}`, { offline: true });
   const { reload } = detail;
 
@@ -73,28 +84,44 @@ function CheckedDocument({ meetingId, documentId, documents, motions, myRole }: 
   if (!detail.data || detail.data.meetingId !== meetingId) {
     return detail.error ? <ErrorText error={detail.error} /> : <Loading />;
   }
-  const { kind } = detail.data;
-  const title = live?.title ?? detail.data.title;
-  // From the live list: a vote opening or closing locks and unlocks the editor without a reload.
-  const lock = (live ? live.lock : detail.data.lock) ?? null;
+  // From the live list: a vote, a request for issue or its confirmation locks the editor without a reload.
+  const current: DocumentView = live ?? detail.data;
+  const { kind, lock } = current;
+  // The live list brings the new state to every screen at once; the answer is only for a document not (yet) in
+  // it. Taking it otherwise would change `access` and reconnect the editor for nothing.
+  const keepUnlessLive = (next: DocumentDetail) => {
+    if (!live) detail.setData(next);
+  };
   return (
     <MotionsContext.Provider value={motions}>
       <div className="room-document">
         <div className="room-doc-heading">
           <span className="kind-tag">{t(`documentKind.short.${kind}`)}</span>
           <h2 className="room-doc-title" data-testid="document-title">
-            {title}
+            {current.title}
           </h2>
+          <VersionsToggle open={versionsOpen} onToggle={() => setVersionsOpen((open) => !open)} />
         </div>
-        {lock && <DocumentLockBanner lock={lock} motions={motions} />}
-        {/* Keyed by access: the server decides it when the socket connects, so a change needs a new connection. */}
-        <DocumentWorkspace
-          key={access}
+        {lock && <DocumentLockBanner lock={lock} finalisation={current.finalisation} motions={motions} />}
+        <RefusedEditsNotice meetingId={meetingId} documentId={documentId} documents={documents} userId={session.user.id} />
+        <DraftOrigin meetingId={meetingId} document={current} />
+        <FinalisationBar document={current} meetingStatus={meetingStatus} permissions={permissions} onChanged={keepUnlessLive} />
+        <VersionsLayout
           documentId={documentId}
-          identity={{ name: session.user.fullName, color }}
-          readOnly={access === 'read'}
-          locked={lock !== null}
-        />
+          open={versionsOpen}
+          onClose={() => setVersionsOpen(false)}
+          offer={versionOffer(permissions, lock !== null)}
+          refreshKey={versionsRefreshKey(current)}
+        >
+          {/* Keyed by access: the server decides it when the socket connects, so a change needs a new connection. */}
+          <DocumentWorkspace
+            key={access}
+            documentId={documentId}
+            identity={{ name: session.user.fullName, color }}
+            readOnly={access === 'read'}
+            locked={lock !== null}
+          />
+        </VersionsLayout>
       </div>
     </MotionsContext.Provider>
   );
