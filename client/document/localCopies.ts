@@ -23,3 +23,13 @@ export async function forgetLocalCopies(): Promise<void> {
       })),
   );
 }
+
+/** Deletes this device's copy of one document; resolves once it is gone (or could not be deleted). */
+export function forgetLocalCopy(documentId: string): Promise<void> {
+  if (typeof indexedDB === 'undefined') return Promise.resolve();
+  return new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(localCopyName(documentId));
+    // "blocked" is not the end: the deletion goes ahead once the editor's own connection has closed.
+    request.onsuccess = request.onerror = () => resolve();
+  });
+}

@@ -33,7 +33,7 @@ describe('drafts made from refused offline edits', () => {
 });
 
 describe('export addresses', () => {
-  it('[VS2] the current text, or one version by ?version=', () => {
+  it('[VU2] the current text, or one version by ?version=', () => {
     expect(docxPath('doc:1')).toBe('/api/documents/doc%3A1/export.docx');
     expect(printPath('doc:1')).toBe('/api/documents/doc%3A1/print');
     expect(docxPath('d1', 'v 1')).toBe('/api/documents/d1/export.docx?version=v%201');

@@ -9,6 +9,7 @@ import { MotionsContext } from '../document/voteResult/MotionsContext.ts';
 import { DraftOrigin } from '../finalisation/DraftOrigin.tsx';
 import { FinalisationBar } from '../finalisation/FinalisationBar.tsx';
 import { RefusedEditsNotice } from '../finalisation/RefusedEditsNotice.tsx';
+import { useLocalCopyReset } from '../finalisation/useLocalCopyReset.ts';
 import { useI18n } from '../i18n.tsx';
 import { loadOrPickColor } from '../identity.ts';
 import { MessagePage } from '../MessagePage.tsx';
@@ -66,6 +67,8 @@ function CheckedDocument({ meetingId, documentId, documents, motions, myRole, pe
   const locked = (live?.lock ?? null) !== null;
   const [lockSeen, setLockSeen] = useState(locked);
   const access = detail.data?.access;
+  const lockedForGood = live?.lock?.reason === 'final' || live?.lock?.reason === 'adopted';
+  const reset = useLocalCopyReset(documentId, documents, session.user.id, lockedForGood);
   useEffect(() => {
     if (locked === lockSeen) return;
     setLockSeen(locked);
@@ -114,13 +117,17 @@ function CheckedDocument({ meetingId, documentId, documents, motions, myRole, pe
           refreshKey={versionsRefreshKey(current)}
         >
           {/* Keyed by access: the server decides it when the socket connects, so a change needs a new connection. */}
-          <DocumentWorkspace
-            key={access}
-            documentId={documentId}
-            identity={{ name: session.user.fullName, color }}
-            readOnly={access === 'read'}
-            locked={lock !== null}
-          />
+          {reset.resetting ? (
+            <Loading />
+          ) : (
+            <DocumentWorkspace
+              key={`${access}:${reset.generation}`}
+              documentId={documentId}
+              identity={{ name: session.user.fullName, color }}
+              readOnly={access === 'read'}
+              locked={lock !== null}
+            />
+          )}
         </VersionsLayout>
       </div>
     </MotionsContext.Provider>

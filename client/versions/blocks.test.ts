@@ -9,7 +9,7 @@ const list = (type: 'bulletList' | 'orderedList', items: string[]): JSONContent 
 });
 
 describe('a version as blocks of text', () => {
-  it('[VS5] reads the header left column then right, then the body, ignoring formatting and empty paragraphs', () => {
+  it('[VU5] reads the header left column then right, then the body, ignoring formatting and empty paragraphs', () => {
     const text = doc([
       columns('header', [centred(bold('TRUNG TÂM CNL')), centred('Số:      /NQ-TTCNL')], [centred(bold('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'))]),
       { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'NGHỊ QUYẾT' }] },
@@ -25,7 +25,7 @@ describe('a version as blocks of text', () => {
     ]);
   });
 
-  it('[VS5] gives list items, table cells and vote results blocks of their own kind', () => {
+  it('[VU5] gives list items, table cells and vote results blocks of their own kind', () => {
     const text = doc([
       list('bulletList', ['Tổ 1', 'Tổ 2']),
       { type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableCell', content: [paragraph('45')] }] }] },
@@ -40,7 +40,7 @@ describe('a version as blocks of text', () => {
     ]);
   });
 
-  it('[VS5] keeps line breaks and normalises text to NFC', () => {
+  it('[VU5] keeps line breaks and normalises text to NFC', () => {
     const text = doc([
       { type: 'paragraph', content: [{ type: 'text', text: 'Nơi nhận:' }, { type: 'hardBreak' }, { type: 'text', text: '- Lưu: VT.'.normalize('NFD') }] },
     ]);

@@ -6,11 +6,11 @@ import type { DocumentView, FinalisationView } from '../../shared/api.ts';
 const HASH = '3f2a9c0d81e4b7aa5c6d7e8f90123456789abcdef0123456789abcdef012345';
 
 describe('how a version is written', () => {
-  it('[VS1] shows the first 12 hex digits of the content hash', () => {
+  it('[VU1] shows the first 12 hex digits of the content hash', () => {
     expect(shortHash(HASH)).toBe('3f2a9c0d81e4');
   });
 
-  it('[VS1] writes times on the device clock in the Vietnamese way, and in English', () => {
+  it('[VU1] writes times on the device clock in the Vietnamese way, and in English', () => {
     const iso = new Date(2023, 11, 19, 9, 5).toISOString();
     expect(formatInstant(iso, 'vi')).toBe('09 giờ 05, ngày 19 tháng 12 năm 2023');
     expect(formatInstant(new Date(2024, 1, 3, 14, 0).toISOString(), 'vi')).toBe('14 giờ 00, ngày 03 tháng 02 năm 2024');
@@ -18,13 +18,13 @@ describe('how a version is written', () => {
     expect(formatInstant('not a time', 'vi')).toBe('not a time');
   });
 
-  it('[VS1] names each kind and the author, or the system for versions taken by the server', () => {
+  it('[VU1] names each kind and the author, or the system for versions taken by the server', () => {
     expect(versionKindKey('restore')).toBe('versions.kind.restore');
     expect(authorName({ id: 'u1', fullName: 'Cung Hồng Kiên' }, 'Hệ thống')).toBe('Cung Hồng Kiên');
     expect(authorName(null, 'Hệ thống')).toBe('Hệ thống');
   });
 
-  it('[VS3] compares the older version with the newer, whichever was picked first', () => {
+  it('[VU3] compares the older version with the newer, whichever was picked first', () => {
     const older = { id: 'b', createdAt: '2023-12-19T02:00:00.000Z' };
     const newer = { id: 'a', createdAt: '2023-12-19T03:00:00.000Z' };
     expect(chronological(newer, older)).toEqual([older, newer]);
@@ -33,13 +33,13 @@ describe('how a version is written', () => {
 });
 
 describe('what the versions panel offers', () => {
-  it('[VS7] offers saving to editors even on a locked document, and restoring only while it is unlocked', () => {
+  it('[VU7] offers saving to editors even on a locked document, and restoring only while it is unlocked', () => {
     expect(versionOffer({ editDocuments: true }, false)).toEqual({ save: true, restore: true });
     expect(versionOffer({ editDocuments: true }, true)).toEqual({ save: true, restore: false });
     expect(versionOffer({ editDocuments: false }, false)).toEqual({ save: false, restore: false });
   });
 
-  it('[VS8] asks for the list again when the lock or the finalisation changes, not otherwise', () => {
+  it('[VU8] asks for the list again when the lock or the finalisation changes, not otherwise', () => {
     const base: Pick<DocumentView, 'lock' | 'finalisation'> = { lock: null, finalisation: null };
     const requested = { status: 'requested', versionId: 'v1' } as FinalisationView;
     const keys = [

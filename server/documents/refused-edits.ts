@@ -89,8 +89,24 @@ export class RefusedEdits {
       this.forget(conn, entry);
       return;
     }
-    entry.draftId = await this.saveDraft(doc, entry.userId, copyState);
+    // A device that reconnects again sends the same refused edits again: a draft of this person's from this
+    // document that already holds all of them is that draft, not a reason for another.
+    entry.draftId = (await this.draftHolding(doc, entry.userId, entry.copy)) ?? (await this.saveDraft(doc, entry.userId, copyState));
     entry.copy.destroy();
+  }
+
+  private async draftHolding(doc: DocumentView, userId: string, copy: Y.Doc): Promise<string | null> {
+    const wanted = Y.decodeStateVector(Y.encodeStateVector(copy));
+    const drafts = this.s.meetings
+      .documents(doc.meetingId)
+      .filter((d) => d.origin?.documentId === doc.id && d.origin.userId === userId);
+    for (const draft of drafts) {
+      const state = await this.s.rooms?.snapshot(draft.id);
+      if (!state) continue;
+      const has = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(state));
+      if ([...wanted].every(([client, clock]) => (has.get(client) ?? 0) >= clock)) return draft.id;
+    }
+    return null;
   }
 
   private forget(conn: Connection, entry: Pending): void {

@@ -50,7 +50,7 @@ export async function restoreVersion(s: Services, actor: Actor, versionId: strin
       const before = s.versions.insert({
         documentId: doc.id,
         kind: 'restore',
-        label: restored.label,
+        label: `Trước khi khôi phục “${restored.label}”`,
         motionId: null,
         state,
         hash,

@@ -146,7 +146,7 @@ describe('a finalised text on the sync socket', () => {
     expect(xml(c.doc)).toBe(before);
   });
 
-  it('[FN6] edits made offline to a text finalised meanwhile are refused on reconnect and kept as a new draft of the person who made them', async () => {
+  it('[FN6] edits made offline to a text finalised meanwhile are refused on reconnect and kept as one new draft of the person who made them, however often the device reconnects', async () => {
     const { url, rooms } = await server();
     const m = await votingMeeting(url);
     const a = await client(url, m, 'dung');
@@ -174,6 +174,11 @@ describe('a finalised text on the sync socket', () => {
     expect(xmlOf(await rooms.snapshot(m.documentId))).toBe(finalText);
     // The draft is an ordinary document: its author can go on writing in it.
     expect((await m.as.dung!.get<DocumentDetail>(`/api/documents/${draft.id}`)).body.access).toBe('write');
+    // The same device reconnecting again sends the same refused edits again: they are in the draft already.
+    a.provider.disconnect();
+    a.provider.connect();
+    await whenSynced(a);
+    await new Promise((r) => setTimeout(r, 1000));
     // A device with nothing new reconnecting makes no draft.
     const b = await client(url, m, 'lan');
     b.provider.disconnect();

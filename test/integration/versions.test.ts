@@ -84,7 +84,7 @@ describe('named versions', () => {
     const res = await m.as.lan!.post<RestoreView>(`/api/versions/${first.id}/restore`);
     expect(res.status).toBe(200);
     expect(res.body.restored.id).toBe(first.id);
-    expect(res.body.before).toMatchObject({ kind: 'restore', contentHash: replacedHash });
+    expect(res.body.before).toMatchObject({ kind: 'restore', label: 'Trước khi khôi phục “Bản đầu”', contentHash: replacedHash });
     await expect.poll(() => xml(a.doc)).toBe(original);
     await expect.poll(() => xml(b.doc)).toBe(original);
     expect(contentHash(await rooms.snapshot(m.documentId))).toBe(first.contentHash);

@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { DemoLoaded, MeetingView, MotionView } from '../../shared/api.ts';
+import type { ApiClient } from '../helpers/api.ts';
+import { browserSuite, describeInBrowser, editorText, expectConnection, caretInBody } from '../helpers/browser.ts';
+import { checkIn, command, signedIn } from '../helpers/vote-pages.ts';
+
+const DEMO_PASSWORD = 'hoinghi2023';
+const account = (username: string) => ({ account: { username, password: DEMO_PASSWORD } });
+
+const status = (page: Page) => page.getByTestId('finalisation-status').getAttribute('data-status');
+const editable = (page: Page) => page.locator('.ProseMirror').getAttribute('contenteditable');
+
+/** The demo conference loads once per installation: each suite here has its own server. */
+function demoSuite() {
+  const suite = browserSuite();
+
+  /** The demo conference loaded, eight members checked in, and signed-in HTTP clients for them. */
+  async function demo() {
+    const loaded = await suite.admin.post<DemoLoaded>('/api/demo');
+    expect(loaded.status).toBe(201);
+    const { meetingId } = loaded.body;
+    const meeting = (await suite.admin.get<MeetingView>(`/api/meetings/${meetingId}`)).body;
+    const resolution = meeting.documents.find((doc) => doc.kind === 'NQ')!;
+    const http: Record<string, ApiClient> = {};
+    for (const username of ['kien', 'ha', 'hung', 'tuan', 'thang', 'ngocanh', 'huong', 'lan']) {
+      http[username] = await signedIn(suite.server.url, username, DEMO_PASSWORD);
+      await checkIn(http[username], meetingId);
+    }
+    return { meetingId, resolution, http };
+  }
+
+  /** The chair puts the resolution to a named vote over HTTP and all eight vote for it. */
+  async function adoptOverHttp(http: Record<string, ApiClient>, meetingId: string, documentId: string): Promise<void> {
+    const motion = await command<MotionView>(http.kien!, `/api/meetings/${meetingId}/motions`, { title: 'Thông qua Nghị quyết', documentId }, 201);
+    await command(http.kien!, `/api/motions/${motion.id}/open`);
+    for (const username of Object.keys(http)) await command(http[username]!, `/api/motions/${motion.id}/ballots`, { choice: 'for' }, 201);
+    const closed = await command(http.kien!, `/api/motions/${motion.id}/close`);
+    expect(closed.outcome).toBe('adopted');
+  }
+
+  return { suite, demo, adoptOverHttp };
+}
+
+describeInBrowser('browser: finalisation and export', () => {
+  const { suite, demo, adoptOverHttp } = demoSuite();
+
+  it(
+    '[B30] the secretary finalises the adopted demo resolution and the chair confirms; every open editor turns read-only with the number; the DOCX downloads and the print view renders',
+    async () => {
+      const { meetingId, resolution, http } = await demo();
+      await adoptOverHttp(http, meetingId, resolution.id);
+      const secretary = await suite.person(account('ha'));
+      const chair = await suite.person(account('kien'));
+      const delegate = await suite.person(account('hung'));
+      const pages = [secretary.page, chair.page, delegate.page];
+      await Promise.all(pages.map((page) => page.goto(`/m/${meetingId}/d/${resolution.id}`)));
+      await Promise.all(pages.map((page) => expectConnection(page, 'connected')));
+      for (const page of pages) expect(await status(page)).toBe('none');
+      // Only the secretary is offered to ask; the chair and the delegate are not.
+      expect(await chair.page.getByTestId('finalise-request').count()).toBe(0);
+      expect(await delegate.page.getByTestId('finalise-request').count()).toBe(0);
+
+      await secretary.page.getByTestId('finalise-request').click();
+      for (const page of pages) await expect.poll(() => status(page)).toBe('requested');
+      expect(await delegate.page.getByTestId('finalise-confirm').count()).toBe(0);
+
+      await chair.page.getByTestId('finalise-confirm').click();
+      await chair.page.getByTestId('confirm-ok').click();
+      for (const page of pages) {
+        await expect.poll(() => status(page)).toBe('final');
+        expect(await page.getByTestId('finalisation-number').textContent()).toContain('01/NQ-TTCNL');
+        await expect.poll(() => page.locator('.ProseMirror').textContent()).toContain('Số: 01/NQ-TTCNL');
+        expect(await editable(page)).toBe('false');
+      }
+      // Typing into the finalised text changes nothing.
+      await delegate.page.locator('.ProseMirror').click();
+      await delegate.page.keyboard.type('thêm chữ');
+      expect(await editorText(delegate.page)).not.toContain('thêm chữ');
+
+      // The DOCX downloads, named after its number, with the number and the Vietnamese text inside.
+      const [download] = await Promise.all([delegate.page.waitForEvent('download'), delegate.page.getByTestId('export-docx').click()]);
+      expect(download.suggestedFilename()).toBe('01-NQ-TTCNL.docx');
+      const file = await download.path();
+      const xml = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(file)))['word/document.xml']!);
+      expect(xml).toContain('Số: 01/NQ-TTCNL');
+      expect(xml).toContain('QUYẾT NGHỊ');
+      expect(xml).not.toContain('DỰ THẢO');
+
+      // The print view opens as an A4 page of the same text.
+      const [print] = await Promise.all([delegate.context.waitForEvent('page'), delegate.page.getByTestId('export-print').click()]);
+      await print.waitForLoadState();
+      expect(await print.locator('body').textContent()).toContain('Số: 01/NQ-TTCNL');
+      const size = await print.evaluate(() =>
+        Array.from(document.styleSheets)
+          .flatMap((sheet) => Array.from(sheet.cssRules))
+          .filter((rule) => rule instanceof CSSPageRule)
+          .map((rule) => (rule as CSSPageRule).style.getPropertyValue('size'))
+          .join(),
+      );
+      expect(size.toUpperCase()).toBe('A4');
+      await print.close();
+    },
+    120_000,
+  );
+
+});
+
+describeInBrowser('browser: edits refused by a finalised text', () => {
+  const { suite, demo, adoptOverHttp } = demoSuite();
+
+  it(
+    '[B31] edits a delegate made offline to the resolution while it was adopted and finalised come back to them as a new draft',
+    async () => {
+      const { meetingId, resolution, http } = await demo();
+      const delegate = await suite.person(account('hung'));
+      await delegate.page.goto(`/m/${meetingId}/d/${resolution.id}`);
+      await expectConnection(delegate.page, 'connected');
+
+      await delegate.context.setOffline(true);
+      await expectConnection(delegate.page, 'offline');
+      await caretInBody(delegate.page, 'last', 'end');
+      await delegate.page.keyboard.press('Enter');
+      await delegate.page.keyboard.type('Đề nghị bổ sung chỉ tiêu đào tạo', { delay: 5 });
+
+      await adoptOverHttp(http, meetingId, resolution.id);
+      await command(http.ha!, `/api/documents/${resolution.id}/finalisation`);
+      await command(http.kien!, `/api/documents/${resolution.id}/finalisation/confirm`);
+
+      await delegate.context.setOffline(false);
+      const notice = delegate.page.getByTestId('refused-edits-notice');
+      await notice.waitFor({ timeout: 20_000 });
+      // The finalised text stays as it was confirmed; the refused text is in the draft.
+      await expect.poll(() => editorText(delegate.page), { timeout: 20_000 }).not.toContain('Đề nghị bổ sung chỉ tiêu đào tạo');
+      await notice.getByTestId('refused-edits-draft').click();
+      await expect.poll(() => delegate.page.getByTestId('document-title').textContent()).toContain('Nguyễn Văn Hùng');
+      await expectConnection(delegate.page, 'connected');
+      await expect.poll(() => editorText(delegate.page)).toContain('Đề nghị bổ sung chỉ tiêu đào tạo');
+      expect(await editable(delegate.page)).toBe('true');
+      const meeting = (await http.hung!.get<MeetingView>(`/api/meetings/${meetingId}`)).body;
+      expect(meeting.documents.filter((doc) => doc.origin?.documentId === resolution.id)).toHaveLength(1);
+    },
+    120_000,
+  );
+});

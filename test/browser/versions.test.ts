@@ -1,0 +1,77 @@
+import { expect, it } from 'vitest';
+import { browserSuite, caretInBody, describeInBrowser, editorText, seedDocument } from '../helpers/browser.ts';
+
+const HOA = { fullName: 'Lê Thị Hoa', role: 'secretary' } as const;
+const BINH = { fullName: 'Trần Văn Bình', role: 'delegate' } as const;
+
+describeInBrowser('browser: versions', () => {
+  const suite = browserSuite();
+
+  it(
+    '[B32] a secretary saves two named versions, opens one read-only, compares them with the insertion marked, and restores the first; the delegate’s open editor follows',
+    async () => {
+      const { documentId, people } = await seedDocument(suite.admin, [HOA, BINH]);
+      const [hoa, binh] = await suite.inDocument(documentId, [{ account: people[0] }, { account: people[1] }]);
+      const { page } = hoa;
+      await caretInBody(page, 0, 'end');
+      await page.keyboard.type('Điều 1. Thông qua kế hoạch năm 2024.');
+      await expect.poll(() => editorText(binh.page)).toBe('Điều 1. Thông qua kế hoạch năm 2024.');
+
+      await page.getByTestId('versions-toggle').click();
+      const save = async (label: string) => {
+        await page.getByTestId('version-save-label').fill(label);
+        await page.getByTestId('version-save').click();
+        await expect.poll(() => page.getByTestId('version-label').allTextContents()).toContain(label);
+      };
+      await save('Bản đầu');
+      await caretInBody(page, 'last', 'end');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('Điều 2. Giao Giám đốc tổ chức thực hiện.');
+      await expect.poll(() => editorText(binh.page)).toContain('Điều 2. Giao Giám đốc tổ chức thực hiện.');
+      await save('Bản sau');
+
+      const items = page.getByTestId('version-item');
+      expect(await items.count()).toBe(2);
+      const first = items.filter({ hasText: 'Bản đầu' });
+      const second = items.filter({ hasText: 'Bản sau' });
+      expect(await first.getByTestId('version-author').textContent()).toContain('Lê Thị Hoa');
+      expect(await first.getByTestId('version-hash').textContent()).toMatch(/^[0-9a-f]{12}/);
+
+      // Opened read-only: the first version's text, not editable.
+      await first.getByTestId('version-view').click();
+      const viewer = page.getByTestId('version-viewer');
+      await viewer.waitFor();
+      expect(await viewer.locator('.ProseMirror').getAttribute('contenteditable')).toBe('false');
+      expect(await viewer.textContent()).toContain('Điều 1. Thông qua kế hoạch năm 2024.');
+      expect(await viewer.textContent()).not.toContain('Điều 2.');
+      await page.getByTestId('version-viewer-close').click();
+
+      // Compared: the second paragraph is an insertion, in both modes.
+      await first.getByTestId('version-compare').click();
+      await second.getByTestId('version-compare').click();
+      const diff = page.getByTestId('version-diff');
+      await diff.waitFor();
+      await expect.poll(() => diff.locator('ins').allTextContents()).toEqual(
+        expect.arrayContaining([expect.stringContaining('Điều 2. Giao Giám đốc tổ chức thực hiện.')]),
+      );
+      expect(await diff.locator('del').allTextContents(), await diff.innerHTML()).toEqual([]);
+      await page.getByTestId('diff-mode-inline').click();
+      await expect.poll(() => diff.getAttribute('data-mode')).toBe('inline');
+      expect(await diff.locator('ins').count()).toBeGreaterThan(0);
+      await page.getByTestId('version-compare-close').click();
+
+      // Restored: a new change every open editor follows, and the text it replaced is kept as a version.
+      await first.getByTestId('version-restore').click();
+      await page.getByTestId('confirm-ok').click();
+      await expect.poll(() => editorText(binh.page)).toBe('Điều 1. Thông qua kế hoạch năm 2024.');
+      await expect.poll(() => editorText(page)).toBe('Điều 1. Thông qua kế hoạch năm 2024.');
+      await expect.poll(() => page.locator('[data-testid="version-item"][data-kind="restore"]').count()).toBe(1);
+      // Editing goes on from the restored text.
+      await binh.page.locator('.ProseMirror p').last().click();
+      await binh.page.keyboard.press('End');
+      await binh.page.keyboard.type(' Sửa tiếp.');
+      await expect.poll(() => editorText(page)).toBe('Điều 1. Thông qua kế hoạch năm 2024. Sửa tiếp.');
+    },
+    90_000,
+  );
+});
