@@ -1,20 +1,11 @@
 import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import { buildTemplate, type TemplateData } from '../../shared/templates/index.ts';
+import { DEMO } from '../demo/data.ts';
 import { withNumberLine } from './content.ts';
 
 const DATA: TemplateData = {
-  meeting: {
-    title: 'Hội nghị cán bộ viên chức năm 2023',
-    kind: 'employee_conference',
-    startsAt: '2023-12-19T08:00',
-    place: 'Hội trường Trung tâm Công nghệ Laser',
-    locality: 'Hà Nội',
-    issuingBody: 'Trung tâm Công nghệ Laser',
-    parentBody: 'Viện Ứng dụng công nghệ',
-    symbol: 'TTCNL',
-    agenda: ['Thông qua Nghị quyết'],
-  },
+  meeting: DEMO.meeting,
   chairs: ['Cung Hồng Kiên'],
   secretaries: ['Trần Thị Thu Hà'],
   attendance: { present: 23, total: 25 },

@@ -74,3 +74,14 @@ export function whenSynced(client: StockClient, timeoutMs = 5000): Promise<void>
     client.provider.on('sync', onSync);
   });
 }
+
+/** A paragraph typed at the end of the editor's text, the way TipTap writes one into the shared XML. */
+export function typeParagraph(doc: Y.Doc, text: string): void {
+  const fragment = doc.getXmlFragment('default');
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText(text)]);
+  fragment.insert(fragment.length, [p]);
+}
+
+/** The editor's text as the shared XML, to compare replicas. */
+export const editorXml = (doc: Y.Doc): string => doc.getXmlFragment('default').toString();

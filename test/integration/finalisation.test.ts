@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { AuditView, DocumentDetail, DocumentView, MeetingView, VersionView } from '../../shared/api.ts';
 import { contentHash } from '../../server/documents/versions.ts';
 import { MEETING_FIELDS, tokenFor } from '../helpers/api.ts';
-import { stockClientsForEachTest, whenSynced, type StockClient } from '../helpers/clients.ts';
+import { editorXml, stockClientsForEachTest, typeParagraph, whenSynced, type StockClient } from '../helpers/clients.ts';
 import { adopt, finalise } from '../helpers/finalise.ts';
 import { serversForEachTest } from '../helpers/servers.ts';
 import { votingMeeting, type VotingMeeting } from '../helpers/votes.ts';
@@ -17,15 +17,8 @@ async function client(url: string, m: VotingMeeting, who: string, docId = m.docu
   return c;
 }
 
-/** A paragraph typed at the end, the way the editor writes one into the shared XML. */
-function typeParagraph(doc: Y.Doc, text: string): void {
-  const fragment = doc.getXmlFragment('default');
-  const p = new Y.XmlElement('paragraph');
-  p.insert(0, [new Y.XmlText(text)]);
-  fragment.insert(fragment.length, [p]);
-}
 
-const xml = (doc: Y.Doc) => doc.getXmlFragment('default').toString();
+const xml = editorXml;
 const settle = () => new Promise((r) => setTimeout(r, 400));
 
 describe('finalisation', () => {

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { AuditView, RestoreView, VersionContent, VersionView } from '../../shared/api.ts';
 import { contentHash } from '../../server/documents/versions.ts';
 import { tokenFor } from '../helpers/api.ts';
-import { stockClientsForEachTest, whenSynced, type StockClient } from '../helpers/clients.ts';
+import { editorXml, stockClientsForEachTest, typeParagraph, whenSynced, type StockClient } from '../helpers/clients.ts';
 import { adopt } from '../helpers/finalise.ts';
 import { serversForEachTest } from '../helpers/servers.ts';
 import { motion, open, votingMeeting, type VotingMeeting } from '../helpers/votes.ts';
@@ -17,14 +17,8 @@ async function client(url: string, m: VotingMeeting, who: string): Promise<Stock
   return c;
 }
 
-function typeParagraph(doc: Y.Doc, text: string): void {
-  const fragment = doc.getXmlFragment('default');
-  const p = new Y.XmlElement('paragraph');
-  p.insert(0, [new Y.XmlText(text)]);
-  fragment.insert(fragment.length, [p]);
-}
 
-const xml = (doc: Y.Doc) => doc.getXmlFragment('default').toString();
+const xml = editorXml;
 
 describe('named versions', () => {
   it('[VS1] a version saved by hand lists its label, author, time and the hash of the text as it was', async () => {
