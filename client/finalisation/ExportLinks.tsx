@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n.tsx';
-import { docxPath, printPath } from './exportPaths.ts';
+import { ExportAnchors } from './ExportAnchors.tsx';
 
 interface Props {
   documentId: string;
@@ -14,19 +14,12 @@ export function ExportLinks({ documentId }: Props) {
   const { t } = useI18n();
   return (
     <div className="export-links" role="group" aria-label={t('export.label')}>
-      <a className="secondary-button" href={docxPath(documentId)} download data-testid="export-docx">
-        {t('export.docx')}
-      </a>
-      <a
+      <ExportAnchors
+        documentId={documentId}
         className="secondary-button"
-        href={printPath(documentId)}
-        target="_blank"
-        rel="noopener"
-        title={t('export.printTitle')}
-        data-testid="export-print"
-      >
-        {t('export.print')}
-      </a>
+        testIdPrefix="export"
+        labels={{ docx: 'export.docx', print: 'export.print', printTitle: 'export.printTitle' }}
+      />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { RestoreView, VersionView } from '../../shared/api.ts';
 import { api, apiPath } from '../api/http.ts';
 import { useCommand } from '../api/useCommand.ts';
-import { docxPath, printPath } from '../finalisation/exportPaths.ts';
+import { ExportAnchors } from '../finalisation/ExportAnchors.tsx';
 import { useI18n } from '../i18n.tsx';
 import { ConfirmBox } from '../ui/ConfirmBox.tsx';
 import { VersionKindBadge, VersionMeta } from './VersionMeta.tsx';
@@ -78,19 +78,13 @@ export function VersionItem({ version, viewing, shown, picked, canRestore, onVie
             {t('versions.restore')}
           </button>
         )}
-        <a className="chip-button" href={docxPath(version.documentId, version.id)} download title={t('versions.docxTitle')} data-testid="version-docx">
-          {t('versions.docx')}
-        </a>
-        <a
+        <ExportAnchors
+          documentId={version.documentId}
+          versionId={version.id}
           className="chip-button"
-          href={printPath(version.documentId, version.id)}
-          target="_blank"
-          rel="noopener"
-          title={t('versions.printTitle')}
-          data-testid="version-print"
-        >
-          {t('versions.print')}
-        </a>
+          testIdPrefix="version"
+          labels={{ docx: 'versions.docx', print: 'versions.print', docxTitle: 'versions.docxTitle', printTitle: 'versions.printTitle' }}
+        />
       </div>
       {confirming && canRestore && (
         <ConfirmBox

@@ -1,7 +1,7 @@
 import type { VersionContent } from '../../shared/api.ts';
 import { apiPath } from '../api/http.ts';
 import { useApiQuery } from '../api/useApiQuery.ts';
-import { docxPath, printPath } from '../finalisation/exportPaths.ts';
+import { ExportAnchors } from '../finalisation/ExportAnchors.tsx';
 import { useI18n } from '../i18n.tsx';
 import { ErrorText } from '../ui/ErrorText.tsx';
 import { Loading } from '../ui/Loading.tsx';
@@ -42,18 +42,13 @@ export function VersionViewer({ versionId, onClose }: Props) {
         <div className="version-stage-actions">
           {data && (
             <>
-              <a className="secondary-button" href={docxPath(data.documentId, data.id)} download data-testid="version-viewer-docx">
-                {t('export.docx')}
-              </a>
-              <a
+              <ExportAnchors
+                documentId={data.documentId}
+                versionId={data.id}
                 className="secondary-button"
-                href={printPath(data.documentId, data.id)}
-                target="_blank"
-                rel="noopener"
-                data-testid="version-viewer-print"
-              >
-                {t('export.print')}
-              </a>
+                testIdPrefix="version-viewer"
+                labels={{ docx: 'export.docx', print: 'export.print' }}
+              />
             </>
           )}
           <button type="button" className="secondary-button" data-testid="version-viewer-close" onClick={onClose}>
