@@ -62,7 +62,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
       broadcastWritesPerSecond: config.BROADCAST_WRITES_PER_SECOND,
       maxBroadcastDelayMs: config.MAX_BROADCAST_DELAY_MS,
-      // A document with an open vote on it, or adopted, stays locked when its room is unloaded and loaded again.
+      // A document with an open vote on it, adopted, or (awaiting) finalised stays locked when its room reloads.
       isLocked: (docId) => services.meetings.document(docId)?.lock != null,
       onRefusedUpdate: (room, conn, update) => refused.onRefusedUpdate(room, conn, update),
     },

@@ -12,7 +12,7 @@ export interface RoomManagerOptions {
   compactAfterUpdates: number;
   broadcastWritesPerSecond: number;
   maxBroadcastDelayMs: number;
-  /** Whether a document is locked (a vote on it is open, or it was adopted), asked when its room loads. */
+  /** Whether a document is locked (a vote is open, adopted, awaiting or past finalisation), asked when its room loads. */
   isLocked?: (docId: string) => boolean;
   onRefusedUpdate?: RoomOptions['onRefusedUpdate'];
 }
