@@ -5,10 +5,8 @@
  */
 import type { DocumentView, MeetingPermissions } from '../../shared/api.ts';
 import type { MessageKey } from '../../shared/i18n.ts';
+import { FINALISABLE_KINDS, finalisationBlock, type FinalisationBlock } from '../../shared/finalisation.ts';
 import type { DocumentKind, MeetingStatus } from '../../shared/meeting.ts';
-
-/** Official documents get a number; a blank document is a working paper and is never issued. */
-export const FINALISABLE_KINDS: readonly DocumentKind[] = ['NQ', 'BB', 'KH', 'BC'];
 
 export function isFinalisable(kind: DocumentKind): boolean {
   return FINALISABLE_KINDS.includes(kind);
@@ -23,18 +21,15 @@ export function finalisationStatus(doc: Pick<DocumentView, 'finalisation'>): Fin
 /** The request button: offered, or shown disabled with the reason. */
 export type RequestOffer = { allowed: true } | { allowed: false; reason: MessageKey };
 
-/**
- * A document may be put forward once it was adopted by a vote; minutes may also be put forward once the meeting
- * is closed (minutes are signed, not voted on, in most meetings).
- */
-export function requestOffer(doc: Pick<DocumentView, 'kind' | 'lock'>, meetingStatus: MeetingStatus): RequestOffer {
-  const reason = doc.lock?.reason ?? null;
-  if (reason === 'adopted') return { allowed: true };
-  if (reason === 'vote') return { allowed: false, reason: 'finalise.notYet.vote' };
-  if (doc.kind === 'BB') {
-    return meetingStatus === 'closed' ? { allowed: true } : { allowed: false, reason: 'finalise.notYet.minutes' };
-  }
-  return { allowed: false, reason: 'finalise.notYet.adoption' };
+const REASONS: Partial<Record<FinalisationBlock, MessageKey>> = {
+  vote_open: 'finalise.notYet.vote',
+  meeting_open: 'finalise.notYet.minutes',
+};
+
+/** Whether the document may be put forward now (the server's own rule), and if not, why in words. */
+export function requestOffer(doc: Pick<DocumentView, 'kind' | 'lock' | 'finalisation'>, meetingStatus: MeetingStatus): RequestOffer {
+  const block = finalisationBlock(doc, meetingStatus);
+  return block === null ? { allowed: true } : { allowed: false, reason: REASONS[block] ?? 'finalise.notYet.adoption' };
 }
 
 export interface FinalisationOffer {

@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import type { DocumentView } from '../../shared/api.ts';
+import { finalisationBlock } from '../../shared/finalisation.ts';
 import type { Actor } from '../accounts/users.ts';
 import { fail } from '../http/errors.ts';
 import type { Services } from '../services.ts';
@@ -16,14 +17,13 @@ function documentOf(s: Services, documentId: string): DocumentView {
   return s.meetings.document(documentId) ?? fail('not_found');
 }
 
-/** An adopted text, or minutes once the meeting is closed; never a blank page, which has no type to number by. */
+/** Refused with the code for why the document may not be put forward now (`shared/finalisation.ts`). */
 function checkFinalisable(s: Services, doc: DocumentView): void {
-  if (doc.finalisation?.status === 'final') fail('already_final');
-  if (doc.finalisation?.status === 'requested') fail('finalisation_pending');
-  if (doc.kind === 'blank' || doc.origin !== null) fail('not_finalisable');
-  const adopted = doc.lock?.reason === 'adopted';
-  const closedMinutes = doc.kind === 'BB' && doc.lock === null && s.meetings.byId(doc.meetingId)?.status === 'closed';
-  if (!adopted && !closedMinutes) fail('not_finalisable');
+  const meeting = s.meetings.byId(doc.meetingId) ?? fail('not_found');
+  const block = finalisationBlock(doc, meeting.status);
+  if (block === 'final') fail('already_final');
+  if (block === 'requested') fail('finalisation_pending');
+  if (block !== null) fail('not_finalisable');
 }
 
 export async function requestFinalisation(s: Services, actor: Actor, documentId: string): Promise<DocumentView> {
