@@ -30,7 +30,8 @@ function loadDocument(s: Services, actor: Actor, documentId: string): { doc: Doc
   return { doc, subject };
 }
 
-function detailOf(s: Services, actor: Actor, doc: DocumentView, subject: MeetingSubject): DocumentDetail {
+/** A locked document is read-only for everyone, as the sync socket makes it. */
+function detailOf(actor: Actor, doc: DocumentView, subject: MeetingSubject): DocumentDetail {
   const writes = can(actor, { type: 'document.write', meeting: subject }) && doc.lock === null;
   return { ...doc, access: writes ? 'write' : 'read' };
 }
@@ -58,6 +59,12 @@ function attachmentName(doc: DocumentView, draft: boolean): string {
 }
 
 export function documentRoutes(app: FastifyInstance, s: Services): void {
+  app.get('/api/documents/:id', async (req): Promise<DocumentDetail> => {
+    const actor = requireActor(req);
+    const { doc, subject } = loadDocument(s, actor, parse(idParams, req.params).id);
+    return detailOf(actor, doc, subject);
+  });
+
   app.get('/api/documents/:id/versions', async (req): Promise<VersionView[]> => {
     const actor = requireActor(req);
     const { doc } = loadDocument(s, actor, parse(idParams, req.params).id);
@@ -91,14 +98,14 @@ export function documentRoutes(app: FastifyInstance, s: Services): void {
     const actor = requireActor(req);
     const { doc, subject } = loadDocument(s, actor, parse(idParams, req.params).id);
     authorize(actor, { type: 'finalisation.request', meeting: subject });
-    return detailOf(s, actor, await requestFinalisation(s, actor, doc.id), subject);
+    return detailOf(actor, await requestFinalisation(s, actor, doc.id), subject);
   });
 
   app.post('/api/documents/:id/finalisation/confirm', async (req): Promise<DocumentDetail> => {
     const actor = requireActor(req);
     const { doc, subject } = loadDocument(s, actor, parse(idParams, req.params).id);
     authorize(actor, { type: 'finalisation.confirm', meeting: subject });
-    return detailOf(s, actor, await confirmFinalisation(s, actor, doc.id), subject);
+    return detailOf(actor, await confirmFinalisation(s, actor, doc.id), subject);
   });
 
   app.delete('/api/documents/:id/finalisation', async (req): Promise<DocumentDetail> => {
@@ -107,7 +114,7 @@ export function documentRoutes(app: FastifyInstance, s: Services): void {
     // A chair declines, the secretary withdraws; nobody else has a say.
     const chair = can(actor, { type: 'finalisation.confirm', meeting: subject });
     if (!chair) authorize(actor, { type: 'finalisation.request', meeting: subject });
-    return detailOf(s, actor, await cancelFinalisation(s, actor, doc.id, chair ? 'declined' : 'withdrawn'), subject);
+    return detailOf(actor, await cancelFinalisation(s, actor, doc.id, chair ? 'declined' : 'withdrawn'), subject);
   });
 
   app.get('/api/documents/:id/export.docx', async (req, reply) => {

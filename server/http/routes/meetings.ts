@@ -8,7 +8,6 @@ import {
   importMembersRequest,
   updateMeetingRequest,
   updateMemberRequest,
-  type DocumentDetail,
   type MeetingSummary,
   type MeetingView,
 } from '../../../shared/api.ts';
@@ -28,7 +27,7 @@ import { presentMeetingInfo } from '../../meetings/repo.ts';
 import { can, meetingPermissions } from '../../policies.ts';
 import type { Services } from '../../services.ts';
 import { requireActor } from '../auth.ts';
-import { fail, languageOf, parse } from '../errors.ts';
+import { languageOf, parse } from '../errors.ts';
 import { authorize, loadMeeting } from '../guard.ts';
 
 const meetingParams = z.object({ id: z.string().min(1) });
@@ -148,14 +147,5 @@ export function meetingRoutes(app: FastifyInstance, s: Services): void {
     const { subject } = loadMeeting(s, actor, id);
     authorize(actor, { type: 'document.create', meeting: subject });
     return reply.code(201).send(await createDocument(s, actor, id, parse(createDocumentRequest, req.body)));
-  });
-
-  app.get('/api/documents/:id', async (req): Promise<DocumentDetail> => {
-    const actor = requireActor(req);
-    const doc = s.meetings.document(parse(meetingParams, req.params).id) ?? fail('not_found');
-    const { subject } = loadMeeting(s, actor, doc.meetingId);
-    // A locked document (a vote on it is open, or it was adopted) is read-only for everyone, as the socket makes it.
-    const writes = can(actor, { type: 'document.write', meeting: subject }) && doc.lock === null;
-    return { ...doc, access: writes ? 'write' : 'read' };
   });
 }
