@@ -3,7 +3,7 @@ import type { DocumentView } from '../../shared/api.ts';
 import { useI18n } from '../i18n.tsx';
 import { meetingPath } from '../routes.ts';
 import { Link } from '../ui/Link.tsx';
-import { readDismissed, refusedDrafts, rememberDismissed } from './refusedEdits.ts';
+import { markDraft, readMarked, refusedDrafts } from './refusedEdits.ts';
 
 interface Props {
   meetingId: string;
@@ -19,7 +19,7 @@ interface Props {
  */
 export function RefusedEditsNotice({ meetingId, documentId, documents, userId }: Props) {
   const { t } = useI18n();
-  const [dismissed, setDismissed] = useState(readDismissed);
+  const [dismissed, setDismissed] = useState(() => readMarked('dismissed'));
   const drafts = refusedDrafts(documents, documentId, userId, dismissed);
   if (drafts.length === 0) return null;
   return (
@@ -38,7 +38,7 @@ export function RefusedEditsNotice({ meetingId, documentId, documents, userId }:
             aria-label={t('refused.dismiss')}
             title={t('refused.dismiss')}
             data-testid="refused-edits-dismiss"
-            onClick={() => setDismissed(rememberDismissed(draft.id))}
+            onClick={() => setDismissed(markDraft('dismissed', draft.id))}
           >
             <span aria-hidden="true">×</span>
           </button>

@@ -16,6 +16,7 @@ export function refusedDrafts(
   documents: readonly DocumentView[],
   documentId: string,
   userId: string,
+  /** Drafts to leave out: those already seen to. */
   dismissed: ReadonlySet<string>,
 ): DocumentView[] {
   return documents.filter(
@@ -27,21 +28,30 @@ export function refusedDrafts(
   );
 }
 
-/** By the draft's id: a later refusal makes a new draft, which deserves a notice of its own. */
-const DISMISSED_KEY = 'quorum:refused-edits-dismissed';
+/**
+ * What this device has done about each such draft, by the draft's id (a later refusal makes a new draft, which
+ * is told of and acted on afresh): the notice dismissed; the device's own copy of the finalised document, which
+ * still held the refused edits, dropped.
+ */
+export type DraftMark = 'dismissed' | 'copyDropped';
 
-export function readDismissed(): Set<string> {
+const MARK_KEYS: Readonly<Record<DraftMark, string>> = {
+  dismissed: 'quorum:refused-edits-dismissed',
+  copyDropped: 'quorum:refused-edits-reset',
+};
+
+export function readMarked(mark: DraftMark): Set<string> {
   try {
-    const parsed: unknown = JSON.parse(readStored(DISMISSED_KEY) ?? '[]');
+    const parsed: unknown = JSON.parse(readStored(MARK_KEYS[mark]) ?? '[]');
     return new Set(Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : []);
   } catch {
     return new Set();
   }
 }
 
-export function rememberDismissed(draftId: string): Set<string> {
-  const dismissed = readDismissed();
-  dismissed.add(draftId);
-  writeStored(DISMISSED_KEY, JSON.stringify([...dismissed]));
-  return dismissed;
+export function markDraft(mark: DraftMark, draftId: string): Set<string> {
+  const marked = readMarked(mark);
+  marked.add(draftId);
+  writeStored(MARK_KEYS[mark], JSON.stringify([...marked]));
+  return marked;
 }

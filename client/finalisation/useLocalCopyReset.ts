@@ -6,18 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { DocumentView } from '../../shared/api.ts';
 import { forgetLocalCopy } from '../document/localCopies.ts';
-import { readStored, writeStored } from '../storage.ts';
-
-const HANDLED_KEY = 'quorum:refused-edits-reset';
-
-function handled(): Set<string> {
-  try {
-    const parsed: unknown = JSON.parse(readStored(HANDLED_KEY) ?? '[]');
-    return new Set(Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : []);
-  } catch {
-    return new Set();
-  }
-}
+import { markDraft, readMarked, refusedDrafts } from './refusedEdits.ts';
 
 /**
  * `resetting` while the copy is being deleted (the editor must be unmounted then, so that its connection to the
@@ -30,21 +19,12 @@ export function useLocalCopyReset(
   lockedForGood: boolean,
 ): { resetting: boolean; generation: number } {
   const [generation, setGeneration] = useState(0);
-  const pending = lockedForGood
-    ? documents.find(
-        (doc) =>
-          doc.origin?.reason === 'refused_edits' &&
-          doc.origin.documentId === documentId &&
-          doc.origin.userId === userId &&
-          !handled().has(doc.id),
-      )
-    : undefined;
-  const draftId = pending?.id ?? null;
+  const draftId = lockedForGood ? (refusedDrafts(documents, documentId, userId, readMarked('copyDropped'))[0]?.id ?? null) : null;
   useEffect(() => {
     if (draftId === null) return;
     let cancelled = false;
     void forgetLocalCopy(documentId).then(() => {
-      writeStored(HANDLED_KEY, JSON.stringify([...handled(), draftId]));
+      markDraft('copyDropped', draftId);
       if (!cancelled) setGeneration((n) => n + 1);
     });
     return () => {
