@@ -5,6 +5,7 @@ import { api, apiPath } from '../api/http.ts';
 import { useCommand } from '../api/useCommand.ts';
 import { useI18n } from '../i18n.tsx';
 import { StatusBadge } from '../meetings/StatusBadge.tsx';
+import { ConfirmBox } from '../ui/ConfirmBox.tsx';
 import { ErrorText } from '../ui/ErrorText.tsx';
 import { Section } from '../ui/Section.tsx';
 
@@ -43,26 +44,21 @@ export function StatusSection({ meeting }: { meeting: MeetingView }) {
         </button>
       )}
       {next === 'closed' && confirming && (
-        <div className="confirm" role="alert">
-          <p>{t('settings.closeConfirm')}</p>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="danger-button"
-              data-testid="close-meeting-confirm"
-              disabled={command.pending}
-              onClick={() => void advance()}
-            >
-              {t('settings.closeMeeting')}
-            </button>
-            <button type="button" className="secondary-button" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          action="close-meeting"
+          confirmLabel={t('settings.closeMeeting')}
+          confirmTestId="close-meeting-confirm"
+          danger
+          pending={command.pending}
+          error={command.error}
+          onConfirm={() => void advance()}
+          onCancel={() => setConfirming(false)}
+        >
+          {t('settings.closeConfirm')}
+        </ConfirmBox>
       )}
       {next === null && <p className="muted">{t('settings.closedHint')}</p>}
-      <ErrorText error={command.error} />
+      {!confirming && <ErrorText error={command.error} />}
     </Section>
   );
 }

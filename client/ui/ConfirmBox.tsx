@@ -15,14 +15,26 @@ interface Props {
   onCancel(): void;
   /** Says which step this box confirms, for tests and styles. */
   action: string;
+  /** The confirming button's test id, `confirm-ok` unless a test names it. */
+  confirmTestId?: string;
 }
 
 /**
- * An inline confirmation under the button that asked for it (the house style, as for closing a meeting):
+ * An inline confirmation under the button that asked for it (the house style: closing a meeting uses it too):
  * it stays in the flow of the page, works the same on a phone, and keeps the server's refusal beside the
  * question. Focus moves to Cancel so that a stray Enter does not confirm; Escape cancels.
  */
-export function ConfirmBox({ children, confirmLabel, danger = false, pending, error, onConfirm, onCancel, action }: Props) {
+export function ConfirmBox({
+  children,
+  confirmLabel,
+  danger = false,
+  pending,
+  error,
+  onConfirm,
+  onCancel,
+  action,
+  confirmTestId = 'confirm-ok',
+}: Props) {
   const { t } = useI18n();
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => cancel.current?.focus(), []);
@@ -42,7 +54,7 @@ export function ConfirmBox({ children, confirmLabel, danger = false, pending, er
         <button
           type="button"
           className={danger ? 'danger-button' : 'primary-button'}
-          data-testid="confirm-ok"
+          data-testid={confirmTestId}
           disabled={pending}
           onClick={onConfirm}
         >

@@ -74,6 +74,8 @@ describeInBrowser('browser: finalisation and export', () => {
         expect(await page.getByTestId('finalisation-number').textContent()).toContain('01/NQ-TTCNL');
         await expect.poll(() => page.locator('.ProseMirror').textContent()).toContain('Số: 01/NQ-TTCNL');
         expect(await editable(page)).toBe('false');
+        expect(await page.getByTestId('document-lock').getAttribute('data-reason')).toBe('final');
+        expect(await page.getByTestId('document-lock').textContent()).toContain('01/NQ-TTCNL');
       }
       // Typing into the finalised text changes nothing.
       await delegate.page.locator('.ProseMirror').click();
@@ -141,6 +143,48 @@ describeInBrowser('browser: edits refused by a finalised text', () => {
       expect(await editable(delegate.page)).toBe('true');
       const meeting = (await http.hung!.get<MeetingView>(`/api/meetings/${meetingId}`)).body;
       expect(meeting.documents.filter((doc) => doc.origin?.documentId === resolution.id)).toHaveLength(1);
+    },
+    120_000,
+  );
+});
+
+describeInBrowser('browser: finalising the minutes', () => {
+  const { suite, demo } = demoSuite();
+
+  it(
+    '[B33] the secretary closes the meeting (after a confirmation) and puts the minutes forward; the chair declines and the minutes are editable again',
+    async () => {
+      const { meetingId } = await demo();
+      const meeting = (await suite.admin.get<MeetingView>(`/api/meetings/${meetingId}`)).body;
+      const minutes = meeting.documents.find((doc) => doc.kind === 'BB')!;
+      const secretary = await suite.person(account('ha'));
+      const chair = await suite.person(account('kien'));
+      await Promise.all([secretary.page, chair.page].map((page) => page.goto(`/m/${meetingId}/d/${minutes.id}`)));
+      await Promise.all([secretary.page, chair.page].map((page) => expectConnection(page, 'connected')));
+      // Minutes of a meeting still in session cannot be put forward yet, and the button says why.
+      expect(await secretary.page.getByTestId('finalise-request').isDisabled()).toBe(true);
+      expect(await secretary.page.getByTestId('finalise-request-hint').textContent()).not.toBe('');
+
+      await secretary.page.goto(`/m/${meetingId}/settings`);
+      await secretary.page.getByTestId('close-meeting').click();
+      await secretary.page.getByTestId('close-meeting-confirm').click();
+      await secretary.page.getByTestId('close-meeting').waitFor({ state: 'detached' });
+      expect((await suite.admin.get<MeetingView>(`/api/meetings/${meetingId}`)).body.status).toBe('closed');
+
+      await secretary.page.goto(`/m/${meetingId}/d/${minutes.id}`);
+      await expectConnection(secretary.page, 'connected');
+      await secretary.page.getByTestId('finalise-request').click();
+      for (const page of [secretary.page, chair.page]) {
+        await expect.poll(() => status(page)).toBe('requested');
+        expect(await editable(page)).toBe('false');
+      }
+      expect(await secretary.page.getByTestId('finalise-withdraw').count()).toBe(1);
+      await chair.page.getByTestId('finalise-decline').click();
+      for (const page of [secretary.page, chair.page]) {
+        await expect.poll(() => status(page)).toBe('none');
+        await expect.poll(() => editable(page)).toBe('true');
+      }
+      expect(await secretary.page.getByTestId('finalise-request').isDisabled()).toBe(false);
     },
     120_000,
   );
