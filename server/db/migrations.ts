@@ -175,6 +175,20 @@ const STEPS: string[] = [
      series TEXT PRIMARY KEY,
      last   INTEGER NOT NULL
    ) WITHOUT ROWID;`,
+
+  // 5: the trust boundary: keyed audit entries, expiring tokens, the electorate fixed when a vote opens
+  `-- HMAC of each entry's hash under a key kept outside the database (DATA_DIR/audit.key or AUDIT_KEY).
+   ALTER TABLE audit ADD COLUMN mac TEXT;
+   -- NULL: the token does not expire. Milliseconds since the epoch otherwise.
+   ALTER TABLE api_tokens ADD COLUMN expires_at INTEGER;
+   -- Every voting member at the moment a vote opens, and whether they were present then: the base the vote is
+   -- decided on, which attendance marked later cannot move (anyone who votes without being on it is added).
+   CREATE TABLE motion_electorate (
+     motion_id TEXT NOT NULL REFERENCES motions (id) ON DELETE CASCADE,
+     user_id   TEXT NOT NULL REFERENCES users (id),
+     present   INTEGER NOT NULL,
+     PRIMARY KEY (motion_id, user_id)
+   ) WITHOUT ROWID;`,
 ];
 
 export function migrate(db: Database.Database): void {
