@@ -8,6 +8,7 @@ import { CloseCode, COLLAB_PATH } from '../shared/protocol.ts';
 import { RoomManager } from './collab/rooms.ts';
 import { attachCollabSockets } from './collab/ws-adapter.ts';
 import type { Config } from './config.ts';
+import { loadAuditKey } from './audit-key.ts';
 import { openDatabase } from './db/database.ts';
 import { registerAuth } from './http/auth.ts';
 import { errorBody, handleError } from './http/errors.ts';
@@ -69,8 +70,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     app.log,
   );
   const sessionTtlMs = config.SESSION_TTL_HOURS * 3600_000;
+  const auditKey = loadAuditKey(config);
+  // On an installation that had entries, a new key there is worth a look: was audit.key removed?
+  if (auditKey.created) app.log.warn({ dataDir: config.dataDir }, 'created the audit key (audit.key); keep a copy apart from the database');
   const services = createServices(db, store, {
     sessionTtlMs,
+    auditKey,
     projection: (meetings, motions) => new MeetingProjection(meetings, motions, rooms, app.log),
     rooms,
     closeSockets: (match, why) =>

@@ -10,9 +10,10 @@ import { passwordSchema, usernameSchema, fullNameSchema } from '../shared/api.ts
 import { ERRORS } from '../shared/errors.ts';
 import { createAccount, updateAccount } from './accounts/commands.ts';
 import type { Actor } from './accounts/users.ts';
+import { parseAuditHead, type AuditHead, type AuditLog } from './audit.ts';
+import { loadAuditKey } from './audit-key.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { loadDemo } from './demo/load.ts';
 import { AppError } from './http/errors.ts';
 import { createServices, type Services } from './services.ts';
 import { SqliteStore } from './storage/sqlite.ts';
@@ -29,8 +30,12 @@ const USAGE = `Usage: npm run quorum -- <command>
       Loads the demo conference and its demo accounts.
   backup <file>
       Writes a consistent copy of the database to <file> (which must not exist).
-  audit verify
-      Checks the audit record's hash chain from the first entry and names the first entry that does not match.
+  audit verify [--head <file>]
+      Checks the audit record from the first entry (hash chain and keyed MACs) and names the first entry that
+      does not match. With --head, also checks that the record still holds everything that head saw.
+  audit head
+      Prints where the audit record stands (entries, latest entry and its hash, time), signed with the audit
+      key: keep it away from this machine, and check against it later with audit verify --head.
 `;
 
 class UsageError extends Error {}
@@ -60,11 +65,13 @@ async function run(s: Services, args: string[]): Promise<string> {
       name: { type: 'string' },
       admin: { type: 'boolean', default: false },
       'password-stdin': { type: 'boolean', default: false },
+      head: { type: 'string' },
     },
   });
   const [command, sub, ...rest] = positionals;
   // `user`, `token` and `audit` take a sub-command; `demo` and `backup` do not.
   const key = command === 'user' || command === 'token' || command === 'audit' ? `${command} ${sub ?? ''}`.trim() : (command ?? '');
+  if (values.head !== undefined && key !== 'audit verify') throw new UsageError('--head belongs to audit verify');
   switch (key) {
     case 'user add': {
       if (rest.length !== 1) throw new UsageError('user add: give exactly one username');
@@ -99,6 +106,8 @@ async function run(s: Services, args: string[]): Promise<string> {
     }
     case 'demo': {
       if (sub !== undefined) throw new UsageError('demo: takes no arguments');
+      // The demo's documents are built with the editor's schema (TipTap): loaded only for this command.
+      const { loadDemo } = await import('./demo/load.ts');
       const demo = await loadDemo(s, null);
       return [`Demo conference loaded (meeting ${demo.meetingId}). Demo accounts:`, ...demo.accounts.map((a) => `  ${a.username.padEnd(10)} ${a.password}  ${a.fullName} (${a.role})`)].join('\n');
     }
@@ -110,19 +119,59 @@ async function run(s: Services, args: string[]): Promise<string> {
       return `Backup written to ${file}.`;
     }
     case 'audit verify': {
-      if (rest.length > 0) throw new UsageError('audit verify: takes no arguments');
+      if (rest.length > 0) throw new UsageError('audit verify: takes no arguments besides --head <file>');
+      const head = values.head === undefined ? null : readHead(values.head);
       const result = s.audit.verify();
       if (result.firstBad) {
         const bad = result.firstBad;
         throw new Error(
-          `the audit record does not verify at entry #${bad.seq} (${bad.action}, ${bad.at}): its content or its link ` +
-            `to the entry before it was changed. The ${result.checked} entries before it are intact.`,
+          `the audit record does not verify at entry #${bad.seq} (${bad.action}, ${bad.at}): its content, its link ` +
+            `to the entry before it or its keyed MAC was changed. The ${result.checked} entries before it are intact.`,
         );
       }
-      return `The audit record is intact: ${result.checked} entries checked.`;
+      if (head) checkHead(s.audit, head, values.head!);
+      return `The audit record is intact: ${result.checked} entries checked.` +
+        (head ? `\nIt still holds all ${head.count} entries of the head exported at ${head.exportedAt} (up to entry #${head.seq}).` : '');
+    }
+    case 'audit head': {
+      if (rest.length > 0) throw new UsageError('audit head: takes no arguments');
+      const result = s.audit.verify();
+      if (result.firstBad) {
+        throw new Error(`the audit record does not verify at entry #${result.firstBad.seq}: no head is exported for a record that is not intact (see audit verify).`);
+      }
+      return JSON.stringify(s.audit.head(), null, 2);
     }
     default:
       throw new UsageError(command ? `unknown command: ${key}` : 'no command given');
+  }
+}
+
+function readHead(file: string): AuditHead {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new Error(`cannot read the head file ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  const head = parseAuditHead(text);
+  if (!head) throw new Error(`${file} is not an audit head printed by \`audit head\``);
+  return head;
+}
+
+function checkHead(audit: AuditLog, head: AuditHead, file: string): void {
+  const mismatch = audit.checkHead(head);
+  if (!mismatch) return;
+  const exported = `the head in ${file} (exported at ${head.exportedAt}: ${head.count} entries, up to entry #${head.seq})`;
+  switch (mismatch.kind) {
+    case 'signature':
+      throw new Error(`${exported} is not signed with this installation's audit key: the file was changed, or the key was replaced.`);
+    case 'truncated':
+      throw new Error(
+        `the audit record was cut short: it now has ${mismatch.count} entries, up to entry #${mismatch.lastSeq}, ` +
+          `where ${exported} saw more. Entries were deleted after that head was exported.`,
+      );
+    case 'rewritten':
+      throw new Error(`the audit record was rewritten: entry #${head.seq} no longer has the hash of ${exported}.`);
   }
 }
 
@@ -139,8 +188,15 @@ async function main(): Promise<number> {
     process.stderr.write(`${(err as Error).message}\n`);
     return 2;
   }
+  let auditKey;
+  try {
+    auditKey = loadAuditKey(config);
+  } catch (err) {
+    process.stderr.write(`Error: ${(err as Error).message}\n`);
+    return 1;
+  }
   const db = openDatabase(config.dataDir);
-  const s = createServices(db, SqliteStore.on(db), { sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000 });
+  const s = createServices(db, SqliteStore.on(db), { sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000, auditKey });
   try {
     process.stdout.write(`${await run(s, args)}\n`);
     return 0;

@@ -30,6 +30,12 @@ const schema = z.object({
     .string()
     .default('')
     .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)),
+  /** The audit record's key (64 hex characters); unset or empty: DATA_DIR/audit.key, made on first start. */
+  AUDIT_KEY: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)').optional()),
   /** Behind a reverse proxy: take the client address and scheme from X-Forwarded-* headers. */
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])

@@ -1,4 +1,5 @@
 import { AuditLog } from './audit.ts';
+import type { AuditKey } from './audit-key.ts';
 import { Credentials } from './accounts/sessions.ts';
 import { Users } from './accounts/users.ts';
 import type { Db } from './db/database.ts';
@@ -62,6 +63,8 @@ export function createServices(
   store: DocumentStore,
   options: {
     sessionTtlMs: number;
+    /** Without it (seeds that write no audit entries) the audit record can be neither appended to nor verified. */
+    auditKey?: AuditKey;
     projection?: (meetings: Meetings, motions: Motions) => MeetingProjection;
     rooms?: Services['rooms'];
     closeSockets?: Services['closeSockets'];
@@ -77,7 +80,7 @@ export function createServices(
     motions,
     versions: new Versions(db),
     finalisations: new Finalisations(db),
-    audit: new AuditLog(db),
+    audit: new AuditLog(db, options.auditKey),
     store,
     rooms: options.rooms ?? null,
     motionTimers: null,

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/build-client.ts';
-import { ApiClient } from '../helpers/api.ts';
+import { ApiClient, MEETING_FIELDS } from '../helpers/api.ts';
 import { DATABASE_FILE } from '../../server/db/database.ts';
 import { serversForEachTest } from '../helpers/servers.ts';
 import { motion, open, votingMeeting } from '../helpers/votes.ts';
@@ -17,11 +18,11 @@ interface CliResult {
 }
 
 /** `npm run quorum -- <args>` as the operator types it, on a given data directory, with optional standard input. */
-function quorum(dataDir: string, args: string[], stdin?: string): Promise<CliResult> {
+function quorum(dataDir: string, args: string[], stdin?: string, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     const proc = spawn('npm', ['run', '--silent', 'quorum', '--', ...args], {
       cwd: ROOT,
-      env: { ...process.env, DATA_DIR: dataDir },
+      env: { ...process.env, AUDIT_KEY: '', DATA_DIR: dataDir, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -164,5 +165,117 @@ describe('audit verify', () => {
     const broken = await quorum(dataDir, ['audit', 'verify']);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain(`entry #${ballot.seq} (ballot.recorded`);
+  });
+});
+
+/**
+ * What someone who can write the database but has not the key can do: change an entry's payload and recompute
+ * the SHA-256 chain from there on, so every hash and link matches again.
+ */
+function rewriteEntry(dataDir: string, seq: number, payload: string): void {
+  const db = new Database(path.join(dataDir, DATABASE_FILE));
+  try {
+    db.transaction(() => {
+      db.prepare('UPDATE audit SET payload = ? WHERE seq = ?').run(payload, seq);
+      let prev = (db.prepare('SELECT hash FROM audit WHERE seq < ? ORDER BY seq DESC LIMIT 1').get(seq) as { hash: string } | undefined)?.hash ?? '';
+      const rows = db.prepare('SELECT * FROM audit WHERE seq >= ? ORDER BY seq').all(seq) as {
+        seq: number; at: string; actor_id: string | null; meeting_id: string | null; action: string; payload: string;
+      }[];
+      for (const r of rows) {
+        const hash = createHash('sha256').update(JSON.stringify([prev, r.at, r.actor_id, r.meeting_id, r.action, r.payload])).digest('hex');
+        db.prepare('UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?').run(prev, hash, r.seq);
+        prev = hash;
+      }
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+describe('the audit record against someone who can write the database', () => {
+  it('[AU2] deleting the newest entries is caught by `audit verify --head` with a head exported before', async () => {
+    const dir = tempDir();
+    for (const name of ['kien', 'ha', 'dung']) {
+      expect((await quorum(dir, ['user', 'add', name, '--name', 'Đại Biểu'])).code).toBe(0);
+    }
+    const exported = await quorum(dir, ['audit', 'head']);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(JSON.parse(exported.stdout)).toMatchObject({ count: 3, seq: 3, mac: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const headFile = path.join(tempDir(), 'head.json');
+    fs.writeFileSync(headFile, exported.stdout);
+    expect((await quorum(dir, ['user', 'add', 'lan', '--name', 'Phạm Thị Lan'])).code).toBe(0);
+    const still = await quorum(dir, ['audit', 'verify', '--head', headFile]);
+    expect(still.code, still.stderr).toBe(0);
+    expect(still.stdout).toMatch(/intact: 4 entries checked\.\nIt still holds all 3 entries/);
+
+    const db = new Database(path.join(dir, DATABASE_FILE));
+    db.prepare('DELETE FROM audit WHERE seq >= 3').run();
+    db.close();
+    // What the chain alone says: two entries, intact. Only the head shows that two are missing.
+    const chainOnly = await quorum(dir, ['audit', 'verify']);
+    expect(chainOnly.code).toBe(0);
+    const caught = await quorum(dir, ['audit', 'verify', '--head', headFile]);
+    expect(caught.code).toBe(1);
+    expect(caught.stderr).toMatch(/cut short: it now has 2 entries, up to entry #2, where the head .* \(exported at .*: 3 entries, up to entry #3\)/);
+
+    fs.writeFileSync(headFile, exported.stdout.replace('"count": 3', '"count": 2').replace('"seq": 3', '"seq": 2'));
+    const forged = await quorum(dir, ['audit', 'verify', '--head', headFile]);
+    expect(forged.code).toBe(1);
+    expect(forged.stderr).toMatch(/not signed with this installation's audit key/);
+  });
+
+  it('[AU3] a ballot changed and the hash chain recomputed without the key is caught by `audit verify` and the audit view', async () => {
+    const { url, dataDir } = await server();
+    const m = await votingMeeting(url);
+    const draft = await motion(m);
+    await open(m, draft.id);
+    await m.as.dung!.post(`/api/motions/${draft.id}/ballots`, { choice: 'for' });
+    await m.as.kien!.post(`/api/motions/${draft.id}/close`);
+
+    const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+    const ballot = db.prepare(`SELECT seq, payload FROM audit WHERE action = 'ballot.recorded'`).get() as { seq: number; payload: string };
+    db.close();
+    // Behind the running server's back, as the view's "check again" would find it.
+    rewriteEntry(dataDir, ballot.seq, ballot.payload.replace('"for"', '"against"'));
+
+    const broken = await quorum(dataDir, ['audit', 'verify']);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain(`entry #${ballot.seq} (ballot.recorded`);
+    const view = await m.as.kien!.get(`/api/meetings/${m.meetingId}/audit`);
+    expect(view.status).toBe(200);
+    expect(view.body.verification).toMatchObject({ ok: false, checked: ballot.seq - 1, firstBad: { seq: ballot.seq, action: 'ballot.recorded' } });
+  });
+
+  it('[AU4] the key is made once as DATA_DIR/audit.key (0600) and used by the command line and the server alike', async () => {
+    const dir = tempDir();
+    expect((await quorum(dir, ['user', 'add', 'mai', '--name', 'Nguyễn Thị Thanh Mai', '--admin', '--password-stdin'], 'mat-khau-cua-mai')).code).toBe(0);
+    const keyFile = path.join(dir, 'audit.key');
+    expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+    const key = fs.readFileSync(keyFile, 'utf8');
+    expect(key).toMatch(/^[0-9a-f]{64}\n$/);
+
+    // The server appends under the same key (a meeting created), and the command line verifies what both wrote.
+    const { url } = await server({ DATA_DIR: dir });
+    const mai = new ApiClient(url);
+    await mai.signIn('mai', 'mat-khau-cua-mai');
+    expect((await mai.post('/api/meetings', { ...MEETING_FIELDS, creatorRole: null })).status).toBe(201);
+    const verified = await quorum(dir, ['audit', 'verify']);
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stdout).toMatch(/intact: [2-9] entries checked/);
+    expect(fs.readFileSync(keyFile, 'utf8')).toBe(key);
+  });
+
+  it('[AU4] AUDIT_KEY is used instead of a key file, and a record verifies under no other key', async () => {
+    const dir = tempDir();
+    const env = { AUDIT_KEY: 'c0ffee'.repeat(10) + '0123' };
+    expect((await quorum(dir, ['user', 'add', 'kien', '--name', 'Cung Hồng Kiên'], undefined, env)).code).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'audit.key'))).toBe(false);
+    expect((await quorum(dir, ['audit', 'verify'], undefined, env)).code).toBe(0);
+    const otherKey = await quorum(dir, ['audit', 'verify'], undefined, { AUDIT_KEY: 'b'.repeat(64) });
+    expect(otherKey.code).toBe(1);
+    expect(otherKey.stderr).toContain('entry #1 (user.created');
+    const malformed = await quorum(dir, ['audit', 'verify'], undefined, { AUDIT_KEY: 'not-hex' });
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toMatch(/AUDIT_KEY: must be 64 hexadecimal characters/);
   });
 });
