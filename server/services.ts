@@ -25,7 +25,7 @@ export interface Services {
   audit: AuditLog;
   store: DocumentStore;
   /** The live documents, to freeze one for a vote and lock or unlock it; absent in the command line. */
-  rooms: Pick<RoomManager, 'freeze' | 'setLocked' | 'change' | 'snapshot'> | null;
+  rooms: Pick<RoomManager, 'freeze' | 'setLock' | 'change' | 'snapshot' | 'connectionsOf'> | null;
   /** Close timed votes when their time is up; absent in the command line. */
   motionTimers: MotionTimers | null;
   /** Writes a closed vote's result into the vote-result blocks of the meeting's documents. */

@@ -50,6 +50,11 @@ export const CloseCode = {
   DeadPeer: 4008,
   /** The connection reads too slowly: its send buffer passed the limit. */
   SlowReader: 4029,
+  /**
+   * The person already holds as many sync sockets as one person may (MAX_SOCKETS_PER_PERSON, every tab and device
+   * together): the client stops and says so, rather than retrying into the same refusal.
+   */
+  TooManyConnections: 4429,
   /** The server could not load or persist the document. */
   StorageError: 4500,
 } as const;

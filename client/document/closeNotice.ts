@@ -18,6 +18,7 @@ const NOTICES: Record<number, Omit<CloseNotice, 'code'>> = {
   [CloseCode.AccessChanged]: { key: 'close.accessChanged', clearsOnReconnect: true },
   [CloseCode.DeadPeer]: { key: 'close.deadPeer', clearsOnReconnect: true },
   [CloseCode.SlowReader]: { key: 'close.slowReader', clearsOnReconnect: true },
+  [CloseCode.TooManyConnections]: { key: 'close.tooManyConnections', clearsOnReconnect: false },
   [CloseCode.StorageError]: { key: 'close.storageError', clearsOnReconnect: false },
 };
 

@@ -11,7 +11,7 @@ import { FinalisationBar } from '../finalisation/FinalisationBar.tsx';
 import { RefusedEditsNotice } from '../finalisation/RefusedEditsNotice.tsx';
 import { useLocalCopyReset } from '../finalisation/useLocalCopyReset.ts';
 import { useI18n } from '../i18n.tsx';
-import { loadOrPickColor } from '../identity.ts';
+import { caretColor } from '../../shared/presence.ts';
 import { MessagePage } from '../MessagePage.tsx';
 import { DocumentLockBanner } from '../motions/DocumentLockBanner.tsx';
 import { meetingPath, navigate } from '../routes.ts';
@@ -49,7 +49,7 @@ export function RoomDocument(props: Props) {
 function CheckedDocument({ meetingId, documentId, documents, motions, myRole, permissions, meetingStatus }: Props) {
   const { t } = useI18n();
   const session = useSignedIn();
-  const [color] = useState(loadOrPickColor);
+  const color = caretColor(session.user.id);
   const [versionsOpen, setVersionsOpen] = useState(false);
   const detail = useApiQuery<DocumentDetail>(apiPath`/api/documents/${documentId}`, { offline: true });
   const { reload } = detail;

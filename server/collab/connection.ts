@@ -7,6 +7,15 @@ export interface ConnectionOptions {
   maxBufferedBytes: number;
   /** Who opened it, with which credential, in which meeting: closed when any of these changes. */
   principal?: Principal;
+  /** The name and colour others see on this peer's caret, whatever its own presence state says. */
+  identity?: PresenceIdentity;
+  /** Called once when the connection ends, whichever side ended it. */
+  onGone?: (conn: Connection) => void;
+}
+
+export interface PresenceIdentity {
+  name: string;
+  color: string;
 }
 
 /** `credential` names the session or token that admitted the connection (opaque to the room core). */
@@ -31,8 +40,13 @@ export class Connection {
   readonly id = nextId++;
   readonly readOnly: boolean;
   readonly principal: Principal | null;
-  /** Awareness client ids this peer has announced; removed from the room's awareness when it leaves. */
-  readonly awarenessIds = new Set<number>();
+  readonly identity: PresenceIdentity | null;
+  /** The one awareness client id this peer announces; removed from the room's awareness when it leaves. */
+  presenceId: number | null = null;
+  /** An update of this peer's was dropped while the room was held (a vote, a finalisation request). */
+  heldBack = false;
+  /** Updates of this peer's that did not integrate since the server asked it for what it lacks. */
+  incompleteUpdates = 0;
   private sink: MessageSink | null = null;
   private queue: Uint8Array[] | null = [];
   private alive = true;
@@ -45,6 +59,7 @@ export class Connection {
   ) {
     this.readOnly = options.readOnly;
     this.principal = options.principal ?? null;
+    this.identity = options.identity ?? null;
   }
 
   get closed(): boolean {
@@ -104,6 +119,7 @@ export class Connection {
     if (this.closedFlag) return;
     this.closedFlag = true;
     this.queue = null;
+    this.options.onGone?.(this);
     this.sink?.detach(this);
   }
 }

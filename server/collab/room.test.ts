@@ -181,7 +181,7 @@ describe('room core over in-memory sockets', () => {
     await new Promise((r) => setTimeout(r, 30));
     expect(b.text).toBe('before;');
     expect(rooms.loadedRoom('d')!.doc.getText('t').toString()).toBe('before;');
-    rooms.setLocked('d', false);
+    rooms.setLock('d', null);
     await until(() => b.text === 'before;frozen;');
     expect(rooms.loadedRoom('d')!.doc.getText('t').toString()).toBe('before;frozen;');
   });

@@ -4,8 +4,20 @@ import * as Y from 'yjs';
 import { CloseCode, MessageType, SyncStep } from '../../shared/protocol.ts';
 import type { DocumentStore } from '../storage/store.ts';
 import { Connection, type MessageSink } from './connection.ts';
+import { hasPending, integratesCompletely } from './dependencies.ts';
 import { awarenessMessage, syncStep1, syncStep2, updateMessage } from './messages.ts';
 import type { Logger } from './peer.ts';
+import { PresenceGate, type PresenceLimits } from './presence.ts';
+
+/**
+ * Why nothing but the server may change the text. `hold`: for now (a vote, a finalisation request); edits dropped
+ * meanwhile come back by themselves when it lifts, since every peer is then asked for what it has. `seal`: for
+ * good (adopted, final); edits dropped then are handed to `onRefusedUpdate`, so that they are not lost.
+ */
+export type RoomLock = 'hold' | 'seal';
+
+/** Updates a connection may send that do not integrate, while the server waits for its answer, before it is closed. */
+const MAX_INCOMPLETE_UPDATES = 200;
 
 export interface RoomOptions {
   compactAfterUpdates: number;
@@ -18,10 +30,12 @@ export interface RoomOptions {
   /** Upper bound on that pacing, whatever the room's size. */
   maxBroadcastDelayMs: number;
   /**
-   * Told of each update dropped because the room is locked, from a connection that could otherwise write: an
+   * Told of each update dropped because the room is sealed, from a connection that could otherwise write: an
    * offline device's edits to a text that was finalised meanwhile, which must not vanish without a word.
    */
   onRefusedUpdate?: (room: Room, conn: Connection, update: Uint8Array) => void;
+  /** Presence (awareness) limits; `false` refuses presence on this document altogether. */
+  presence: PresenceLimits | false;
 }
 
 interface Pending {
@@ -58,10 +72,11 @@ export class Room implements MessageSink {
   private uncompacted = 0;
   private destroyed = false;
   /**
-   * Frozen for a vote, or adopted: updates from every connection are dropped, as from a read-only one. The
-   * server's own changes (`RoomManager.change`) still apply.
+   * While set, updates from every connection are dropped, as from a read-only one (see `RoomLock`). The server's
+   * own changes (`RoomManager.change`) still apply.
    */
-  locked = false;
+  private lockKind: RoomLock | null = null;
+  private readonly presence: PresenceGate | null;
 
   constructor(
     readonly id: string,
@@ -75,6 +90,7 @@ export class Room implements MessageSink {
   ) {
     // The server is not a participant: it has no awareness state of its own.
     this.awareness.setLocalState(null);
+    this.presence = options.presence ? new PresenceGate(this.awareness, options.presence) : null;
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       // Loading is not a change: nothing to persist or broadcast.
       if (origin === LOAD_ORIGIN) return;
@@ -99,16 +115,30 @@ export class Room implements MessageSink {
     this.uncompacted = stored.updates.length;
   }
 
+  get lock(): RoomLock | null {
+    return this.lockKind;
+  }
+
+  get locked(): boolean {
+    return this.lockKind !== null;
+  }
+
   /**
-   * Lifts the lock and asks every peer what it has that the server lacks (sync step 1): edits that were in flight
-   * when the document froze, and were dropped, come back in the answers and are applied now, instead of staying
-   * on that peer alone, with everything it types later unusable to the server for want of them.
+   * Sets or lifts the lock. Lifting it asks every peer what it has that the server lacks (sync step 1): edits that
+   * were in flight when the document froze, and were dropped, come back in the answers and are applied now, instead
+   * of staying on that peer alone, with everything it types later unusable to the server for want of them. Sealing
+   * a held document asks the peers whose edits the hold dropped, so that those are kept as refused edits.
    */
-  unlock(): void {
-    if (!this.locked) return;
-    this.locked = false;
+  setLock(lock: RoomLock | null): void {
+    const was = this.lockKind;
+    if (was === lock) return;
+    this.lockKind = lock;
+    if (was === null) return;
     const ask = syncStep1(this.doc);
-    for (const conn of this.connections) conn.send(ask);
+    for (const conn of this.connections) {
+      if (lock === null || (lock === 'seal' && conn.heldBack)) conn.send(ask);
+      conn.heldBack = false;
+    }
   }
 
   attach(conn: Connection): void {
@@ -124,9 +154,7 @@ export class Room implements MessageSink {
 
   detach(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
-    if (conn.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
-    }
+    this.presence?.leave(conn);
     if (this.connections.size === 0) this.onEmpty(this);
   }
 
@@ -149,9 +177,12 @@ export class Room implements MessageSink {
       case MessageType.Sync:
         this.handleSync(conn, decoder);
         break;
-      case MessageType.Awareness:
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), conn);
+      case MessageType.Awareness: {
+        const update = decoding.readVarUint8Array(decoder);
+        // Presence on a document that takes none (the meeting's live state) is dropped unread.
+        this.presence?.receive(conn, update, this.connections);
         break;
+      }
       case MessageType.QueryAwareness: {
         const ids = [...this.awareness.getStates().keys()];
         if (ids.length > 0) {
@@ -182,19 +213,49 @@ export class Room implements MessageSink {
       case SyncStep.Step2:
       case SyncStep.Update: {
         const update = decoding.readVarUint8Array(decoder);
-        if (conn.readOnly || this.locked) {
+        if (conn.readOnly || this.lockKind !== null) {
           this.log.debug(
-            { docId: this.id, conn: conn.id, locked: this.locked },
+            { docId: this.id, conn: conn.id, lock: this.lockKind },
             'update from a connection that may not write dropped',
           );
-          if (!conn.readOnly) this.options.onRefusedUpdate?.(this, conn, update);
+          if (conn.readOnly) break;
+          if (this.lockKind === 'hold') conn.heldBack = true;
+          else this.options.onRefusedUpdate?.(this, conn, update);
           break;
         }
-        Y.applyUpdate(this.doc, update, conn);
+        this.applyFrom(conn, step, update);
         break;
       }
       default:
         throw new ProtocolError(`unknown sync step ${step}`);
+    }
+  }
+
+  /**
+   * Applies a peer's update, unless Yjs could not integrate all of it: then it is not applied at all (Yjs would
+   * keep the rest pending and retry it on every later update, which a hostile writer turns into quadratic time).
+   * An honest peer sends such an update in one case: it typed while reconnecting, before it had answered the
+   * server's sync step 1 with the edits the server lacks. So the server asks it (sync step 1) and drops the
+   * update; the answer holds that update too. An answer that still does not integrate, or too many such updates
+   * without an answer, is a protocol error.
+   */
+  private applyFrom(conn: Connection, step: number, update: Uint8Array): void {
+    if (!integratesCompletely(this.doc, update)) {
+      if (step === SyncStep.Step2) throw new ProtocolError('sync answer depends on changes it does not hold');
+      if (++conn.incompleteUpdates > MAX_INCOMPLETE_UPDATES) {
+        throw new ProtocolError('updates keep depending on changes the server does not have');
+      }
+      if (conn.incompleteUpdates === 1) conn.send(syncStep1(this.doc));
+      return;
+    }
+    Y.applyUpdate(this.doc, update, conn);
+    if (step === SyncStep.Step2) conn.incompleteUpdates = 0;
+    if (hasPending(this.doc)) {
+      // Only if the check above and Yjs ever disagree: never keep anything pending.
+      this.doc.store.pendingStructs = null;
+      this.doc.store.pendingDs = null;
+      this.log.error({ docId: this.id, conn: conn.id }, 'an update left changes pending; dropped them');
+      throw new ProtocolError('update left changes pending');
     }
   }
 
@@ -203,10 +264,6 @@ export class Room implements MessageSink {
     origin: unknown,
   ): void => {
     const changed = added.concat(updated, removed);
-    if (isConnection(origin)) {
-      for (const id of added) origin.awarenessIds.add(id);
-      for (const id of removed) origin.awarenessIds.delete(id);
-    }
     const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     for (const conn of this.connections) {
       if (conn !== origin) conn.send(message);
@@ -301,6 +358,7 @@ export class Room implements MessageSink {
     if (this.destroyed) return;
     this.destroyed = true;
     for (const conn of [...this.connections]) conn.close(CloseCode.StorageError, 'document unavailable');
+    this.presence?.destroy();
     this.awareness.destroy();
     this.doc.destroy();
   }

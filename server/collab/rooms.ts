@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol.ts';
 import type { DocumentStore } from '../storage/store.ts';
-import { Connection, type Principal } from './connection.ts';
+import { Connection, type PresenceIdentity, type Principal } from './connection.ts';
 import type { Logger, PeerSocket } from './peer.ts';
-import { Room, type RoomOptions } from './room.ts';
+import type { PresenceLimits } from './presence.ts';
+import { Room, type RoomLock, type RoomOptions } from './room.ts';
 
 export interface RoomManagerOptions {
   maxBufferedBytes: number;
@@ -12,10 +13,15 @@ export interface RoomManagerOptions {
   compactAfterUpdates: number;
   broadcastWritesPerSecond: number;
   maxBroadcastDelayMs: number;
-  /** Whether a document is locked (a vote is open, adopted, awaiting or past finalisation), asked when its room loads. */
-  isLocked?: (docId: string) => boolean;
+  /** A document's lock (held for a vote or a finalisation request, sealed once adopted or final), asked when its room loads. */
+  lockOf?: (docId: string) => RoomLock | null;
   onRefusedUpdate?: RoomOptions['onRefusedUpdate'];
+  /** Presence limits, and the documents that take no presence at all (`false`). */
+  presence?: (docId: string) => PresenceLimits | false;
 }
+
+/** Generous enough for any caret; what a document takes when no `presence` option says otherwise. */
+const DEFAULT_PRESENCE: PresenceLimits = { maxStateBytes: 4096, perSecond: 20 };
 
 /** Transaction origin of the server's own changes: stored and sent to every connection. */
 const SERVER_ORIGIN = Symbol('server');
@@ -31,6 +37,8 @@ export class RoomManager {
   /** Rooms being unloaded: a new connection waits for the final persist before loading again. */
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly heartbeat: NodeJS.Timeout;
+  /** Open connections per person, for the cap on sockets one person may hold. */
+  private readonly perUser = new Map<string, number>();
   private closing = false;
 
   constructor(
@@ -46,17 +54,21 @@ export class RoomManager {
   connect(
     docId: string,
     socket: PeerSocket,
-    access: { readOnly: boolean; principal?: Principal },
+    access: { readOnly: boolean; principal?: Principal; identity?: PresenceIdentity },
   ): Connection {
     const conn = new Connection(socket, docId, {
       readOnly: access.readOnly,
       maxBufferedBytes: this.options.maxBufferedBytes,
       principal: access.principal,
+      identity: access.identity,
+      onGone: (c) => this.forget(c),
     });
     if (this.closing) {
       conn.close(CloseCode.ServerRestarting, 'server restarting');
       return conn;
     }
+    const userId = access.principal?.userId;
+    if (userId !== undefined) this.perUser.set(userId, (this.perUser.get(userId) ?? 0) + 1);
     this.cancelUnload(docId);
     this.room(docId).then(
       (room) => {
@@ -80,6 +92,19 @@ export class RoomManager {
    * A change the server makes itself (the meeting projection, a template's first text): loads the document if
    * needed, applies `change` in one transaction, and resolves once it is stored and sent to everyone connected.
    */
+  /** Open connections of one person, on every document. */
+  connectionsOf(userId: string): number {
+    return this.perUser.get(userId) ?? 0;
+  }
+
+  private forget(conn: Connection): void {
+    const userId = conn.principal?.userId;
+    if (userId === undefined) return;
+    const left = (this.perUser.get(userId) ?? 1) - 1;
+    if (left > 0) this.perUser.set(userId, left);
+    else this.perUser.delete(userId);
+  }
+
   async change(docId: string, change: (doc: Y.Doc, locked: boolean) => void): Promise<void> {
     if (this.closing) throw new Error('server closing');
     this.cancelUnload(docId);
@@ -107,7 +132,7 @@ export class RoomManager {
   }
 
   /**
-   * Locks the document against every connection's updates and returns its state at that instant: from here on
+   * Holds the document against every connection's updates and returns its state at that instant: from here on
    * nothing but the server changes it, so this state is the version a vote is taken on.
    */
   async freeze(docId: string): Promise<Uint8Array> {
@@ -115,18 +140,15 @@ export class RoomManager {
     this.cancelUnload(docId);
     const room = await this.room(docId);
     if (room.isDestroyed) throw new Error('document unavailable');
-    room.locked = true;
+    if (room.lock === null) room.setLock('hold');
     const state = Y.encodeStateAsUpdate(room.doc);
     if (room.connections.size === 0) this.scheduleUnload(room);
     return state;
   }
 
-  /** Sets a loaded room's lock (an unloaded one reads it from `isLocked` when it loads). */
-  setLocked(docId: string, locked: boolean): void {
-    const room = this.loaded.get(docId);
-    if (!room) return;
-    if (locked) room.locked = true;
-    else room.unlock();
+  /** Sets a loaded room's lock (an unloaded one reads it from `lockOf` when it loads). */
+  setLock(docId: string, lock: RoomLock | null): void {
+    this.loaded.get(docId)?.setLock(lock);
   }
 
   /**
@@ -170,6 +192,7 @@ export class RoomManager {
           broadcastWritesPerSecond: this.options.broadcastWritesPerSecond,
           maxBroadcastDelayMs: this.options.maxBroadcastDelayMs,
           onRefusedUpdate: this.options.onRefusedUpdate,
+          presence: this.options.presence?.(docId) ?? DEFAULT_PRESENCE,
         },
         this.log,
         (r) => this.scheduleUnload(r),
@@ -177,7 +200,7 @@ export class RoomManager {
       );
       try {
         await room.load();
-        room.locked = this.options.isLocked?.(docId) ?? false;
+        room.setLock(this.options.lockOf?.(docId) ?? null);
       } catch (err) {
         room.destroy();
         throw err;

@@ -3,14 +3,14 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { CloseCode, COLLAB_PATH, isValidDocumentId } from '../../shared/protocol.ts';
 import { binaryFrame } from './frame.ts';
-import type { Principal } from './connection.ts';
+import type { PresenceIdentity, Principal } from './connection.ts';
 import type { Logger, PeerSocket } from './peer.ts';
 import type { RoomManager } from './rooms.ts';
 
 /** The decision at connect time: refused with a close code, or admitted read-only or read-write. */
 export type CollabAccess =
   | { refuse: number; reason: string }
-  | { readOnly: boolean; principal?: Principal };
+  | { readOnly: boolean; principal?: Principal; identity?: PresenceIdentity };
 
 export interface CollabSocketOptions {
   maxMessageBytes: number;

@@ -11,6 +11,7 @@ import { fail } from '../http/errors.ts';
 import type { Services } from '../services.ts';
 import { contentOfState, withNumberLine, writeContent } from './content.ts';
 import { formatNumber, numberSeries } from './finalisations-repo.ts';
+import { relock } from './lock.ts';
 import { contentHash } from './versions.ts';
 
 function documentOf(s: Services, documentId: string): DocumentView {
@@ -53,7 +54,7 @@ export async function requestFinalisation(s: Services, actor: Actor, documentId:
       });
     })();
   } catch (err) {
-    rooms.setLocked(documentId, s.meetings.document(documentId)?.lock != null);
+    relock(s, documentId);
     throw err;
   }
   return published(s, documentId);
@@ -73,7 +74,7 @@ export async function cancelFinalisation(
     if (!s.finalisations.cancel(documentId)) fail('no_finalisation_request');
     s.audit.append({ actorId: actor.id, meetingId: doc.meetingId, action: `finalisation.${why}`, payload: { documentId } });
   })();
-  s.rooms?.setLocked(documentId, s.meetings.document(documentId)?.lock != null);
+  relock(s, documentId);
   return published(s, documentId);
 }
 
@@ -132,7 +133,7 @@ async function confirmNow(s: Services, actor: Actor, documentId: string): Promis
       return true;
     })();
     if (done) {
-      rooms.setLocked(documentId, true);
+      relock(s, documentId);
       return published(s, documentId);
     }
   }

@@ -1,124 +1,145 @@
 /**
- * Edits refused because the text was locked for good (adopted or finalised) are kept, not lost: typically a device
- * that was offline while the document was finalised, and sends what it typed when it reconnects. The server
- * replays them on a copy of the document and, if the copy's text differs, saves it as a new draft in the same
- * meeting, made by that person and pointing back at the original, for them to copy from.
+ * Edits refused because the text is sealed (adopted or finalised) are kept, not lost: typically a device that was
+ * offline while the document was finalised, and sends what it typed when it reconnects. They become one draft per
+ * person per document, in the same meeting, made by that person and pointing back at the original, holding the
+ * sealed text with their edits applied; later refused edits of the same person go into that same draft.
  *
- * Edits refused while a vote or a finalisation request holds the text are kept only until that ends: if the text
- * is unlocked again, the room asks every peer for what it lacks and those edits arrive by themselves.
+ * What the server keeps meanwhile is the refused update bytes, no copy of the document: at most
+ * `maxBytesPerPerson` for one person and document and `maxBytesTotal` for everyone, so a member opening hundreds of
+ * connections to a large sealed document cannot fill the server's memory. Drafts are made one at a time.
+ *
+ * Edits dropped while a vote or a finalisation request only holds the text are never seen here: when the hold
+ * lifts, the room asks every peer for what it lacks and they arrive by themselves; when it turns into a seal, the
+ * room asks the peers it dropped edits from, and their answers come here.
  */
 import * as Y from 'yjs';
 import type { DocumentView } from '../../shared/api.ts';
 import type { Connection } from '../collab/connection.ts';
+import { integratesCompletely } from '../collab/dependencies.ts';
 import type { Logger } from '../collab/peer.ts';
 import type { Room } from '../collab/room.ts';
 import { newId } from '../ids.ts';
 import type { Services } from '../services.ts';
 import { contentHash } from './versions.ts';
 
+export interface RefusedEditsLimits {
+  maxBytesPerPerson: number;
+  maxBytesTotal: number;
+  /** How long to wait for more of a burst before making the draft. */
+  settleMs: number;
+}
+
 interface Pending {
   docId: string;
   userId: string;
   meetingId: string;
-  /** The document as the server has it, with the refused updates applied. */
-  copy: Y.Doc;
+  updates: Uint8Array[];
+  bytes: number;
   timer: NodeJS.Timeout | null;
-  /** Once saved, later refused updates from the same connection go into the same draft. */
-  draftId: string | null;
 }
 
 export class RefusedEdits {
-  private readonly pending = new WeakMap<Connection, Pending>();
+  private readonly pending = new Map<string, Pending>();
+  private bytes = 0;
+  /** Drafts are made one after another: each holds one copy of a document while it is made. */
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly s: Services,
     private readonly log: Logger,
-    /** How long to wait for more of a burst before deciding. */
-    private readonly settleMs = 300,
+    private readonly limits: RefusedEditsLimits,
   ) {}
+
+  /** Bytes of refused updates held now, for everyone. */
+  get heldBytes(): number {
+    return this.bytes;
+  }
 
   readonly onRefusedUpdate = (room: Room, conn: Connection, update: Uint8Array): void => {
     const principal = conn.principal;
-    // An empty update (a peer that has nothing new answering the sync) is two zero bytes.
-    if (!principal || update.length <= 2) return;
-    let entry = this.pending.get(conn);
-    if (entry?.draftId) {
-      const draftId = entry.draftId;
-      void this.s.rooms?.change(draftId, (doc) => Y.applyUpdate(doc, update)).catch((err: unknown) => {
-        this.log.error({ docId: draftId, err: String(err) }, 'could not add refused edits to their draft');
-      });
+    if (!principal) return;
+    // A device that has nothing the server lacks (its sync answer on reconnect) changes nothing: not kept.
+    if (!addsToDocument(room.doc, update)) return;
+    const key = `${room.id}\n${principal.userId}`;
+    let entry = this.pending.get(key);
+    if (!entry) {
+      entry = { docId: room.id, userId: principal.userId, meetingId: principal.meetingId, updates: [], bytes: 0, timer: null };
+      this.pending.set(key, entry);
+    }
+    if (entry.bytes + update.byteLength > this.limits.maxBytesPerPerson || this.bytes + update.byteLength > this.limits.maxBytesTotal) {
+      this.log.warn(
+        { docId: room.id, userId: principal.userId, bytes: update.byteLength, held: entry.bytes },
+        'refused edits over the limit; not kept',
+      );
       return;
     }
-    if (!entry) {
-      const copy = new Y.Doc();
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
-      entry = { docId: room.id, userId: principal.userId, meetingId: principal.meetingId, copy, timer: null, draftId: null };
-      this.pending.set(conn, entry);
-    }
-    Y.applyUpdate(entry.copy, update);
-    this.schedule(conn, entry, this.settleMs);
+    entry.updates.push(update);
+    entry.bytes += update.byteLength;
+    this.bytes += update.byteLength;
+    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer = setTimeout(() => this.settle(key, entry), this.limits.settleMs);
+    entry.timer.unref();
   };
 
-  private schedule(conn: Connection, entry: Pending, delayMs: number): void {
-    if (entry.timer) clearTimeout(entry.timer);
-    entry.timer = setTimeout(() => {
-      entry.timer = null;
-      this.settle(conn, entry).catch((err: unknown) => {
-        this.log.error({ docId: entry.docId, err: String(err) }, 'could not keep refused edits');
+  private settle(key: string, entry: Pending): void {
+    this.pending.delete(key);
+    this.queue = this.queue
+      .then(() => this.keep(entry))
+      .catch((err: unknown) => this.log.error({ docId: entry.docId, err: String(err) }, 'could not keep refused edits'))
+      .finally(() => {
+        this.bytes -= entry.bytes;
       });
-    }, delayMs);
-    entry.timer.unref();
   }
 
-  private async settle(conn: Connection, entry: Pending): Promise<void> {
+  private async keep(entry: Pending): Promise<void> {
     const doc = this.s.meetings.document(entry.docId);
     const reason = doc?.lock?.reason;
-    if (!doc || reason === undefined) {
-      // Unlocked again: the peer was asked for its edits, and they were applied to the document itself.
-      this.forget(conn, entry);
-      return;
-    }
-    if (reason === 'vote' || reason === 'finalising') {
-      if (!conn.closed) this.schedule(conn, entry, 2000);
-      else this.forget(conn, entry);
-      return;
-    }
-    const copyState = Y.encodeStateAsUpdate(entry.copy);
-    const current = await (this.s.rooms?.snapshot(entry.docId) ?? Promise.resolve(null));
-    if (current && contentHash(copyState) === contentHash(current)) {
-      this.forget(conn, entry);
-      return;
-    }
-    // A device that reconnects again sends the same refused edits again: a draft of this person's from this
-    // document that already holds all of them is that draft, not a reason for another.
-    entry.draftId = (await this.draftHolding(doc, entry.userId, entry.copy)) ?? (await this.saveDraft(doc, entry.userId, copyState));
-    entry.copy.destroy();
-  }
-
-  private async draftHolding(doc: DocumentView, userId: string, copy: Y.Doc): Promise<string | null> {
-    const wanted = Y.decodeStateVector(Y.encodeStateVector(copy));
-    const drafts = this.s.meetings
+    if (!doc || (reason !== 'adopted' && reason !== 'final')) return;
+    const update = Y.mergeUpdates(entry.updates);
+    const existing = this.s.meetings
       .documents(doc.meetingId)
-      .filter((d) => d.origin?.documentId === doc.id && d.origin.userId === userId);
-    for (const draft of drafts) {
-      const state = await this.s.rooms?.snapshot(draft.id);
-      if (!state) continue;
-      const has = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(state));
-      if ([...wanted].every(([client, clock]) => (has.get(client) ?? 0) >= clock)) return draft.id;
+      .find((d) => d.origin?.documentId === doc.id && d.origin.userId === entry.userId);
+    if (existing) {
+      await this.addToDraft(existing.id, doc.id, update);
+      return;
     }
-    return null;
+    const current = await (this.s.rooms?.snapshot(doc.id) ?? Promise.resolve(null));
+    if (!current) return;
+    const copy = new Y.Doc();
+    try {
+      Y.applyUpdate(copy, current);
+      if (!integratesCompletely(copy, update)) {
+        this.log.warn({ docId: doc.id, userId: entry.userId }, 'refused edits that do not apply to the text; not kept');
+        return;
+      }
+      Y.applyUpdate(copy, update);
+      const state = Y.encodeStateAsUpdate(copy);
+      if (contentHash(state) === contentHash(current)) return;
+      await this.saveDraft(doc, entry.userId, state);
+    } finally {
+      copy.destroy();
+    }
   }
 
-  private forget(conn: Connection, entry: Pending): void {
-    entry.copy.destroy();
-    this.pending.delete(conn);
+  /**
+   * The person's draft of this document takes the new refused edits too. It was made from the text as it was
+   * then; what the original gained since (a number written at finalisation) comes first, so the edits apply.
+   */
+  private async addToDraft(draftId: string, originalId: string, update: Uint8Array): Promise<void> {
+    const rooms = this.s.rooms;
+    if (!rooms) return;
+    const original = await rooms.snapshot(originalId);
+    await rooms.change(draftId, (draft) => {
+      if (!integratesCompletely(draft, update)) {
+        const catchUp = Y.diffUpdate(original, Y.encodeStateVector(draft));
+        if (integratesCompletely(draft, catchUp)) Y.applyUpdate(draft, catchUp);
+      }
+      if (integratesCompletely(draft, update)) Y.applyUpdate(draft, update);
+      else this.log.warn({ docId: draftId }, 'refused edits that do not apply to their draft; not kept');
+    });
   }
 
-  private async saveDraft(
-    doc: DocumentView,
-    userId: string,
-    state: Uint8Array,
-  ): Promise<string> {
+  private async saveDraft(doc: DocumentView, userId: string, state: Uint8Array): Promise<string> {
     const id = newId('d');
     const name = this.s.users.byId(userId)?.full_name ?? '';
     const title = `${doc.title} — bản nháp chưa được nhận${name ? ` của ${name}` : ''}`;
@@ -137,4 +158,24 @@ export class RefusedEdits {
     this.log.info({ docId: doc.id, draft: id, userId }, 'refused edits kept as a new draft');
     return id;
   }
+}
+
+/**
+ * Whether applying `update` would change `doc`: it holds structs the document lacks, or deletes something the
+ * document still has. Checked on the update alone and the document's own structs, without copying either.
+ */
+export function addsToDocument(doc: Y.Doc, update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(Y.diffUpdate(update, Y.encodeStateVector(doc)));
+  if (structs.some((s) => !(s instanceof Y.Skip))) return true;
+  for (const [client, deletions] of ds.clients) {
+    const known = doc.store.clients.get(client) ?? [];
+    const state = Y.getState(doc.store, client);
+    for (const d of deletions) {
+      if (d.clock + d.len > state) return true;
+      for (let i = Y.findIndexSS(known, d.clock); i < known.length && known[i]!.id.clock < d.clock + d.len; i++) {
+        if (!known[i]!.deleted) return true;
+      }
+    }
+  }
+  return false;
 }

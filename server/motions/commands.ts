@@ -2,6 +2,7 @@ import type { MotionView } from '../../shared/api.ts';
 import { computeQuorum } from '../../shared/meeting.ts';
 import { decide, type Choice, type Tally } from '../../shared/motions.ts';
 import type { Actor } from '../accounts/users.ts';
+import { relock } from '../documents/lock.ts';
 import { contentHash } from '../documents/versions.ts';
 import { fail } from '../http/errors.ts';
 import { nowIso } from '../ids.ts';
@@ -125,7 +126,7 @@ export async function openMotion(s: Services, actor: Actor, motionId: string): P
       });
     })();
   } catch (err) {
-    if (docId !== null) s.rooms?.setLocked(docId, s.meetings.document(docId)?.lock != null);
+    if (docId !== null) relock(s, docId);
     throw err;
   }
   if (closesAt !== null) s.motionTimers?.schedule(motionId, closesAt);
@@ -211,7 +212,7 @@ export async function closeMotion(s: Services, actor: Actor | null, motionId: st
   // The write-ahead log holds each ballot's transaction as frames, the ballot row beside the count it moved; for a
   // secret vote that history would link them. Folding the log into the database and emptying it removes it.
   if (row.form === 'secret') s.db.pragma('wal_checkpoint(TRUNCATE)');
-  if (row.document_id !== null) s.rooms?.setLocked(row.document_id, s.meetings.document(row.document_id)?.lock != null);
+  if (row.document_id !== null) relock(s, row.document_id);
   await s.projection?.publish(row.meeting_id);
   const closed = view(s, motionId);
   await s.voteResults?.(closed);

@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import type { Connection } from '../../server/collab/connection.ts';
+import type { Connection, PresenceIdentity, Principal } from '../../server/collab/connection.ts';
 import type { PeerSocket } from '../../server/collab/peer.ts';
 import type { RoomManager } from '../../server/collab/rooms.ts';
 import { MessageType } from '../../shared/protocol.ts';
@@ -34,9 +34,17 @@ export class MemoryPeer implements PeerSocket {
     });
   }
 
-  static join(rooms: RoomManager, docId: string, opts: { readOnly?: boolean; name?: string } = {}): MemoryPeer {
+  static join(
+    rooms: RoomManager,
+    docId: string,
+    opts: { readOnly?: boolean; name?: string; principal?: Principal; identity?: PresenceIdentity } = {},
+  ): MemoryPeer {
     const peer = new MemoryPeer(opts.name);
-    peer.conn = rooms.connect(docId, peer, { readOnly: opts.readOnly ?? false });
+    peer.conn = rooms.connect(docId, peer, {
+      readOnly: opts.readOnly ?? false,
+      principal: opts.principal,
+      identity: opts.identity,
+    });
     // The client opens with its own sync step 1, as the y-websocket provider does.
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, MessageType.Sync);

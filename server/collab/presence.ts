@@ -1,0 +1,162 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { Connection } from './connection.ts';
+
+export interface PresenceLimits {
+  /** Largest presence state one connection may announce (its JSON, in bytes); a larger one is a protocol error. */
+  maxStateBytes: number;
+  /** Presence changes per second one connection may make; faster ones are coalesced to this rate. */
+  perSecond: number;
+}
+
+interface Entry {
+  clientId: number;
+  clock: number;
+  state: Record<string, unknown> | null;
+}
+
+interface Bucket {
+  tokens: number;
+  at: number;
+  /** The newest change that waits for a token; older waiting ones are superseded by it. */
+  waiting: Entry | null;
+  timer: NodeJS.Timeout | null;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * What a connection may say about presence (y-protocols awareness) in a room:
+ * - its own caret only: one client id per connection, never one that another live connection holds or that
+ *   belonged to someone else earlier in the room (so nobody moves, renames or removes another person's caret).
+ *   The stock y-websocket client echoes every presence change it receives back to the server; those entries are
+ *   for other ids and are skipped unread, not treated as an error;
+ * - a state of at most `maxStateBytes`, an object (or null when leaving), whose `user` (the name and colour
+ *   others see) is replaced with the one the server knows for the signed-in person;
+ * - at most `perSecond` changes a second: faster ones wait, and only the newest waiting one is applied.
+ */
+export class PresenceGate {
+  /** Client id → who first announced it (an account, or the connection itself when anonymous). */
+  private readonly owners = new Map<number, string>();
+  private readonly buckets = new Map<Connection, Bucket>();
+
+  constructor(
+    private readonly awareness: awarenessProtocol.Awareness,
+    private readonly limits: PresenceLimits,
+  ) {}
+
+  /** Takes a peer's awareness message. Throws on one that does not decode or announces too large a state. */
+  receive(conn: Connection, update: Uint8Array, connections: ReadonlySet<Connection>): void {
+    const own = this.ownEntry(conn, update, connections);
+    if (own === null) return;
+    const bucket = this.bucketOf(conn);
+    this.refill(bucket);
+    if (bucket.tokens >= 1 && bucket.waiting === null) {
+      bucket.tokens -= 1;
+      this.apply(conn, own);
+      return;
+    }
+    bucket.waiting = own;
+    this.wake(conn, bucket);
+  }
+
+  /** The connection left: its caret goes, for everyone. */
+  leave(conn: Connection): void {
+    const bucket = this.buckets.get(conn);
+    if (bucket?.timer) clearTimeout(bucket.timer);
+    this.buckets.delete(conn);
+    if (conn.presenceId !== null && this.awareness.getStates().has(conn.presenceId)) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [conn.presenceId], null);
+    }
+  }
+
+  destroy(): void {
+    for (const bucket of this.buckets.values()) if (bucket.timer) clearTimeout(bucket.timer);
+    this.buckets.clear();
+  }
+
+  private ownEntry(conn: Connection, update: Uint8Array, connections: ReadonlySet<Connection>): Entry | null {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    let own: Entry | null = null;
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const raw = decoding.readVarUint8Array(decoder);
+      if (!this.mayAnnounce(conn, clientId, connections)) continue;
+      if (raw.byteLength > this.limits.maxStateBytes) {
+        throw new Error(`presence state of ${raw.byteLength} bytes (at most ${this.limits.maxStateBytes})`);
+      }
+      const parsed: unknown = JSON.parse(utf8.decode(raw));
+      if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed))) {
+        throw new Error('a presence state is an object or null');
+      }
+      const state = parsed as Record<string, unknown> | null;
+      if (state !== null && conn.identity) state.user = { name: conn.identity.name, color: conn.identity.color };
+      own = { clientId, clock, state };
+    }
+    if (decoding.hasContent(decoder)) throw new Error('trailing bytes after a presence update');
+    return own;
+  }
+
+  private mayAnnounce(conn: Connection, clientId: number, connections: ReadonlySet<Connection>): boolean {
+    if (conn.presenceId !== null) return conn.presenceId === clientId;
+    const owner = this.owners.get(clientId);
+    const me = conn.principal?.userId ?? `connection:${conn.id}`;
+    if (owner !== undefined && owner !== me) return false;
+    for (const other of connections) if (other !== conn && other.presenceId === clientId) return false;
+    // A person reconnecting keeps their client id; anyone else's stays theirs.
+    this.owners.set(clientId, me);
+    conn.presenceId = clientId;
+    return true;
+  }
+
+  private apply(conn: Connection, entry: Entry): void {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint(e, entry.clientId);
+    encoding.writeVarUint(e, entry.clock);
+    encoding.writeVarString(e, JSON.stringify(entry.state));
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(e), conn);
+  }
+
+  private bucketOf(conn: Connection): Bucket {
+    let bucket = this.buckets.get(conn);
+    if (!bucket) {
+      // A short burst (a caret moved by a few keys) passes at once.
+      bucket = { tokens: this.burst(), at: performance.now(), waiting: null, timer: null };
+      this.buckets.set(conn, bucket);
+    }
+    return bucket;
+  }
+
+  private burst(): number {
+    return Math.max(1, this.limits.perSecond * 2);
+  }
+
+  private refill(bucket: Bucket): void {
+    const now = performance.now();
+    bucket.tokens = Math.min(this.burst(), bucket.tokens + ((now - bucket.at) * this.limits.perSecond) / 1000);
+    bucket.at = now;
+  }
+
+  private wake(conn: Connection, bucket: Bucket): void {
+    if (bucket.timer) return;
+    const waitMs = Math.max(1, ((1 - bucket.tokens) * 1000) / this.limits.perSecond);
+    bucket.timer = setTimeout(() => {
+      bucket.timer = null;
+      if (conn.closed || bucket.waiting === null) return;
+      this.refill(bucket);
+      if (bucket.tokens < 1) {
+        this.wake(conn, bucket);
+        return;
+      }
+      bucket.tokens -= 1;
+      const entry = bucket.waiting;
+      bucket.waiting = null;
+      this.apply(conn, entry);
+    }, waitMs);
+    bucket.timer.unref();
+  }
+}
