@@ -11,9 +11,12 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs `server/main.ts` as `npm start` does, in its own process, and waits for the URL it prints. */
+/**
+ * Runs the server as `npm start` does (compiled by `server/launch.js`, compiling first if a source changed), in its
+ * own process, and waits for the URL it prints. The time-out allows for a compile on a machine busy with other suites.
+ */
 export async function spawnServer(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
+  const proc = spawn(process.execPath, [path.join(ROOT, 'server/launch.js'), 'main'], {
     cwd: ROOT,
     env: { ...process.env, QUORUM_SKIP_CLIENT_BUILD: '1', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

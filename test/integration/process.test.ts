@@ -40,8 +40,11 @@ function contains(doc: Y.Doc, witness: Y.Doc): boolean {
   return true;
 }
 
+// Two server processes, a burst of edits and a restart each: budgets that hold with the browser suites beside them.
+const PROCESS_TEST = { timeout: 90_000 };
+
 describe('the server process', () => {
-  it('[I3] after SIGKILL during a burst of edits, every update that had been broadcast is there after restart', async () => {
+  it('[I3] after SIGKILL during a burst of edits, every update that had been broadcast is there after restart', PROCESS_TEST, async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-kill-'));
     const first = await server();
     const writers = [0, 1, 2].map(() => client(first.url, 'burst'));
@@ -75,7 +78,7 @@ describe('the server process', () => {
     expect(fresh.text()).toContain(broadcast.getText('t').toString().slice(-200));
   });
 
-  it('[I5] on SIGTERM every document is persisted and every socket is closed with "server restarting"', async () => {
+  it('[I5] on SIGTERM every document is persisted and every socket is closed with "server restarting"', PROCESS_TEST, async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-term-'));
     const first = await server();
     const a = client(first.url, 'nghi-quyet');
