@@ -123,11 +123,11 @@ export class AuditLog {
   /** Where the record stands now, signed; the caller checks `verify()` first, or it would vouch for a bad chain. */
   head(): AuditHead {
     const key = this.requireKey();
-    const { count } = this.db.prepare('SELECT count(*) AS count FROM audit').get() as { count: number };
-    const last = this.db.prepare('SELECT seq, hash, at FROM audit ORDER BY seq DESC LIMIT 1').get() as
-      | { seq: number; hash: string; at: string }
-      | undefined;
-    const fields = { count, seq: last?.seq ?? 0, hash: last?.hash ?? '', at: last?.at ?? null, exportedAt: nowIso() };
+    // One statement, so that an entry appended meanwhile is either counted and named, or neither.
+    const last = this.db
+      .prepare('SELECT (SELECT count(*) FROM audit) AS count, seq, hash, at FROM audit ORDER BY seq DESC LIMIT 1')
+      .get() as { count: number; seq: number; hash: string; at: string } | undefined;
+    const fields = { count: last?.count ?? 0, seq: last?.seq ?? 0, hash: last?.hash ?? '', at: last?.at ?? null, exportedAt: nowIso() };
     return { ...fields, mac: headMac(key, fields) };
   }
 

@@ -10,7 +10,7 @@ import { passwordSchema, usernameSchema, fullNameSchema } from '../shared/api.ts
 import { ERRORS } from '../shared/errors.ts';
 import { createAccount, updateAccount } from './accounts/commands.ts';
 import type { Actor } from './accounts/users.ts';
-import { parseAuditHead, type AuditHead, type AuditLog } from './audit.ts';
+import { parseAuditHead, type AuditHead, type HeadMismatch } from './audit.ts';
 import { loadAuditKey } from './audit-key.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
@@ -121,7 +121,8 @@ async function run(s: Services, args: string[]): Promise<string> {
     case 'audit verify': {
       if (rest.length > 0) throw new UsageError('audit verify: takes no arguments besides --head <file>');
       const head = values.head === undefined ? null : readHead(values.head);
-      const result = s.audit.verify();
+      // One read transaction: the chain checked and the head compared are the same snapshot, whatever the server appends.
+      const { result, mismatch } = s.db.transaction(() => ({ result: s.audit.verify(), mismatch: head && s.audit.checkHead(head) }))();
       if (result.firstBad) {
         const bad = result.firstBad;
         throw new Error(
@@ -129,17 +130,17 @@ async function run(s: Services, args: string[]): Promise<string> {
             `to the entry before it or its keyed MAC was changed. The ${result.checked} entries before it are intact.`,
         );
       }
-      if (head) checkHead(s.audit, head, values.head!);
+      if (head && mismatch) throw new Error(headMismatchMessage(head, mismatch, values.head!));
       return `The audit record is intact: ${result.checked} entries checked.` +
         (head ? `\nIt still holds all ${head.count} entries of the head exported at ${head.exportedAt} (up to entry #${head.seq}).` : '');
     }
     case 'audit head': {
       if (rest.length > 0) throw new UsageError('audit head: takes no arguments');
-      const result = s.audit.verify();
+      const { result, head } = s.db.transaction(() => ({ result: s.audit.verify(), head: s.audit.head() }))();
       if (result.firstBad) {
         throw new Error(`the audit record does not verify at entry #${result.firstBad.seq}: no head is exported for a record that is not intact (see audit verify).`);
       }
-      return JSON.stringify(s.audit.head(), null, 2);
+      return JSON.stringify(head, null, 2);
     }
     default:
       throw new UsageError(command ? `unknown command: ${key}` : 'no command given');
@@ -158,20 +159,18 @@ function readHead(file: string): AuditHead {
   return head;
 }
 
-function checkHead(audit: AuditLog, head: AuditHead, file: string): void {
-  const mismatch = audit.checkHead(head);
-  if (!mismatch) return;
+function headMismatchMessage(head: AuditHead, mismatch: HeadMismatch, file: string): string {
   const exported = `the head in ${file} (exported at ${head.exportedAt}: ${head.count} entries, up to entry #${head.seq})`;
   switch (mismatch.kind) {
     case 'signature':
-      throw new Error(`${exported} is not signed with this installation's audit key: the file was changed, or the key was replaced.`);
+      return `${exported} is not signed with this installation's audit key: the file was changed, or the key was replaced.`;
     case 'truncated':
-      throw new Error(
+      return (
         `the audit record was cut short: it now has ${mismatch.count} entries, up to entry #${mismatch.lastSeq}, ` +
-          `where ${exported} saw more. Entries were deleted after that head was exported.`,
+        `where ${exported} saw more. Entries were deleted after that head was exported.`
       );
     case 'rewritten':
-      throw new Error(`the audit record was rewritten: entry #${head.seq} no longer has the hash of ${exported}.`);
+      return `the audit record was rewritten: entry #${head.seq} no longer has the hash of ${exported}.`;
   }
 }
 
