@@ -20,7 +20,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/collab': { target: apiTarget, ws: true },
+      // changeOrigin, as the string form below implies: the server accepts sockets addressed to its own name only.
+      '/collab': { target: apiTarget, ws: true, changeOrigin: true },
       '/api': apiTarget,
       '/healthz': apiTarget,
     },

@@ -1,3 +1,5 @@
+// First: it configures zod before any module builds a schema (see the file).
+import './jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

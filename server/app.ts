@@ -11,6 +11,8 @@ import type { Config } from './config.ts';
 import { loadAuditKey } from './audit-key.ts';
 import { openDatabase } from './db/database.ts';
 import { registerAuth } from './http/auth.ts';
+import { OriginPolicy } from './http/origins.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { errorBody, handleError } from './http/errors.ts';
 import { meetingRoutes } from './http/routes/meetings.ts';
 import { sessionRoutes } from './http/routes/session.ts';
@@ -38,6 +40,8 @@ export interface StartOptions {
 export interface RunningServer {
   url: string;
   port: number;
+  /** The origins state-changing requests and sync sockets are accepted for (PUBLIC_ORIGIN or the listen address's). */
+  origins: readonly string[];
   app: FastifyInstance;
   rooms: RoomManager;
   services: Services;
@@ -97,16 +101,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const timers = new MotionTimers((motionId) => closeMotion(services, null, motionId), app.log);
   services.motionTimers = timers;
   for (const { id, closes_at } of services.motions.timed()) timers.schedule(id, closes_at);
+  // Filled in once the server listens (PORT=0 picks the port then); nothing is answered before that.
+  const origins = new OriginPolicy(config.PUBLIC_ORIGIN, config.ALLOWED_ORIGINS, config.TRUST_PROXY);
   const sockets = attachCollabSockets(app.server, rooms, {
     maxMessageBytes: config.MAX_MESSAGE_BYTES,
     log: app.log,
-    access: socketAccess(services, config.ALLOWED_ORIGINS),
+    access: socketAccess(services, origins, { maxSocketsPerPerson: config.MAX_SOCKETS_PER_PERSON }),
   });
 
   app.setErrorHandler(handleError);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
-  registerAuth(app, services.credentials, config.ALLOWED_ORIGINS);
+  await registerSecurityHeaders(app);
+  registerAuth(app, services.credentials, origins);
   sessionRoutes(app, services, { sessionTtlMs, signInAttemptsPerMinute: config.SIGNIN_ATTEMPTS_PER_MINUTE });
   userRoutes(app, services);
   meetingRoutes(app, services);
@@ -125,6 +132,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
+  origins.listening(config.HOST, port);
+  app.log.info({ publicOrigins: origins.origins, allowedOrigins: config.ALLOWED_ORIGINS }, 'state-changing requests and sync sockets are accepted for these origins only');
   const shownHost = ['0.0.0.0', '::'].includes(config.HOST) ? 'localhost' : config.HOST;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
 
@@ -140,7 +149,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       if (db.open) db.close();
     })());
 
-  return { url, port, app, rooms, services, close };
+  return { url, port, origins: origins.origins, app, rooms, services, close };
 }
 
 /** The built single-page app: files as they are, and index.html for any other page address. */

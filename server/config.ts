@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { normaliseOrigin } from './http/origins.ts';
 
 /** Every setting the server reads, with its environment variable and default (documented in README.md). */
 const schema = z.object({
@@ -30,6 +31,25 @@ const schema = z.object({
     .string()
     .default('')
     .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean)),
+  /**
+   * The origins (comma-separated) people reach this server at, e.g. `https://hop.example.vn`: state-changing
+   * requests and sync sockets addressed to any other name are refused. Empty: the listen address's own.
+   */
+  PUBLIC_ORIGIN: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const origins: string[] = [];
+      for (const item of v.split(',').map((o) => o.trim()).filter(Boolean)) {
+        const origin = normaliseOrigin(item);
+        if (origin === null) {
+          ctx.addIssue({ code: 'custom', message: `“${item}” is not an origin such as https://hop.example.vn (no path)` });
+          return z.NEVER;
+        }
+        origins.push(origin);
+      }
+      return origins;
+    }),
   /** The audit record's key (64 hex characters); unset or empty: DATA_DIR/audit.key, made on first start. */
   AUDIT_KEY: z
     .string()

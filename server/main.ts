@@ -8,6 +8,9 @@ async function main(): Promise<void> {
   const clientDir = process.env.QUORUM_SKIP_CLIENT_BUILD ? null : await ensureClientBuilt((m) => console.log(m));
   const server = await startServer(config, { clientDir });
   console.log(`Quorum is running at ${server.url}`);
+  // A page reached by any other name cannot change anything (DNS rebinding); an operator who sees their own
+  // address missing here sets PUBLIC_ORIGIN.
+  console.log(`Accepting changes and sync sockets from: ${[...server.origins, ...config.ALLOWED_ORIGINS].join(', ')}`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

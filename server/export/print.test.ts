@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from './escape.ts';
-import { printHtml } from './print.ts';
+import { PRINT_CSP, printHtml } from './print.ts';
 import { HOSTILE, MIXED, VOTE_TEXT, demoInput, hostileInput } from './testing.ts';
 
 const mainOf = (html: string) => /<main class="sheet">([\s\S]*)<\/main>/.exec(html)?.[1] ?? '';
@@ -14,9 +15,22 @@ describe('print view page', () => {
     expect(html.startsWith('<!doctype html>\n<html lang="vi">')).toBe(true);
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain('<title>Nghị quyết Hội nghị cán bộ viên chức năm 2023</title>');
-    expect(html).not.toMatch(/<script|<link|<img|<iframe|\bsrc=|\bhref=|@import|url\(/i);
-    expect(html.match(/\bon\w+=/g)).toEqual(['onclick=']);
-    expect(html).toContain('<button type="button" onclick="window.print()">In / Print</button>');
+    expect(html).not.toMatch(/<link|<img|<iframe|\bsrc=|\bhref=|@import|url\(/i);
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).toContain('<button type="button" id="print">In / Print</button>');
+  });
+
+  it('[SEC2] allows its stylesheet and print button by their SHA-256 hashes only: no unsafe-inline, no handler attribute', () => {
+    const html = printHtml(demoInput('NQ'));
+    const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+    const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    expect(script).toContain('window.print()');
+    expect(html.match(/\son\w+=/g)).toBeNull();
+    expect(PRINT_CSP).toContain(`script-src ${hash(script)}`);
+    expect(PRINT_CSP).toContain(`style-src ${hash(styleOf(html))}`);
+    expect(PRINT_CSP).toMatch(/^default-src 'none';/);
+    expect(PRINT_CSP).not.toContain('unsafe-inline');
+    expect(PRINT_CSP).toContain("frame-ancestors 'none'");
   });
 
   it('[X8] prints on A4 with margins 20 mm top and bottom, 30 mm left, 15 mm right, in Times New Roman 14 pt', () => {
@@ -116,7 +130,8 @@ describe('print view draft mark and escaping', () => {
     const html = printHtml(hostileInput());
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Nguyễn &amp; Cộng sự &lt;b&gt;');
     expect(html).toContain('<title>Văn bản &lt;i&gt;&amp;&lt;/i&gt;</title>');
-    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<script>alert');
+    expect(html.match(/<script>/g)).toHaveLength(1);
     expect(html).not.toContain('<b>');
     expect(html).toContain('>ABC</p>');
   });

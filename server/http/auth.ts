@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorOf, type Actor } from '../accounts/users.ts';
 import { sessionCredential, tokenCredential, type Credentials } from '../accounts/sessions.ts';
 import { fail } from './errors.ts';
+import type { OriginPolicy } from './origins.ts';
 
 export const SESSION_COOKIE = 'quorum_session';
 
@@ -17,23 +18,22 @@ declare module 'fastify' {
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/**
- * Origins allowed to send state-changing requests: the server's own (from the Host the request was sent to,
- * under either scheme, since a TLS proxy may sit in front) and any configured ones.
- */
-export function originAllowed(origin: string, host: string | undefined, allowed: readonly string[]): boolean {
-  if (allowed.includes(origin)) return true;
-  if (!host) return false;
-  return origin === `http://${host}` || origin === `https://${host}`;
-}
-
-function parseCookie(header: string | undefined, name: string): string | undefined {
+export function parseCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeCookieValue(part.slice(eq + 1).trim());
   }
   return undefined;
+}
+
+/** A malformed escape (`%E0`) is a value that matches no session, not a crash of the request. */
+function decodeCookieValue(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 /** Who a raw request (HTTP or websocket upgrade) comes from: the session cookie, or a bearer or query token. */
@@ -60,8 +60,15 @@ export function sessionSecretOf(req: FastifyRequest): string | undefined {
   return parseCookie(req.headers.cookie, SESSION_COOKIE);
 }
 
-/** Identifies every API request and applies the Origin check before any handler runs. */
-export function registerAuth(app: FastifyInstance, credentials: Credentials, allowedOrigins: readonly string[]): void {
+/** Whether a raw request carries our session cookie (by name, not by a substring of another cookie's name). */
+export const hasSessionCookie = (req: IncomingMessage): boolean => parseCookie(req.headers.cookie, SESSION_COOKIE) !== undefined;
+
+/**
+ * Identifies every API request and applies the Origin and Host checks before any handler runs. A request with a
+ * valid bearer token is not held to the Host check: a page cannot attach a token it does not have, whatever name
+ * it was loaded from.
+ */
+export function registerAuth(app: FastifyInstance, credentials: Credentials, origins: OriginPolicy): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('authVia', null);
   app.addHook('onRequest', async (req) => {
@@ -72,11 +79,12 @@ export function registerAuth(app: FastifyInstance, credentials: Credentials, all
     if (!STATE_CHANGING.has(req.method)) return;
     const origin = req.headers.origin;
     if (origin !== undefined) {
-      if (!originAllowed(origin, req.headers.host, allowedOrigins)) fail('origin_mismatch');
-    } else if (req.headers.cookie?.includes(`${SESSION_COOKIE}=`) && req.authVia !== 'token') {
+      if (!origins.originAllowed(origin)) fail('origin_mismatch');
+    } else if (req.authVia !== 'token' && hasSessionCookie(req.raw)) {
       // Browsers send Origin on every cross-site POST; a cookie-carrying request without one is not from our page.
       fail('origin_mismatch');
     }
+    if (req.authVia !== 'token' && !origins.hostAllowed(req.raw)) fail('origin_mismatch');
   });
 }
 

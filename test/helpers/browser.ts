@@ -124,7 +124,7 @@ export function browserSuite({ firstRun = false }: { firstRun?: boolean } = {}):
 export interface Person {
   context: BrowserContext;
   page: Page;
-  /** Uncaught exceptions in the page; a test ends by expecting none. */
+  /** Uncaught exceptions and Content-Security-Policy violations in the page; a test ends by expecting none. */
   errors: Error[];
 }
 
@@ -156,9 +156,20 @@ export async function newPerson(browser: Browser, baseURL: string, options: Pers
     { color: options.color },
   );
   if (options.account) await signInContext(context, baseURL, options.account);
+  // Anything the Content-Security-Policy blocks is a defect of the page (the check fails the test like an
+  // uncaught error): the event catches what the page's own code tried, the console what the browser refused.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const where = `${event.sourceFile}:${event.lineNumber}`;
+      console.error(`Content Security Policy violation: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} at ${where}`);
+    });
+  });
   const page = await context.newPage();
   const errors: Error[] = [];
   page.on('pageerror', (error) => errors.push(error));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(new Error(message.text()));
+  });
   return { context, page, errors };
 }
 

@@ -13,7 +13,7 @@ import { contentOfState } from '../../documents/content.ts';
 import { cancelFinalisation, confirmFinalisation, requestFinalisation } from '../../documents/finalisation-commands.ts';
 import { restoreVersion, saveVersion } from '../../documents/version-commands.ts';
 import { documentDocx } from '../../export/docx.ts';
-import { printHtml } from '../../export/print.ts';
+import { PRINT_CSP, printHtml } from '../../export/print.ts';
 import { can, type MeetingSubject } from '../../policies.ts';
 import type { Services } from '../../services.ts';
 import { requireActor } from '../auth.ts';
@@ -138,8 +138,8 @@ export function documentRoutes(app: FastifyInstance, s: Services): void {
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      // The page holds people's text: nothing on it may load or run except its own inline print button.
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'")
+      // Replaces the app's policy: this page runs nothing but its own print button, allowed by hash.
+      .header('content-security-policy', PRINT_CSP)
       .send(printHtml({ content: contentOfState(state), kind: doc.kind, title: doc.title, draft }));
   });
 }
