@@ -5,18 +5,25 @@
  */
 import type { JSONContent } from '@tiptap/core';
 import {
-  COLUMNS_KINDS,
-  FONT_SIZES,
-  RULES,
+  ALIGNMENTS,
+  colspanOf,
+  columnsKindOf,
+  fontSizeOf,
+  listStartOf,
+  oneOf,
+  ruleOf,
+  sanitiseContent,
+  textOf,
+  type Alignment,
   type ColumnsKind,
   type FontSize,
   type Rule,
-} from '../../shared/editor/extensions.ts';
+} from '../../shared/editor/allowed.ts';
 import { VOTE_RESULT_NODE } from '../../shared/editor/vote-result.ts';
 import { BLANK } from '../../shared/templates/types.ts';
 import { boldArticlePrefix, inlinesOf, textRuns, type Inline } from './inline.ts';
 
-export type Align = 'left' | 'center' | 'right' | 'justify';
+export type Align = Alignment;
 
 export interface ParagraphBlock {
   type: 'paragraph';
@@ -58,35 +65,24 @@ export type Block =
 /** Where a paragraph stands: only body text gets the first-line indent and the body size. */
 export type Place = 'body' | ColumnsKind | 'list' | 'cell' | 'quote';
 
-const ALIGNS: readonly Align[] = ['left', 'center', 'right', 'justify'];
-
-function oneOf<T extends string | number>(allowed: readonly T[], value: unknown): T | null {
-  return allowed.find((a) => String(a) === String(value)) ?? null;
-}
-
 function paragraph(node: JSONContent, inlines: Inline[], heading: ParagraphBlock['heading'] = null): ParagraphBlock {
   const attrs = node.attrs ?? {};
   return {
     type: 'paragraph',
     heading,
     // The editor's stylesheet justifies a paragraph without an alignment of its own; a heading starts flush left.
-    align: oneOf(ALIGNS, attrs.textAlign) ?? (heading ? 'left' : 'justify'),
-    rule: oneOf(RULES, attrs.rule),
-    fontSize: oneOf(FONT_SIZES, attrs.fontSize),
+    align: oneOf(ALIGNMENTS, attrs.textAlign) ?? (heading ? 'left' : 'justify'),
+    rule: ruleOf(attrs.rule),
+    fontSize: fontSizeOf(attrs.fontSize),
     inlines,
   };
 }
-
-const positiveInt = (value: unknown, fallback: number): number => {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-};
 
 function tableRows(node: JSONContent): TableCellBlock[][] {
   return (node.content ?? []).map((row) =>
     (row.content ?? []).map((cell) => ({
       header: cell.type === 'tableHeader',
-      colspan: positiveInt(cell.attrs?.colspan, 1),
+      colspan: colspanOf(cell.attrs?.colspan),
       blocks: toBlocks(cell.content),
     })),
   );
@@ -102,7 +98,7 @@ function toBlock(node: JSONContent): Block[] {
     }
     case VOTE_RESULT_NODE: {
       // Until the vote closes the block has no text; the drafters' blank shows where the result will go.
-      const text = typeof node.attrs?.text === 'string' && node.attrs.text.trim() !== '' ? node.attrs.text : BLANK;
+      const text = textOf(node.attrs?.text).trim() !== '' ? textOf(node.attrs?.text) : BLANK;
       return [paragraph({}, textRuns(text))];
     }
     case 'bulletList':
@@ -111,7 +107,7 @@ function toBlock(node: JSONContent): Block[] {
         {
           type: 'list',
           ordered: node.type === 'orderedList',
-          start: positiveInt(node.attrs?.start, 1),
+          start: listStartOf(node.attrs?.start),
           items: (node.content ?? []).map((item) => toBlocks(item.content)),
         },
       ];
@@ -119,7 +115,7 @@ function toBlock(node: JSONContent): Block[] {
       const columns = (node.content ?? []).map((column) => toBlocks(column.content));
       // The schema requires two columns; a block with none (a damaged document) would make an empty Word table.
       if (columns.length === 0) return [];
-      return [{ type: 'columns', kind: oneOf(COLUMNS_KINDS, node.attrs?.kind) ?? 'signatures', columns }];
+      return [{ type: 'columns', kind: columnsKindOf(node.attrs?.kind), columns }];
     }
     case 'table':
       return [{ type: 'table', rows: tableRows(node) }];
@@ -156,5 +152,12 @@ export function isHeaderCapitals(p: ParagraphBlock, place: Place): boolean {
 export const hasFirstLineIndent = (p: ParagraphBlock, place: Place): boolean =>
   place === 'body' && p.heading === null && p.align === 'justify';
 
-/** The document node's blocks; a lone block given instead of a document is taken as its only content. */
-export const documentBlocks = (doc: JSONContent): Block[] => toBlocks(doc.type === 'doc' ? doc.content : [doc]);
+/**
+ * The document node's blocks; a lone block given instead of a document is taken as its only content. Both
+ * exports start here, so this is where the JSON is held to the schema's allowed values: whatever a writer put
+ * into an attribute, the DOCX and the print view see only what the editor would render.
+ */
+export function documentBlocks(doc: JSONContent): Block[] {
+  const clean = sanitiseContent(doc);
+  return toBlocks(clean.type === 'doc' ? clean.content : [clean]);
+}

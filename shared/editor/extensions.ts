@@ -6,25 +6,12 @@
 import { Extension, getSchema, mergeAttributes, Node, type AnyExtension } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
-import TextAlign from '@tiptap/extension-text-align';
 import { splitRuledParagraph } from './rule-split.ts';
+import { SafeCodeBlock, SafeLink, SafeOrderedList, SafeTextAlign } from './safe-extensions.ts';
 import { VoteResult } from './vote-result.ts';
+import { FONT_SIZES, RULES, columnsKindOf, fontSizeOf, oneOf, ruleOf, type ColumnsKind } from './allowed.ts';
 
-export const COLUMNS_KINDS = ['header', 'signatures'] as const;
-/** header: issuing body | national motto; signatures: recipients or one signer | the other signer. */
-export type ColumnsKind = (typeof COLUMNS_KINDS)[number];
-
-/** A rule under a line: `short` is a centred stroke about a third of the column; `text` spans the text above it. */
-export const RULES = ['short', 'text'] as const;
-export type Rule = (typeof RULES)[number];
-
-/** Sizes that differ from the body's (13–14 pt): "Nơi nhận:" is 12 pt and the recipients 11 pt. */
-export const FONT_SIZES = [11, 12, 13] as const;
-export type FontSize = (typeof FONT_SIZES)[number];
-
-function oneOf<T extends string | number>(allowed: readonly T[], value: unknown): T | null {
-  return allowed.find((a) => String(a) === String(value)) ?? null;
-}
+export { COLUMNS_KINDS, FONT_SIZES, RULES, type ColumnsKind, type FontSize, type Rule } from './allowed.ts';
 
 /**
  * The two-column blocks of the official layout. Exactly two columns, so the DOCX export can map it to a
@@ -43,8 +30,8 @@ export const Columns = Node.create({
     return {
       kind: {
         default: 'signatures' satisfies ColumnsKind,
-        parseHTML: (element) => oneOf(COLUMNS_KINDS, element.getAttribute('data-kind')) ?? 'signatures',
-        renderHTML: (attributes) => ({ 'data-kind': attributes.kind as string }),
+        parseHTML: (element) => columnsKindOf(element.getAttribute('data-kind')),
+        renderHTML: (attributes) => ({ 'data-kind': columnsKindOf(attributes.kind) }),
       },
     };
   },
@@ -95,13 +82,18 @@ export const OfficialParagraph = Extension.create({
             // A new line typed after the issuing body must not draw a second rule.
             keepOnSplit: false,
             parseHTML: (element) => oneOf(RULES, element.getAttribute('data-rule')),
-            renderHTML: (attributes) => (attributes.rule ? { 'data-rule': attributes.rule as string } : {}),
+            renderHTML: (attributes) => {
+              const rule = ruleOf(attributes.rule);
+              return rule ? { 'data-rule': rule } : {};
+            },
           },
           fontSize: {
             default: null,
             parseHTML: (element) => oneOf(FONT_SIZES, element.getAttribute('data-font-size')),
-            renderHTML: (attributes) =>
-              attributes.fontSize ? { 'data-font-size': String(attributes.fontSize as number) } : {},
+            renderHTML: (attributes) => {
+              const size = fontSizeOf(attributes.fontSize);
+              return size ? { 'data-font-size': String(size) } : {};
+            },
           },
         },
       },
@@ -114,8 +106,13 @@ export function editorExtensions(): AnyExtension[] {
     // Yjs keeps the undo history (each person undoes only their own edits), so ProseMirror's must be off.
     // TrailingNode would add an empty paragraph after a final signature block in every document; the gap
     // cursor lets people get past that block instead.
-    StarterKit.configure({ undoRedo: false, trailingNode: false }),
-    TextAlign.configure({ types: ['paragraph', 'heading'] }),
+    // The three nodes and the mark whose attributes StarterKit would render as given are replaced by versions
+    // that render only allowed values (safe-extensions.ts); same names, so documents sync unchanged.
+    StarterKit.configure({ undoRedo: false, trailingNode: false, link: false, orderedList: false, codeBlock: false }),
+    SafeOrderedList,
+    SafeCodeBlock,
+    SafeLink,
+    SafeTextAlign.configure({ types: ['paragraph', 'heading'] }),
     OfficialParagraph,
     Columns,
     Column,

@@ -6,6 +6,7 @@
  * the document opened outside its meeting.
  */
 import { mergeAttributes, Node } from '@tiptap/core';
+import { motionIdOf, textOf } from './allowed.ts';
 
 export const VOTE_RESULT_NODE = 'voteResult';
 
@@ -26,8 +27,8 @@ export const VoteResult = Node.create({
     return {
       motionId: {
         default: '',
-        parseHTML: (element) => element.getAttribute('data-motion-id') ?? '',
-        renderHTML: (attributes) => ({ 'data-motion-id': attributes.motionId as string }),
+        parseHTML: (element) => motionIdOf(element.getAttribute('data-motion-id')),
+        renderHTML: (attributes) => ({ 'data-motion-id': motionIdOf(attributes.motionId) }),
       },
       text: {
         default: '',
@@ -44,10 +45,11 @@ export const VoteResult = Node.create({
   },
 
   renderHTML({ node, HTMLAttributes }) {
-    return ['p', mergeAttributes(HTMLAttributes, { 'data-type': 'vote-result' }), node.attrs.text as string];
+    // As text, never markup; and only a string (a document may hold anything in an attribute).
+    return ['p', mergeAttributes(HTMLAttributes, { 'data-type': 'vote-result' }), textOf(node.attrs.text)];
   },
 
   renderText({ node }) {
-    return node.attrs.text as string;
+    return textOf(node.attrs.text);
   },
 });

@@ -1,5 +1,5 @@
 import { NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
-import type { VoteResultAttributes } from '../../../shared/editor/vote-result.ts';
+import { motionIdOf, textOf } from '../../../shared/editor/allowed.ts';
 import { formatVoteResult } from '../../../shared/vote-result.ts';
 import { useI18n } from '../../i18n.tsx';
 import { VOTE_RESULT_LABELS } from './labels.ts';
@@ -15,7 +15,9 @@ export function VoteResultView({ node, selected }: ReactNodeViewProps) {
   const motions = useMotions();
   const { lang } = useI18n();
   const labels = VOTE_RESULT_LABELS[lang];
-  const { motionId, text } = node.attrs as VoteResultAttributes;
+  // Held to what the schema allows: a peer may have written an object here, which React would refuse to render.
+  const motionId = motionIdOf(node.attrs.motionId);
+  const text = textOf(node.attrs.text);
   const motion = motions.find((m) => m.id === motionId) ?? null;
 
   const state = motion ? motion.status : text ? 'recorded' : 'unbound';

@@ -1,0 +1,124 @@
+/**
+ * The values each attribute of the document schema may take, and one function that holds a document's JSON to
+ * them. Anyone who may write a document may put any value into any attribute of it (a Yjs update is not checked
+ * against the schema), so a value is trusted nowhere it is rendered: the editor's `renderHTML` of every attribute
+ * (shared/editor/extensions.ts) and the server's exports (server/export/blocks.ts) both go through these.
+ */
+import type { JSONContent } from '@tiptap/core';
+
+export const ALIGNMENTS = ['left', 'center', 'right', 'justify'] as const;
+export type Alignment = (typeof ALIGNMENTS)[number];
+
+export const COLUMNS_KINDS = ['header', 'signatures'] as const;
+/** header: issuing body | national motto; signatures: recipients or one signer | the other signer. */
+export type ColumnsKind = (typeof COLUMNS_KINDS)[number];
+
+/** A rule under a line: `short` is a centred stroke about a third of the column; `text` spans the text above it. */
+export const RULES = ['short', 'text'] as const;
+export type Rule = (typeof RULES)[number];
+
+/** Sizes that differ from the body's (13–14 pt): "Nơi nhận:" is 12 pt and the recipients 11 pt. */
+export const FONT_SIZES = [11, 12, 13] as const;
+export type FontSize = (typeof FONT_SIZES)[number];
+
+export const HEADING_LEVELS = [1, 2, 3, 4, 5, 6] as const;
+export type HeadingLevel = (typeof HEADING_LEVELS)[number];
+
+/** An ordered list's numbering style, as HTML's `<ol type>` names them. */
+export const LIST_TYPES = ['1', 'a', 'A', 'i', 'I'] as const;
+export type ListType = (typeof LIST_TYPES)[number];
+
+/** The highest number a list may start from: enough for any real text, short enough for every renderer. */
+export const MAX_LIST_START = 9999;
+/** A table cell spanning more columns than a page holds is a damaged (or hostile) document. */
+export const MAX_COLSPAN = 50;
+const MAX_LINK_TITLE = 300;
+
+export function oneOf<T extends string | number>(allowed: readonly T[], value: unknown): T | null {
+  return allowed.find((a) => String(a) === String(value)) ?? null;
+}
+
+export const alignmentOf = (value: unknown): Alignment | null => oneOf(ALIGNMENTS, value);
+export const ruleOf = (value: unknown): Rule | null => oneOf(RULES, value);
+export const fontSizeOf = (value: unknown): FontSize | null => oneOf(FONT_SIZES, value);
+export const columnsKindOf = (value: unknown): ColumnsKind => oneOf(COLUMNS_KINDS, value) ?? 'signatures';
+export const headingLevelOf = (value: unknown): HeadingLevel => oneOf(HEADING_LEVELS, value) ?? 1;
+export const listTypeOf = (value: unknown): ListType | null => oneOf(LIST_TYPES, value);
+
+function wholeIn(value: unknown, min: number, max: number): number | null {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max ? n : null;
+}
+
+export const listStartOf = (value: unknown): number => wholeIn(value, 1, MAX_LIST_START) ?? 1;
+export const colspanOf = (value: unknown): number => wholeIn(value, 1, MAX_COLSPAN) ?? 1;
+
+/** The ids the server makes (`mot_…`): letters, digits, `_` and `-`. */
+export const motionIdOf = (value: unknown): string =>
+  typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : '';
+
+/**
+ * A link goes to a web page or an e-mail address, nowhere else: not `javascript:`, not `data:`, not a path on
+ * this site (which a click would open with the reader's session). Parsed, so that tabs, entities or case do not
+ * hide the scheme; returned as the parser wrote it.
+ */
+export function safeHref(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > 2000) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (url.protocol === 'mailto:') return url.href;
+  if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '') return url.href;
+  return null;
+}
+
+export const linkTitleOf = (value: unknown): string | null =>
+  typeof value === 'string' && value !== '' ? value.slice(0, MAX_LINK_TITLE) : null;
+
+export const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+type Attrs = Record<string, unknown>;
+
+/**
+ * Every node and mark of the schema with each attribute's allowed value. An attribute missing here is dropped;
+ * so is a mark not listed (it has no attributes worth keeping). Tables are not in the schema, but the exports
+ * read them (a document pasted from elsewhere, should the schema gain them), so their span is bounded too.
+ */
+const NODE_ATTRS: Record<string, (attrs: Attrs) => Attrs> = {
+  paragraph: (a) => ({ textAlign: alignmentOf(a.textAlign), rule: ruleOf(a.rule), fontSize: fontSizeOf(a.fontSize) }),
+  heading: (a) => ({ textAlign: alignmentOf(a.textAlign), level: headingLevelOf(a.level) }),
+  orderedList: (a) => ({ start: listStartOf(a.start), type: listTypeOf(a.type) }),
+  // The language only ever became a class name; nothing highlights code here, so it is not kept.
+  codeBlock: () => ({ language: null }),
+  columns: (a) => ({ kind: columnsKindOf(a.kind) }),
+  voteResult: (a) => ({ motionId: motionIdOf(a.motionId), text: textOf(a.text) }),
+  tableCell: (a) => ({ colspan: colspanOf(a.colspan) }),
+  tableHeader: (a) => ({ colspan: colspanOf(a.colspan) }),
+};
+
+/** A link keeps its address (when safe) and a title; where and how it opens is the editor's decision. */
+function sanitiseMark(mark: { type: string; attrs?: Attrs }): { type: string; attrs?: Attrs } | null {
+  if (mark.type !== 'link') return { type: mark.type };
+  const href = safeHref(mark.attrs?.href);
+  return href === null ? null : { type: 'link', attrs: { href, title: linkTitleOf(mark.attrs?.title) } };
+}
+
+/**
+ * The document's JSON with every attribute held to its allowed values and every link to a safe address (a link
+ * that has none keeps its text, unlinked). Node types, text and structure are left as they are.
+ */
+export function sanitiseContent(node: JSONContent): JSONContent {
+  const out: JSONContent = { type: node.type };
+  const attrsOf = node.type === undefined ? undefined : NODE_ATTRS[node.type];
+  if (attrsOf) out.attrs = attrsOf(node.attrs ?? {});
+  if (typeof node.text === 'string') out.text = node.text;
+  if (node.marks) {
+    const marks = node.marks.flatMap((m) => sanitiseMark(m as { type: string; attrs?: Attrs }) ?? []);
+    if (marks.length > 0) out.marks = marks;
+  }
+  if (node.content) out.content = node.content.map(sanitiseContent);
+  return out;
+}
