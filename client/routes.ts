@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { safeNext } from './auth/next.ts';
 
 /** The pages of the app. A router library would be more than these few paths need. */
 export type Route =
@@ -22,11 +23,6 @@ function decodeSegment(raw: string): string {
   } catch {
     return raw;
   }
-}
-
-/** Only a path on this site may be a place to return to after signing in: never `//evil.example`. */
-function safeNext(raw: string | null): string {
-  return raw && raw.startsWith('/') && !raw.startsWith('//') ? raw : '/';
 }
 
 export function parseRoute(pathname: string, search = ''): Route {

@@ -4,6 +4,7 @@
  */
 import type { JSONContent } from '@tiptap/core';
 import { z } from 'zod';
+import { dateTimeText, fullNameText, multiLineText, oneLineText } from './text.ts';
 import {
   ATTENDANCE,
   DOCUMENT_KINDS,
@@ -33,7 +34,8 @@ import {
 
 // ---------------------------------------------------------------- requests
 
-const trimmed = (max: number) => z.string().trim().min(1).max(max);
+/** One line of human text shown to others (shared/text.ts: composed, no line breaks or invisible characters). */
+const trimmed = (max: number) => oneLineText(max);
 
 export const usernameSchema = z
   .string()
@@ -41,7 +43,7 @@ export const usernameSchema = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'username: 2–40 of a–z 0–9 . _ -, starting with a letter or digit');
 export const passwordSchema = z.string().min(8).max(200);
-export const fullNameSchema = trimmed(120);
+export const fullNameSchema = fullNameText;
 
 export const signInRequest = z.object({ username: usernameSchema, password: z.string().min(1).max(200) });
 
@@ -78,7 +80,7 @@ export const createTokenRequest = z.object({
 });
 
 /** Wall-clock time at the meeting's place, as the documents print it: `2023-12-19T08:00`. */
-export const localDateTimeSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'expected YYYY-MM-DDTHH:mm');
+export const localDateTimeSchema = dateTimeText;
 
 export const quorumRuleSchema = z
   .object({ numerator: z.number().int().min(1).max(100), denominator: z.number().int().min(1).max(100) })
@@ -92,14 +94,14 @@ const meetingFields = {
   /** Place name of the date line, "Hà Nội, ngày …". */
   locality: trimmed(80),
   issuingBody: trimmed(200),
-  parentBody: z.string().trim().max(200).default(''),
+  parentBody: oneLineText(200, 0).default(''),
   /** Symbol in document numbers: `01/NQ-TTCNL`. */
   symbol: z
     .string()
     .trim()
     .regex(/^[A-ZĐ0-9-]{1,20}$/u, 'symbol: capital letters, digits and -'),
   quorumRule: quorumRuleSchema.optional(),
-  agenda: z.array(trimmed(300)).max(50).default([]),
+  agenda: z.array(multiLineText(300, 1)).max(50).default([]),
 };
 
 export const createMeetingRequest = z.object({
@@ -116,26 +118,26 @@ export const updateMeetingRequest = z
     place: meetingFields.place.optional(),
     locality: meetingFields.locality.optional(),
     issuingBody: meetingFields.issuingBody.optional(),
-    parentBody: z.string().trim().max(200).optional(),
+    parentBody: oneLineText(200, 0).optional(),
     symbol: meetingFields.symbol.optional(),
     quorumRule: quorumRuleSchema.optional(),
-    agenda: z.array(trimmed(300)).max(50).optional(),
+    agenda: z.array(multiLineText(300, 1)).max(50).optional(),
     /** Only the next status in scheduled → in_session → closed. */
     status: z.enum(MEETING_STATUSES).optional(),
   })
   .strict();
 
 export const addMemberRequest = z.union([
-  z.object({ userId: z.string().min(1), role: z.enum(ROLES), unit: z.string().trim().max(200).default('') }),
+  z.object({ userId: z.string().min(1), role: z.enum(ROLES), unit: oneLineText(200, 0).default('') }),
   z.object({
     newUser: z.object({ username: usernameSchema, fullName: fullNameSchema, password: passwordSchema.optional() }),
     role: z.enum(ROLES),
-    unit: z.string().trim().max(200).default(''),
+    unit: oneLineText(200, 0).default(''),
   }),
 ]);
 
 export const updateMemberRequest = z
-  .object({ role: z.enum(ROLES).optional(), unit: z.string().trim().max(200).optional() })
+  .object({ role: z.enum(ROLES).optional(), unit: oneLineText(200, 0).optional() })
   .strict();
 
 export const importMembersRequest = z.object({
@@ -149,18 +151,18 @@ export const attendanceRequest = z.object({
   /** Omitted: the caller checks themself in. */
   userId: z.string().min(1).optional(),
   status: z.enum(ATTENDANCE).exclude(['unknown']),
-  reason: z.string().trim().max(300).optional(),
+  reason: oneLineText(300, 0).optional(),
 });
 
 export const createDocumentRequest = z.object({
   kind: z.enum(DOCUMENT_KINDS),
   /** Defaults to the template's title for the meeting. */
-  title: z.string().trim().min(1).max(300).optional(),
+  title: oneLineText(300).optional(),
 });
 
 const motionFields = {
   title: trimmed(300),
-  description: z.string().trim().max(5000).default(''),
+  description: multiLineText(5000).default(''),
   /** The document this motion adopts ("adopt this document as it stands"); null: a motion on its own. */
   documentId: z.string().min(1).nullable().default(null),
   form: z.enum(MOTION_FORMS).default('named'),
@@ -181,7 +183,7 @@ export const createMotionRequest = z.object({
 export const updateMotionRequest = z
   .object({
     title: motionFields.title.optional(),
-    description: z.string().trim().max(5000).optional(),
+    description: multiLineText(5000).optional(),
     documentId: z.string().min(1).nullable().optional(),
     form: z.enum(MOTION_FORMS).optional(),
     rule: z.enum(ADOPTION_RULES).optional(),
@@ -197,7 +199,7 @@ const headCount = z.number().int().min(0).max(100_000);
 export const tallyRequest = z.object({ for: headCount, against: headCount, abstain: headCount }).strict();
 
 /** "Save version": a label people will recognise in the list ("Sau góp ý tổ 2"). */
-export const saveVersionRequest = z.object({ label: z.string().trim().min(1).max(120) }).strict();
+export const saveVersionRequest = z.object({ label: oneLineText(120) }).strict();
 
 /** Which version an export or print view shows; the current text when absent. */
 export const exportQuery = z.object({ version: z.string().min(1).max(64).optional() }).strict();

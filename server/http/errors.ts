@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ApiError } from '../../shared/api.ts';
 import { ERRORS, type ErrorCode } from '../../shared/errors.ts';
+import { TEXT_ISSUE_MESSAGES } from '../../shared/text.ts';
 
 /** An error the API answers with: a stable code (with its status and messages in shared/errors.ts). */
 export class AppError extends Error {
@@ -25,6 +26,14 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const field = issue?.path.join('.') || undefined;
+  // A rule of shared/text.ts says what is wrong in both languages; zod's own messages are English only.
+  const known = issue ? TEXT_ISSUE_MESSAGES[issue.message] : undefined;
+  if (known) {
+    throw new AppError('invalid_request', field, {
+      vi: `Dữ liệu không hợp lệ${field ? ` ở trường “${field}”` : ''}. ${known.vi}`,
+      en: `Invalid request. ${field ? `${field}: ` : ''}${known.en}`,
+    });
+  }
   const message = issue ? `${field ? `${field}: ` : ''}${issue.message}` : '';
   throw new AppError('invalid_request', field, {
     vi: `Dữ liệu không hợp lệ${field ? ` ở trường “${field}”` : ''}. ${message}`.trim(),

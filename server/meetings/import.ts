@@ -4,6 +4,9 @@ import { ROLES, type Role } from '../../shared/meeting.ts';
 import type { Actor } from '../accounts/users.ts';
 import { createAccount } from '../accounts/commands.ts';
 import type { Services } from '../services.ts';
+import { isOneLine, TEXT_ISSUE_MESSAGES, TEXT_ISSUES } from '../../shared/text.ts';
+
+const ONE_LINE = TEXT_ISSUE_MESSAGES[TEXT_ISSUES.oneLine]!;
 
 /** Role names as people write them in a spreadsheet, Vietnamese with or without diacritics, or English. */
 const ROLE_NAMES: Record<string, Role> = {
@@ -74,6 +77,8 @@ export function previewImport(s: Services, meetingId: string, csv: string, lang:
     if (cells.length < 3) return error('Thiếu cột: cần họ tên, tên đăng nhập, vai trò, đơn vị.', 'Missing columns: full name, username, role, unit.');
     if (!fullName) return error('Thiếu họ tên.', 'Full name is missing.');
     if (fullName.length > 120) return error('Họ tên quá dài.', 'Full name is too long.');
+    // The same rule as every other way of naming a person (fullNameSchema): a quoted CSV cell may hold anything.
+    if (!isOneLine(fullName)) return error(`Họ tên: ${ONE_LINE.vi}`, `Full name: ${ONE_LINE.en}`);
     if (!usernameSchema.safeParse(username).success) {
       return error(
         `Tên đăng nhập “${rawUsername}” không hợp lệ (2–40 ký tự a–z, 0–9, . _ -).`,
@@ -87,6 +92,7 @@ export function previewImport(s: Services, meetingId: string, csv: string, lang:
       );
     }
     if (unit.length > 200) return error('Tên đơn vị quá dài.', 'Unit is too long.');
+    if (!isOneLine(unit)) return error(`Đơn vị: ${ONE_LINE.vi}`, `Unit: ${ONE_LINE.en}`);
     if (seen.has(username)) return error(`Tên đăng nhập “${username}” lặp lại trong tệp.`, `Username “${username}” appears twice in the file.`);
     seen.add(username);
     const user = s.users.byUsername(username);
