@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../shared/meeting.ts';
-import { can, documentAccess, type Action, type MeetingSubject } from './policies.ts';
+import { can, documentAccess, rosterChangeRefusal, type Action, type MeetingSubject } from './policies.ts';
 
 type Who = 'admin' | 'chair' | 'secretary' | 'delegate' | 'observer' | 'outsider';
 const WHO: Who[] = ['admin', 'chair', 'secretary', 'delegate', 'observer', 'outsider'];
@@ -20,6 +20,7 @@ const MATRIX: [string, (who: Who) => Action, Who[]][] = [
   ['meeting.read', (w) => ({ type: 'meeting.read', meeting: meetingOf(w) }), ['admin', 'chair', 'secretary', 'delegate', 'observer']],
   ['meeting.update', (w) => ({ type: 'meeting.update', meeting: meetingOf(w) }), ['admin', 'chair', 'secretary']],
   ['roster.manage', (w) => ({ type: 'roster.manage', meeting: meetingOf(w) }), ['admin', 'chair', 'secretary']],
+  ['roster.chairs', (w) => ({ type: 'roster.chairs', meeting: meetingOf(w) }), ['admin', 'chair']],
   ['attendance.mark', (w) => ({ type: 'attendance.mark', meeting: meetingOf(w) }), ['admin', 'chair', 'secretary']],
   ['attendance.checkIn', (w) => ({ type: 'attendance.checkIn', meeting: meetingOf(w) }), ['chair', 'secretary', 'delegate']],
   ['document.create', (w) => ({ type: 'document.create', meeting: meetingOf(w) }), ['admin', 'chair', 'secretary']],
@@ -68,5 +69,44 @@ describe('policies', () => {
   it('[P1] an administrator who is also a meeting’s delegate edits its documents', () => {
     const actor = { id: 'u-a', isAdmin: true };
     expect(can(actor, { type: 'document.write', meeting: { role: 'delegate', status: 'scheduled' } })).toBe(true);
+  });
+});
+
+describe('roster changes the roles they constrain may not make', () => {
+  const secretary = { id: 'u-ha', isAdmin: false };
+  const chair = { id: 'u-kien', isAdmin: false };
+  const admin = { id: 'u-admin', isAdmin: true };
+  const change = (from: Role | null, to: Role | null, extra: Partial<Parameters<typeof rosterChangeRefusal>[1]> = {}) => ({
+    actorRole: 'secretary' as Role | null,
+    targetId: 'u-other',
+    from,
+    to,
+    chairs: 1,
+    ...extra,
+  });
+
+  it('[RL1] nobody changes their own role, an administrator included; leaving the roster oneself is allowed', () => {
+    expect(rosterChangeRefusal(secretary, change('secretary', 'chair', { targetId: 'u-ha' }))).toBe('own_role');
+    expect(rosterChangeRefusal(secretary, change('secretary', 'delegate', { targetId: 'u-ha' }))).toBe('own_role');
+    expect(rosterChangeRefusal(chair, change('chair', 'delegate', { targetId: 'u-kien', actorRole: 'chair', chairs: 2 }))).toBe('own_role');
+    expect(rosterChangeRefusal(admin, change('delegate', 'chair', { targetId: 'u-admin', actorRole: 'delegate' }))).toBe('own_role');
+    expect(rosterChangeRefusal(secretary, change('secretary', null, { targetId: 'u-ha' }))).toBeNull();
+    expect(rosterChangeRefusal(secretary, change('secretary', 'secretary', { targetId: 'u-ha' }))).toBeNull();
+  });
+
+  it('[RL2] only a chair or an administrator grants, changes or takes away the chair’s role', () => {
+    expect(rosterChangeRefusal(secretary, change('delegate', 'chair'))).toBe('chair_reserved');
+    expect(rosterChangeRefusal(secretary, change(null, 'chair'))).toBe('chair_reserved');
+    expect(rosterChangeRefusal(secretary, change('chair', 'delegate', { chairs: 2 }))).toBe('chair_reserved');
+    expect(rosterChangeRefusal(secretary, change('chair', null, { chairs: 2 }))).toBe('chair_reserved');
+    expect(rosterChangeRefusal(chair, change('delegate', 'chair', { actorRole: 'chair' }))).toBeNull();
+    expect(rosterChangeRefusal(admin, change('delegate', 'chair', { actorRole: null }))).toBeNull();
+    expect(rosterChangeRefusal(secretary, change('delegate', 'observer'))).toBeNull();
+  });
+
+  it('[RL3] the last chair stays, whoever asks', () => {
+    expect(rosterChangeRefusal(admin, change('chair', 'delegate', { actorRole: null }))).toBe('last_chair');
+    expect(rosterChangeRefusal(chair, change('chair', null, { targetId: 'u-kien', actorRole: 'chair' }))).toBe('last_chair');
+    expect(rosterChangeRefusal(admin, change('chair', null, { actorRole: null, chairs: 2 }))).toBeNull();
   });
 });

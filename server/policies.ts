@@ -26,6 +26,7 @@ export type Action =
   | { type: 'meeting.read'; meeting: MeetingSubject }
   | { type: 'meeting.update'; meeting: MeetingSubject }
   | { type: 'roster.manage'; meeting: MeetingSubject }
+  | { type: 'roster.chairs'; meeting: MeetingSubject }
   | { type: 'attendance.mark'; meeting: MeetingSubject }
   | { type: 'attendance.checkIn'; meeting: MeetingSubject }
   | { type: 'document.create'; meeting: MeetingSubject }
@@ -44,6 +45,11 @@ const MANAGERS: ReadonlySet<Role> = new Set(['chair', 'secretary']);
 const WRITERS: ReadonlySet<Role> = new Set(['chair', 'secretary', 'delegate']);
 /** Members with a vote: observers (khách mời) have none. */
 const VOTERS: ReadonlySet<Role> = WRITERS;
+
+/** The chair's office is given and taken by a chair or an administrator, never by the secretary it constrains. */
+function managesChairs(actor: PolicyActor, role: Role | null): boolean {
+  return actor.isAdmin || role === 'chair';
+}
 
 function manages(actor: PolicyActor, m: MeetingSubject): boolean {
   return actor.isAdmin || (m.role !== null && MANAGERS.has(m.role));
@@ -67,6 +73,8 @@ export function can(actor: PolicyActor, action: Action): boolean {
     case 'attendance.mark':
     case 'document.create':
       return manages(actor, action.meeting);
+    case 'roster.chairs':
+      return managesChairs(actor, action.meeting.role);
     case 'attendance.checkIn':
       // Observers are guests: not counted for quorum, so there is nothing for them to check in to.
       return action.meeting.role !== null && WRITERS.has(action.meeting.role);
@@ -117,7 +125,30 @@ export function meetingPermissions(actor: PolicyActor, meeting: MeetingSubject):
     viewAudit: can(actor, { type: 'audit.read', meeting }),
     requestFinalisation: can(actor, { type: 'finalisation.request', meeting }),
     confirmFinalisation: can(actor, { type: 'finalisation.confirm', meeting }),
+    manageChairs: can(actor, { type: 'roster.chairs', meeting }),
   };
+}
+
+/** Why a change to the roster may not be made, with the code the API answers. */
+export type RosterRefusal = 'own_role' | 'chair_reserved' | 'last_chair';
+
+/**
+ * The rules that keep the roles from being rewritten by the people they constrain (the two-person rule of
+ * finalisation needs a secretary who cannot make herself chair): nobody changes their own role; only a chair or an
+ * administrator grants, changes or takes away the chair's role; the last chair stays. `from` null: joining the
+ * roster; `to` null: leaving it. Leaving it oneself is allowed, except as the last chair.
+ */
+export function rosterChangeRefusal(
+  actor: PolicyActor,
+  change: { actorRole: Role | null; targetId: string; from: Role | null; to: Role | null; chairs: number },
+): RosterRefusal | null {
+  if (change.from === change.to) return null;
+  if (change.targetId === actor.id && change.from !== null && change.to !== null) return 'own_role';
+  if ((change.from === 'chair' || change.to === 'chair') && !managesChairs(actor, change.actorRole)) {
+    return 'chair_reserved';
+  }
+  if (change.from === 'chair' && change.chairs <= 1) return 'last_chair';
+  return null;
 }
 
 export type SocketAccess = 'refuse' | 'read' | 'write';

@@ -100,6 +100,8 @@ async function confirmNow(s: Services, actor: Actor, documentId: string): Promis
     const request = s.finalisations.byDocument(documentId);
     if (request?.status === 'final') fail('already_final');
     if (!request) fail('no_finalisation_request');
+    // Two people, whatever roles they hold by now: whoever asked never also approves what is filed.
+    if (request.requested_by === actor.id) fail('confirm_own_request');
     const seq = s.finalisations.peekNext(series);
     const number = formatNumber(seq, doc.kind, meeting.symbol);
     let state: Uint8Array | null = null;
@@ -112,7 +114,9 @@ async function confirmNow(s: Services, actor: Actor, documentId: string): Promis
     const finalState: Uint8Array = state ?? fail('internal');
     const hash = contentHash(finalState);
     const done = s.db.transaction(() => {
-      if (s.finalisations.byDocument(documentId)?.status !== 'requested') fail('no_finalisation_request');
+      const current = s.finalisations.byDocument(documentId);
+      if (current?.status !== 'requested') fail('no_finalisation_request');
+      if (current.requested_by === actor.id) fail('confirm_own_request');
       if (!s.finalisations.take(series, seq)) return false;
       const version = s.versions.insert({
         documentId,

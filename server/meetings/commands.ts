@@ -15,6 +15,7 @@ import type { Actor } from '../accounts/users.ts';
 import { documentUpdateFromJSON } from '../documents/initial-state.ts';
 import { fail } from '../http/errors.ts';
 import { newId } from '../ids.ts';
+import { rosterChangeRefusal } from '../policies.ts';
 import type { Services } from '../services.ts';
 import { presentMeetingInfo, type MeetingFields, type MeetingRow } from './repo.ts';
 
@@ -82,6 +83,8 @@ export async function addMember(
     | { userId: string; role: Role; unit: string }
     | { newUser: { username: string; fullName: string; password?: string }; role: Role; unit: string },
 ): Promise<{ member: MemberView; password?: string }> {
+  // Checked before an account is made for the new member, and again with the state in the transaction.
+  checkRosterChange(s, actor, meetingId, null, null, input.role);
   let userId: string;
   let password: string | undefined;
   if ('newUser' in input) {
@@ -95,6 +98,7 @@ export async function addMember(
   }
   const member = s.db.transaction(() => {
     if (s.meetings.roleOf(meetingId, userId) !== null) fail('already_member');
+    checkRosterChange(s, actor, meetingId, userId, null, input.role);
     s.meetings.addMember(meetingId, userId, input.role, input.unit);
     s.audit.append({ actorId: actor?.id ?? null, meetingId, action: 'member.added', payload: { userId, role: input.role, unit: input.unit } });
     return s.meetings.member(meetingId, userId)!;
@@ -111,9 +115,7 @@ export async function updateMember(
 ): Promise<MemberView> {
   const member = s.db.transaction(() => {
     const role = s.meetings.roleOf(meetingId, userId) ?? fail('not_found');
-    if (role === 'chair' && changes.role !== undefined && changes.role !== 'chair' && s.meetings.countRole(meetingId, 'chair') === 1) {
-      fail('last_chair');
-    }
+    if (changes.role !== undefined) checkRosterChange(s, actor, meetingId, userId, role, changes.role);
     s.meetings.updateMember(meetingId, userId, changes);
     s.audit.append({ actorId: actor.id, meetingId, action: 'member.updated', payload: { userId, ...changes } });
     return s.meetings.member(meetingId, userId)!;
@@ -125,12 +127,36 @@ export async function updateMember(
 export async function removeMember(s: Services, actor: Actor, meetingId: string, userId: string): Promise<void> {
   s.db.transaction(() => {
     const role = s.meetings.roleOf(meetingId, userId) ?? fail('not_found');
-    if (role === 'chair' && s.meetings.countRole(meetingId, 'chair') === 1) fail('last_chair');
+    checkRosterChange(s, actor, meetingId, userId, role, null);
     s.meetings.removeMember(meetingId, userId);
     s.audit.append({ actorId: actor.id, meetingId, action: 'member.removed', payload: { userId } });
   })();
   s.closeSockets({ userId, meetingId }, 'access');
   await published(s, meetingId, undefined);
+}
+
+/**
+ * Refuses a roster change the rules do not allow (`rosterChangeRefusal`): nobody changes their own role, only a
+ * chair or an administrator touches the chair's role, the last chair stays. The system itself (no actor: the demo
+ * loader) sets rosters up freely. `userId` null: a person not yet known (an account about to be made).
+ */
+export function checkRosterChange(
+  s: Services,
+  actor: Actor | null,
+  meetingId: string,
+  userId: string | null,
+  from: Role | null,
+  to: Role | null,
+): void {
+  if (!actor) return;
+  const refusal = rosterChangeRefusal(actor, {
+    actorRole: s.meetings.roleOf(meetingId, actor.id),
+    targetId: userId ?? '',
+    from,
+    to,
+    chairs: s.meetings.countRole(meetingId, 'chair'),
+  });
+  if (refusal) fail(refusal);
 }
 
 /**

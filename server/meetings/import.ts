@@ -1,8 +1,10 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { usernameSchema, type ApiError, type ImportResult, type ImportRow } from '../../shared/api.ts';
 import { ROLES, type Role } from '../../shared/meeting.ts';
+import { ERRORS } from '../../shared/errors.ts';
 import type { Actor } from '../accounts/users.ts';
 import { createAccount } from '../accounts/commands.ts';
+import { rosterChangeRefusal } from '../policies.ts';
 import type { Services } from '../services.ts';
 import { isOneLine, TEXT_ISSUE_MESSAGES, TEXT_ISSUES } from '../../shared/text.ts';
 
@@ -44,9 +46,17 @@ function rowError(lang: 'vi' | 'en', vi: string, en: string): ApiError {
 
 /**
  * Reads a roster CSV (full name, username, role, unit) into rows, each with what importing it would do or
- * why it cannot be imported. A header row is recognised by its role cell not being a role.
+ * why it cannot be imported. A header row is recognised by its role cell not being a role. The rows meet the same
+ * rules as changes made one by one (`rosterChangeRefusal`), and an import never changes the role of someone
+ * already on the roster: that is a change to make deliberately, in the roster.
  */
-export function previewImport(s: Services, meetingId: string, csv: string, lang: 'vi' | 'en'): (ImportRow & { roleValue: Role | null })[] {
+export function previewImport(
+  s: Services,
+  actor: Actor,
+  meetingId: string,
+  csv: string,
+  lang: 'vi' | 'en',
+): (ImportRow & { roleValue: Role | null })[] {
   let records: string[][];
   try {
     records = parseCsv(csv.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
@@ -97,7 +107,17 @@ export function previewImport(s: Services, meetingId: string, csv: string, lang:
     seen.add(username);
     const user = s.users.byUsername(username);
     if (user?.disabled === 1) return error('Tài khoản này đã bị khóa.', 'This account is disabled.');
-    const action = !user ? 'create' : s.meetings.roleOf(meetingId, user.id) === null ? 'add' : 'update';
+    const current = user ? s.meetings.roleOf(meetingId, user.id) : null;
+    if (current !== null && current !== roleValue) return error(ERRORS.role_change_in_import.vi, ERRORS.role_change_in_import.en);
+    const refusal = rosterChangeRefusal(actor, {
+      actorRole: s.meetings.roleOf(meetingId, actor.id),
+      targetId: user?.id ?? '',
+      from: current,
+      to: roleValue,
+      chairs: s.meetings.countRole(meetingId, 'chair'),
+    });
+    if (refusal) return error(ERRORS[refusal].vi, ERRORS[refusal].en);
+    const action = !user ? 'create' : current === null ? 'add' : 'update';
     rows.push({ ...base, action, error: null });
   });
   return rows;
@@ -112,7 +132,7 @@ export async function importMembers(
   dryRun: boolean,
   lang: 'vi' | 'en',
 ): Promise<ImportResult> {
-  const rows = previewImport(s, meetingId, csv, lang);
+  const rows = previewImport(s, actor, meetingId, csv, lang);
   const strip = (r: ImportRow & { roleValue: Role | null }): ImportRow => {
     const { roleValue: _, ...row } = r;
     return row;
@@ -130,15 +150,16 @@ export async function importMembers(
     }
     const userId = user.id;
     const role = row.roleValue;
-    const updated = s.db.transaction(() => {
+    const done = s.db.transaction(() => {
       const existing = s.meetings.roleOf(meetingId, userId);
+      // Someone changed the roster since the preview: the row's role no longer matches, so it is not applied.
+      if (existing !== null && existing !== role) return false;
       if (existing === null) s.meetings.addMember(meetingId, userId, role, row.unit);
-      else s.meetings.updateMember(meetingId, userId, { role, unit: row.unit });
+      else s.meetings.updateMember(meetingId, userId, { unit: row.unit });
       s.audit.append({ actorId: actor.id, meetingId, action: 'member.imported', payload: { userId, role, unit: row.unit } });
-      return existing !== null && existing !== role;
+      return true;
     })();
-    if (updated) s.closeSockets({ userId, meetingId }, 'access');
-    applied++;
+    if (done) applied++;
   }
   await s.projection?.publish(meetingId);
   return { rows: rows.map(strip), dryRun, applied, passwords };

@@ -59,6 +59,7 @@ describe('meetings, rosters and attendance over HTTP', () => {
       viewAudit: false,
       requestFinalisation: false,
       confirmFinalisation: false,
+      manageChairs: false,
     });
     expect((await dung.get(`/api/documents/${a.documentId}`)).body.access).toBe('write');
     const khoi = await signedIn(url, 'khoi', a.people.khoi!.password);
@@ -123,8 +124,9 @@ describe('meetings, rosters and attendance over HTTP', () => {
       ',trong,đại biểu,Phòng X',
       'Hoàng Minh Tuấn,Tuấn Hoàng,đại biểu,Phòng Y',
       'Bùi Thị Ngọc Anh,anh,giám đốc,Phòng Z',
-      'Lê Văn Dũng,dung,thư ký,Phòng Quang học',
+      'Lê Văn Dũng,dung,đại biểu,Phòng Quang học',
       'Vũ Quang Huy,huy,khách mời,',
+      'Trần Thu Hà,ha,khách mời,',
     ].join('\n');
     const path = `/api/meetings/${meeting.id}/members/import`;
     const preview = (await kien.post(path, { csv, dryRun: true })).body as ImportResult;
@@ -136,7 +138,10 @@ describe('meetings, rosters and attendance over HTTP', () => {
       [6, null, 'invalid_request'],
       [7, 'update', null],
       [8, null, 'invalid_request'],
+      // An import never changes the role of someone already on the roster (RL4).
+      [9, null, 'invalid_request'],
     ]);
+    expect(preview.rows[7]!.error!.message).toContain('another role');
     expect(preview.rows[4]!.error!.message).toContain('giám đốc');
     expect(preview.applied).toBe(0);
     expect((await kien.get(`/api/meetings/${meeting.id}/members`)).body.members).toHaveLength(4);
@@ -156,7 +161,8 @@ describe('meetings, rosters and attendance over HTTP', () => {
       'Giang Mạnh Khôi',
       'Cung Hồng Kiên',
     ]);
-    expect(roster.find((m) => m.fullName === 'Lê Văn Dũng')).toMatchObject({ role: 'secretary', unit: 'Phòng Quang học' });
+    expect(roster.find((m) => m.fullName === 'Lê Văn Dũng')).toMatchObject({ role: 'delegate', unit: 'Phòng Quang học' });
+    expect(roster.find((m) => m.fullName === 'Trần Thu Hà')!.role).toBe('secretary');
     expect(roster.find((m) => m.fullName === 'Đỗ Thị Hương')!.unit).toBe('Phòng Kế hoạch, Tài chính');
   });
 
@@ -175,9 +181,13 @@ describe('meetings, rosters and attendance over HTTP', () => {
     const removed = await kien.delete(`/api/meetings/${meeting.id}/members/${people.kien!.userId}`);
     expect(removed.status).toBe(409);
     expect(removed.body.code).toBe('last_chair');
-    expect((await kien.patch(`/api/meetings/${meeting.id}/members/${people.kien!.userId}`, { role: 'delegate' })).body.code).toBe('last_chair');
+    // Nobody changes their own role (RL1); an administrator demoting the only chair meets the last-chair rule.
+    expect((await kien.patch(`/api/meetings/${meeting.id}/members/${people.kien!.userId}`, { role: 'delegate' })).body.code).toBe('own_role');
+    expect((await admin.patch(`/api/meetings/${meeting.id}/members/${people.kien!.userId}`, { role: 'delegate' })).body.code).toBe('last_chair');
     expect((await kien.patch(`/api/meetings/${meeting.id}/members/${people.ha!.userId}`, { role: 'chair' })).status).toBe(200);
-    expect((await kien.patch(`/api/meetings/${meeting.id}/members/${people.kien!.userId}`, { role: 'delegate' })).status).toBe(200);
+    // With a second chair, that chair may demote the first.
+    const ha = await signedIn(url, 'ha', people.ha!.password);
+    expect((await ha.patch(`/api/meetings/${meeting.id}/members/${people.kien!.userId}`, { role: 'delegate' })).status).toBe(200);
   });
 
   it('[H14] the demo conference loads once, with its people on the roster and its demo accounts shown', async () => {

@@ -45,7 +45,7 @@ export function AddExistingMember({ meeting }: { meeting: MeetingView }) {
           onChange={setQuery}
         />
         <Field label={t('roster.role')}>
-          {(id) => <RoleSelect id={id} value={role} onChange={setRole} testId="add-existing-role" />}
+          {(id) => <RoleSelect id={id} value={role} onChange={setRole} testId="add-existing-role" allowChair={meeting.permissions.manageChairs} />}
         </Field>
       </div>
       <ErrorText error={results.error} />

@@ -17,7 +17,7 @@ interface Added {
 }
 
 /** A person with no account yet, created and added in one step; a generated password is shown once. */
-export function CreateMemberForm({ meetingId }: { meetingId: string }) {
+export function CreateMemberForm({ meetingId, allowChair }: { meetingId: string; allowChair: boolean }) {
   const { t } = useI18n();
   const [account, setAccount] = useState(EMPTY_ACCOUNT);
   const [role, setRole] = useState<Role>('delegate');
@@ -54,7 +54,7 @@ export function CreateMemberForm({ meetingId }: { meetingId: string }) {
           invalidField={command.error?.field}
         />
         <Field label={t('roster.role')}>
-          {(id) => <RoleSelect id={id} value={role} onChange={setRole} testId="new-member-role" />}
+          {(id) => <RoleSelect id={id} value={role} onChange={setRole} testId="new-member-role" allowChair={allowChair} />}
         </Field>
         <TextField label={t('roster.unit')} value={unit} onChange={setUnit} testId="new-member-unit" maxLength={200} />
       </div>

@@ -8,9 +8,11 @@ interface Props {
   disabled?: boolean;
   testId: string;
   label?: string;
+  /** Whether the chair's role is offered (the server refuses it to anyone but a chair or an administrator). */
+  allowChair?: boolean;
 }
 
-export function RoleSelect({ id, value, onChange, disabled, testId, label }: Props) {
+export function RoleSelect({ id, value, onChange, disabled, testId, label, allowChair = true }: Props) {
   const { t } = useI18n();
   return (
     <select
@@ -22,7 +24,7 @@ export function RoleSelect({ id, value, onChange, disabled, testId, label }: Pro
       disabled={disabled}
       onChange={(event) => onChange(event.target.value as Role)}
     >
-      {ROLES.map((role) => (
+      {ROLES.filter((role) => allowChair || role !== 'chair' || value === 'chair').map((role) => (
         <option key={role} value={role}>
           {t(`role.${role}`)}
         </option>

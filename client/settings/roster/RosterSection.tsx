@@ -36,7 +36,7 @@ export function RosterSection({ meeting }: { meeting: MeetingView }) {
         ))}
       </div>
       {adding === 'existing' && <AddExistingMember meeting={meeting} />}
-      {adding === 'new' && <CreateMemberForm meetingId={meeting.id} />}
+      {adding === 'new' && <CreateMemberForm meetingId={meeting.id} allowChair={meeting.permissions.manageChairs} />}
       {adding === 'import' && <ImportMembers meetingId={meeting.id} />}
     </Section>
   );
