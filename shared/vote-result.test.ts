@@ -63,11 +63,11 @@ describe('the result of a closed vote', () => {
   it('[V9] the conference resolution: counts of those present, two-digit small numbers, decimal comma', () => {
     const m = closed('present_majority', { for: 45, against: 1, abstain: 1 });
     expect(formatVoteResult(m, 'vi')).toBe(
-      'Kết quả biểu quyết: 45/47 đại biểu có mặt tán thành (95,7%), 01 không tán thành (2,1%), ' +
+      'Kết quả biểu quyết: 45/47 đại biểu có mặt lúc mở biểu quyết tán thành (95,7%), 01 không tán thành (2,1%), ' +
         '01 không biểu quyết (2,1%). Nghị quyết được thông qua.',
     );
     expect(formatVoteResult(m, 'en')).toBe(
-      'Vote result: 45 of 47 members present in favour (95.7%), 1 against (2.1%), 1 abstained (2.1%). ' +
+      'Vote result: 45 of 47 members present when voting opened in favour (95.7%), 1 against (2.1%), 1 abstained (2.1%). ' +
         'The resolution is adopted.',
     );
   });
@@ -75,11 +75,11 @@ describe('the result of a closed vote', () => {
   it('[V9] those present who did not vote are counted, only when there are any', () => {
     const m = closed('present_majority', { for: 40, against: 3, abstain: 2 });
     expect(formatVoteResult(m, 'vi')).toBe(
-      'Kết quả biểu quyết: 40/47 đại biểu có mặt tán thành (85,1%), 03 không tán thành (6,4%), ' +
+      'Kết quả biểu quyết: 40/47 đại biểu có mặt lúc mở biểu quyết tán thành (85,1%), 03 không tán thành (6,4%), ' +
         '02 không biểu quyết (4,3%), 02 đại biểu có mặt không tham gia biểu quyết (4,3%). Nghị quyết được thông qua.',
     );
     expect(formatVoteResult(m, 'en')).toBe(
-      'Vote result: 40 of 47 members present in favour (85.1%), 3 against (6.4%), 2 abstained (4.3%), ' +
+      'Vote result: 40 of 47 members present when voting opened in favour (85.1%), 3 against (6.4%), 2 abstained (4.3%), ' +
         '2 members present did not vote (4.3%). The resolution is adopted.',
     );
   });
@@ -87,11 +87,11 @@ describe('the result of a closed vote', () => {
   it('[V9] a rejected vote, with zero written as "00" in Vietnamese', () => {
     const m = closed('present_majority', { for: 20, against: 27, abstain: 0 });
     expect(formatVoteResult(m, 'vi')).toBe(
-      'Kết quả biểu quyết: 20/47 đại biểu có mặt tán thành (42,6%), 27 không tán thành (57,4%), ' +
+      'Kết quả biểu quyết: 20/47 đại biểu có mặt lúc mở biểu quyết tán thành (42,6%), 27 không tán thành (57,4%), ' +
         '00 không biểu quyết (0,0%). Nghị quyết không được thông qua.',
     );
     expect(formatVoteResult(m, 'en')).toBe(
-      'Vote result: 20 of 47 members present in favour (42.6%), 27 against (57.4%), 0 abstained (0.0%). ' +
+      'Vote result: 20 of 47 members present when voting opened in favour (42.6%), 27 against (57.4%), 0 abstained (0.0%). ' +
         'The resolution is not adopted.',
     );
   });
@@ -99,11 +99,11 @@ describe('the result of a closed vote', () => {
   it('[V9] small meetings pad every count under 10, the base included', () => {
     const m = closed('present_two_thirds', { for: 6, against: 2, abstain: 1 }, { members: 9, present: 9 });
     expect(formatVoteResult(m, 'vi')).toBe(
-      'Kết quả biểu quyết: 06/09 đại biểu có mặt tán thành (66,7%), 02 không tán thành (22,2%), ' +
+      'Kết quả biểu quyết: 06/09 đại biểu có mặt lúc mở biểu quyết tán thành (66,7%), 02 không tán thành (22,2%), ' +
         '01 không biểu quyết (11,1%). Nghị quyết được thông qua.',
     );
     expect(formatVoteResult(m, 'en')).toBe(
-      'Vote result: 6 of 9 members present in favour (66.7%), 2 against (22.2%), 1 abstained (11.1%). ' +
+      'Vote result: 6 of 9 members present when voting opened in favour (66.7%), 2 against (22.2%), 1 abstained (11.1%). ' +
         'The resolution is adopted.',
     );
   });

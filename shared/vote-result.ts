@@ -1,8 +1,10 @@
 /**
  * The sentence a vote-result block shows, live while the vote runs and written into the minutes when it closes:
- * "Kết quả biểu quyết: 45/47 đại biểu có mặt tán thành (95,7%), 01 không tán thành (2,1%), 01 không biểu quyết
- * (2,1%). Nghị quyết được thông qua." Percentages are of the rule's base, so that the number printed beside the
- * votes for is the one the rule was checked against.
+ * "Kết quả biểu quyết: 45/47 đại biểu có mặt lúc mở biểu quyết tán thành (95,7%), 01 không tán thành (2,1%), 01
+ * không biểu quyết (2,1%). Nghị quyết được thông qua." Percentages are of the rule's base, so that the number
+ * printed beside the votes for is the one the rule was checked against; a base of those present says it is those
+ * present when the vote opened (with anyone who came later and voted), since attendance marked during the vote
+ * does not move it (V11).
  */
 import type { MotionView } from './api.ts';
 import { formatPercent } from './format.ts';
@@ -59,7 +61,7 @@ const WORDING: Record<Lang, Wording> = {
     closedWithoutCount: 'Đã kết thúc biểu quyết.',
     lead: (base, votesFor, of) =>
       base === 'present'
-        ? `${votesFor}/${of} đại biểu có mặt tán thành`
+        ? `${votesFor}/${of} đại biểu có mặt lúc mở biểu quyết tán thành`
         : base === 'members'
           ? `${votesFor}/${of} tổng số đại biểu tán thành`
           : `${votesFor}/${of} phiếu tán thành trên tổng số phiếu tán thành và không tán thành`,
@@ -84,7 +86,7 @@ const WORDING: Record<Lang, Wording> = {
     closedWithoutCount: 'Voting has closed.',
     lead: (base, votesFor, of) =>
       base === 'present'
-        ? `${votesFor} of ${of} members present in favour`
+        ? `${votesFor} of ${of} members present when voting opened in favour`
         : base === 'members'
           ? `${votesFor} of all ${of} members in favour`
           : `${votesFor} in favour out of ${of} votes cast for or against`,

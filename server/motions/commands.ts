@@ -118,6 +118,7 @@ export async function openMotion(s: Services, actor: Actor, motionId: string): P
         });
       }
       if (!s.motions.markOpen(motionId, versionId, openedAt, closesAt)) fail('motion_not_draft');
+      s.motions.fixElectorate(motionId, row.meeting_id);
       s.audit.append({
         actorId: actor.id,
         meetingId: row.meeting_id,

@@ -62,14 +62,29 @@ export type MotionFields = Pick<
 >;
 
 /**
- * Voting members (observers have no vote), and those of them present: checked in now, or who voted and then
- * left (their ballot stands, so they count among those present for the rule's base).
+ * The base a vote is decided on (V11). Before it opens: the voting members now (observers have no vote), and those
+ * of them checked in. From its opening: the voting members and those present when it opened (`motion_electorate`),
+ * plus anyone who voted without being counted then (checked in later, or added to the roster); a ballot stands,
+ * so its voter counts as present whatever attendance says since. Marking people absent during the vote moves
+ * nothing. A motion opened before the electorate was recorded (no rows) keeps the live count.
  */
-const ELECTORATE = {
+const LIVE = {
   members: `(SELECT count(*) FROM members me WHERE me.meeting_id = mo.meeting_id AND me.role != 'observer')`,
   present: `(SELECT count(*) FROM members me WHERE me.meeting_id = mo.meeting_id AND me.role != 'observer'
               AND (me.attendance = 'present'
                    OR EXISTS (SELECT 1 FROM ballots b WHERE b.motion_id = mo.id AND b.user_id = me.user_id)))`,
+};
+const FIXED = {
+  latecomers: `(SELECT count(*) FROM ballots b WHERE b.motion_id = mo.id
+                 AND NOT EXISTS (SELECT 1 FROM motion_electorate e WHERE e.motion_id = mo.id AND e.user_id = b.user_id))`,
+  members: `(SELECT count(*) FROM motion_electorate e WHERE e.motion_id = mo.id)`,
+  present: `(SELECT count(*) FROM motion_electorate e WHERE e.motion_id = mo.id
+              AND (e.present = 1 OR EXISTS (SELECT 1 FROM ballots b WHERE b.motion_id = mo.id AND b.user_id = e.user_id)))`,
+};
+const FIXED_YET = `EXISTS (SELECT 1 FROM motion_electorate e WHERE e.motion_id = mo.id)`;
+const ELECTORATE = {
+  members: `CASE WHEN ${FIXED_YET} THEN ${FIXED.members} + ${FIXED.latecomers} ELSE ${LIVE.members} END`,
+  present: `CASE WHEN ${FIXED_YET} THEN ${FIXED.present} + ${FIXED.latecomers} ELSE ${LIVE.present} END`,
 };
 
 const SELECT_JOINED = `
@@ -135,6 +150,16 @@ export class Motions {
         )
         .run(versionId, openedAt, closesAt, initial, initial, initial, id).changes === 1
     );
+  }
+
+  /** Records who could vote, and who was present, as the vote opens: the base it is decided on. */
+  fixElectorate(id: string, meetingId: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO motion_electorate (motion_id, user_id, present)
+         SELECT ?, user_id, attendance = 'present' FROM members WHERE meeting_id = ? AND role != 'observer'`,
+      )
+      .run(id, meetingId);
   }
 
   markClosed(id: string, outcome: Outcome, electorate: Electorate, closedAt: string): boolean {

@@ -150,7 +150,7 @@ describe('results in the minutes', () => {
     await m.as.minh!.post(`/api/motions/${draft.id}/ballots`, { choice: 'abstain' });
     await m.as.kien!.post(`/api/motions/${draft.id}/close`);
     const expected =
-      'Kết quả biểu quyết: 04/05 đại biểu có mặt tán thành (80,0%), 00 không tán thành (0,0%), 01 không biểu quyết (20,0%). Nghị quyết được thông qua.';
+      'Kết quả biểu quyết: 04/05 đại biểu có mặt lúc mở biểu quyết tán thành (80,0%), 00 không tán thành (0,0%), 01 không biểu quyết (20,0%). Nghị quyết được thông qua.';
     await expect.poll(() => block.getAttribute('text')).toBe(expected);
     const stored = rooms.loadedRoom(minutes)!.doc.getXmlFragment('default');
     expect(stored.toString()).toContain(expected);

@@ -94,7 +94,7 @@ describe('inserting a vote-result block', () => {
       attrs: {
         motionId: 'm7',
         text:
-          'Kết quả biểu quyết: 23/23 đại biểu có mặt tán thành (100,0%), 00 không tán thành (0,0%), ' +
+          'Kết quả biểu quyết: 23/23 đại biểu có mặt lúc mở biểu quyết tán thành (100,0%), 00 không tán thành (0,0%), ' +
           '00 không biểu quyết (0,0%). Kế hoạch được thông qua.',
       },
     });
