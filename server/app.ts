@@ -4,6 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { meetingIdOfDocument } from '../shared/meeting.ts';
 import { CloseCode, COLLAB_PATH } from '../shared/protocol.ts';
 import { RoomManager } from './collab/rooms.ts';
 import { attachCollabSockets } from './collab/ws-adapter.ts';
@@ -21,12 +22,15 @@ import { socketAccess } from './http/socket-access.ts';
 import { motionRoutes } from './http/routes/motions.ts';
 import { documentRoutes } from './http/routes/documents.ts';
 import { RefusedEdits } from './documents/refused-edits.ts';
+import { roomLockOf } from './documents/lock.ts';
 import { MeetingProjection } from './meetings/projection.ts';
 import { documentVoteResult } from '../shared/vote-result.ts';
 import { fillVoteResults } from './documents/vote-results.ts';
 import { closeMotion } from './motions/commands.ts';
 import { MotionTimers } from './motions/timers.ts';
+import { configurePasswordHashing } from './accounts/passwords.ts';
 import { createServices, matches, type Services } from './services.ts';
+import { WorkQueue } from './work-queue.ts';
 import { SqliteStore } from './storage/sqlite.ts';
 import type { DocumentStore } from './storage/store.ts';
 
@@ -57,7 +61,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     bodyLimit: config.MAX_MESSAGE_BYTES,
     forceCloseConnections: true,
     trustProxy: config.TRUST_PROXY,
+    // A connection that sends its request slowly, or idles, is not kept for a minute or more: each one held is
+    // a socket and memory someone else cannot have. Node checks these every `connectionsCheckingInterval`.
+    requestTimeout: config.HTTP_REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    connectionTimeout: config.HTTP_REQUEST_TIMEOUT_MS,
+    http: { headersTimeout: config.HTTP_HEADERS_TIMEOUT_MS, connectionsCheckingInterval: 1000 },
   });
+  configurePasswordHashing(config.PASSWORD_HASH_CONCURRENCY, config.PASSWORD_HASH_QUEUE);
   const rooms = new RoomManager(
     store,
     {
@@ -68,8 +79,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       broadcastWritesPerSecond: config.BROADCAST_WRITES_PER_SECOND,
       maxBroadcastDelayMs: config.MAX_BROADCAST_DELAY_MS,
       // A document with an open vote on it, adopted, or (awaiting) finalised stays locked when its room reloads.
-      isLocked: (docId) => services.meetings.document(docId)?.lock != null,
+      lockOf: (docId) => roomLockOf(services.meetings.document(docId)?.lock),
       onRefusedUpdate: (room, conn, update) => refused.onRefusedUpdate(room, conn, update),
+      // Nobody is "in" the meeting's live state: presence there would only be someone else's cost.
+      presence: (docId) =>
+        meetingIdOfDocument(docId) !== null
+          ? false
+          : { maxStateBytes: config.PRESENCE_MAX_BYTES, perSecond: config.PRESENCE_UPDATES_PER_SECOND },
     },
     app.log,
   );
@@ -89,7 +105,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         why === 'access' ? 'access changed' : 'signed out',
       ),
   });
-  const refused = new RefusedEdits(services, app.log);
+  const refused = new RefusedEdits(services, app.log, {
+    maxBytesPerPerson: config.REFUSED_EDITS_MAX_BYTES,
+    maxBytesTotal: config.REFUSED_EDITS_MAX_TOTAL_BYTES,
+    settleMs: 300,
+  });
   services.voteResults = async (motion) => {
     // A locked document is never changed, not even by the server: its text is the one voted on or adopted.
     for (const doc of services.meetings.documents(motion.meetingId).filter((d) => d.lock === null)) {
@@ -114,11 +134,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await app.register(fastifyRateLimit, { global: false });
   await registerSecurityHeaders(app);
   registerAuth(app, services.credentials, origins);
-  sessionRoutes(app, services, { sessionTtlMs, signInAttemptsPerMinute: config.SIGNIN_ATTEMPTS_PER_MINUTE });
-  userRoutes(app, services);
+  sessionRoutes(app, services, {
+    sessionTtlMs,
+    signInAttemptsPerMinute: config.SIGNIN_ATTEMPTS_PER_MINUTE,
+    signInAttemptsPerAddressPerMinute: config.SIGNIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE,
+  });
+  userRoutes(app, services, { passwordAttemptsPerMinute: config.SIGNIN_ATTEMPTS_PER_MINUTE });
   meetingRoutes(app, services);
   motionRoutes(app, services);
-  documentRoutes(app, services);
+  documentRoutes(app, services, {
+    versionSavesPerMinute: config.VERSION_SAVES_PER_MINUTE,
+    exportsPerMinute: config.EXPORTS_PER_MINUTE,
+    exports: new WorkQueue(config.EXPORT_CONCURRENCY, config.EXPORT_CONCURRENCY * 4),
+  });
   const sweep = setInterval(() => services.credentials.sweepExpired(), 3600_000);
   sweep.unref();
 

@@ -22,10 +22,38 @@ const schema = z.object({
   MAX_BROADCAST_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(25),
   /** Stored updates after which a document's state is compacted into one snapshot. */
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+  /** Sync sockets one person may hold at once, every tab and device together; more are refused (4429). */
+  MAX_SOCKETS_PER_PERSON: z.coerce.number().int().min(1).default(20),
+  /** Largest presence (caret) state one connection may announce, in bytes; a larger one closes it (4400). */
+  PRESENCE_MAX_BYTES: z.coerce.number().int().min(256).default(4096),
+  /** Presence changes per second per connection; faster ones are coalesced to this rate. */
+  PRESENCE_UPDATES_PER_SECOND: z.coerce.number().min(1).default(20),
+  /** Bytes of edits refused by an adopted or final document kept for one person and document, to make their draft. */
+  REFUSED_EDITS_MAX_BYTES: z.coerce.number().int().min(64 * 1024).default(4 * 1024 * 1024),
+  /** Bytes of refused edits kept for everyone at once, waiting to become drafts. */
+  REFUSED_EDITS_MAX_TOTAL_BYTES: z.coerce.number().int().min(64 * 1024).default(64 * 1024 * 1024),
   /** A session not used for this long ends; each use extends it. */
   SESSION_TTL_HOURS: z.coerce.number().min(0.01).default(168),
   /** Sign-in attempts allowed per minute for one client address and username. */
   SIGNIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** Sign-in attempts allowed per minute from one client address, whatever the usernames. */
+  SIGNIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().min(1).default(100),
+  /** Password hashes (sign-in, new passwords) computed at once; each takes 32 MiB and ~120 ms of a thread. */
+  PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Password hashes waiting for their turn; beyond these, requests get 503 busy with Retry-After. */
+  PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).default(32),
+  /** Time a client has to send a request's headers before its connection is closed. */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).default(10_000),
+  /** Time a client has to send a whole request (headers and body). */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** How long an idle keep-alive connection stays open between requests. */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** Versions one person may save per minute. */
+  VERSION_SAVES_PER_MINUTE: z.coerce.number().int().min(1).default(12),
+  /** DOCX exports, and print views, one person may ask for per minute (each kind counted on its own). */
+  EXPORTS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Exports computed at once; a few more wait, and beyond those requests get 503 busy with Retry-After. */
+  EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   /** Other origins (comma-separated, e.g. a dev server) allowed to send state-changing requests. */
   ALLOWED_ORIGINS: z
     .string()

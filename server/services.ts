@@ -46,6 +46,8 @@ export interface SocketMatch {
   credential?: string;
   /** Only connections admitted by a session (not by an API token), except this one. */
   sessionsExcept?: string | null;
+  /** Only connections admitted by an API token. */
+  credentialKind?: 'token';
 }
 
 export function matches(m: SocketMatch, p: { userId: string; meetingId: string; credential: string }): boolean {
@@ -55,6 +57,7 @@ export function matches(m: SocketMatch, p: { userId: string; meetingId: string; 
   if (m.sessionsExcept !== undefined && (!p.credential.startsWith('session:') || p.credential === m.sessionsExcept)) {
     return false;
   }
+  if (m.credentialKind === 'token' && !p.credential.startsWith('token:')) return false;
   return true;
 }
 

@@ -68,6 +68,11 @@ export const updateUserRequest = z
     password: passwordSchema.optional(),
     /** Required when people change their own password: a borrowed unlocked laptop is not enough. */
     currentPassword: z.string().max(200).optional(),
+    /**
+     * With a new password of one's own: keep one's API tokens working (they end otherwise, as they always do when
+     * an administrator resets the password).
+     */
+    keepTokens: z.boolean().optional(),
     isAdmin: z.boolean().optional(),
     disabled: z.boolean().optional(),
   })
@@ -77,6 +82,8 @@ export const createTokenRequest = z.object({
   name: trimmed(80),
   /** Administrators may create a token for another account. */
   userId: z.string().optional(),
+  /** Days until the token stops working; omitted, it works until revoked (or the password is reset). */
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
 
 /** Wall-clock time at the meeting's place, as the documents print it: `2023-12-19T08:00`. */
@@ -258,6 +265,8 @@ export interface TokenView {
   name: string;
   createdAt: string;
   lastUsedAt: string | null;
+  /** When it stops working; null: until revoked. */
+  expiresAt: string | null;
 }
 
 export interface CreatedToken {
@@ -288,6 +297,8 @@ export interface MeetingPermissions {
   requestFinalisation: boolean;
   /** Confirm or decline a finalisation request (chairs). */
   confirmFinalisation: boolean;
+  /** Grant, change or take away the chair's role (chairs and administrators; nobody changes their own role). */
+  manageChairs: boolean;
 }
 
 export interface MeetingInfo {

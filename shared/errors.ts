@@ -139,11 +139,41 @@ export const ERRORS = {
     vi: 'Văn bản đã được ban hành và không thể thay đổi.',
     en: 'The document has been finalised and cannot change.',
   },
+  token_cannot_create_tokens: {
+    status: 403,
+    vi: 'Không thể dùng mã API để tạo mã API mới; hãy đăng nhập để tạo.',
+    en: 'An API token cannot create API tokens; sign in to create one.',
+  },
+  own_role: {
+    status: 403,
+    vi: 'Không ai tự đổi vai trò của chính mình; hãy nhờ chủ tọa hoặc quản trị viên.',
+    en: 'Nobody changes their own role; ask a chair or an administrator.',
+  },
+  chair_reserved: {
+    status: 403,
+    vi: 'Chỉ chủ tọa hoặc quản trị viên mới trao, đổi hoặc thu hồi vai trò chủ tọa.',
+    en: 'Only a chair or an administrator grants, changes or removes the chair’s role.',
+  },
+  role_change_in_import: {
+    status: 409,
+    vi: 'Người này đã có trong thành phần với vai trò khác; nhập danh sách không đổi vai trò — hãy đổi trong danh sách thành phần.',
+    en: 'This person is already on the roster with another role; an import does not change roles — change it in the roster.',
+  },
+  confirm_own_request: {
+    status: 409,
+    vi: 'Người đã đề nghị ban hành không thể tự xác nhận; cần một chủ tọa khác xác nhận.',
+    en: 'Whoever asked for finalisation cannot confirm it; another chair must.',
+  },
   too_large: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' },
   rate_limited: {
     status: 429,
-    vi: 'Bạn đã thử đăng nhập quá nhiều lần. Vui lòng đợi một phút rồi thử lại.',
-    en: 'Too many sign-in attempts. Please wait a minute and try again.',
+    vi: 'Bạn đã thử quá nhiều lần trong thời gian ngắn. Vui lòng đợi một lát rồi thử lại.',
+    en: 'Too many attempts in a short time. Please wait a moment and try again.',
+  },
+  busy: {
+    status: 503,
+    vi: 'Máy chủ đang bận xử lý nhiều yêu cầu cùng lúc. Vui lòng thử lại sau vài giây.',
+    en: 'The server is busy with many requests at once. Please try again in a few seconds.',
   },
   internal: { status: 500, vi: 'Máy chủ gặp lỗi. Vui lòng thử lại.', en: 'Server error. Please try again.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;

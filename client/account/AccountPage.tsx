@@ -74,12 +74,13 @@ function PasswordSection({ userId }: { userId: string }) {
   const { t } = useI18n();
   const [currentPassword, setCurrentPassword] = useState('');
   const [password, setPassword] = useState('');
+  const [keepTokens, setKeepTokens] = useState(false);
   const command = useCommand();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const updated = await command.run(() =>
-      api.patch<UserView>(apiPath`/api/users/${userId}`, { password, currentPassword }),
+      api.patch<UserView>(apiPath`/api/users/${userId}`, { password, currentPassword, keepTokens }),
     );
     if (!updated) return;
     setCurrentPassword('');
@@ -105,6 +106,10 @@ function PasswordSection({ userId }: { userId: string }) {
           testId="new-password"
           invalid={command.error?.field === 'password'}
         />
+        <label className="check-field">
+          <input type="checkbox" data-testid="keep-tokens" checked={keepTokens} onChange={(e) => setKeepTokens(e.target.checked)} />
+          <span>{t('account.keepTokens')}</span>
+        </label>
         <FormFooter
           command={command}
           submitLabel={t('account.changePassword')}

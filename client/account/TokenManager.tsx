@@ -7,16 +7,21 @@ import { useI18n } from '../i18n.tsx';
 import { ErrorText } from '../ui/ErrorText.tsx';
 import { FormFooter } from '../ui/FormFooter.tsx';
 import { OneTimeSecret } from '../ui/OneTimeSecret.tsx';
+import { SelectField } from '../ui/SelectField.tsx';
 import { TextField } from '../ui/TextField.tsx';
 
+/** How long a new token works: a program that runs for a season rarely needs one that never ends. */
+type Lifetime = '30' | '90' | '365' | 'never';
+
 /**
- * One account's API tokens: each with when it was made and last used, revoking, and a new one whose secret is
- * shown once. Used by the account's owner (their account page) and by administrators (for any account).
+ * One account's API tokens: each with when it was made, last used and ends, revoking, and a new one whose secret
+ * is shown once. Used by the account's owner (their account page) and by administrators (for any account).
  */
 export function TokenManager({ ownerId }: { ownerId: string }) {
   const { t, lang } = useI18n();
   const tokens = useApiQuery<TokenView[]>(`/api/tokens?userId=${encodeURIComponent(ownerId)}`);
   const [name, setName] = useState('');
+  const [lifetime, setLifetime] = useState<Lifetime>('90');
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const command = useCommand();
   const revoking = useCommand();
@@ -24,7 +29,8 @@ export function TokenManager({ ownerId }: { ownerId: string }) {
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await command.run(() => api.post<CreatedToken>('/api/tokens', { name, userId: ownerId }));
+    const expiresInDays = lifetime === 'never' ? undefined : Number(lifetime);
+    const result = await command.run(() => api.post<CreatedToken>('/api/tokens', { name, userId: ownerId, expiresInDays }));
     if (!result) return;
     setCreated(result);
     setName('');
@@ -52,6 +58,10 @@ export function TokenManager({ ownerId }: { ownerId: string }) {
                   {token.lastUsedAt
                     ? t('tokens.lastUsed', { when: dateTime.format(new Date(token.lastUsedAt)) })
                     : t('tokens.neverUsed')}
+                  {' · '}
+                  {token.expiresAt
+                    ? t('tokens.expires', { when: dateTime.format(new Date(token.expiresAt)) })
+                    : t('tokens.noExpiry')}
                 </span>
               </div>
               <button
@@ -77,6 +87,18 @@ export function TokenManager({ ownerId }: { ownerId: string }) {
           testId="token-name"
           maxLength={80}
           required
+        />
+        <SelectField<Lifetime>
+          label={t('tokens.lifetime')}
+          value={lifetime}
+          onChange={setLifetime}
+          testId="token-lifetime"
+          options={[
+            { value: '30', label: t('tokens.days', { days: 30 }) },
+            { value: '90', label: t('tokens.days', { days: 90 }) },
+            { value: '365', label: t('tokens.oneYear') },
+            { value: 'never', label: t('tokens.never') },
+          ]}
         />
         <FormFooter command={command} submitLabel={t('tokens.create')} submitTestId="create-token" />
       </form>

@@ -57,7 +57,14 @@ export async function updateAccount(
   s: Services,
   actor: Actor,
   userId: string,
-  input: { fullName?: string; password?: string; currentPassword?: string; isAdmin?: boolean; disabled?: boolean },
+  input: {
+    fullName?: string;
+    password?: string;
+    currentPassword?: string;
+    keepTokens?: boolean;
+    isAdmin?: boolean;
+    disabled?: boolean;
+  },
   /** The caller's own session, kept when they change their own password. */
   currentSession?: string,
 ): Promise<UserView> {
@@ -72,6 +79,9 @@ export async function updateAccount(
     if (!(await verifyPassword(input.currentPassword ?? '', row.password_hash))) fail('wrong_password', 'currentPassword');
   }
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
+  // An administrator's reset ends every token too (the account may be compromised); people changing their own
+  // password may keep theirs, by choice.
+  const endTokens = passwordHash !== undefined && !(self && input.keepTokens === true);
   const view = s.db.transaction(() => {
     if (!s.users.byId(userId)) fail('not_found');
     s.users.update(userId, { fullName: input.fullName, passwordHash, isAdmin: input.isAdmin, disabled: input.disabled });
@@ -80,6 +90,7 @@ export async function updateAccount(
     if (input.disabled === true || passwordHash !== undefined) {
       s.credentials.endSessionsOf(userId, self ? currentSession : undefined);
     }
+    const tokensEnded = endTokens ? s.credentials.revokeTokensOf(userId) : 0;
     s.audit.append({
       actorId: actor.id,
       meetingId: null,
@@ -88,14 +99,16 @@ export async function updateAccount(
         userId,
         fullName: input.fullName,
         passwordChanged: passwordHash !== undefined,
+        tokensEnded,
         isAdmin: input.isAdmin,
         disabled: input.disabled,
       },
     });
     return presentUser(s.users.byId(userId)!);
   })();
-  if (input.disabled === true) s.closeSockets({ userId }, 'signedOut');
+  if (input.disabled === true || (endTokens && !self)) s.closeSockets({ userId }, 'signedOut');
   else if (passwordHash !== undefined) {
+    if (endTokens) s.closeSockets({ userId, credentialKind: 'token' }, 'signedOut');
     s.closeSockets({ userId, sessionsExcept: self && currentSession ? sessionCredential(currentSession) : null }, 'signedOut');
   }
   if (input.isAdmin !== undefined) s.closeSockets({ userId }, 'access');

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, createHash, type ScryptOptions } from 'node:crypto';
+import { WorkQueue } from '../work-queue.ts';
 
 /**
  * N=2^15, r=8, p=1: 32 MiB and about 120 ms per hash on our 2-core reference machine. OWASP's floor (2^17) takes
@@ -7,10 +8,24 @@ import { randomBytes, scrypt, timingSafeEqual, createHash, type ScryptOptions } 
  */
 const PARAMS = { N: 2 ** 15, r: 8, p: 1, keyLength: 64 };
 
+/**
+ * Every password hash goes through one bounded queue: each costs 32 MiB and ~120 ms of a thread, and 400 sign-ins
+ * with made-up usernames in flight at once made a real one wait 18 s. Beyond the queue a sign-in gets `503 busy`
+ * at once. `configurePasswordHashing` sets the bounds from the configuration.
+ */
+export const passwordHashing = new WorkQueue(2, 32);
+
+export function configurePasswordHashing(concurrency: number, maxWaiting: number): void {
+  passwordHashing.configure(concurrency, maxWaiting);
+}
+
 function derive(password: string, salt: Buffer, p: typeof PARAMS): Promise<Buffer> {
   const options: ScryptOptions = { N: p.N, r: p.r, p: p.p, maxmem: 512 * 1024 * 1024 };
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, p.keyLength, options, (err, key) => (err ? reject(err) : resolve(key))),
+  return passwordHashing.run(
+    () =>
+      new Promise((resolve, reject) =>
+        scrypt(password.normalize('NFC'), salt, p.keyLength, options, (err, key) => (err ? reject(err) : resolve(key))),
+      ),
   );
 }
 

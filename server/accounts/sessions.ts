@@ -53,13 +53,14 @@ export class Credentials {
     this.db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash != ?').run(userId, keep ? hashSecret(keep) : '');
   }
 
-  createToken(userId: string, name: string): { id: string; secret: string; createdAt: string } {
+  /** `expiresAt`: milliseconds since the epoch, or null for a token that works until revoked. */
+  createToken(userId: string, name: string, expiresAt: number | null = null): { id: string; secret: string; createdAt: string } {
     const id = newId('t');
     const secret = newSecret('qrm_');
     const createdAt = nowIso();
     this.db
-      .prepare('INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(id, userId, name, hashSecret(secret), createdAt);
+      .prepare('INSERT INTO api_tokens (id, user_id, name, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(id, userId, name, hashSecret(secret), createdAt, expiresAt);
     return { id, secret, createdAt };
   }
 
@@ -68,9 +69,9 @@ export class Credentials {
     const row = this.db
       .prepare(
         `SELECT u.*, t.id AS token_id, t.last_used_at AS token_used FROM api_tokens t JOIN users u ON u.id = t.user_id
-         WHERE t.token_hash = ?`,
+         WHERE t.token_hash = ? AND (t.expires_at IS NULL OR t.expires_at > ?)`,
       )
-      .get(hash) as (UserRow & { token_id: string; token_used: string | null }) | undefined;
+      .get(hash, Date.now()) as (UserRow & { token_id: string; token_used: string | null }) | undefined;
     if (!row || row.disabled === 1) return undefined;
     const now = new Date();
     if (!row.token_used || now.getTime() - Date.parse(row.token_used) > 60_000) {
@@ -82,18 +83,23 @@ export class Credentials {
 
   tokens(userId: string): TokenRow[] {
     return this.db
-      .prepare('SELECT id, user_id, name, created_at, last_used_at FROM api_tokens WHERE user_id = ? ORDER BY created_at')
+      .prepare('SELECT id, user_id, name, created_at, last_used_at, expires_at FROM api_tokens WHERE user_id = ? ORDER BY created_at')
       .all(userId) as TokenRow[];
   }
 
   token(id: string): TokenRow | undefined {
     return this.db
-      .prepare('SELECT id, user_id, name, created_at, last_used_at FROM api_tokens WHERE id = ?')
+      .prepare('SELECT id, user_id, name, created_at, last_used_at, expires_at FROM api_tokens WHERE id = ?')
       .get(id) as TokenRow | undefined;
   }
 
   revokeToken(id: string): void {
     this.db.prepare('DELETE FROM api_tokens WHERE id = ?').run(id);
+  }
+
+  /** Every token of the account, when its password is reset: a token is no older secret than the password. */
+  revokeTokensOf(userId: string): number {
+    return this.db.prepare('DELETE FROM api_tokens WHERE user_id = ?').run(userId).changes;
   }
 
   /** Expired sessions are deleted when seen; this sweeps the ones never seen again. */
@@ -117,4 +123,5 @@ export interface TokenRow {
   name: string;
   created_at: string;
   last_used_at: string | null;
+  expires_at: number | null;
 }

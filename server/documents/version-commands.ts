@@ -18,11 +18,22 @@ function documentOf(s: Services, documentId: string): DocumentView {
   return s.meetings.document(documentId) ?? fail('not_found');
 }
 
-export async function saveVersion(s: Services, actor: Actor, documentId: string, label: string): Promise<VersionView> {
+/**
+ * Saves the text as it is now under `label`. The same text as the document's latest version (by content hash) is
+ * not stored a second time: that version is returned, `created` false. A version is a whole copy of the text.
+ */
+export async function saveVersion(
+  s: Services,
+  actor: Actor,
+  documentId: string,
+  label: string,
+): Promise<{ version: VersionView; created: boolean }> {
   const doc = documentOf(s, documentId);
   const state = await roomsOf(s).snapshot(documentId);
   const hash = contentHash(state);
   return s.db.transaction(() => {
+    const latest = s.versions.latest(documentId);
+    if (latest?.contentHash === hash) return { version: latest, created: false };
     const version = s.versions.insert({ documentId, kind: 'manual', label, motionId: null, state, hash, createdBy: actor.id });
     s.audit.append({
       actorId: actor.id,
@@ -30,7 +41,7 @@ export async function saveVersion(s: Services, actor: Actor, documentId: string,
       action: 'version.saved',
       payload: { versionId: version.id, documentId, label, contentHash: hash },
     });
-    return version;
+    return { version, created: true };
   })();
 }
 

@@ -64,6 +64,14 @@ export class Versions {
     return rows.map(presentVersion);
   }
 
+  /** The document's newest version, if any. */
+  latest(documentId: string): VersionView | undefined {
+    const row = this.db
+      .prepare(`${SELECT} WHERE v.document_id = ? ORDER BY v.created_at DESC, v.id DESC LIMIT 1`)
+      .get(documentId) as VersionRow | undefined;
+    return row && presentVersion(row);
+  }
+
   view(id: string): VersionView | undefined {
     const row = this.db.prepare(`${SELECT} WHERE v.id = ?`).get(id) as VersionRow | undefined;
     return row && presentVersion(row);

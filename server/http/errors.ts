@@ -62,6 +62,8 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorC
 /** Fastify's own errors mapped onto ours: nothing leaves the server as an unexplained 500 with a stack. */
 export function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (err instanceof AppError) {
+    // Busy is a matter of seconds: say when to come back, as a 429 from the rate limits does.
+    if (err.code === 'busy') reply.header('retry-after', '5');
     return reply.code(ERRORS[err.code].status).send(errorBody(req, err.code, err.field, err.detail));
   }
   if (err.statusCode === 429) return sendError(req, reply, 'rate_limited');

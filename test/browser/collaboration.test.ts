@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { caretColor } from '../../shared/presence.ts';
 import {
   browserSuite,
   caretInBody,
@@ -24,8 +25,8 @@ describeInBrowser('browser: two people in one document', () => {
     async () => {
       const { documentId, people } = await seedDocument(suite.admin, [LAN, BINH]);
       const [lan, binh] = await suite.inDocument(documentId, [
-        { account: people[0], color: '#0369a1' },
-        { account: people[1], color: '#b91c1c' },
+        { account: people[0] },
+        { account: people[1] },
       ]);
 
       // Two paragraphs, one each: people drafting together work on different parts of the text.
@@ -54,7 +55,7 @@ describeInBrowser('browser: two people in one document', () => {
     "[B2] each person sees the other's caret labelled with their name",
     async () => {
       const { documentId, people } = await seedDocument(suite.admin, [LAN, BINH]);
-      const lan = await suite.person({ account: people[0], color: '#0369a1' });
+      const lan = await suite.person({ account: people[0] });
       // Bình has not signed in on this device: the link takes him through sign-in and then to the document,
       // where the name on his caret is the one on his account.
       const binh = await suite.person();
@@ -72,10 +73,12 @@ describeInBrowser('browser: two people in one document', () => {
       const labels = (person: typeof lan) => person.page.locator('.collaboration-carets__label').allTextContents();
       await expect.poll(() => labels(lan)).toEqual([BINH.fullName]);
       await expect.poll(() => labels(binh)).toEqual([LAN.fullName]);
-      // The label carries the person's colour.
+      // The label carries the person's colour: the account's, the same on every device (R15).
+      const hex = caretColor(people[0]!.userId);
+      const rgb = `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
       await expect
         .poll(() => binh.page.locator('.collaboration-carets__label').evaluate((el) => getComputedStyle(el).backgroundColor))
-        .toBe('rgb(3, 105, 161)');
+        .toBe(rgb);
 
       // Both are listed in each presence list, yourself marked as you.
       const presence = (person: typeof lan) => person.page.getByTestId('presence-person').allTextContents();

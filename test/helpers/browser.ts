@@ -139,8 +139,6 @@ export function pageWidth(page: Page): Promise<number> {
 export interface PersonOptions {
   /** Signed in before the first page opens (over HTTP, into this context's cookies); omit to meet sign-in. */
   account?: { username: string; password: string };
-  /** The caret colour, stored as if this device had picked it earlier. */
-  color?: string;
   /** A laptop by default; `PHONE` for a phone. */
   viewport?: { width: number; height: number };
 }
@@ -148,13 +146,6 @@ export interface PersonOptions {
 /** One person on their own device: a separate browser context (own cookies, storage and network switch). */
 export async function newPerson(browser: Browser, baseURL: string, options: PersonOptions = {}): Promise<Person> {
   const context = await browser.newContext({ baseURL, viewport: options.viewport ?? { width: 1280, height: 900 } });
-  // Only if absent, so that a reload keeps what the page itself changed since.
-  await context.addInitScript(
-    ({ color }) => {
-      if (color !== undefined && localStorage.getItem('quorum:color') === null) localStorage.setItem('quorum:color', color);
-    },
-    { color: options.color },
-  );
   if (options.account) await signInContext(context, baseURL, options.account);
   // Anything the Content-Security-Policy blocks is a defect of the page (the check fails the test like an
   // uncaught error): the event catches what the page's own code tried, the console what the browser refused.

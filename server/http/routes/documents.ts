@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   exportQuery,
@@ -16,6 +16,7 @@ import { documentDocx } from '../../export/docx.ts';
 import { PRINT_CSP, printHtml } from '../../export/print.ts';
 import { can, type MeetingSubject } from '../../policies.ts';
 import type { Services } from '../../services.ts';
+import type { WorkQueue } from '../../work-queue.ts';
 import { requireActor } from '../auth.ts';
 import { fail, parse } from '../errors.ts';
 import { authorize, loadMeeting } from '../guard.ts';
@@ -58,7 +59,30 @@ function attachmentName(doc: DocumentView, draft: boolean): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-export function documentRoutes(app: FastifyInstance, s: Services): void {
+export interface DocumentRouteOptions {
+  versionSavesPerMinute: number;
+  exportsPerMinute: number;
+  /** Exports run through this bounded queue: each one holds the main thread for a while. */
+  exports: WorkQueue;
+}
+
+/**
+ * A per-person limit on an expensive route, counted for each route on its own (after authentication, so it
+ * counts the person, not the address: a hall behind one address is not one person).
+ */
+function perPerson(max: number) {
+  return {
+    rateLimit: {
+      max,
+      timeWindow: 60_000,
+      hook: 'preHandler' as const,
+      keyGenerator: (req: FastifyRequest) => req.actor?.id ?? req.ip,
+    },
+  };
+}
+
+export function documentRoutes(app: FastifyInstance, s: Services, options: DocumentRouteOptions): void {
+  const exportLimit = perPerson(options.exportsPerMinute);
   app.get('/api/documents/:id', async (req): Promise<DocumentDetail> => {
     const actor = requireActor(req);
     const { doc, subject } = loadDocument(s, actor, parse(idParams, req.params).id);
@@ -71,12 +95,14 @@ export function documentRoutes(app: FastifyInstance, s: Services): void {
     return s.versions.list(doc.id);
   });
 
-  app.post('/api/documents/:id/versions', async (req, reply) => {
+  app.post('/api/documents/:id/versions', { config: perPerson(options.versionSavesPerMinute) }, async (req, reply) => {
     const actor = requireActor(req);
     const { doc, subject } = loadDocument(s, actor, parse(idParams, req.params).id);
     authorize(actor, { type: 'document.write', meeting: subject });
     const { label } = parse(saveVersionRequest, req.body);
-    return reply.code(201).send(await saveVersion(s, actor, doc.id, label));
+    const { version, created } = await saveVersion(s, actor, doc.id, label);
+    // The same text as the latest version is not stored again: that version is the answer.
+    return reply.code(created ? 201 : 200).send(version);
   });
 
   app.get('/api/versions/:id', async (req): Promise<VersionContent> => {
@@ -117,29 +143,35 @@ export function documentRoutes(app: FastifyInstance, s: Services): void {
     return detailOf(actor, await cancelFinalisation(s, actor, doc.id, chair ? 'declined' : 'withdrawn'), subject);
   });
 
-  app.get('/api/documents/:id/export.docx', async (req, reply) => {
+  app.get('/api/documents/:id/export.docx', { config: exportLimit }, async (req, reply) => {
     const actor = requireActor(req);
     const { doc } = loadDocument(s, actor, parse(idParams, req.params).id);
     const { version } = parse(exportQuery, req.query);
-    const { state, draft } = await exportSource(s, doc, version);
-    const file = await documentDocx({ content: contentOfState(state), kind: doc.kind, title: doc.title, draft });
+    const file = await options.exports.run(async () => {
+      const { state, draft } = await exportSource(s, doc, version);
+      return { draft, bytes: await documentDocx({ content: contentOfState(state), kind: doc.kind, title: doc.title, draft }) };
+    });
+    const draft = file.draft;
     return reply
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
       .header('content-disposition', attachmentName(doc, draft))
       .header('cache-control', 'no-store')
-      .send(file);
+      .send(file.bytes);
   });
 
-  app.get('/api/documents/:id/print', async (req, reply) => {
+  app.get('/api/documents/:id/print', { config: exportLimit }, async (req, reply) => {
     const actor = requireActor(req);
     const { doc } = loadDocument(s, actor, parse(idParams, req.params).id);
     const { version } = parse(exportQuery, req.query);
-    const { state, draft } = await exportSource(s, doc, version);
+    const html = await options.exports.run(async () => {
+      const { state, draft } = await exportSource(s, doc, version);
+      return printHtml({ content: contentOfState(state), kind: doc.kind, title: doc.title, draft });
+    });
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
       // Replaces the app's policy: this page runs nothing but its own print button, allowed by hash.
       .header('content-security-policy', PRINT_CSP)
-      .send(printHtml({ content: contentOfState(state), kind: doc.kind, title: doc.title, draft }));
+      .send(html);
   });
 }

@@ -7,12 +7,14 @@ import { DEMO_PASSWORD, loadDemo } from '../../demo/load.ts';
 import { can } from '../../policies.ts';
 import type { Services } from '../../services.ts';
 import { requireActor, SESSION_COOKIE, sessionSecretOf } from '../auth.ts';
-import { fail, parse } from '../errors.ts';
+import { AppError, fail, parse } from '../errors.ts';
+import { WindowLimiter } from '../window-limiter.ts';
 import { authorize } from '../guard.ts';
 
 export interface SessionRouteOptions {
   sessionTtlMs: number;
   signInAttemptsPerMinute: number;
+  signInAttemptsPerAddressPerMinute: number;
 }
 
 function sessionView(row: UserRow): SessionView {
@@ -38,6 +40,7 @@ function startSession(s: Services, req: FastifyRequest, reply: FastifyReply, use
 }
 
 export function sessionRoutes(app: FastifyInstance, s: Services, options: SessionRouteOptions): void {
+  const perAddress = new WindowLimiter(options.signInAttemptsPerAddressPerMinute, 60_000);
   app.get('/api/setup', async (): Promise<SetupStatus> => ({ needsSetup: s.users.count() === 0 }));
 
   app.post('/api/setup', async (req, reply) => {
@@ -67,6 +70,15 @@ export function sessionRoutes(app: FastifyInstance, s: Services, options: Sessio
   app.post(
     '/api/session',
     {
+      // Per address, whatever the usernames: one machine trying hundreds of made-up names is held back before any
+      // of them costs a password hash.
+      onRequest: async (req: FastifyRequest, reply: FastifyReply) => {
+        const wait = perAddress.hit(req.ip);
+        if (wait > 0) {
+          reply.header('retry-after', String(wait));
+          throw new AppError('rate_limited');
+        }
+      },
       config: {
         rateLimit: {
           max: options.signInAttemptsPerMinute,

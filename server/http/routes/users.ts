@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   createTokenRequest,
@@ -17,14 +17,21 @@ import { fail, parse } from '../errors.ts';
 import { authorize } from '../guard.ts';
 
 function presentToken(row: TokenRow): TokenView {
-  return { id: row.id, userId: row.user_id, name: row.name, createdAt: row.created_at, lastUsedAt: row.last_used_at };
+  return {
+    id: row.id,
+    userId: row.user_id,
+    name: row.name,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    expiresAt: row.expires_at === null ? null : new Date(row.expires_at).toISOString(),
+  };
 }
 
 const listUsersQuery = z.object({ q: z.string().trim().max(100).optional() });
 const tokensQuery = z.object({ userId: z.string().optional() });
 const idParams = z.object({ id: z.string().min(1) });
 
-export function userRoutes(app: FastifyInstance, s: Services): void {
+export function userRoutes(app: FastifyInstance, s: Services, options: { passwordAttemptsPerMinute: number }): void {
   app.get('/api/users', async (req): Promise<UserView[]> => {
     const actor = requireActor(req);
     const { q } = parse(listUsersQuery, req.query);
@@ -44,11 +51,26 @@ export function userRoutes(app: FastifyInstance, s: Services): void {
     return reply.code(201).send(created);
   });
 
-  app.patch('/api/users/:id', async (req): Promise<UserView> => {
-    const actor = requireActor(req);
-    const { id } = parse(idParams, req.params);
-    return updateAccount(s, actor, id, parse(updateUserRequest, req.body), sessionSecretOf(req));
-  });
+  app.patch(
+    '/api/users/:id',
+    {
+      config: {
+        // Guessing one's current password (on a laptop left signed in) is slowed like guessing it at sign-in.
+        rateLimit: {
+          max: options.passwordAttemptsPerMinute,
+          timeWindow: 60_000,
+          hook: 'preHandler',
+          keyGenerator: (req: FastifyRequest) => `password|${req.ip}|${req.actor?.id ?? ''}`,
+          allowList: (req: FastifyRequest) => (req.body as { currentPassword?: unknown } | undefined)?.currentPassword === undefined,
+        },
+      },
+    },
+    async (req): Promise<UserView> => {
+      const actor = requireActor(req);
+      const { id } = parse(idParams, req.params);
+      return updateAccount(s, actor, id, parse(updateUserRequest, req.body), sessionSecretOf(req));
+    },
+  );
 
   app.get('/api/tokens', async (req): Promise<TokenView[]> => {
     const actor = requireActor(req);
@@ -59,13 +81,21 @@ export function userRoutes(app: FastifyInstance, s: Services): void {
 
   app.post('/api/tokens', async (req, reply) => {
     const actor = requireActor(req);
+    // A token is a credential for programs; one that leaked must not be able to mint more that outlive its revocation.
+    if (req.authVia === 'token') fail('token_cannot_create_tokens');
     const input = parse(createTokenRequest, req.body);
     const userId = input.userId ?? actor.id;
     authorize(actor, { type: 'token.manage', ownerId: userId });
     if (!s.users.byId(userId)) fail('not_found', 'userId');
+    const expiresAt = input.expiresInDays === undefined ? null : Date.now() + input.expiresInDays * 86_400_000;
     const created = s.db.transaction(() => {
-      const t = s.credentials.createToken(userId, input.name);
-      s.audit.append({ actorId: actor.id, meetingId: null, action: 'token.created', payload: { tokenId: t.id, userId, name: input.name } });
+      const t = s.credentials.createToken(userId, input.name, expiresAt);
+      s.audit.append({
+        actorId: actor.id,
+        meetingId: null,
+        action: 'token.created',
+        payload: { tokenId: t.id, userId, name: input.name, expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString() },
+      });
       return t;
     })();
     const body: CreatedToken = { token: presentToken(s.credentials.token(created.id)!), secret: created.secret };
