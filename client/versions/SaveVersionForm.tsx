@@ -15,7 +15,7 @@ export function SaveVersionForm({ documentId, onSaved }: Props) {
   const { t } = useI18n();
   const command = useCommand();
   const [label, setLabel] = useState('');
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ label: string; unchanged: boolean } | null>(null);
   const inputId = useId();
 
   const submit = async (event: FormEvent) => {
@@ -27,7 +27,8 @@ export function SaveVersionForm({ documentId, onSaved }: Props) {
     );
     if (!version) return;
     setLabel('');
-    setSaved(version.label);
+    // The server stores no second copy of unchanged text: it answers with the latest version, under its own name.
+    setSaved({ label: version.label, unchanged: version.label !== trimmed });
     onSaved(version);
   };
 
@@ -56,7 +57,7 @@ export function SaveVersionForm({ documentId, onSaved }: Props) {
       </div>
       {saved !== null && (
         <p className="saved-note small" role="status" data-testid="version-saved">
-          {t('versions.saved', { label: saved })}
+          {t(saved.unchanged ? 'versions.unchanged' : 'versions.saved', { label: saved.label })}
         </p>
       )}
       <ErrorText error={command.error} testId="version-save-error" />
