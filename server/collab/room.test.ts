@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode, MessageType } from '../../shared/protocol.ts';
 import { MemoryPeer } from '../../test/helpers/memory-peer.ts';
+import { ROOM_DEFAULTS } from '../../test/helpers/rooms.ts';
 import { until } from '../../test/helpers/wait.ts';
 import { SqliteStore } from '../storage/sqlite.ts';
 import type { DocumentStore } from '../storage/store.ts';
@@ -46,14 +47,7 @@ class GatedStore implements DocumentStore {
   }
 }
 
-const defaults: RoomManagerOptions = {
-  maxBufferedBytes: 1024 * 1024,
-  pingIntervalMs: 60_000,
-  unloadDelayMs: 60_000,
-  compactAfterUpdates: 1000,
-  broadcastWritesPerSecond: 1_000_000,
-  maxBroadcastDelayMs: 25,
-};
+const defaults = ROOM_DEFAULTS;
 
 let dir: string;
 let store: GatedStore;

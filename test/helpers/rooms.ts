@@ -6,7 +6,8 @@ import { silentLogger } from '../../server/collab/peer.ts';
 import { RoomManager, type RoomManagerOptions } from '../../server/collab/rooms.ts';
 import { SqliteStore } from '../../server/storage/sqlite.ts';
 
-const defaults: RoomManagerOptions = {
+/** Room manager options for tests: pings and unloads far away, no pacing to speak of. */
+export const ROOM_DEFAULTS: RoomManagerOptions = {
   maxBufferedBytes: 1024 * 1024,
   pingIntervalMs: 60_000,
   unloadDelayMs: 60_000,
@@ -34,7 +35,7 @@ export function roomManagers(): (opts?: Partial<RoomManagerOptions>) => RoomMana
     fs.rmSync(dir, { recursive: true, force: true });
   });
   return (opts = {}) => {
-    const m = new RoomManager(store!, { ...defaults, ...opts }, silentLogger);
+    const m = new RoomManager(store!, { ...ROOM_DEFAULTS, ...opts }, silentLogger);
     made.push(m);
     return m;
   };
