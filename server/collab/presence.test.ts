@@ -113,3 +113,24 @@ describe('presence', () => {
     await until(() => (watcher.awareness.getStates().get(9001) as { n?: number } | undefined)?.n === 2);
   });
 });
+
+describe('presence over a room’s life', () => {
+  it('[R15] someone reconnecting in a loop, each time with a new client id, does not grow the room without end', async () => {
+    const rooms = manager();
+    const watcher = MemoryPeer.join(rooms, 'd');
+    const stays = MemoryPeer.join(rooms, 'd', { principal: mai });
+    await until(() => rooms.stats().connections === 2);
+    stays.conn.receive(presence([{ clientId: 7, clock: 1, state: { n: 0 } }]));
+    for (let i = 1; i <= 3000; i++) {
+      const peer = MemoryPeer.join(rooms, 'd', { principal: kien });
+      await until(() => rooms.stats().connections === 3);
+      peer.conn.receive(presence([{ clientId: 100_000 + i, clock: 1, state: { n: i } }]));
+      peer.leave();
+    }
+    const room = rooms.loadedRoom('d')!;
+    expect(room.awareness.meta.size).toBeLessThanOrEqual(1100);
+    // Who is still here keeps their caret, and the watcher still sees it.
+    expect(room.awareness.getStates().get(7)).toEqual({ n: 0 });
+    expect(watcher.closedWith).toBeNull();
+  }, 60_000);
+});

@@ -27,6 +27,13 @@ interface Bucket {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
+ * Client ids remembered per room beyond those shown now. Each connection that announces itself adds one, and the
+ * room lives as long as anyone is connected: someone reconnecting in a loop would otherwise grow the room (and
+ * y-protocols' own per-id clocks) without end. Past this, the oldest ids shown by nobody are forgotten.
+ */
+const REMEMBERED_IDS = 1024;
+
+/**
  * What a connection may say about presence (y-protocols awareness) in a room:
  * - its own caret only: one client id per connection, never one that another live connection holds or that
  *   belonged to someone else earlier in the room (so nobody moves, renames or removes another person's caret).
@@ -107,9 +114,22 @@ export class PresenceGate {
     if (owner !== undefined && owner !== me) return false;
     for (const other of connections) if (other !== conn && other.presenceId === clientId) return false;
     // A person reconnecting keeps their client id; anyone else's stays theirs.
+    this.owners.delete(clientId);
     this.owners.set(clientId, me);
     conn.presenceId = clientId;
+    if (this.owners.size > REMEMBERED_IDS) this.forgetOldest();
     return true;
+  }
+
+  /** Forgets the oldest ids nobody shows now, down to half the bound, with y-protocols' clock for each. */
+  private forgetOldest(): void {
+    const shown = this.awareness.getStates();
+    for (const id of this.owners.keys()) {
+      if (this.owners.size <= REMEMBERED_IDS / 2) break;
+      if (shown.has(id)) continue;
+      this.owners.delete(id);
+      this.awareness.meta.delete(id);
+    }
   }
 
   private apply(conn: Connection, entry: Entry): void {

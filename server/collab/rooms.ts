@@ -63,12 +63,13 @@ export class RoomManager {
       identity: access.identity,
       onGone: (c) => this.forget(c),
     });
+    // Counted before anything can close it: closing uncounts it (`forget`).
+    const userId = access.principal?.userId;
+    if (userId !== undefined) this.perUser.set(userId, (this.perUser.get(userId) ?? 0) + 1);
     if (this.closing) {
       conn.close(CloseCode.ServerRestarting, 'server restarting');
       return conn;
     }
-    const userId = access.principal?.userId;
-    if (userId !== undefined) this.perUser.set(userId, (this.perUser.get(userId) ?? 0) + 1);
     this.cancelUnload(docId);
     this.room(docId).then(
       (room) => {
@@ -88,10 +89,6 @@ export class RoomManager {
     return conn;
   }
 
-  /**
-   * A change the server makes itself (the meeting projection, a template's first text): loads the document if
-   * needed, applies `change` in one transaction, and resolves once it is stored and sent to everyone connected.
-   */
   /** Open connections of one person, on every document. */
   connectionsOf(userId: string): number {
     return this.perUser.get(userId) ?? 0;
@@ -105,6 +102,10 @@ export class RoomManager {
     else this.perUser.delete(userId);
   }
 
+  /**
+   * A change the server makes itself (the meeting projection, a template's first text): loads the document if
+   * needed, applies `change` in one transaction, and resolves once it is stored and sent to everyone connected.
+   */
   async change(docId: string, change: (doc: Y.Doc, locked: boolean) => void): Promise<void> {
     if (this.closing) throw new Error('server closing');
     this.cancelUnload(docId);
