@@ -61,17 +61,18 @@ export class RefusedEdits {
     // A device that has nothing the server lacks (its sync answer on reconnect) changes nothing: not kept.
     if (!addsToDocument(room.doc, update)) return;
     const key = `${room.id}\n${principal.userId}`;
+    const held = this.pending.get(key)?.bytes ?? 0;
+    if (held + update.byteLength > this.limits.maxBytesPerPerson || this.bytes + update.byteLength > this.limits.maxBytesTotal) {
+      this.log.warn(
+        { docId: room.id, userId: principal.userId, bytes: update.byteLength, held },
+        'refused edits over the limit; not kept',
+      );
+      return;
+    }
     let entry = this.pending.get(key);
     if (!entry) {
       entry = { docId: room.id, userId: principal.userId, meetingId: principal.meetingId, updates: [], bytes: 0, timer: null };
       this.pending.set(key, entry);
-    }
-    if (entry.bytes + update.byteLength > this.limits.maxBytesPerPerson || this.bytes + update.byteLength > this.limits.maxBytesTotal) {
-      this.log.warn(
-        { docId: room.id, userId: principal.userId, bytes: update.byteLength, held: entry.bytes },
-        'refused edits over the limit; not kept',
-      );
-      return;
     }
     entry.updates.push(update);
     entry.bytes += update.byteLength;
@@ -128,15 +129,22 @@ export class RefusedEdits {
   private async addToDraft(draftId: string, originalId: string, update: Uint8Array): Promise<void> {
     const rooms = this.s.rooms;
     if (!rooms) return;
+    let applied = false;
+    const apply = (draft: Y.Doc) => {
+      if (!integratesCompletely(draft, update)) return;
+      Y.applyUpdate(draft, update);
+      applied = true;
+    };
+    await rooms.change(draftId, apply);
+    if (applied) return;
+    // The original's whole state is encoded only when the draft turns out to lack part of it.
     const original = await rooms.snapshot(originalId);
     await rooms.change(draftId, (draft) => {
-      if (!integratesCompletely(draft, update)) {
-        const catchUp = Y.diffUpdate(original, Y.encodeStateVector(draft));
-        if (integratesCompletely(draft, catchUp)) Y.applyUpdate(draft, catchUp);
-      }
-      if (integratesCompletely(draft, update)) Y.applyUpdate(draft, update);
-      else this.log.warn({ docId: draftId }, 'refused edits that do not apply to their draft; not kept');
+      const catchUp = Y.diffUpdate(original, Y.encodeStateVector(draft));
+      if (integratesCompletely(draft, catchUp)) Y.applyUpdate(draft, catchUp);
+      apply(draft);
     });
+    if (!applied) this.log.warn({ docId: draftId }, 'refused edits that do not apply to their draft; not kept');
   }
 
   private async saveDraft(doc: DocumentView, userId: string, state: Uint8Array): Promise<string> {
