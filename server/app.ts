@@ -141,7 +141,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   userRoutes(app, services, { passwordAttemptsPerMinute: config.SIGNIN_ATTEMPTS_PER_MINUTE });
   meetingRoutes(app, services);
-  motionRoutes(app, services);
+  motionRoutes(app, services, { auditChecksPerMinute: config.AUDIT_CHECKS_PER_MINUTE });
   documentRoutes(app, services, {
     versionSavesPerMinute: config.VERSION_SAVES_PER_MINUTE,
     exportsPerMinute: config.EXPORTS_PER_MINUTE,

@@ -48,6 +48,8 @@ const schema = z.object({
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   /** How long an idle keep-alive connection stays open between requests. */
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** Views of a meeting's audit record (each checks the whole record) one person may ask for per minute. */
+  AUDIT_CHECKS_PER_MINUTE: z.coerce.number().int().min(1).default(12),
   /** Versions one person may save per minute. */
   VERSION_SAVES_PER_MINUTE: z.coerce.number().int().min(1).default(12),
   /** DOCX exports, and print views, one person may ask for per minute (each kind counted on its own). */

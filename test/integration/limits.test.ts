@@ -143,4 +143,19 @@ describe('what one client can make the server spend', () => {
     expect(busy[0]!.retry).toBe('5');
     expect(burst.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(5);
   });
+
+  it('[L6] views of the audit record, each a check of the whole record, are limited per person', async () => {
+    const { url } = await server({ AUDIT_CHECKS_PER_MINUTE: 2 });
+    const admin = await setupAdmin(url);
+    const { meeting, people } = await seedMeeting(admin);
+    const path = `/api/meetings/${meeting.id}/audit`;
+    const ha = new ApiClient(url);
+    await ha.signIn('ha', people.ha!.password);
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await ha.get(path)).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    const kien = new ApiClient(url);
+    await kien.signIn('kien', people.kien!.password);
+    expect((await kien.get(path)).status).toBe(200);
+  });
 });

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   exportQuery,
@@ -19,6 +19,7 @@ import type { Services } from '../../services.ts';
 import type { WorkQueue } from '../../work-queue.ts';
 import { requireActor } from '../auth.ts';
 import { fail, parse } from '../errors.ts';
+import { perPersonPerMinute } from '../rate-limits.ts';
 import { authorize, loadMeeting } from '../guard.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -66,23 +67,8 @@ export interface DocumentRouteOptions {
   exports: WorkQueue;
 }
 
-/**
- * A per-person limit on an expensive route, counted for each route on its own (after authentication, so it
- * counts the person, not the address: a hall behind one address is not one person).
- */
-function perPerson(max: number) {
-  return {
-    rateLimit: {
-      max,
-      timeWindow: 60_000,
-      hook: 'preHandler' as const,
-      keyGenerator: (req: FastifyRequest) => req.actor?.id ?? req.ip,
-    },
-  };
-}
-
 export function documentRoutes(app: FastifyInstance, s: Services, options: DocumentRouteOptions): void {
-  const exportLimit = perPerson(options.exportsPerMinute);
+  const exportLimit = perPersonPerMinute(options.exportsPerMinute);
   app.get('/api/documents/:id', async (req): Promise<DocumentDetail> => {
     const actor = requireActor(req);
     const { doc, subject } = loadDocument(s, actor, parse(idParams, req.params).id);
@@ -95,7 +81,7 @@ export function documentRoutes(app: FastifyInstance, s: Services, options: Docum
     return s.versions.list(doc.id);
   });
 
-  app.post('/api/documents/:id/versions', { config: perPerson(options.versionSavesPerMinute) }, async (req, reply) => {
+  app.post('/api/documents/:id/versions', { config: perPersonPerMinute(options.versionSavesPerMinute) }, async (req, reply) => {
     const actor = requireActor(req);
     const { doc, subject } = loadDocument(s, actor, parse(idParams, req.params).id);
     authorize(actor, { type: 'document.write', meeting: subject });

@@ -17,6 +17,7 @@ import { can, type MeetingSubject } from '../../policies.ts';
 import type { Services } from '../../services.ts';
 import { requireActor } from '../auth.ts';
 import { fail, parse } from '../errors.ts';
+import { perPersonPerMinute } from '../rate-limits.ts';
 import { authorize, loadMeeting } from '../guard.ts';
 
 const idParams = z.object({ id: z.string().min(1) });
@@ -53,7 +54,7 @@ function columns(input: Partial<z.output<typeof updateMotionRequest>>): Partial<
   return out;
 }
 
-export function motionRoutes(app: FastifyInstance, s: Services): void {
+export function motionRoutes(app: FastifyInstance, s: Services, options: { auditChecksPerMinute: number }): void {
   app.get('/api/meetings/:id/motions', async (req): Promise<MotionView[]> => {
     const actor = requireActor(req);
     const { row } = loadMeeting(s, actor, parse(idParams, req.params).id);
@@ -124,7 +125,8 @@ export function motionRoutes(app: FastifyInstance, s: Services): void {
     return recordTally(s, actor, motion.id, parse(tallyRequest, req.body));
   });
 
-  app.get('/api/meetings/:id/audit', async (req): Promise<AuditView> => {
+  // Each view checks the installation's whole record (every entry's hash and MAC), so it is limited per person.
+  app.get('/api/meetings/:id/audit', { config: perPersonPerMinute(options.auditChecksPerMinute) }, async (req): Promise<AuditView> => {
     const actor = requireActor(req);
     const { row, subject } = loadMeeting(s, actor, parse(idParams, req.params).id);
     authorize(actor, { type: 'audit.read', meeting: subject });
