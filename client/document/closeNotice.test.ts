@@ -17,6 +17,7 @@ describe('close code notices', () => {
   it('keeps the notices that reconnecting does not fix', () => {
     expect(closeNoticeFor(CloseCode.StorageError)?.clearsOnReconnect).toBe(false);
     expect(closeNoticeFor(CloseCode.MessageTooLarge)?.clearsOnReconnect).toBe(false);
+    expect(closeNoticeFor(CloseCode.TooManyConnections)?.clearsOnReconnect).toBe(false);
     expect(closeNoticeFor(CloseCode.ServerRestarting)?.clearsOnReconnect).toBe(true);
   });
 

@@ -14,7 +14,7 @@ describeInBrowser('browser: one’s own account', () => {
   const suite = browserSuite();
 
   it(
-    '[B21] a delegate renames themself, changes their password with the current one (a wrong one gets the server’s message), signs in with the new one, and creates and revokes their own API token, on a phone',
+    '[B21] a delegate renames themself, changes their password with the current one (a wrong one gets the server’s message) keeping a token made before, signs in with the new one, and creates and revokes their own API token, on a phone',
     async () => {
       const { people } = await seedDocument(suite.admin, [{ fullName: 'Bùi Thị Hương', role: 'delegate' }]);
       const account = people[0]!;
@@ -50,6 +50,16 @@ describeInBrowser('browser: one’s own account', () => {
       expect(await canSignIn(suite.server.url, account.username, account.password)).toBe(true);
       expect(await canSignIn(suite.server.url, account.username, newPassword)).toBe(false);
 
+      // A token made before the change: it expires by default (in 90 days, H16), and ticking "keep" keeps it
+      // working through the new password (H18).
+      const tokens = page.getByTestId('my-tokens');
+      await tokens.getByTestId('token-name').fill('Đồng bộ lịch họp');
+      await tokens.getByTestId('create-token').click();
+      const kept = (await tokens.getByTestId('token-secret').textContent()) ?? '';
+      const keptRow = tokens.getByTestId('token').filter({ hasText: 'Đồng bộ lịch họp' });
+      await expect.poll(() => keptRow.textContent()).toContain('hết hạn');
+      await form.getByTestId('keep-tokens').check();
+
       // With the current one it is changed: the new password works, the old one no longer does.
       await form.getByTestId('current-password').fill(account.password);
       await form.getByTestId('change-password').click();
@@ -58,21 +68,27 @@ describeInBrowser('browser: one’s own account', () => {
       expect(await form.getByTestId('current-password').inputValue()).toBe('');
       expect(await canSignIn(suite.server.url, account.username, newPassword)).toBe(true);
       expect(await canSignIn(suite.server.url, account.username, account.password)).toBe(false);
+      expect(await tokenStatus(suite.server.url, kept)).toBe(200);
 
       // Their own API token, for no one else: the secret is shown once, works as them, and stops when revoked.
-      const tokens = page.getByTestId('my-tokens');
       expect(await tokens.getByTestId('token-owner').count()).toBe(0);
       await tokens.getByTestId('token-name').fill('Lịch họp trên điện thoại');
+      await tokens.getByTestId('token-lifetime').selectOption('never');
       await tokens.getByTestId('create-token').click();
+      // The first token's secret is still on screen until the new one arrives.
+      await expect.poll(() => tokens.getByTestId('token-secret').textContent()).not.toBe(kept);
       const secret = (await tokens.getByTestId('token-secret').textContent()) ?? '';
       expect(secret.length).toBeGreaterThan(20);
-      await expect.poll(() => tokens.getByTestId('token').getAttribute('data-name')).toBe('Lịch họp trên điện thoại');
+      const row = tokens.getByTestId('token').filter({ hasText: 'Lịch họp trên điện thoại' });
+      await expect.poll(() => row.getAttribute('data-name')).toBe('Lịch họp trên điện thoại');
+      expect(await row.textContent()).toContain('không hết hạn');
       const asToken = await fetch(`${suite.server.url}/api/session`, { headers: { authorization: `Bearer ${secret}` } });
       expect(((await asToken.json()) as { user: { username: string } }).user.username).toBe(account.username);
       expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
-      await tokens.getByTestId('revoke-token').click();
-      await expect.poll(() => tokens.getByTestId('token').count()).toBe(0);
+      await row.getByTestId('revoke-token').click();
+      await expect.poll(() => tokens.getByTestId('token').count()).toBe(1);
       expect(await tokenStatus(suite.server.url, secret)).toBe(401);
+      expect(await tokenStatus(suite.server.url, kept)).toBe(200);
 
       // Signed out, they sign in with the new password, under their new name.
       await page.getByTestId('sign-out').click();

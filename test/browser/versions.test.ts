@@ -31,6 +31,10 @@ describeInBrowser('browser: versions', () => {
       await page.keyboard.type('Điều 2. Giao Giám đốc tổ chức thực hiện.');
       await expect.poll(() => editorText(binh.page)).toContain('Điều 2. Giao Giám đốc tổ chức thực hiện.');
       await save('Bản sau');
+      // The same text again is no new version, and the panel says which version already holds it (L4).
+      await page.getByTestId('version-save-label').fill('Bản sau nữa');
+      await page.getByTestId('version-save').click();
+      await expect.poll(() => page.getByTestId('version-saved').textContent()).toContain('chưa thay đổi kể từ phiên bản “Bản sau”');
 
       const items = page.getByTestId('version-item');
       expect(await items.count()).toBe(2);
