@@ -50,11 +50,6 @@ export class RefusedEdits {
     private readonly limits: RefusedEditsLimits,
   ) {}
 
-  /** Bytes of refused updates held now, for everyone. */
-  get heldBytes(): number {
-    return this.bytes;
-  }
-
   readonly onRefusedUpdate = (room: Room, conn: Connection, update: Uint8Array): void => {
     const principal = conn.principal;
     if (!principal) return;
