@@ -11,7 +11,7 @@ import { attachCollabSockets } from './collab/ws-adapter.ts';
 import type { Config } from './config.ts';
 import { loadAuditKey } from './audit-key.ts';
 import { openDatabase } from './db/database.ts';
-import { registerAuth } from './http/auth.ts';
+import { registerAuth, STATE_CHANGING_METHODS } from './http/auth.ts';
 import { OriginPolicy } from './http/origins.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { errorBody, handleError } from './http/errors.ts';
@@ -131,7 +131,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
   app.setErrorHandler(handleError);
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  // Every state-changing request counts against its person's (or, signed out, its address's) budget: the backstop
+  // for each command that writes a row and an audit entry. Routes with a limit of their own keep theirs instead.
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: config.COMMANDS_PER_MINUTE,
+    timeWindow: 60_000,
+    hook: 'preHandler',
+    keyGenerator: (req) => req.actor?.id ?? req.ip,
+    allowList: (req) => !STATE_CHANGING_METHODS.has(req.method),
+  });
   await registerSecurityHeaders(app);
   registerAuth(app, services.credentials, origins);
   sessionRoutes(app, services, {

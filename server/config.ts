@@ -48,6 +48,8 @@ const schema = z.object({
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   /** How long an idle keep-alive connection stays open between requests. */
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** State-changing requests one person (or one address, signed out) may send per minute, on routes without a limit of their own. */
+  COMMANDS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   /** Views of a meeting's audit record (each checks the whole record) one person may ask for per minute. */
   AUDIT_CHECKS_PER_MINUTE: z.coerce.number().int().min(1).default(12),
   /** Versions one person may save per minute. */

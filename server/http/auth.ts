@@ -16,7 +16,7 @@ declare module 'fastify' {
   }
 }
 
-const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const STATE_CHANGING_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function parseCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
@@ -76,7 +76,7 @@ export function registerAuth(app: FastifyInstance, credentials: Credentials, ori
     const who = identify(credentials, req.raw, { allowQueryToken: false });
     req.actor = who?.actor ?? null;
     req.authVia = who?.via ?? null;
-    if (!STATE_CHANGING.has(req.method)) return;
+    if (!STATE_CHANGING_METHODS.has(req.method)) return;
     const origin = req.headers.origin;
     if (origin !== undefined) {
       if (!origins.originAllowed(origin)) fail('origin_mismatch');

@@ -12,6 +12,8 @@ export function perPersonPerMinute(max: number) {
       timeWindow: 60_000,
       hook: 'preHandler' as const,
       keyGenerator: (req: FastifyRequest) => req.actor?.id ?? req.ip,
+      // Not the global limit's exemption of reads: an export is a read, and this limit is for it.
+      allowList: () => false,
     },
   };
 }

@@ -161,7 +161,8 @@ export function checkRosterChange(
 
 /**
  * Marks attendance: the caller themself (check-in) or, for a chair or secretary, anyone. Only while the
- * meeting is in session: attendance is a fact of the sitting, and quorum is judged on it.
+ * meeting is in session: attendance is a fact of the sitting, and quorum is judged on it. Marking what is already
+ * marked changes nothing: no audit entry, no publish (a delegate checking in again and again costs nothing).
  */
 export async function markAttendance(
   s: Services,
@@ -174,18 +175,22 @@ export async function markAttendance(
     if (meeting.status !== 'in_session') fail('not_in_session');
     if (s.meetings.roleOf(meetingId, input.userId) === null) fail('not_found', 'userId');
     const reason = input.status === 'excused' ? input.reason : '';
-    s.meetings.setAttendance(meetingId, input.userId, input.status, reason);
+    const before = s.meetings.member(meetingId, input.userId);
+    const unchanged = before?.attendance === input.status && before.attendanceReason === reason;
+    if (!unchanged) s.meetings.setAttendance(meetingId, input.userId, input.status, reason);
     const members = s.meetings.members(meetingId);
     const quorum = computeQuorum(members, { numerator: meeting.quorum_num, denominator: meeting.quorum_den });
+    if (unchanged) return { member: members.find((m) => m.userId === input.userId)!, quorum, unchanged };
     s.audit.append({
       actorId: actor.id,
       meetingId,
       action: 'attendance.marked',
       payload: { userId: input.userId, status: input.status, reason, present: quorum.present, total: quorum.total },
     });
-    return { member: members.find((m) => m.userId === input.userId)!, quorum };
+    return { member: members.find((m) => m.userId === input.userId)!, quorum, unchanged };
   })();
-  return published(s, meetingId, result);
+  const { unchanged, ...answer } = result;
+  return unchanged ? answer : published(s, meetingId, answer);
 }
 
 /** A new document, its text started from the kind's template filled with the meeting's data. */

@@ -158,4 +158,32 @@ describe('what one client can make the server spend', () => {
     await kien.signIn('kien', people.kien!.password);
     expect((await kien.get(path)).status).toBe(200);
   });
+
+  it('[L7] every other state-changing request counts against its person’s budget; reads do not, nor does someone else', async () => {
+    const { url } = await server({ COMMANDS_PER_MINUTE: 12 });
+    const admin = await setupAdmin(url);
+    const { people } = await seedMeeting(admin);
+    const dung = new ApiClient(url);
+    await dung.signIn('dung', people.dung!.password);
+    const statuses = [];
+    for (let i = 0; i < 13; i++) statuses.push((await dung.post('/api/tokens', { name: `Mã ${i}` })).status);
+    expect(statuses).toEqual([...Array(12).fill(201), 429]);
+    expect((await dung.get('/api/tokens')).status).toBe(200);
+    expect((await admin.post('/api/tokens', { name: 'Của quản trị' })).status).toBe(201);
+  });
+
+  it('[H10] checking in again changes nothing: no second audit entry', async () => {
+    const { url } = await server();
+    const admin = await setupAdmin(url);
+    const { meeting, people } = await seedMeeting(admin, { inSession: true });
+    const dung = new ApiClient(url);
+    await dung.signIn('dung', people.dung!.password);
+    for (let i = 0; i < 5; i++) {
+      expect((await dung.post(`/api/meetings/${meeting.id}/attendance`, { status: 'present' })).body.member.attendance).toBe('present');
+    }
+    const ha = new ApiClient(url);
+    await ha.signIn('ha', people.ha!.password);
+    const entries = (await ha.get(`/api/meetings/${meeting.id}/audit`)).body.entries as { action: string }[];
+    expect(entries.filter((e) => e.action === 'attendance.marked')).toHaveLength(1);
+  });
 });

@@ -98,7 +98,8 @@ export function documentRoutes(app: FastifyInstance, s: Services, options: Docum
     return { ...version, content: contentOfState(s.versions.state(version.id) ?? fail('not_found')) };
   });
 
-  app.post('/api/versions/:id/restore', async (req) => {
+  // A restore keeps the text it replaces as a version: limited like saving one.
+  app.post('/api/versions/:id/restore', { config: perPersonPerMinute(options.versionSavesPerMinute) }, async (req) => {
     const actor = requireActor(req);
     const version = s.versions.view(parse(idParams, req.params).id) ?? fail('not_found');
     const { subject } = loadDocument(s, actor, version.documentId);
