@@ -147,11 +147,32 @@ export const updateMemberRequest = z
   .object({ role: z.enum(ROLES).optional(), unit: oneLineText(200, 0).optional() })
   .strict();
 
+/**
+ * What an import row would change about someone who already exists, as the preview showed it: the username
+ * belongs to an account with another full name (`name`), or the person is on the roster with another role (`role`).
+ */
+export const importChangeSchema = z
+  .object({
+    username: usernameSchema,
+    name: z.object({ account: z.string().max(200), row: z.string().max(200) }).strict().nullable(),
+    role: z.object({ from: z.enum(ROLES), to: z.enum(ROLES) }).strict().nullable(),
+  })
+  .strict();
+export type ImportChange = z.infer<typeof importChangeSchema>;
+
 export const importMembersRequest = z.object({
-  /** CSV text: full name, username, role, unit (a header row is recognised and skipped). */
+  /** CSV text: full name, username, role, unit (a header row is recognised and skipped); `,` `;` or tab. */
   csv: z.string().max(1_000_000),
   /** true: validate and return the preview without changing anything. */
   dryRun: z.boolean().default(true),
+  /**
+   * For each previewed row that needs a decision (`ImportRow.confirm`): that change as previewed, and whether it
+   * is accepted (imported) or not (left out). A row needing one that has no matching decision refuses the import.
+   */
+  decisions: z
+    .array(importChangeSchema.extend({ accept: z.boolean() }).strict())
+    .max(5000)
+    .default([]),
 });
 
 export const attendanceRequest = z.object({
@@ -413,18 +434,35 @@ export interface ImportRow {
   username: string;
   role: string;
   unit: string;
-  /** create: new account; add: existing account joins; update: already a member, role/unit change. */
-  action: 'create' | 'add' | 'update' | null;
+  /** The file left the username empty and the server made this one up (unique, from the full name). */
+  generatedUsername: boolean;
+  /**
+   * create: new account; add: existing account joins; update: already a member, unit and/or role change;
+   * unchanged: already a member with this role and unit.
+   */
+  action: 'create' | 'add' | 'update' | 'unchanged' | null;
+  /** For an update that changes the unit: the unit on the roster now. */
+  unitFrom: string | null;
+  /** What this row changes about an existing person that needs a deliberate tick; null when nothing does. */
+  confirm: ImportChange | null;
   error: ApiError | null;
 }
 
 export interface ImportResult {
   rows: ImportRow[];
   dryRun: boolean;
-  /** Rows applied (0 on a dry run); rows with errors are skipped. */
+  /** Why nothing can be imported now (a vote is open in the meeting), or null. */
+  blocked: ApiError | null;
+  /** Rows applied (0 on a dry run); rows with errors, declined rows and unchanged rows are not counted. */
   applied: number;
-  /** Generated passwords of accounts created by this import (not on a dry run). */
-  passwords: { username: string; password: string }[];
+  /** Generated passwords of accounts created by this import: only in this answer, never stored in plain text. */
+  passwords: { username: string; fullName: string; password: string }[];
+}
+
+/** The 409 `import_unconfirmed` answer: nothing changed; the rows as they stand now, and what lacked a decision. */
+export interface ImportRefusal extends ApiError {
+  rows: ImportRow[];
+  unconfirmed: ImportChange[];
 }
 
 /**

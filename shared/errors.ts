@@ -154,10 +154,15 @@ export const ERRORS = {
     vi: 'Chỉ chủ tọa hoặc quản trị viên mới trao, đổi hoặc thu hồi vai trò chủ tọa.',
     en: 'Only a chair or an administrator grants, changes or removes the chair’s role.',
   },
-  role_change_in_import: {
+  import_unconfirmed: {
     status: 409,
-    vi: 'Người này đã có trong thành phần với vai trò khác; nhập danh sách không đổi vai trò — hãy đổi trong danh sách thành phần.',
-    en: 'This person is already on the roster with another role; an import does not change roles — change it in the roster.',
+    vi: 'Có dòng thay đổi người đã có (tên đăng nhập của người khác họ tên, hoặc đổi vai trò) chưa được xác nhận, hoặc danh sách đã thay đổi từ lúc xem trước. Chưa có gì được thay đổi; hãy xem lại bản xem trước.',
+    en: 'Some rows change people who already exist (a username of someone with another name, or a role change) without being confirmed, or the roster changed since the preview. Nothing was changed; review the preview again.',
+  },
+  import_vote_open: {
+    status: 409,
+    vi: 'Đang có biểu quyết chưa kết thúc; không nhập được danh sách cho đến khi biểu quyết kết thúc.',
+    en: 'A vote is open; nothing can be imported into the roster until it ends.',
   },
   confirm_own_request: {
     status: 409,

@@ -17,6 +17,8 @@ export class ApiRequestError extends Error {
   readonly status: number;
   readonly code: string;
   readonly field: string | undefined;
+  /** The whole answer: some refusals say what to do next (a roster import's rows as they stand now). */
+  readonly body: ApiError;
 
   constructor(status: number, error: ApiError) {
     super(error.message);
@@ -24,6 +26,7 @@ export class ApiRequestError extends Error {
     this.status = status;
     this.code = error.code;
     this.field = error.field;
+    this.body = error;
   }
 }
 

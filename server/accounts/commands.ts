@@ -15,18 +15,25 @@ export async function createAccount(
 ): Promise<CreatedUser & { row: UserRow }> {
   const generated = input.password === undefined ? generatePassword() : undefined;
   const passwordHash = await hashPassword(input.password ?? generated!);
-  const row = s.db.transaction(() => {
-    if (s.users.byUsername(input.username)) throw new AppError('username_taken', 'username');
-    const row = s.users.insert({ ...input, passwordHash });
-    s.audit.append({
-      actorId: actor?.id ?? null,
-      meetingId: null,
-      action: 'user.created',
-      payload: { userId: row.id, username: row.username, isAdmin: row.is_admin === 1 },
-    });
-    return row;
-  })();
+  const row = s.db.transaction(() => insertAccount(s, actor, { ...input, passwordHash }))();
   return { row, user: presentUser(row), ...(generated ? { password: generated } : {}) };
+}
+
+/** An account whose password is already hashed, with its audit entry, inside the caller's transaction. */
+export function insertAccount(
+  s: Services,
+  actor: Actor | null,
+  input: { username: string; fullName: string; passwordHash: string; isAdmin?: boolean; isDemo?: boolean },
+): UserRow {
+  if (s.users.byUsername(input.username)) throw new AppError('username_taken', 'username');
+  const row = s.users.insert(input);
+  s.audit.append({
+    actorId: actor?.id ?? null,
+    meetingId: null,
+    action: 'user.created',
+    payload: { userId: row.id, username: row.username, isAdmin: row.is_admin === 1 },
+  });
+  return row;
 }
 
 /** The first administrator, allowed only while no account exists. */

@@ -11,6 +11,8 @@ export class AppError extends Error {
     readonly field?: string,
     /** A more specific message than the code's, in both languages. */
     readonly detail?: { vi: string; en: string },
+    /** More of the answer, for a refusal that says what to do next (a roster import's rows). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(code);
   }
@@ -64,7 +66,7 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
   if (err instanceof AppError) {
     // Busy is a matter of seconds: say when to come back, as a 429 from the rate limits does.
     if (err.code === 'busy') reply.header('retry-after', '5');
-    return reply.code(ERRORS[err.code].status).send(errorBody(req, err.code, err.field, err.detail));
+    return reply.code(ERRORS[err.code].status).send({ ...err.extra, ...errorBody(req, err.code, err.field, err.detail) });
   }
   if (err.statusCode === 429) return sendError(req, reply, 'rate_limited');
   if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(req, reply, 'too_large');

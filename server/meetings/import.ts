@@ -1,166 +1,112 @@
-import { parse as parseCsv } from 'csv-parse/sync';
-import { usernameSchema, type ApiError, type ImportResult, type ImportRow } from '../../shared/api.ts';
-import { ROLES, type Role } from '../../shared/meeting.ts';
+import type { ApiError, ImportChange, ImportResult } from '../../shared/api.ts';
 import { ERRORS } from '../../shared/errors.ts';
+import { generatePassword } from '../../shared/passwords.ts';
+import { hashPassword } from '../accounts/passwords.ts';
+import { insertAccount } from '../accounts/commands.ts';
 import type { Actor } from '../accounts/users.ts';
-import { createAccount } from '../accounts/commands.ts';
-import { rosterChangeRefusal } from '../policies.ts';
+import { AppError, fail } from '../http/errors.ts';
 import type { Services } from '../services.ts';
-import { isOneLine, TEXT_ISSUE_MESSAGES, TEXT_ISSUES } from '../../shared/text.ts';
+import { checkRosterChange } from './commands.ts';
+import { planImport, presentRow, sameChange, type PlannedRow } from './import-plan.ts';
 
-const ONE_LINE = TEXT_ISSUE_MESSAGES[TEXT_ISSUES.oneLine]!;
+type Decision = ImportChange & { accept: boolean };
 
-/** Role names as people write them in a spreadsheet, Vietnamese with or without diacritics, or English. */
-const ROLE_NAMES: Record<string, Role> = {
-  chair: 'chair',
-  'chu toa': 'chair',
-  'chu tri': 'chair',
-  'doan chu tich': 'chair',
-  secretary: 'secretary',
-  'thu ky': 'secretary',
-  delegate: 'delegate',
-  'dai bieu': 'delegate',
-  observer: 'observer',
-  'khach moi': 'observer',
-  'quan sat': 'observer',
-};
-
-function plain(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Mn}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .trim()
-    .replace(/\s+/g, ' ');
+/**
+ * The rows a decision accepts (by line), or the refusal naming every row that needs one and has none matching
+ * the change as it stands now: a tick given to "Đại biểu → Khách mời" does not cover "Thư ký → Khách mời".
+ */
+function decide(rows: PlannedRow[], decisions: Decision[]): Set<number> {
+  const accepted = new Set<number>();
+  const unconfirmed: ImportChange[] = [];
+  for (const row of rows) {
+    if (!row.confirm) continue;
+    const decision = decisions.find((d) => sameChange(d, row.confirm!));
+    if (!decision) unconfirmed.push(row.confirm);
+    else if (decision.accept) accepted.add(row.line);
+  }
+  if (unconfirmed.length > 0) throw refusal(rows, unconfirmed);
+  return accepted;
 }
 
-export function roleFromText(text: string): Role | null {
-  return ROLE_NAMES[plain(text)] ?? (ROLES as readonly string[]).find((r) => r === text.trim()) as Role | undefined ?? null;
+function refusal(rows: PlannedRow[], unconfirmed: ImportChange[]): AppError {
+  return new AppError('import_unconfirmed', undefined, undefined, { rows: rows.map(presentRow), unconfirmed });
 }
 
-function rowError(lang: 'vi' | 'en', vi: string, en: string): ApiError {
-  return { code: 'invalid_request', message: lang === 'vi' ? vi : en };
+function blockedBy(s: Services, meetingId: string, lang: 'vi' | 'en'): ApiError | null {
+  return s.motions.anyOpen(meetingId) ? { code: 'import_vote_open', message: ERRORS.import_vote_open[lang] } : null;
 }
 
 /**
- * Reads a roster CSV (full name, username, role, unit) into rows, each with what importing it would do or
- * why it cannot be imported. A header row is recognised by its role cell not being a role. The rows meet the same
- * rules as changes made one by one (`rosterChangeRefusal`), and an import never changes the role of someone
- * already on the roster: that is a change to make deliberately, in the roster.
+ * Previews a roster CSV (`dryRun`), or imports it all or nothing: every row needing a decision has one matching
+ * what was previewed, or nothing changes and the answer lists what lacked one (`409 import_unconfirmed`).
+ * Rows with errors and declined rows are left out. Nothing changes while a vote is open (`409 import_vote_open`):
+ * the electorate of a running vote is not the roster's to change behind its back. New accounts get generated
+ * passwords, returned in this answer only (stored hashed); existing accounts keep theirs, and their full name.
  */
-export function previewImport(
-  s: Services,
-  actor: Actor,
-  meetingId: string,
-  csv: string,
-  lang: 'vi' | 'en',
-): (ImportRow & { roleValue: Role | null })[] {
-  let records: string[][];
-  try {
-    records = parseCsv(csv.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
-  } catch (err) {
-    const line = (err as { lines?: number }).lines ?? 1;
-    return [
-      {
-        line,
-        fullName: '',
-        username: '',
-        role: '',
-        unit: '',
-        action: null,
-        error: rowError(lang, `Tệp CSV bị lỗi cú pháp ở dòng ${line}.`, `The CSV is malformed at line ${line}.`),
-        roleValue: null,
-      },
-    ];
-  }
-  const rows: (ImportRow & { roleValue: Role | null })[] = [];
-  const seen = new Set<string>();
-  records.forEach((cells, index) => {
-    const [fullName = '', rawUsername = '', role = '', unit = ''] = cells.map((c) => c.normalize('NFC'));
-    if (index === 0 && roleFromText(role) === null && /user|tên|ten|đăng nhập|dang nhap/i.test(rawUsername)) return;
-    const username = rawUsername.toLowerCase();
-    const roleValue = roleFromText(role);
-    const base = { line: index + 1, fullName, username, role, unit, roleValue };
-    const error = (vi: string, en: string) => rows.push({ ...base, action: null, error: rowError(lang, vi, en) });
-    if (cells.length < 3) return error('Thiếu cột: cần họ tên, tên đăng nhập, vai trò, đơn vị.', 'Missing columns: full name, username, role, unit.');
-    if (!fullName) return error('Thiếu họ tên.', 'Full name is missing.');
-    if (fullName.length > 120) return error('Họ tên quá dài.', 'Full name is too long.');
-    // The same rule as every other way of naming a person (fullNameSchema): a quoted CSV cell may hold anything.
-    if (!isOneLine(fullName)) return error(`Họ tên: ${ONE_LINE.vi}`, `Full name: ${ONE_LINE.en}`);
-    if (!usernameSchema.safeParse(username).success) {
-      return error(
-        `Tên đăng nhập “${rawUsername}” không hợp lệ (2–40 ký tự a–z, 0–9, . _ -).`,
-        `Username “${rawUsername}” is not valid (2–40 of a–z, 0–9, . _ -).`,
-      );
-    }
-    if (!roleValue) {
-      return error(
-        `Vai trò “${role}” không hợp lệ (chủ tọa, thư ký, đại biểu, khách mời).`,
-        `Role “${role}” is not valid (chair, secretary, delegate, observer).`,
-      );
-    }
-    if (unit.length > 200) return error('Tên đơn vị quá dài.', 'Unit is too long.');
-    if (!isOneLine(unit)) return error(`Đơn vị: ${ONE_LINE.vi}`, `Unit: ${ONE_LINE.en}`);
-    if (seen.has(username)) return error(`Tên đăng nhập “${username}” lặp lại trong tệp.`, `Username “${username}” appears twice in the file.`);
-    seen.add(username);
-    const user = s.users.byUsername(username);
-    if (user?.disabled === 1) return error('Tài khoản này đã bị khóa.', 'This account is disabled.');
-    const current = user ? s.meetings.roleOf(meetingId, user.id) : null;
-    if (current !== null && current !== roleValue) return error(ERRORS.role_change_in_import.vi, ERRORS.role_change_in_import.en);
-    const refusal = rosterChangeRefusal(actor, {
-      actorRole: s.meetings.roleOf(meetingId, actor.id),
-      targetId: user?.id ?? '',
-      from: current,
-      to: roleValue,
-      chairs: s.meetings.countRole(meetingId, 'chair'),
-    });
-    if (refusal) return error(ERRORS[refusal].vi, ERRORS[refusal].en);
-    const action = !user ? 'create' : current === null ? 'add' : 'update';
-    rows.push({ ...base, action, error: null });
-  });
-  return rows;
-}
-
-/** Imports the rows without errors; rows with errors are reported and skipped. */
 export async function importMembers(
   s: Services,
   actor: Actor,
   meetingId: string,
-  csv: string,
-  dryRun: boolean,
+  input: { csv: string; dryRun: boolean; decisions: Decision[] },
   lang: 'vi' | 'en',
 ): Promise<ImportResult> {
-  const rows = previewImport(s, actor, meetingId, csv, lang);
-  const strip = (r: ImportRow & { roleValue: Role | null }): ImportRow => {
-    const { roleValue: _, ...row } = r;
-    return row;
-  };
-  if (dryRun) return { rows: rows.map(strip), dryRun, applied: 0, passwords: [] };
-  const passwords: { username: string; password: string }[] = [];
-  let applied = 0;
-  for (const row of rows) {
-    if (row.error || !row.roleValue) continue;
-    let user = s.users.byUsername(row.username);
-    if (!user) {
-      const created = await createAccount(s, actor, { username: row.username, fullName: row.fullName });
-      user = created.row;
-      if (created.password) passwords.push({ username: row.username, password: created.password });
-    }
-    const userId = user.id;
-    const role = row.roleValue;
-    const done = s.db.transaction(() => {
-      const existing = s.meetings.roleOf(meetingId, userId);
-      // Someone changed the roster since the preview: the row's role no longer matches, so it is not applied.
-      if (existing !== null && existing !== role) return false;
-      if (existing === null) s.meetings.addMember(meetingId, userId, role, row.unit);
-      else s.meetings.updateMember(meetingId, userId, { unit: row.unit });
-      s.audit.append({ actorId: actor.id, meetingId, action: 'member.imported', payload: { userId, role, unit: row.unit } });
-      return true;
-    })();
-    if (done) applied++;
+  const planned = planImport(s, actor, meetingId, input.csv, lang);
+  const blocked = blockedBy(s, meetingId, lang);
+  if (input.dryRun) return { rows: planned.map(presentRow), dryRun: true, blocked, applied: 0, passwords: [] };
+  if (blocked) fail('import_vote_open');
+  const accepted = decide(planned, input.decisions);
+
+  // Hashing is slow and asynchronous, so it is done before the transaction, for the accounts the plan makes.
+  const secrets = new Map<number, { password: string; passwordHash: string }>();
+  for (const row of planned) {
+    if (row.error || row.action !== 'create' || (row.confirm && !accepted.has(row.line))) continue;
+    const password = generatePassword();
+    secrets.set(row.line, { password, passwordHash: await hashPassword(password) });
   }
+
+  const outcome = s.db.transaction(() => {
+    // Planned again on the state inside the transaction: what changed since is refused or decided again.
+    if (s.motions.anyOpen(meetingId)) fail('import_vote_open');
+    const rows = planImport(s, actor, meetingId, input.csv, lang);
+    const take = decide(rows, input.decisions);
+    const passwords: ImportResult['passwords'] = [];
+    const roleChanged: string[] = [];
+    let applied = 0;
+    for (const row of rows) {
+      if (row.error || !row.roleValue || row.action === 'unchanged' || (row.confirm && !take.has(row.line))) continue;
+      let userId = row.userId;
+      if (row.action === 'create') {
+        const secret = secrets.get(row.line);
+        // The account the preview found now missing (or its generated name now taken twice over): preview again.
+        if (!secret) throw refusal(rows, []);
+        userId = insertAccount(s, actor, { username: row.username, fullName: row.fullName, passwordHash: secret.passwordHash }).id;
+        passwords.push({ username: row.username, fullName: row.fullName, password: secret.password });
+      }
+      if (!userId) continue;
+      const from = row.confirm?.role?.from ?? (row.action === 'add' ? null : row.roleValue);
+      // Checked on the roster as the earlier rows left it: two rows demoting the last two chairs stop here.
+      checkRosterChange(s, actor, meetingId, userId, from, row.roleValue);
+      if (row.action === 'create' || row.action === 'add') s.meetings.addMember(meetingId, userId, row.roleValue, row.unit);
+      else s.meetings.updateMember(meetingId, userId, { role: row.roleValue, unit: row.unit });
+      if (row.confirm?.role) roleChanged.push(userId);
+      s.audit.append({
+        actorId: actor.id,
+        meetingId,
+        action: 'member.imported',
+        payload: {
+          userId,
+          role: row.roleValue,
+          unit: row.unit,
+          ...(row.confirm?.role ? { roleFrom: row.confirm.role.from } : {}),
+          ...(row.confirm?.name ? { nameInFile: row.confirm.name.row } : {}),
+        },
+      });
+      applied++;
+    }
+    return { rows, passwords, roleChanged, applied };
+  })();
+  // As for a role changed by hand: the person's open sockets reconnect with the access of the new role.
+  for (const userId of outcome.roleChanged) s.closeSockets({ userId, meetingId }, 'access');
   await s.projection?.publish(meetingId);
-  return { rows: rows.map(strip), dryRun, applied, passwords };
+  return { rows: outcome.rows.map(presentRow), dryRun: false, blocked: null, applied: outcome.applied, passwords: outcome.passwords };
 }

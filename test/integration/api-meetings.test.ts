@@ -138,15 +138,16 @@ describe('meetings, rosters and attendance over HTTP', () => {
       [6, null, 'invalid_request'],
       [7, 'update', null],
       [8, null, 'invalid_request'],
-      // An import never changes the role of someone already on the roster (RL4).
-      [9, null, 'invalid_request'],
+      // A role change of someone already on the roster is listed for a deliberate decision (RL4, RI4).
+      [9, 'update', null],
     ]);
-    expect(preview.rows[7]!.error!.message).toContain('another role');
+    expect(preview.rows[7]!.confirm).toEqual({ username: 'ha', name: null, role: { from: 'secretary', to: 'observer' } });
     expect(preview.rows[4]!.error!.message).toContain('giám đốc');
     expect(preview.applied).toBe(0);
     expect((await kien.get(`/api/meetings/${meeting.id}/members`)).body.members).toHaveLength(4);
 
-    const done = (await kien.post(path, { csv, dryRun: false })).body as ImportResult;
+    const done = (await kien.post(path, { csv, dryRun: false, decisions: [{ ...preview.rows[7]!.confirm!, accept: false }] }))
+      .body as ImportResult;
     expect(done.applied).toBe(3);
     expect(done.passwords.map((p) => p.username)).toEqual(['huy', 'huong']);
     const huy = new ApiClient(url);

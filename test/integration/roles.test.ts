@@ -37,7 +37,7 @@ describe('the roles hold against the people they constrain', () => {
     expect(confirmed.body.finalisation).toMatchObject({ status: 'final', requestedBy: { id: ha }, confirmedBy: { id: m.people.kien!.userId } });
   });
 
-  it('[RL4] a roster import meets the same rules: no role changed by a row, no chair granted by a secretary, nothing of one’s own', async () => {
+  it('[RL4] a roster import meets the same rules: no chair granted by a secretary, nothing of one’s own; a role change only when accepted', async () => {
     const { url } = await server();
     const m = await votingMeeting(url);
     const csv = [
@@ -52,12 +52,14 @@ describe('the roles hold against the people they constrain', () => {
     expect(preview.rows.map((r) => [r.username, r.action])).toEqual([
       ['ha', null],
       ['kien', null],
-      ['dung', null],
+      ['dung', 'update'],
       ['nam-moi', null],
       ['lan', 'update'],
     ]);
     expect(preview.rows[3]!.error!.message).toContain('chair’s role');
-    const done = (await m.as.ha!.post<ImportResult>(path, { csv, dryRun: false })).body;
+    expect(preview.rows[2]!.confirm!.role).toEqual({ from: 'delegate', to: 'observer' });
+    const decisions = [{ ...preview.rows[2]!.confirm!, accept: false }];
+    const done = (await m.as.ha!.post<ImportResult>(path, { csv, dryRun: false, decisions })).body;
     expect(done.applied).toBe(1);
     const roster = (await m.as.kien!.get<{ members: MemberView[] }>(`/api/meetings/${m.meetingId}/members`)).body.members;
     const roleOf = (who: string) => roster.find((p) => p.userId === m.people[who]!.userId)!.role;

@@ -37,7 +37,10 @@ export function RosterSection({ meeting }: { meeting: MeetingView }) {
       </div>
       {adding === 'existing' && <AddExistingMember meeting={meeting} />}
       {adding === 'new' && <CreateMemberForm meetingId={meeting.id} allowChair={meeting.permissions.manageChairs} />}
-      {adding === 'import' && <ImportMembers meetingId={meeting.id} />}
+      {/* Kept mounted: the new accounts' passwords it holds must not vanish when another way is chosen. */}
+      <div hidden={adding !== 'import'}>
+        <ImportMembers meetingId={meeting.id} meetingTitle={meeting.title} />
+      </div>
     </Section>
   );
 }

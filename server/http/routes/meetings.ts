@@ -117,8 +117,7 @@ export function meetingRoutes(app: FastifyInstance, s: Services): void {
     const { id } = parse(meetingParams, req.params);
     const { subject } = loadMeeting(s, actor, id);
     authorize(actor, { type: 'roster.manage', meeting: subject });
-    const input = parse(importMembersRequest, req.body);
-    return importMembers(s, actor, id, input.csv, input.dryRun, languageOf(req));
+    return importMembers(s, actor, id, parse(importMembersRequest, req.body), languageOf(req));
   });
 
   app.post('/api/meetings/:id/attendance', async (req) => {
