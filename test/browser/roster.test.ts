@@ -1,4 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, it } from 'vitest';
+import type { MemberView } from '../../shared/api.ts';
+import { ApiClient } from '../helpers/api.ts';
 import { browserSuite, canSignIn, describeInBrowser, seedDocument } from '../helpers/browser.ts';
 
 const names = (page: import('playwright-core').Page, scope: string) =>
@@ -162,5 +168,146 @@ describeInBrowser('browser: roster and attendance', () => {
       await expect.poll(() => huong.page.getByTestId('quorum').textContent()).toContain('(1/2 số thành viên)');
     },
     60_000,
+  );
+
+  it(
+    '[RI8] a row with someone else’s username is shown in red with both names, and changes them only once ticked',
+    async () => {
+      const { meetingId, people } = await seedDocument(suite.admin, [
+        { fullName: 'Trần Thu Hà', role: 'secretary' },
+        { fullName: 'Nguyễn Văn Hùng', role: 'delegate' },
+      ]);
+      const hung = people[1]!;
+      const ha = await suite.person({ account: people[0] });
+      const { page } = ha;
+      const hungOnRoster = async () =>
+        (await suite.admin.get<{ members: MemberView[] }>(`/api/meetings/${meetingId}/members`)).body.members.find(
+          (m) => m.userId === hung.userId,
+        );
+      await page.goto(`/m/${meetingId}/settings`);
+      await page.getByTestId('roster-add-import').click();
+      const conflictRow = `Phạm Thị Hồng;${hung.username};Khách mời;Công đoàn`;
+      await page.getByTestId('import-csv').fill(`${conflictRow}\nVũ Quang Huy;;Đại biểu;Phòng Laser`);
+      await page.getByTestId('import-preview').click();
+
+      const rows = page.getByTestId('import-row');
+      await expect.poll(() => rows.count()).toBe(2);
+      const conflict = rows.nth(0);
+      expect(await conflict.getAttribute('data-conflict')).toBe('true');
+      // Red, as an error is.
+      expect(await conflict.locator('td').first().evaluate((td) => getComputedStyle(td).backgroundColor)).toBe('rgb(253, 240, 240)');
+      const said = await conflict.getByTestId('import-row-outcome').textContent();
+      expect(said).toContain('Nguyễn Văn Hùng');
+      expect(said).toContain('Phạm Thị Hồng');
+      expect(said).toContain('Đại biểu → Khách mời');
+      expect(await rows.nth(1).getByTestId('import-generated').count()).toBe(1);
+      expect(await page.getByTestId('import-to-confirm').textContent()).toContain('1 dòng');
+      // Not ticked: only Huy goes in, Hùng stays as he is.
+      expect(await page.getByTestId('import-apply').textContent()).toBe('Nhập 1 dòng');
+      await page.getByTestId('import-apply').click();
+      await page.getByTestId('import-done').waitFor();
+      expect(await hungOnRoster()).toMatchObject({ fullName: 'Nguyễn Văn Hùng', role: 'delegate', unit: '' });
+      await expect.poll(() => page.locator('[data-testid="roster-member"] .member-name').allTextContents()).toContain('Vũ Quang Huy');
+
+      // Ticked, deliberately: the row applies to Hùng's account, whose name stays.
+      await page.getByTestId('import-csv').fill(conflictRow);
+      await page.getByTestId('import-preview').click();
+      await expect.poll(() => rows.count()).toBe(1);
+      expect(await page.getByTestId('import-apply').isDisabled()).toBe(true);
+      await page.getByTestId('import-confirm').check();
+      expect(await page.getByTestId('import-apply').textContent()).toBe('Nhập 1 dòng');
+      await page.getByTestId('import-apply').click();
+      await page.getByTestId('import-done').waitFor();
+      expect(await hungOnRoster()).toMatchObject({ fullName: 'Nguyễn Văn Hùng', role: 'observer', unit: 'Công đoàn' });
+    },
+    60_000,
+  );
+
+  it(
+    '[RI8] while a vote is open the preview says why and the import button is disabled',
+    async () => {
+      const { meetingId, documentId, people } = await seedDocument(
+        suite.admin,
+        [
+          { fullName: 'Trần Thu Hà', role: 'secretary' },
+          { fullName: 'Cung Hồng Kiên', role: 'chair' },
+        ],
+        { inSession: true },
+      );
+      const kien = new ApiClient(suite.server.url);
+      await kien.signIn(people[1]!.username, people[1]!.password);
+      // Quorum first (both present), then the vote.
+      for (const person of people) {
+        const marked = await kien.post(`/api/meetings/${meetingId}/attendance`, { userId: person.userId, status: 'present' });
+        expect(marked.status).toBe(200);
+      }
+      const created = await kien.post(`/api/meetings/${meetingId}/motions`, { title: 'Thông qua Nghị quyết', documentId });
+      const opened = await kien.post(`/api/motions/${created.body.id}/open`);
+      expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+      const { page } = await suite.person({ account: people[0] });
+      await page.goto(`/m/${meetingId}/settings`);
+      await page.getByTestId('roster-add-import').click();
+      await page.getByTestId('import-csv').fill('Vũ Quang Huy,huy-vote,Đại biểu,');
+      await page.getByTestId('import-preview').click();
+      await page.getByTestId('import-blocked').waitFor();
+      expect(await page.getByTestId('import-blocked').textContent()).toContain('Đang có biểu quyết');
+      expect(await page.getByTestId('import-apply').isDisabled()).toBe(true);
+    },
+    60_000,
+  );
+
+  it(
+    '[RI9] the new accounts’ sign-in details print as slips, eight to an A4 page, and download as CSV, once',
+    async () => {
+      const { meetingId, people } = await seedDocument(suite.admin, [{ fullName: 'Trần Thu Hà', role: 'secretary' }]);
+      const { page } = await suite.person({ account: people[0] });
+      await page.goto(`/m/${meetingId}/settings`);
+      await page.getByTestId('roster-add-import').click();
+      const names = ['Phạm Quốc Bảo', 'Đỗ Minh Tuấn', 'Ngô Văn Long', 'Lê Thị Lan', 'Bùi Thị Ngọc Anh', 'Hoàng Văn Nam', 'Vũ Thị Hoa', 'Đặng Đình Đức', 'Cao Thị Mai'];
+      await page.getByTestId('import-csv').fill(['Họ và tên\tTên đăng nhập\tVai trò\tĐơn vị', ...names.map((n) => `${n}\t\tĐại biểu\t`)].join('\r\n'));
+      await page.getByTestId('import-preview').click();
+      await expect.poll(() => page.getByTestId('import-row').count()).toBe(9);
+      await page.getByTestId('import-apply').click();
+      await page.getByTestId('sign-in-slips').waitFor();
+      expect(await page.getByTestId('slips-memory-only').textContent()).toContain('chỉ có ở trang này');
+      const usernames = await page.getByTestId('import-username').allTextContents();
+      const passwords = await page.getByTestId('import-password').allTextContents();
+      expect(usernames).toHaveLength(9);
+      expect(usernames[7]).toMatch(/^ducdd\d*$/);
+
+      // On screen the slips are not shown; printed, they are all there is.
+      expect(await page.getByTestId('slip-sheet').isVisible()).toBe(false);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('#root').isVisible()).toBe(false);
+      expect(await page.getByTestId('slip').count()).toBe(9);
+      expect(await page.getByTestId('slip-username').allTextContents()).toEqual(usernames);
+      expect(await page.getByTestId('slip-password').allTextContents()).toEqual(passwords);
+      const first = await page.getByTestId('slip').first().textContent();
+      expect(first).toContain('Hội nghị cán bộ viên chức năm 2023');
+      expect(first).toContain(`${suite.server.url}/signin`);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-slips-'));
+      const pdf = path.join(dir, 'slips.pdf');
+      await page.pdf({ path: pdf, preferCSSPageSize: true });
+      const info = execFileSync('pdfinfo', [pdf]).toString();
+      expect(info).toMatch(/Pages:\s+2\n/);
+      expect(info).toMatch(/Page size:.*\(A4\)/);
+      const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-']).toString();
+      for (const username of usernames.slice(0, 8)) expect(text).toContain(username);
+      expect(text).not.toContain('Thành phần tham dự');
+      fs.rmSync(dir, { recursive: true, force: true });
+      await page.emulateMedia({ media: 'screen' });
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('slips-download').click()]);
+      const csv = fs.readFileSync((await download.path())!, 'utf8');
+      expect(csv.startsWith('\uFEFF"Họ và tên","Tên đăng nhập","Mật khẩu ban đầu","Địa chỉ đăng nhập"\r\n')).toBe(true);
+      expect(csv).toContain(`"Đặng Đình Đức","${usernames[7]}","${passwords[7]}","${suite.server.url}/signin"`);
+      expect(await canSignIn(suite.server.url, usernames[0]!, passwords[0]!)).toBe(true);
+
+      // Only in this page's memory: after a reload they are gone.
+      await page.reload();
+      await page.getByTestId('roster-settings').waitFor();
+      expect(await page.getByTestId('slip').count()).toBe(0);
+    },
+    90_000,
   );
 });
