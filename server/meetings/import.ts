@@ -83,10 +83,11 @@ export async function importMembers(
         passwords.push({ username: row.username, fullName: row.fullName, password: secret.password });
       }
       if (!userId) continue;
-      const from = row.confirm?.role?.from ?? (row.action === 'add' ? null : row.roleValue);
+      const joins = row.action === 'create' || row.action === 'add';
+      const from = joins ? null : (row.confirm?.role?.from ?? row.roleValue);
       // Checked on the roster as the earlier rows left it: two rows demoting the last two chairs stop here.
       checkRosterChange(s, actor, meetingId, userId, from, row.roleValue);
-      if (row.action === 'create' || row.action === 'add') s.meetings.addMember(meetingId, userId, row.roleValue, row.unit);
+      if (joins) s.meetings.addMember(meetingId, userId, row.roleValue, row.unit);
       else s.meetings.updateMember(meetingId, userId, { role: row.roleValue, unit: row.unit });
       if (row.confirm?.role) roleChanged.push(userId);
       s.audit.append({

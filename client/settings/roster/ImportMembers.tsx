@@ -74,7 +74,8 @@ export function ImportMembers({ meetingId, meetingTitle }: { meetingId: string; 
     setCsv('');
   };
 
-  const applicable = preview?.rows.filter((row) => row.error === null && row.action !== 'unchanged' && (!row.confirm || ticked.has(row.line))).length ?? 0;
+  const applies = (row: ImportRow) => row.error === null && row.action !== 'unchanged' && (!row.confirm || ticked.has(row.line));
+  const applicable = preview?.rows.filter(applies).length ?? 0;
   return (
     <div className="sub-form" data-testid="import-members">
       <Field label={t('import.csv')} hint={t('import.csvHint')}>

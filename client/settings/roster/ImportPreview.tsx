@@ -34,7 +34,9 @@ export function ImportPreview({ rows, ticked, onTick }: Props) {
     if (name) lines.push(t('import.conflict', { username: row.username, account: name.account, row: name.row }));
     if (role) lines.push(t('import.roleChange', { from: t(`role.${role.from}`), to: t(`role.${role.to}`) }));
     if (row.action === 'update' && row.unitFrom !== null) {
-      lines.push(role ? t('import.unitChange', { from: unit(row.unitFrom), to: unit(row.unit) }) : t('import.action.update', { from: unit(row.unitFrom), to: unit(row.unit) }));
+      const units = { from: unit(row.unitFrom), to: unit(row.unit) };
+      // Said plainly when the unit is all that changes: no tick is asked for it.
+      lines.push(t(role ? 'import.unitChange' : 'import.action.update', units));
     } else if (row.action && row.action !== 'update') {
       lines.push(t(`import.action.${row.action}`));
     }
