@@ -55,6 +55,21 @@ export function formatTime(value: string): string {
 }
 
 /**
+ * "19/12/2023": how the interface shows a date, day first with leading zeros, in English too (the product is
+ * Vietnamese, and a date reads the same on every screen in the hall, whatever each browser's locale).
+ */
+export function formatShortDate(value: string): string {
+  const { year, month, day } = parseLocalDateTime(value);
+  return `${pad2(day)}/${pad2(month)}/${year}`;
+}
+
+/** "08:30", on the 24-hour clock whatever the reader's locale. */
+export function formatClock(value: string): string {
+  const { hour, minute } = parseLocalDateTime(value);
+  return `${pad2(hour)}:${pad2(minute)}`;
+}
+
+/**
  * `part` of `whole` with one decimal: "95,7%" in Vietnamese, "95.7%" in English. Computed from the two
  * counts rather than from a ratio so that halves round up the same way everywhere; an empty whole has no
  * percentage and prints a dash.

@@ -9,6 +9,7 @@ import { FormFooter } from '../ui/FormFooter.tsx';
 import { OneTimeSecret } from '../ui/OneTimeSecret.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
 import { TextField } from '../ui/TextField.tsx';
+import { formatInstant } from '../ui/when.ts';
 
 /** How long a new token works: a program that runs for a season rarely needs one that never ends. */
 type Lifetime = '30' | '90' | '365' | 'never';
@@ -25,7 +26,7 @@ export function TokenManager({ ownerId }: { ownerId: string }) {
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const command = useCommand();
   const revoking = useCommand();
-  const dateTime = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  const when = (iso: string) => formatInstant(iso, lang);
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -53,14 +54,14 @@ export function TokenManager({ ownerId }: { ownerId: string }) {
               <div className="account-who">
                 <span className="member-name">{token.name}</span>
                 <span className="muted small">
-                  {t('tokens.created', { when: dateTime.format(new Date(token.createdAt)) })}
+                  {t('tokens.created', { when: when(token.createdAt) })}
                   {' · '}
                   {token.lastUsedAt
-                    ? t('tokens.lastUsed', { when: dateTime.format(new Date(token.lastUsedAt)) })
+                    ? t('tokens.lastUsed', { when: when(token.lastUsedAt) })
                     : t('tokens.neverUsed')}
                   {' · '}
                   {token.expiresAt
-                    ? t('tokens.expires', { when: dateTime.format(new Date(token.expiresAt)) })
+                    ? t('tokens.expires', { when: when(token.expiresAt) })
                     : t('tokens.noExpiry')}
                 </span>
               </div>

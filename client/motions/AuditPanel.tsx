@@ -5,6 +5,7 @@ import { useI18n } from '../i18n.tsx';
 import { ErrorText } from '../ui/ErrorText.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { Section } from '../ui/Section.tsx';
+import { formatInstantCompact } from '../ui/when.ts';
 import { actionWords, summarizePayload } from './auditWords.ts';
 
 /**
@@ -12,15 +13,11 @@ import { actionWords, summarizePayload } from './auditWords.ts';
  * longer matches, and the meeting's entries in the order they were written.
  */
 export function AuditPanel({ meeting }: { meeting: MeetingView }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const audit = useApiQuery<AuditView>(apiPath`/api/meetings/${meeting.id}/audit`);
   if (!audit.data) return audit.error ? <ErrorText error={audit.error} /> : <Loading />;
   const { verification, entries } = audit.data;
-  const time = new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-    ...{ day: '2-digit', month: '2-digit', year: 'numeric' },
-    ...{ hour: '2-digit', minute: '2-digit', second: '2-digit' },
-  });
-  const when = (iso: string) => time.format(new Date(iso));
+  const when = formatInstantCompact;
   const bad = verification.firstBad;
 
   return (

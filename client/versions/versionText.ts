@@ -1,20 +1,9 @@
 /** How a version is written in lists and headers: its time, its short hash, its kind, who saved it. */
 import type { PersonRef, VersionKind } from '../../shared/api.ts';
-import type { Lang, MessageKey } from '../../shared/i18n.ts';
-import { formatWhen } from '../ui/when.ts';
+import type { MessageKey } from '../../shared/i18n.ts';
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/**
- * A server timestamp (an ISO instant) on this device's clock, the way the rest of the interface writes times:
- * "09 giờ 05, ngày 19 tháng 12 năm 2023" in Vietnamese. The device is in the hall, so its clock is the hall's.
- */
-export function formatInstant(iso: string, lang: Lang): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const local = `${date.getFullYear()}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())}T${pad2(date.getHours())}:${pad2(date.getMinutes())}`;
-  return formatWhen(local, lang);
-}
+/** A server timestamp on this device's clock, the way the rest of the interface writes times (client/ui/when.ts). */
+export { formatInstant } from '../ui/when.ts';
 
 /** Twelve hex digits tell versions apart at a glance; the full SHA-256 goes in the title for checking. */
 export const SHORT_HASH_LENGTH = 12;
