@@ -4,6 +4,7 @@ import { api, apiPath } from '../api/http.ts';
 import { useCommand } from '../api/useCommand.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession, useSignedIn } from '../session/SessionProvider.tsx';
+import { Form } from '../ui/Form.tsx';
 import { FormFooter } from '../ui/FormFooter.tsx';
 import { Section } from '../ui/Section.tsx';
 import { useDocumentTitle } from '../ui/useDocumentTitle.ts';
@@ -51,7 +52,7 @@ function NameSection({ user }: { user: UserView }) {
 
   return (
     <Section title={t('account.name')} testId="my-name">
-      <form onSubmit={submit} data-testid="name-form">
+      <Form onSubmit={submit} data-testid="name-form">
         <FullNameField
           whose="own"
           value={fullName}
@@ -65,7 +66,7 @@ function NameSection({ user }: { user: UserView }) {
           submitTestId="my-full-name-save"
           done={{ text: t('common.saved'), testId: 'my-full-name-saved' }}
         />
-      </form>
+      </Form>
     </Section>
   );
 }
@@ -89,7 +90,7 @@ function PasswordSection({ userId }: { userId: string }) {
 
   return (
     <Section title={t('account.changePassword')} testId="my-password">
-      <form onSubmit={submit} data-testid="password-form">
+      <Form onSubmit={submit} data-testid="password-form">
         <p className="muted small">{t('account.changePasswordIntro')}</p>
         <CurrentPasswordField
           label={t('account.currentPassword')}
@@ -116,7 +117,7 @@ function PasswordSection({ userId }: { userId: string }) {
           submitTestId="change-password"
           done={{ text: t('account.passwordChanged'), testId: 'password-changed' }}
         />
-      </form>
+      </Form>
     </Section>
   );
 }

@@ -5,6 +5,7 @@ import { useApiQuery } from '../api/useApiQuery.ts';
 import { useCommand } from '../api/useCommand.ts';
 import { useI18n } from '../i18n.tsx';
 import { ErrorText } from '../ui/ErrorText.tsx';
+import { Form } from '../ui/Form.tsx';
 import { FormFooter } from '../ui/FormFooter.tsx';
 import { OneTimeSecret } from '../ui/OneTimeSecret.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
@@ -79,7 +80,7 @@ export function TokenManager({ ownerId }: { ownerId: string }) {
         </ul>
       )}
       <ErrorText error={revoking.error} />
-      <form className="sub-form" onSubmit={create} data-testid="create-token-form">
+      <Form className="sub-form" onSubmit={create} data-testid="create-token-form">
         <TextField
           label={t('tokens.name')}
           hint={t('tokens.nameHint')}
@@ -102,7 +103,7 @@ export function TokenManager({ ownerId }: { ownerId: string }) {
           ]}
         />
         <FormFooter command={command} submitLabel={t('tokens.create')} submitTestId="create-token" />
-      </form>
+      </Form>
       {created && (
         <OneTimeSecret label={t('tokens.secret', { name: created.token.name })} value={created.secret} testId="token-secret" />
       )}

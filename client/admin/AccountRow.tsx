@@ -7,6 +7,7 @@ import { useI18n } from '../i18n.tsx';
 import { ACCOUNT_PATH } from '../routes.ts';
 import { useSignedIn } from '../session/SessionProvider.tsx';
 import { ErrorText } from '../ui/ErrorText.tsx';
+import { Form } from '../ui/Form.tsx';
 import { FormFooter } from '../ui/FormFooter.tsx';
 import { Link } from '../ui/Link.tsx';
 import { OneTimeSecret } from '../ui/OneTimeSecret.tsx';
@@ -82,7 +83,7 @@ export function AccountRow({ user, onChanged }: Props) {
         </button>
       </div>
       {resetting ? (
-        <form className="sub-form" onSubmit={resetPassword} data-testid="reset-password-form">
+        <Form className="sub-form" onSubmit={resetPassword} data-testid="reset-password-form">
           <NewPasswordField
             whose="other"
             label={t('account.newPassword')}
@@ -96,7 +97,7 @@ export function AccountRow({ user, onChanged }: Props) {
             submitTestId="reset-password-submit"
             onCancel={() => setResetting(false)}
           />
-        </form>
+        </Form>
       ) : (
         <ErrorText error={command.error} />
       )}

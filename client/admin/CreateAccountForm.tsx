@@ -5,6 +5,7 @@ import { CreatedAccount } from '../account/CreatedAccount.tsx';
 import { api } from '../api/http.ts';
 import { useCommand } from '../api/useCommand.ts';
 import { useI18n } from '../i18n.tsx';
+import { Form } from '../ui/Form.tsx';
 import { FormFooter } from '../ui/FormFooter.tsx';
 
 interface Props {
@@ -31,7 +32,7 @@ export function CreateAccountForm({ onCreated, onClose }: Props) {
   };
 
   return (
-    <form className="sub-form" onSubmit={submit} data-testid="create-account-form">
+    <Form className="sub-form" onSubmit={submit} data-testid="create-account-form">
       {created && (
         <CreatedAccount
           testId="account-created"
@@ -59,6 +60,6 @@ export function CreateAccountForm({ onCreated, onClose }: Props) {
         onCancel={onClose}
         cancelLabel={t('common.close')}
       />
-    </form>
+    </Form>
   );
 }

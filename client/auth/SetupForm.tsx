@@ -5,6 +5,7 @@ import { api } from '../api/http.ts';
 import { useCommand } from '../api/useCommand.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session/SessionProvider.tsx';
+import { Form } from '../ui/Form.tsx';
 import { FormFooter } from '../ui/FormFooter.tsx';
 import { DemoAccountList } from './DemoAccountList.tsx';
 
@@ -53,7 +54,7 @@ export function SetupForm() {
   }
 
   return (
-    <form onSubmit={submit} data-testid="setup-form">
+    <Form onSubmit={submit} data-testid="setup-form">
       <h1 className="card-title">{t('setup.title')}</h1>
       <p className="muted">{t('setup.intro')}</p>
       <AccountFields
@@ -76,6 +77,6 @@ export function SetupForm() {
         </span>
       </label>
       <FormFooter command={command} submitLabel={t('setup.submit')} submitTestId="setup-submit" />
-    </form>
+    </Form>
   );
 }

@@ -6,6 +6,7 @@ import { useApiQuery } from '../api/useApiQuery.ts';
 import { useCommand } from '../api/useCommand.ts';
 import { useI18n } from '../i18n.tsx';
 import { useSession } from '../session/SessionProvider.tsx';
+import { Form } from '../ui/Form.tsx';
 import { FormFooter } from '../ui/FormFooter.tsx';
 import { DemoAccountList } from './DemoAccountList.tsx';
 
@@ -26,12 +27,12 @@ export function SignInForm() {
 
   return (
     <>
-      <form onSubmit={submit} data-testid="sign-in-form">
+      <Form onSubmit={submit} data-testid="sign-in-form">
         <h1 className="card-title">{t('signIn.title')}</h1>
         <UsernameField value={username} onChange={setUsername} whose="own" hint={false} testId="sign-in-username" />
         <CurrentPasswordField value={password} onChange={setPassword} testId="sign-in-password" />
         <FormFooter command={command} submitLabel={t('signIn.submit')} submitTestId="sign-in-submit" />
-      </form>
+      </Form>
       {demo.data && demo.data.length > 0 && (
         <section className="demo-accounts" aria-labelledby="demo-heading">
           <h2 id="demo-heading" className="side-heading">

@@ -5,6 +5,7 @@ import { api } from '../api/http.ts';
 import { useCommand } from '../api/useCommand.ts';
 import { useI18n } from '../i18n.tsx';
 import { meetingPath, navigate } from '../routes.ts';
+import { Form } from '../ui/Form.tsx';
 import { FormFooter } from '../ui/FormFooter.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
 import { AgendaField } from './fields/AgendaField.tsx';
@@ -36,7 +37,7 @@ export function CreateMeetingForm({ onCancel }: { onCancel(): void }) {
   };
 
   return (
-    <form className="card wide-card" onSubmit={submit} data-testid="create-meeting-form">
+    <Form className="card wide-card" onSubmit={submit} data-testid="create-meeting-form">
       <h2 className="section-title">{t('meetings.createTitle')}</h2>
       <MeetingDetailsFields value={details} onChange={setDetails} invalidField={command.error?.field} />
       <QuorumRuleFields value={rule} onChange={setRule} />
@@ -58,6 +59,6 @@ export function CreateMeetingForm({ onCancel }: { onCancel(): void }) {
         submitTestId="create-meeting-submit"
         onCancel={onCancel}
       />
-    </form>
+    </Form>
   );
 }

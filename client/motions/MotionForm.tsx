@@ -5,6 +5,7 @@ import { api, apiPath } from '../api/http.ts';
 import { useCommand } from '../api/useCommand.ts';
 import { useI18n } from '../i18n.tsx';
 import { Field } from '../ui/Field.tsx';
+import { Form as ValidatedForm } from '../ui/Form.tsx';
 import { FormFooter } from '../ui/FormFooter.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
 import { TextField } from '../ui/TextField.tsx';
@@ -57,14 +58,15 @@ export function MotionForm({ meeting, start, onDone }: Props) {
   };
 
   return (
-    <form className="sub-form motion-form" onSubmit={submit} data-testid="motion-form">
+    <ValidatedForm className="sub-form motion-form" onSubmit={submit} data-testid="motion-form">
       {start.mode === 'revote' && (
         <p className="small muted">{t('motion.revoteOf', { number: start.of.number })}</p>
       )}
       <TextField label={t('motion.title')} value={title} onChange={setTitle} testId="motion-title" maxLength={300} required />
       <Field label={t('motion.description')}>
-        {(id) => (
+        {(id, described) => (
           <textarea
+            {...described}
             id={id}
             className="text-input agenda-input"
             data-testid="motion-description"
@@ -117,6 +119,6 @@ export function MotionForm({ meeting, start, onDone }: Props) {
         submitTestId="motion-submit"
         onCancel={onDone}
       />
-    </form>
+    </ValidatedForm>
   );
 }

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { MotionView } from '../../shared/api.ts';
 import { CHOICES, type Choice } from '../../shared/motions.ts';
 import { api, apiPath } from '../api/http.ts';
 import { useCommand } from '../api/useCommand.ts';
 import { useI18n } from '../i18n.tsx';
+import { FieldCheck, FieldCheckMessage, Form } from '../ui/Form.tsx';
 import { FormFooter } from '../ui/FormFooter.tsx';
 
 /**
@@ -13,6 +14,7 @@ import { FormFooter } from '../ui/FormFooter.tsx';
 export function TallyForm({ motion, present }: { motion: MotionView; present: number }) {
   const { t } = useI18n();
   const command = useCommand();
+  const idBase = useId();
   const recorded = recordedCounts(motion);
   const [counts, setCounts] = useState<Record<Choice, string>>(recorded);
   // Counts recorded or corrected elsewhere (the chair's screen, the secretary's other device) replace the fields,
@@ -35,26 +37,37 @@ export function TallyForm({ motion, present }: { motion: MotionView; present: nu
   };
 
   return (
-    <form className="tally-form" onSubmit={submit} data-testid="tally-form">
+    <Form className="tally-form" onSubmit={submit} data-testid="tally-form">
       <p className="field-label">{t('tally.heading')}</p>
       <div className="tally-fields">
         {CHOICES.map((choice) => (
           <label key={choice} className="tally-field">
-            <span>{t(`choice.${choice}`)}</span>
-            <input
-              className="text-input number-input"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={100000}
-              required
-              data-testid={`tally-${choice}`}
-              value={counts[choice]}
-              onChange={(event) => setCount({ choice, value: event.target.value })}
-            />
+            <span id={`${idBase}-${choice}-label`}>{t(`choice.${choice}`)}</span>
+            <FieldCheck id={`${idBase}-${choice}`}>
+              {(checked) => (
+                <input
+                  {...checked}
+                  id={`${idBase}-${choice}`}
+                  // Named by its choice alone: the message under the row describes it, without repeating in its name.
+                  aria-labelledby={`${idBase}-${choice}-label`}
+                  className="text-input number-input"
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  max={100000}
+                  required
+                  data-testid={`tally-${choice}`}
+                  value={counts[choice]}
+                  onChange={(event) => setCount({ choice, value: event.target.value })}
+                />
+              )}
+            </FieldCheck>
           </label>
         ))}
       </div>
+      {CHOICES.map((choice) => (
+        <FieldCheckMessage key={choice} forId={`${idBase}-${choice}`} />
+      ))}
       <p className="small" data-testid="tally-total" data-over={total > present}>
         {t('tally.total', { total, present })}
       </p>
@@ -64,7 +77,7 @@ export function TallyForm({ motion, present }: { motion: MotionView; present: nu
         submitTestId="tally-submit"
         done={{ text: t('tally.saved'), testId: 'tally-saved' }}
       />
-    </form>
+    </Form>
   );
 }
 

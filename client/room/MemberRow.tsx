@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { MemberView } from '../../shared/api.ts';
 import type { Attendance } from '../../shared/meeting.ts';
 import { api, apiPath } from '../api/http.ts';
 import { useCommand } from '../api/useCommand.ts';
 import { useI18n } from '../i18n.tsx';
 import { ErrorText } from '../ui/ErrorText.tsx';
+import { FieldCheck, FieldCheckMessage, Form } from '../ui/Form.tsx';
 
 interface Props {
   meetingId: string;
@@ -21,6 +22,7 @@ export function MemberRow({ meetingId, member, isMe, canMark }: Props) {
   const command = useCommand();
   const [askingReason, setAskingReason] = useState(false);
   const [reason, setReason] = useState(member.attendanceReason);
+  const reasonId = useId();
 
   const mark = async (status: (typeof MARKS)[number], withReason?: string) => {
     const done = await command.run(() =>
@@ -77,25 +79,32 @@ export function MemberRow({ meetingId, member, isMe, canMark }: Props) {
         </div>
       )}
       {askingReason && (
-        <form className="reason-form" onSubmit={submitReason} data-testid="excuse-form">
-          <input
-            className="text-input"
-            data-testid="excuse-reason"
-            aria-label={t('attendance.reason')}
-            placeholder={t('attendance.reasonPlaceholder')}
-            value={reason}
-            maxLength={300}
-            required
-            autoFocus
-            onChange={(event) => setReason(event.target.value)}
-          />
+        <Form className="reason-form" onSubmit={submitReason} data-testid="excuse-form">
+          <FieldCheck id={reasonId}>
+            {(checked) => (
+              <input
+                {...checked}
+                id={reasonId}
+                className="text-input"
+                data-testid="excuse-reason"
+                aria-label={t('attendance.reason')}
+                placeholder={t('attendance.reasonPlaceholder')}
+                value={reason}
+                maxLength={300}
+                required
+                autoFocus
+                onChange={(event) => setReason(event.target.value)}
+              />
+            )}
+          </FieldCheck>
           <button type="submit" className="primary-button" data-testid="excuse-submit" disabled={command.pending}>
             {t('attendance.mark.excused')}
           </button>
           <button type="button" className="secondary-button" onClick={() => setAskingReason(false)}>
             {t('common.cancel')}
           </button>
-        </form>
+          <FieldCheckMessage forId={reasonId} />
+        </Form>
       )}
       <ErrorText error={command.error} />
     </li>

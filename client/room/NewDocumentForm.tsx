@@ -5,6 +5,7 @@ import { api, apiPath } from '../api/http.ts';
 import { useCommand } from '../api/useCommand.ts';
 import { useI18n } from '../i18n.tsx';
 import { meetingPath, navigate } from '../routes.ts';
+import { Form } from '../ui/Form.tsx';
 import { FormFooter } from '../ui/FormFooter.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
 import { TextField } from '../ui/TextField.tsx';
@@ -37,7 +38,7 @@ export function NewDocumentForm({ meetingId }: { meetingId: string }) {
     );
   }
   return (
-    <form className="sub-form" onSubmit={submit} data-testid="new-document-form">
+    <Form className="sub-form" onSubmit={submit} data-testid="new-document-form">
       <SelectField<DocumentKind>
         label={t('room.template')}
         value={kind}
@@ -59,6 +60,6 @@ export function NewDocumentForm({ meetingId }: { meetingId: string }) {
         submitTestId="new-document-submit"
         onCancel={() => setOpen(false)}
       />
-    </form>
+    </Form>
   );
 }

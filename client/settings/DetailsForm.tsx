@@ -8,6 +8,7 @@ import { AgendaField } from '../meetings/fields/AgendaField.tsx';
 import { agendaFromText, detailsOf } from '../meetings/fields/details.ts';
 import { MeetingDetailsFields } from '../meetings/fields/MeetingDetailsFields.tsx';
 import { QuorumRuleFields } from '../meetings/fields/QuorumRuleFields.tsx';
+import { Form } from '../ui/Form.tsx';
 import { FormFooter } from '../ui/FormFooter.tsx';
 
 /**
@@ -37,7 +38,7 @@ export function DetailsForm({ meeting }: { meeting: MeetingView }) {
   };
 
   return (
-    <form className="card wide-card" onSubmit={submit} data-testid="details-form" aria-labelledby="details-heading">
+    <Form className="card wide-card" onSubmit={submit} data-testid="details-form" aria-labelledby="details-heading">
       <h2 id="details-heading" className="section-title">
         {t('settings.details')}
       </h2>
@@ -50,6 +51,6 @@ export function DetailsForm({ meeting }: { meeting: MeetingView }) {
         submitTestId="details-save"
         done={{ text: t('common.saved'), testId: 'details-saved' }}
       />
-    </form>
+    </Form>
   );
 }

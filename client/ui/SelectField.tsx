@@ -13,8 +13,9 @@ interface Props<T extends string> {
 export function SelectField<T extends string>({ label, hint, value, onChange, options, testId }: Props<T>) {
   return (
     <Field label={label} hint={hint}>
-      {(id) => (
+      {(id, described) => (
         <select
+          {...described}
           id={id}
           className="text-input"
           data-testid={testId}

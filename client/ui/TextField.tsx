@@ -9,7 +9,7 @@ interface Props extends InputProps {
   value: string;
   onChange(value: string): void;
   testId: string;
-  /** The server refused this field: marked for the person (and a screen reader) to find. */
+  /** The server refused this field: marked for the person (and a screen reader) to find (the form's own checks mark it too). */
   invalid?: boolean | undefined;
   /** A button beside the input (a password's "generate"), kept on its line while there is room. */
   beside?: ReactNode;
@@ -19,15 +19,16 @@ interface Props extends InputProps {
 export function TextField({ label, hint, value, onChange, testId, invalid, beside, ...input }: Props) {
   return (
     <Field label={label} hint={hint}>
-      {(id) => {
+      {(id, described) => {
         const element = (
           <input
             {...input}
+            {...described}
             id={id}
             className="text-input"
             data-testid={testId}
             value={value}
-            aria-invalid={invalid || undefined}
+            aria-invalid={invalid || described['aria-invalid']}
             onChange={(event) => onChange(event.target.value)}
           />
         );

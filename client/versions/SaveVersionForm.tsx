@@ -4,6 +4,7 @@ import { api, apiPath } from '../api/http.ts';
 import { useCommand } from '../api/useCommand.ts';
 import { useI18n } from '../i18n.tsx';
 import { ErrorText } from '../ui/ErrorText.tsx';
+import { FieldCheck, FieldCheckMessage, Form } from '../ui/Form.tsx';
 
 interface Props {
   documentId: string;
@@ -33,34 +34,40 @@ export function SaveVersionForm({ documentId, onSaved }: Props) {
   };
 
   return (
-    <form className="version-save" onSubmit={(event) => void submit(event)} data-testid="version-save-form">
+    <Form className="version-save" onSubmit={(event) => void submit(event)} data-testid="version-save-form">
       <label className="field-label" htmlFor={inputId}>
         {t('versions.saveLabel')}
       </label>
       <div className="inline-field">
-        <input
-          id={inputId}
-          className="text-input"
-          data-testid="version-save-label"
-          value={label}
-          required
-          maxLength={120}
-          placeholder={t('versions.savePlaceholder')}
-          onChange={(event) => {
-            setSaved(null);
-            command.edit(setLabel)(event.target.value);
-          }}
-        />
+        <FieldCheck id={inputId}>
+          {(checked) => (
+            <input
+              {...checked}
+              id={inputId}
+              className="text-input"
+              data-testid="version-save-label"
+              value={label}
+              required
+              maxLength={120}
+              placeholder={t('versions.savePlaceholder')}
+              onChange={(event) => {
+                setSaved(null);
+                command.edit(setLabel)(event.target.value);
+              }}
+            />
+          )}
+        </FieldCheck>
         <button type="submit" className="primary-button" data-testid="version-save" disabled={command.pending || label.trim() === ''}>
           {t('versions.save')}
         </button>
       </div>
+      <FieldCheckMessage forId={inputId} />
       {saved !== null && (
         <p className="saved-note small" role="status" data-testid="version-saved">
           {t(saved.unchanged ? 'versions.unchanged' : 'versions.saved', { label: saved.label })}
         </p>
       )}
       <ErrorText error={command.error} testId="version-save-error" />
-    </form>
+    </Form>
   );
 }

@@ -11,8 +11,9 @@ export function AgendaField({ value, onChange }: Props) {
   const { t } = useI18n();
   return (
     <Field label={t('meetingField.agenda')} hint={t('meetingField.agendaHint')}>
-      {(id) => (
+      {(id, described) => (
         <textarea
+          {...described}
           id={id}
           className="text-input agenda-input"
           data-testid="meeting-agenda"

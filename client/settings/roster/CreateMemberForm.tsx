@@ -7,6 +7,7 @@ import { api, apiPath } from '../../api/http.ts';
 import { useCommand } from '../../api/useCommand.ts';
 import { useI18n } from '../../i18n.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { Form } from '../../ui/Form.tsx';
 import { FormFooter } from '../../ui/FormFooter.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { RoleSelect } from './RoleSelect.tsx';
@@ -37,7 +38,7 @@ export function CreateMemberForm({ meetingId, allowChair }: { meetingId: string;
   };
 
   return (
-    <form className="sub-form" onSubmit={submit} data-testid="create-member-form">
+    <Form className="sub-form" onSubmit={submit} data-testid="create-member-form">
       {added && (
         <CreatedAccount
           testId="member-created"
@@ -59,6 +60,6 @@ export function CreateMemberForm({ meetingId, allowChair }: { meetingId: string;
         <TextField label={t('roster.unit')} value={unit} onChange={setUnit} testId="new-member-unit" maxLength={200} />
       </div>
       <FormFooter command={command} submitLabel={t('roster.createAndAdd')} submitTestId="new-member-submit" />
-    </form>
+    </Form>
   );
 }
