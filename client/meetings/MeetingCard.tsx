@@ -21,7 +21,7 @@ export function MeetingCard({ meeting }: { meeting: MeetingSummary }) {
         {meeting.title}
       </span>
       <span className="meeting-card-meta">
-        <span>{formatWhen(meeting.startsAt, lang)}</span>
+        <span data-testid="meeting-when">{formatWhen(meeting.startsAt, lang)}</span>
         <span>{meeting.place}</span>
         <span>{t('meetings.memberCount', { count: meeting.memberCount })}</span>
       </span>

@@ -19,7 +19,7 @@ export function RoomHeader({ meeting, live }: { meeting: MeetingView; live: bool
         </h1>
         <p className="room-meta">
           <StatusBadge status={meeting.status} />
-          <span>{formatWhen(meeting.startsAt, lang)}</span>
+          <span data-testid="room-when">{formatWhen(meeting.startsAt, lang)}</span>
           <span>{meeting.place}</span>
           {meeting.myRole && <span className="role-tag">{t(`role.${meeting.myRole}`)}</span>}
         </p>

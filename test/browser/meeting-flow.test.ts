@@ -46,7 +46,8 @@ describeInBrowser('browser: a meeting from creation to quorum', () => {
       await page.getByTestId('create-meeting').click();
       await page.getByTestId('meeting-title').fill('Hội nghị cán bộ viên chức năm 2023');
       await page.getByTestId('meeting-kind').selectOption('employee_conference');
-      await page.getByTestId('meeting-startsAt').fill('2023-12-19T08:00');
+      await page.getByTestId('meeting-startsAt-date').fill('19/12/2023');
+      await page.getByTestId('meeting-startsAt-time').fill('08:00');
       await page.getByTestId('meeting-place').fill('Hội trường Trung tâm Công nghệ Laser');
       await page.getByTestId('meeting-locality').fill('Hà Nội');
       await page.getByTestId('meeting-issuingBody').fill('Trung tâm Công nghệ Laser');

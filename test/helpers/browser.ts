@@ -141,11 +141,17 @@ export interface PersonOptions {
   account?: { username: string; password: string };
   /** A laptop by default; `PHONE` for a phone. */
   viewport?: { width: number; height: number };
+  /** The browser's locale (its date pickers' and its own messages' language); Chromium's default if omitted. */
+  locale?: string;
 }
 
 /** One person on their own device: a separate browser context (own cookies, storage and network switch). */
 export async function newPerson(browser: Browser, baseURL: string, options: PersonOptions = {}): Promise<Person> {
-  const context = await browser.newContext({ baseURL, viewport: options.viewport ?? { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    baseURL,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    ...(options.locale ? { locale: options.locale } : {}),
+  });
   if (options.account) await signInContext(context, baseURL, options.account);
   // Anything the Content-Security-Policy blocks is a defect of the page (the check fails the test like an
   // uncaught error): the event catches what the page's own code tried, the console what the browser refused.

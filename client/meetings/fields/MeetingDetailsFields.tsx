@@ -1,6 +1,7 @@
 import { MEETING_KINDS } from '../../../shared/meeting.ts';
 import type { MessageKey } from '../../../shared/i18n.ts';
 import { useI18n } from '../../i18n.tsx';
+import { DateTimeField } from '../../ui/DateTimeField.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import type { MeetingDetails } from './details.ts';
@@ -51,14 +52,13 @@ export function MeetingDetailsFields({ value, onChange, invalidField }: Props) {
         testId="meeting-kind"
         options={MEETING_KINDS.map((kind) => ({ value: kind, label: t(`meetingKind.${kind}`) }))}
       />
-      <TextField
+      <DateTimeField
         label={t('meetingField.startsAt')}
-        type="datetime-local"
         testId="meeting-startsAt"
         value={value.startsAt}
         required
         invalid={invalidField === 'startsAt'}
-        onChange={(next) => set('startsAt', next.slice(0, 16))}
+        onChange={(next) => set('startsAt', next)}
       />
       {rest.map(text)}
     </div>

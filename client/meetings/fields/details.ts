@@ -7,7 +7,7 @@ export type MeetingDetails = Pick<MeetingInfo, (typeof DETAIL_KEYS)[number]>;
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/** Tomorrow at 08:00 on this device's clock, in the `YYYY-MM-DDTHH:mm` a datetime-local input takes. */
+/** Tomorrow at 08:00 on this device's clock, as the API's `YYYY-MM-DDTHH:mm`. */
 function tomorrowMorning(): string {
   const d = new Date();
   d.setDate(d.getDate() + 1);
