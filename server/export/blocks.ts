@@ -7,6 +7,7 @@ import type { JSONContent } from '@tiptap/core';
 import {
   ALIGNMENTS,
   colspanOf,
+  colwidthOf,
   columnsKindOf,
   fontSizeOf,
   listStartOf,
@@ -22,6 +23,7 @@ import {
 import { VOTE_RESULT_NODE } from '../../shared/editor/vote-result.ts';
 import { BLANK } from '../../shared/templates/types.ts';
 import { boldArticlePrefix, inlinesOf, textRuns, type Inline } from './inline.ts';
+import { keepBeforeSignatures, signingRoom } from './keep-together.ts';
 
 export type Align = Alignment;
 
@@ -32,6 +34,8 @@ export interface ParagraphBlock {
   rule: Rule | null;
   fontSize: FontSize | null;
   inlines: Inline[];
+  /** Kept whole and on the page of what follows it (the line before the signatures). */
+  keepWithNext: boolean;
 }
 
 export interface ListBlock {
@@ -50,13 +54,22 @@ export interface ColumnsBlock {
 export interface TableCellBlock {
   header: boolean;
   colspan: number;
+  /** The editor's column widths in pixels, one per column spanned, when the columns were resized. */
+  colwidth: number[] | null;
   blocks: Block[];
+}
+
+/** The empty lines between a signer's title and name: the room to sign and seal. */
+export interface SigningRoomBlock {
+  type: 'signingRoom';
+  lines: ParagraphBlock[];
 }
 
 export type Block =
   | ParagraphBlock
   | ListBlock
   | ColumnsBlock
+  | SigningRoomBlock
   | { type: 'table'; rows: TableCellBlock[][] }
   | { type: 'quote'; blocks: Block[] }
   | { type: 'code'; inlines: Inline[] }
@@ -75,6 +88,7 @@ function paragraph(node: JSONContent, inlines: Inline[], heading: ParagraphBlock
     rule: ruleOf(attrs.rule),
     fontSize: fontSizeOf(attrs.fontSize),
     inlines,
+    keepWithNext: false,
   };
 }
 
@@ -83,6 +97,7 @@ function tableRows(node: JSONContent): TableCellBlock[][] {
     (row.content ?? []).map((cell) => ({
       header: cell.type === 'tableHeader',
       colspan: colspanOf(cell.attrs?.colspan),
+      colwidth: colwidthOf(cell.attrs?.colwidth, colspanOf(cell.attrs?.colspan)),
       blocks: toBlocks(cell.content),
     })),
   );
@@ -112,10 +127,11 @@ function toBlock(node: JSONContent): Block[] {
         },
       ];
     case 'columns': {
+      const kind = columnsKindOf(node.attrs?.kind);
       const columns = (node.content ?? []).map((column) => toBlocks(column.content));
       // The schema requires two columns; a block with none (a damaged document) would make an empty Word table.
       if (columns.length === 0) return [];
-      return [{ type: 'columns', kind: columnsKindOf(node.attrs?.kind), columns }];
+      return [{ type: 'columns', kind, columns: kind === 'signatures' ? columns.map(signingRoom) : columns }];
     }
     case 'table':
       return [{ type: 'table', rows: tableRows(node) }];
@@ -159,5 +175,5 @@ export const hasFirstLineIndent = (p: ParagraphBlock, place: Place): boolean =>
  */
 export function documentBlocks(doc: JSONContent): Block[] {
   const clean = sanitiseContent(doc);
-  return toBlocks(clean.type === 'doc' ? clean.content : [clean]);
+  return keepBeforeSignatures(toBlocks(clean.type === 'doc' ? clean.content : [clean]));
 }

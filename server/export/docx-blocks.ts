@@ -1,10 +1,22 @@
 /** Blocks as DOCX body content: lists with real numbering, the two-column blocks and tables as Word tables. */
-import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from 'docx';
-import type { Block, ColumnsBlock, ListBlock, TableCellBlock } from './blocks.ts';
+import {
+  BorderStyle,
+  LineRuleType,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import type { Block, ColumnsBlock, ListBlock, SigningRoomBlock, TableCellBlock } from './blocks.ts';
+import { columnRows, columnShares } from './columns-layout.ts';
 import type { Inline } from './inline.ts';
 import { docxParagraph, docxRuns, type DocxPlace } from './docx-paragraph.ts';
 import { LIST_REFERENCE, RULE_LINE_PT, STYLE, listTextIndent, orderedDefinition } from './docx-styles.ts';
-import { COLUMN_SHARES, SIZE_PT, SPACE_AFTER_PT, mmToTwip, ptToTwip } from './layout.ts';
+import { COLUMN_GAP_MM, SIGNING_ROOM_MM, SIZE_PT, SPACE_AFTER_PT, mmToPt, mmToTwip, ptToTwip } from './layout.ts';
+import { headerRowCount, tableColumnShares } from './table-layout.ts';
 
 export type DocxChild = Paragraph | Table;
 
@@ -18,7 +30,7 @@ export class ListInstances {
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const COLUMN_GAP = mmToTwip(2);
+const COLUMN_GAP = mmToTwip(COLUMN_GAP_MM);
 const CELL_PADDING = 108;
 const QUOTE_INDENT = mmToTwip(10);
 
@@ -51,60 +63,80 @@ function list(block: ListBlock, at: DocxPlace, lists: ListInstances): DocxChild[
 
 function columns(block: ColumnsBlock, at: DocxPlace, lists: ListInstances): Table {
   const count = Math.max(1, block.columns.length);
-  const shares = count === 2 ? COLUMN_SHARES[block.kind] : Array.from({ length: count }, () => 1 / count);
-  const widths = shares.map((s) => Math.round(at.width * s));
-  const cells = block.columns.map((blocks, i) => {
-    const width = widths[i] ?? 0;
-    const margins = { top: 0, bottom: 0, left: i === 0 ? 0 : COLUMN_GAP, right: i === count - 1 ? 0 : COLUMN_GAP };
-    const inner: DocxPlace = { place: block.kind, compact: true, width: width - margins.left - margins.right };
-    return new TableCell({
-      width: { size: width, type: WidthType.DXA },
-      margins,
-      verticalAlign: VerticalAlign.TOP,
-      children: closeCell(docxBlocks(blocks, inner, lists)),
+  const widths = columnShares(block).map((s) => Math.round(at.width * s));
+  // A signature block keeps its lines together and with what follows it (the recipients under the minutes).
+  const keep = block.kind === 'signatures';
+  const row = (columns: Block[][]) =>
+    columns.map((blocks, i) => {
+      const width = widths[i] ?? 0;
+      const margins = { top: 0, bottom: 0, left: i === 0 ? 0 : COLUMN_GAP, right: i === count - 1 ? 0 : COLUMN_GAP };
+      const inner: DocxPlace = { place: block.kind, compact: true, width: width - margins.left - margins.right, keep };
+      return new TableCell({
+        width: { size: width, type: WidthType.DXA },
+        margins,
+        verticalAlign: VerticalAlign.TOP,
+        children: closeCell(docxBlocks(blocks, inner, lists)),
+      });
     });
-  });
   return new Table({
     width: { size: at.width, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
     // A signature block split across two pages separates the signer's title from the signature.
-    rows: [new TableRow({ cantSplit: true, children: cells })],
+    rows: columnRows(block).map((cells) => new TableRow({ cantSplit: true, children: row(cells) })),
   });
 }
 
-function table(rows: TableCellBlock[][], at: DocxPlace, lists: ListInstances): Table {
-  const count = Math.max(1, ...rows.map((r) => r.reduce((n, c) => n + c.colspan, 0)));
-  const column = Math.floor(at.width / count);
+/**
+ * The room to sign: its empty lines share SIGNING_ROOM_MM between them (each an exact height), or keep their own
+ * height where the drafters left more lines than that.
+ */
+function signingRoomLines(block: SigningRoomBlock, at: DocxPlace): Paragraph[] {
+  const linePt = Math.max(SIZE_PT.compact * 1.15, mmToPt(SIGNING_ROOM_MM) / block.lines.length);
+  return block.lines.map(
+    () =>
+      new Paragraph({
+        style: STYLE.compact,
+        spacing: { after: 0, line: ptToTwip(linePt), lineRule: LineRuleType.EXACT },
+        ...(at.keep ? { keepNext: true, keepLines: true } : {}),
+      }),
+  );
+}
+
+function table(allRows: TableCellBlock[][], at: DocxPlace, lists: ListInstances): Table {
+  const rows = allRows.filter((r) => r.length > 0);
+  const widths = tableColumnShares(rows).map((s) => Math.floor(at.width * s));
+  const heading = headerRowCount(rows);
   return new Table({
-    width: { size: column * count, type: WidthType.DXA },
-    columnWidths: Array.from({ length: count }, () => column),
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
-    rows: rows
-      .filter((r) => r.length > 0)
-      .map(
-        (cells, i) =>
-          new TableRow({
-            tableHeader: i === 0 && cells.every((c) => c.header),
-            children: cells.map((cell) => {
-              const width = column * cell.colspan;
+    rows: rows.map((cells, i) => {
+      let column = 0;
+      return new TableRow({
+        tableHeader: i < heading,
+        // A row broken across two pages is hard to read: a target and its figure belong together.
+        cantSplit: true,
+        children: cells.map((cell) => {
+          const width = widths.slice(column, column + cell.colspan).reduce((a, b) => a + b, 0);
+          column += cell.colspan;
               const inner: DocxPlace = { place: 'cell', compact: true, width: width - 2 * CELL_PADDING, strong: cell.header };
-              return new TableCell({
-                width: { size: width, type: WidthType.DXA },
-                columnSpan: cell.colspan,
-                children: closeCell(docxBlocks(cell.blocks, inner, lists)),
-              });
-            }),
-          }),
-      ),
+          return new TableCell({
+            width: { size: width, type: WidthType.DXA },
+            columnSpan: cell.colspan,
+            children: closeCell(docxBlocks(cell.blocks, inner, lists)),
+          });
+        }),
+      });
+    }),
   });
 }
 
-/** An empty line `pt` tall. */
-const spacer = (pt: number): Paragraph =>
-  new Paragraph({ style: STYLE.rule, spacing: { after: ptToTwip(pt - RULE_LINE_PT) } });
+/** An empty line `pt` tall; `keepNext` when it stands between the text and the signatures. */
+const spacer = (pt: number, keepNext = false): Paragraph =>
+  new Paragraph({ style: STYLE.rule, spacing: { after: ptToTwip(pt - RULE_LINE_PT) }, ...(keepNext ? { keepNext } : {}) });
 
 const asCode = (i: Inline): Inline => (i.kind === 'text' ? { ...i, marks: { ...i.marks, code: true } } : i);
 
@@ -119,8 +151,10 @@ export function docxBlocks(blocks: readonly Block[], at: DocxPlace, lists: ListI
         const table = columns(block, at, lists);
         if (at.place !== 'body') return [table];
         // Word has no margins around a table: the space the print view's CSS gives them is written as lines.
-        return block.kind === 'signatures' ? [spacer(SPACE_AFTER_PT), table, spacer(12)] : [table, spacer(12)];
+        return block.kind === 'signatures' ? [spacer(SPACE_AFTER_PT, true), table, spacer(12)] : [table, spacer(12)];
       }
+      case 'signingRoom':
+        return signingRoomLines(block, at);
       case 'table':
         return [table(block.rows, at, lists)];
       case 'quote':

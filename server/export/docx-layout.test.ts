@@ -47,24 +47,26 @@ describe('DOCX package and page', () => {
 });
 
 describe('DOCX of the demo resolution', () => {
-  it('[X3] maps the header to a borderless 40/60 table: issuing body, number line | nation, motto, italic date', async () => {
+  it('[X3] maps the header to a borderless table: issuing body, number line | nation, motto, italic date', async () => {
     const xml = body(await docx(demoInput('NQ')));
     const header = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(xml)?.[0] ?? '';
-    // The text width is 210 − 30 − 15 = 165 mm = 9354 twips; 40% and 60% of it.
-    expect(header).toContain('<w:gridCol w:w="3742"/><w:gridCol w:w="5612"/>');
+    // The text width is 210 − 30 − 15 = 165 mm = 9354 twips, shared from the text's widths (X11).
+    expect(header).toContain('<w:gridCol w:w="4092"/><w:gridCol w:w="5262"/>');
     expect(header).toMatch(/<w:insideV w:val="none"/);
-    const [left = '', right = ''] = tablesOf(xml)[0] ?? [];
-    expect(cellTexts(left).filter((t) => t !== '')).toEqual(['VIỆN ỨNG DỤNG CÔNG NGHỆ', 'TRUNG TÂM CÔNG NGHỆ LASER', 'Số:      /NQ-TTCNL']);
+    const [left = '', right = '', number = '', date = ''] = tablesOf(xml)[0] ?? [];
+    expect(cellTexts(left).filter((t) => t !== '')).toEqual(['VIỆN ỨNG DỤNG CÔNG NGHỆ', 'TRUNG TÂM CÔNG NGHỆ LASER']);
+    expect(cellTexts(number)).toEqual(['Số:      /NQ-TTCNL']);
+    expect(cellTexts(right).filter((t) => t !== '')).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']);
+    expect(runWith(date, 'Hà Nội, ngày 19 tháng 12 năm 2023')?.italic).toBe(true);
     expect(runWith(left, 'TRUNG TÂM CÔNG NGHỆ LASER')?.bold).toBe(true);
     expect(runWith(left, 'VIỆN ỨNG DỤNG CÔNG NGHỆ')?.bold).toBe(false);
     expect(runWith(right, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')?.bold).toBe(true);
     expect(runWith(right, 'Độc lập - Tự do - Hạnh phúc')?.bold).toBe(true);
-    expect(runWith(right, 'Hà Nội, ngày 19 tháng 12 năm 2023')?.italic).toBe(true);
     // Capitals 12 pt, the other lines the columns' 13 pt, so that the nation stays on one line.
     for (const caps of ['VIỆN ỨNG DỤNG CÔNG NGHỆ', 'TRUNG TÂM CÔNG NGHỆ LASER']) expect(runWith(left, caps)?.size).toBe(24);
     expect(runWith(right, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')?.size).toBe(24);
     expect(runWith(right, 'Độc lập - Tự do - Hạnh phúc')?.size).toBe(null);
-    expect(runWith(left, 'Số:      /NQ-TTCNL')?.size).toBe(null);
+    expect(runWith(number, 'Số:      /NQ-TTCNL')?.size).toBe(null);
     const styles = (await docx(demoInput('NQ')))['word/styles.xml'] ?? '';
     expect(styles).toMatch(/w:styleId="Compact">[^]*?<w:sz w:val="26"\/>/);
     // Word puts no space around a table: a line of 12 pt stands between the header and the title.
@@ -75,7 +77,7 @@ describe('DOCX of the demo resolution', () => {
     expect(paragraphsOf(left)[0]?.xml).toContain('<w:pStyle w:val="Compact"/>');
   });
 
-  it('[X3] draws a short rule a third of the column under the issuing body, and one as long as the motto', async () => {
+  it('[X3] draws a short rule 0.4 of the issuing body under it, and one as long as the motto', async () => {
     const xml = body(await docx(demoInput('NQ')));
     const [left = '', right = ''] = tablesOf(xml)[0] ?? [];
     const ruleAfter = (cell: string, text: string) => {
@@ -86,13 +88,16 @@ describe('DOCX of the demo resolution', () => {
       const [, l = '0', r = '0'] = /<w:ind w:left="(\d+)" w:right="(\d+)"\/>/.exec(rule) ?? [];
       return { left: Number(l), right: Number(r) };
     };
-    // Left cell: 3742 twips less the 113-twip gap to the right column.
+    // Left cell: 4092 twips less the 113-twip gap to the right column. "TRUNG TÂM CÔNG NGHỆ LASER" in 12 pt bold
+    // is about 195 pt (3895 twips) of Times New Roman: the rule is 0.4 of it, between the decree's 1/3 and 1/2.
     const shortRule = ruleAfter(left, 'TRUNG TÂM CÔNG NGHỆ LASER');
     expect(shortRule.left).toBe(shortRule.right);
-    expect(3629 - shortRule.left - shortRule.right).toBeCloseTo(3629 / 3, -1);
+    const short = 3979 - shortRule.left - shortRule.right;
+    expect(short).toBeGreaterThan(3895 / 3);
+    expect(short).toBeLessThan(3895 / 2);
     // "Độc lập - Tự do - Hạnh phúc" in 13 pt bold is about 158 pt (3160 twips) of Times New Roman.
     const motto = ruleAfter(right, 'Độc lập - Tự do - Hạnh phúc');
-    const stroke = 5499 - motto.left - motto.right;
+    const stroke = 5149 - motto.left - motto.right;
     expect(stroke).toBeGreaterThan(2900);
     expect(stroke).toBeLessThan(3400);
   });
@@ -134,7 +139,7 @@ describe('DOCX of the demo resolution', () => {
     expect(runWith(right, 'Cung Hồng Kiên')?.bold).toBe(true);
     const recipients = runWith(left, 'Nơi nhận:');
     expect(recipients).toMatchObject({ bold: true, italic: true, size: 24 });
-    expect(runWith(left, '- Lưu: VT, …')?.size).toBe(22);
+    expect(runWith(left, '- Lưu: VT, ….')?.size).toBe(22);
     expect(cellTexts(left)).toContain('- Công đoàn Viện;');
   });
 

@@ -4,7 +4,7 @@ import { hasFirstLineIndent, isHeaderCapitals, type Align, type ParagraphBlock, 
 import { STYLE } from './docx-styles.ts';
 import type { Inline } from './inline.ts';
 import { FIRST_LINE_INDENT_CM, SHORT_RULE_SHARE, SIZE_PT, SPACE_AFTER_PT, cmToTwip, ptToTwip } from './layout.ts';
-import { textWidthPt } from './text-width.ts';
+import { longestLinePt, paragraphSizePt } from './measure.ts';
 
 /** Where a paragraph is being written, and how much width it has there. */
 export interface DocxPlace {
@@ -18,6 +18,8 @@ export interface DocxPlace {
   indentLeft?: number;
   /** A table's header cells, bold as the editor shows them. */
   strong?: boolean;
+  /** Every line kept whole and with the next (the signature block). */
+  keep?: boolean;
 }
 
 const ALIGNMENT = {
@@ -46,27 +48,14 @@ export function docxRuns(inlines: readonly Inline[], sizePt?: number, strong = f
   });
 }
 
-function sizeOf(p: ParagraphBlock, at: DocxPlace): number {
-  if (p.fontSize) return p.fontSize;
-  if (p.heading) return SIZE_PT.heading[p.heading];
-  if (isHeaderCapitals(p, at.place)) return SIZE_PT.headerCapitals;
-  return at.compact ? SIZE_PT.compact : SIZE_PT.body;
-}
-
 /** A size the paragraph's style does not give it, set on its runs and its mark. */
 function ownSize(p: ParagraphBlock, at: DocxPlace): number | undefined {
   return p.fontSize ?? (isHeaderCapitals(p, at.place) ? SIZE_PT.headerCapitals : undefined);
 }
 
 /** The longest line of the paragraph, in twips. */
-function textLength(p: ParagraphBlock, at: DocxPlace): number {
-  const lines: { text: string; bold: boolean }[][] = [[]];
-  for (const i of p.inlines) {
-    if (i.kind === 'break') lines.push([]);
-    else lines[lines.length - 1]?.push({ text: i.text, bold: i.marks.bold || at.strong === true });
-  }
-  return Math.max(...lines.map((line) => ptToTwip(textWidthPt(line, sizeOf(p, at)))));
-}
+const textLength = (p: ParagraphBlock, at: DocxPlace): number =>
+  ptToTwip(longestLinePt(p, paragraphSizePt(p, at.place, at.compact), at.strong));
 
 /** Left and right indents that leave a stroke of `length` twips where the paragraph's text stands. */
 function strokeIndents(align: Align, width: number, length: number): { left: number; right: number } {
@@ -83,11 +72,14 @@ function strokeIndents(align: Align, width: number, length: number): { left: num
  */
 function ruleParagraph(p: ParagraphBlock, at: DocxPlace): Paragraph {
   const width = at.width - (at.indentLeft ?? 0);
-  const length = p.rule === 'short' ? width * SHORT_RULE_SHARE : textLength(p, at);
+  // A text longer than its line wraps: its longest line is then about the width it stands in.
+  const line = Math.min(width, textLength(p, at));
+  const length = p.rule === 'short' ? line * SHORT_RULE_SHARE : line;
   const { left, right } = strokeIndents(p.align, width, Math.min(width, length));
   return new Paragraph({
     style: STYLE.rule,
     indent: { left: left + (at.indentLeft ?? 0), right },
+    ...(at.keep ? { keepNext: true } : {}),
     spacing: { after: ptToTwip(at.compact ? 4 : SPACE_AFTER_PT) },
     border: { bottom: RULE_BORDER },
   });
@@ -109,7 +101,8 @@ export function docxParagraph(p: ParagraphBlock, at: DocxPlace): Paragraph[] {
     // "Nơi nhận:" and its lines (the sized paragraphs of the templates) are set close, as one list; a ruled
     // paragraph leaves its space after to the rule.
     ...(p.rule || p.fontSize ? { spacing: { after: 0 } } : {}),
-    ...(p.rule ? { keepNext: true } : {}),
+    ...(p.rule || p.keepWithNext || at.keep ? { keepNext: true } : {}),
+    ...(p.keepWithNext || at.keep ? { keepLines: true } : {}),
     ...(at.numbering ? { numbering: at.numbering } : {}),
   });
   return p.rule ? [text, ruleParagraph(p, at)] : [text];

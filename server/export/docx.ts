@@ -2,30 +2,55 @@
  * A document as a Word file in the official layout (Nghị định 30/2020/NĐ-CP, Phụ lục I): A4, Times New Roman,
  * the two-column header and signature blocks as borderless tables. Pure: the same input gives the same pages.
  */
-import { AlignmentType, BorderStyle, Document, Header, Packer, Paragraph, Table, TextRun } from 'docx';
+import { AlignmentType, BorderStyle, Document, Header, Packer, PageNumber, Paragraph, Table, TextRun } from 'docx';
 import { documentBlocks } from './blocks.ts';
 import { docxBlocks, ListInstances, type DocxChild } from './docx-blocks.ts';
 import { STYLE, documentStyles, numberingConfig } from './docx-styles.ts';
 import { cleanText } from './inline.ts';
-import { DRAFT_MARK, MARGIN_MM, PAGE_MM, SIZE_PT, TEXT_WIDTH_MM, exportTitle, kindName, mmToTwip } from './layout.ts';
+import {
+  DRAFT_BOX_PT,
+  DRAFT_MARK,
+  HEADER_FROM_TOP_MM,
+  MARGIN_MM,
+  PAGE_MM,
+  PAGE_NUMBER_PT,
+  SIZE_PT,
+  TEXT_WIDTH_MM,
+  exportTitle,
+  kindName,
+  mmToTwip,
+} from './layout.ts';
 import type { ExportInput } from './types.ts';
 
-/** "DỰ THẢO" boxed at the top right of every page, in the top margin, where the decree's own forms put it. */
-function draftHeader(): Header {
+/** A header line: nothing after it, so that the header never grows down into the text. */
+const headerLine = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType], children: TextRun[]) =>
+  new Paragraph({ alignment, spacing: { after: 0 }, children });
+
+/**
+ * Page 2 on: the page number, centred in the top margin (Phụ lục I). Page 1 has a header of its own (the section
+ * is a "title page"), empty or with the draft mark, so that it shows no number.
+ */
+const numberedHeader = (): Header =>
+  new Header({ children: [headerLine(AlignmentType.CENTER, [new TextRun({ children: [PageNumber.CURRENT], size: PAGE_NUMBER_PT * 2 })])] });
+
+/**
+ * "DỰ THẢO" boxed at the top right of the first page, in its header: in the top margin, where the decree's own
+ * forms put it, so the document's own header starts where it would on the final text.
+ */
+function firstPageHeader(draft: boolean): Header {
+  if (!draft) return new Header({ children: [headerLine(AlignmentType.RIGHT, [])] });
   return new Header({
     children: [
-      new Paragraph({
-        alignment: AlignmentType.RIGHT,
-        children: [
-          new TextRun({
-            // No-break spaces pad the text inside its box: a run's border hugs its characters.
-            text: `\u00a0${DRAFT_MARK}\u00a0`,
-            bold: true,
-            size: SIZE_PT.draftMark * 2,
-            border: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 },
-          }),
-        ],
-      }),
+      headerLine(AlignmentType.RIGHT, [
+        new TextRun({
+          // No-break spaces pad the text inside its box (a run's border hugs its characters): 3 pt each at 12 pt.
+          text: `\u00a0${DRAFT_MARK}\u00a0`,
+          bold: true,
+          size: SIZE_PT.draftMark * 2,
+          // Eighths of a point; `space` is the padding above and below, in points.
+          border: { style: BorderStyle.SINGLE, size: DRAFT_BOX_PT.border * 8, color: '000000', space: DRAFT_BOX_PT.paddingY },
+        }),
+      ]),
     ],
   });
 }
@@ -45,6 +70,8 @@ export async function documentDocx(input: ExportInput): Promise<Buffer> {
     creator: 'Quorum',
     lastModifiedBy: 'Quorum',
     styles: documentStyles(),
+    // A line ended by a hard break (Shift+Enter) is not stretched across a justified paragraph.
+    compatibility: { doNotExpandShiftReturn: true },
     numbering: numberingConfig(),
     sections: [
       {
@@ -56,12 +83,13 @@ export async function documentDocx(input: ExportInput): Promise<Buffer> {
               right: mmToTwip(MARGIN_MM.right),
               bottom: mmToTwip(MARGIN_MM.bottom),
               left: mmToTwip(MARGIN_MM.left),
-              header: mmToTwip(10),
+              header: mmToTwip(HEADER_FROM_TOP_MM),
               footer: mmToTwip(10),
             },
           },
+          titlePage: true,
         },
-        ...(input.draft ? { headers: { default: draftHeader() } } : {}),
+        headers: { default: numberedHeader(), first: firstPageHeader(input.draft) },
         children: closeBody(body),
       },
     ],

@@ -1,7 +1,17 @@
 /** Blocks as the print view's HTML; the class names are the ones print-css.ts lays out. */
-import { hasFirstLineIndent, isHeaderCapitals, type Block, type ParagraphBlock, type Place, type TableCellBlock } from './blocks.ts';
+import {
+  hasFirstLineIndent,
+  isHeaderCapitals,
+  type Block,
+  type ColumnsBlock,
+  type ParagraphBlock,
+  type Place,
+  type TableCellBlock,
+} from './blocks.ts';
+import { columnRows, columnShares } from './columns-layout.ts';
 import { escapeHtml } from './escape.ts';
 import type { Inline } from './inline.ts';
+import { headerRowCount, tableColumnShares } from './table-layout.ts';
 
 function htmlInline(inline: Inline): string {
   if (inline.kind === 'break') return '<br>';
@@ -22,14 +32,40 @@ function htmlParagraph(p: ParagraphBlock, place: Place): string {
   if (hasFirstLineIndent(p, place)) classes.push('indent');
   if (isHeaderCapitals(p, place)) classes.push('caps');
   if (p.fontSize) classes.push(`fs-${p.fontSize}`);
-  if (p.rule) classes.push('ruled', `rule-${p.rule}`);
+  if (p.rule) classes.push('ruled');
+  if (p.keepWithNext) classes.push('keep-next');
   let content = htmlInlines(p.inlines);
   // A <br> gives an empty paragraph a line's height, as the blank lines for a signature need.
   if (p.inlines.length === 0) content = '<br>';
-  // A rule as long as the text: an inline box that is exactly the text's width carries it.
-  else if (p.rule === 'text') content = `<span class="rule-text">${content}</span>`;
+  // A rule measured on the text: an inline box exactly as wide as the text (or its column, when it wraps)
+  // carries it, as long as the text or a share of it.
+  else if (p.rule) content = `<span class="rule-box rule-${p.rule}">${content}</span>`;
   const tag = p.heading ? `h${p.heading}` : 'p';
   return `<${tag} class="${classes.join(' ')}">${content}</${tag}>`;
+}
+
+/**
+ * Column widths as the `width` attribute of `<col>`: a presentational hint, not a style, so the page's
+ * Content-Security-Policy (no inline styles) lets it through.
+ */
+const colgroup = (shares: readonly number[]): string =>
+  `<colgroup>${shares.map((s) => `<col width="${(s * 100).toFixed(2)}%">`).join('')}</colgroup>`;
+
+function htmlColumns(block: ColumnsBlock): string {
+  const rows = columnRows(block).map(
+    (cells) => `<tr>${cells.map((column) => `<td>${htmlBlocks(column, block.kind)}</td>`).join('')}</tr>`,
+  );
+  return `<table class="columns columns-${block.kind}" role="presentation">${colgroup(columnShares(block))}${rows.join('')}</table>`;
+}
+
+function htmlTable(allRows: TableCellBlock[][]): string {
+  const rows = allRows.filter((r) => r.length > 0);
+  const heading = headerRowCount(rows);
+  const tr = (cells: TableCellBlock[]) => `<tr>${cells.map(htmlCell).join('')}</tr>`;
+  // A <thead> is what the browser repeats at the top of each printed page.
+  const head = heading > 0 ? `<thead>${rows.slice(0, heading).map(tr).join('')}</thead>` : '';
+  const body = `<tbody>${rows.slice(heading).map(tr).join('')}</tbody>`;
+  return `<table class="grid">${colgroup(tableColumnShares(rows))}${head}${body}</table>`;
 }
 
 function htmlCell(cell: TableCellBlock): string {
@@ -49,14 +85,12 @@ export function htmlBlocks(blocks: readonly Block[], place: Place): string {
           if (!block.ordered) return `<ul>${items}</ul>`;
           return `<ol${block.start !== 1 ? ` start="${block.start}"` : ''}>${items}</ol>`;
         }
-        case 'columns': {
-          const cells = block.columns.map((column) => `<td>${htmlBlocks(column, block.kind)}</td>`).join('');
-          return `<table class="columns columns-${block.kind}" role="presentation"><tr>${cells}</tr></table>`;
-        }
-        case 'table': {
-          const rows = block.rows.filter((r) => r.length > 0).map((r) => `<tr>${r.map(htmlCell).join('')}</tr>`);
-          return `<table class="grid">${rows.join('')}</table>`;
-        }
+        case 'columns':
+          return htmlColumns(block);
+        case 'signingRoom':
+          return `<div class="signing-room">${htmlBlocks(block.lines, place)}</div>`;
+        case 'table':
+          return htmlTable(block.rows);
         case 'quote':
           return `<blockquote>${htmlBlocks(block.blocks, 'quote')}</blockquote>`;
         case 'code':

@@ -7,7 +7,7 @@ import { documentBlocks } from './blocks.ts';
 import { escapeHtml } from './escape.ts';
 import { cleanText } from './inline.ts';
 import { DRAFT_MARK, exportTitle } from './layout.ts';
-import { PRINT_CSS } from './print-css.ts';
+import { PRINT_CSS, PRINT_DRAFT_CSS } from './print-css.ts';
 import { htmlBlocks } from './print-blocks.ts';
 import type { ExportInput } from './types.ts';
 
@@ -17,12 +17,12 @@ const PRINT_SCRIPT = "document.getElementById('print').addEventListener('click',
 const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /**
- * The page holds people's text: nothing on it may load or run except its own stylesheet and print button, each
- * allowed by its hash (both are constants), so even markup that slipped through escaping could do nothing.
+ * The page holds people's text: nothing on it may load or run except its own stylesheets and print button, each
+ * allowed by its hash (all are constants), so even markup that slipped through escaping could do nothing.
  */
 export const PRINT_CSP = [
   "default-src 'none'",
-  `style-src ${sha256(PRINT_CSS)}`,
+  `style-src ${sha256(PRINT_CSS)} ${sha256(PRINT_DRAFT_CSS)}`,
   `script-src ${sha256(PRINT_SCRIPT)}`,
   "base-uri 'none'",
   "form-action 'none'",
@@ -31,15 +31,16 @@ export const PRINT_CSP = [
 
 export function printHtml(input: ExportInput): string {
   const title = escapeHtml(cleanText(exportTitle(input.title, input.draft)));
-  // In the flow rather than in the page margin: the one place a browser reliably prints it, on the first page.
-  const draft = input.draft ? `<div class="draft-mark"><span>${DRAFT_MARK}</span></div>\n` : '';
+  // On screen in the sheet's top margin; on paper the first page's margin box (PRINT_DRAFT_CSS) shows it.
+  const draft = input.draft ? `<div class="draft-mark">${DRAFT_MARK}</div>\n` : '';
+  const draftCss = input.draft ? `\n<style>${PRINT_DRAFT_CSS}</style>` : '';
   return `<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
-<style>${PRINT_CSS}</style>
+<style>${PRINT_CSS}</style>${draftCss}
 </head>
 <body>
 <div class="toolbar"><button type="button" id="print">In / Print</button></div>

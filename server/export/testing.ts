@@ -154,3 +154,39 @@ export const bodyXml = (files: Record<string, string>): string => files['word/do
 /** The text of each paragraph in one table cell. */
 export const cellTexts = (cell: string): string[] => paragraphsOf(cell).map((p) => p.text);
 export const runWith = (xml: string, text: string): XmlRun | undefined => runsOf(xml).find((r) => r.text === text);
+
+/** The XML of the section's header of one type (`default`: page 2 on; `first`: page 1 of a title-page section). */
+export function headerOf(files: Record<string, string>, type: 'default' | 'first'): string {
+  const id = new RegExp(`<w:headerReference w:type="${type}" r:id="(\\w+)"/>`).exec(bodyXml(files))?.[1];
+  const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(files['word/_rels/document.xml.rels'] ?? '')?.[1];
+  return target ? (files[`word/${target}`] ?? '') : '';
+}
+
+const row = (...cells: JSONContent[]): JSONContent => ({ type: 'tableRow', content: cells });
+const sized = (type: 'tableCell' | 'tableHeader', t: string, colwidth: number[] | null): JSONContent => ({
+  type,
+  attrs: { colspan: 1, rowspan: 1, colwidth },
+  content: [para(text(t))],
+});
+
+/** A table of the year's targets, its columns resized in the editor (first column 2× the others), or not. */
+export function targetsTable(resized = true): JSONContent {
+  const w = (px: number) => (resized ? [px] : null);
+  return {
+    type: 'table',
+    content: [
+      row(sized('tableHeader', 'Chỉ tiêu', w(300)), sized('tableHeader', 'Năm 2023', w(150)), sized('tableHeader', 'Năm 2024', w(150))),
+      row(sized('tableCell', 'Nhiệm vụ KH&CN chủ trì', w(300)), sized('tableCell', '08', w(150)), sized('tableCell', '08', w(150))),
+      row(sized('tableCell', 'Bài báo khoa học', w(300)), sized('tableCell', '09', w(150)), sized('tableCell', '10', w(150))),
+    ],
+  };
+}
+
+/** The demo resolution with a table of targets after the first point of "Điều 2.". */
+export function resolutionWithTable(resized = true): ExportInput {
+  const input = demoInput('NQ');
+  const content = [...(input.content.content ?? [])];
+  const at = content.findIndex((n) => JSON.stringify(n).includes('Điều 2. ')) + 1;
+  content.splice(at, 0, targetsTable(resized));
+  return { ...input, content: { type: 'doc', content } };
+}

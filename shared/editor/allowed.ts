@@ -32,6 +32,7 @@ export type ListType = (typeof LIST_TYPES)[number];
 export const MAX_LIST_START = 9999;
 /** A table cell spanning more columns than a page holds is a damaged (or hostile) document. */
 export const MAX_COLSPAN = 50;
+const MAX_COLWIDTH = 10000;
 const MAX_LINK_TITLE = 300;
 
 export function oneOf<T extends string | number>(allowed: readonly T[], value: unknown): T | null {
@@ -52,6 +53,13 @@ function wholeIn(value: unknown, min: number, max: number): number | null {
 
 export const listStartOf = (value: unknown): number => wholeIn(value, 1, MAX_LIST_START) ?? 1;
 export const colspanOf = (value: unknown): number => wholeIn(value, 1, MAX_COLSPAN) ?? 1;
+
+/** A resized table's column widths in pixels (TipTap's `colwidth`): one whole number per column the cell spans. */
+export function colwidthOf(value: unknown, colspan: number): number[] | null {
+  if (!Array.isArray(value) || value.length !== colspan) return null;
+  const widths = value.map((w) => wholeIn(w, 1, MAX_COLWIDTH));
+  return widths.every((w): w is number => w !== null) ? widths : null;
+}
 
 /** The ids the server makes (`mot_…`): letters, digits, `_` and `-`. */
 export const motionIdOf = (value: unknown): string =>
@@ -95,8 +103,8 @@ const NODE_ATTRS: Record<string, (attrs: Attrs) => Attrs> = {
   codeBlock: () => ({ language: null }),
   columns: (a) => ({ kind: columnsKindOf(a.kind) }),
   voteResult: (a) => ({ motionId: motionIdOf(a.motionId), text: textOf(a.text) }),
-  tableCell: (a) => ({ colspan: colspanOf(a.colspan) }),
-  tableHeader: (a) => ({ colspan: colspanOf(a.colspan) }),
+  tableCell: (a) => ({ colspan: colspanOf(a.colspan), colwidth: colwidthOf(a.colwidth, colspanOf(a.colspan)) }),
+  tableHeader: (a) => ({ colspan: colspanOf(a.colspan), colwidth: colwidthOf(a.colwidth, colspanOf(a.colspan)) }),
 };
 
 /** A link keeps its address (when safe) and a title; where and how it opens is the editor's decision. */

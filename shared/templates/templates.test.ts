@@ -178,7 +178,7 @@ describe('resolution (NQ)', () => {
     const [left, right] = columnLines(doc.lastChild ?? undefined, 'signatures');
     expect(left[0]).toMatchObject({ text: 'Nơi nhận:', bold: true, italic: true, fontSize: 12, align: 'left' });
     expect(left.slice(1).every((l) => l.text.startsWith('- ') && l.fontSize === 11)).toBe(true);
-    expect(left.at(-1)!.text).toBe('- Lưu: VT, …');
+    expect(left.at(-1)!.text).toBe('- Lưu: VT, ….');
     expect(right[0]).toMatchObject({ text: 'TM. HỘI NGHỊ', bold: true, align: 'center' });
     expect(right[1]).toMatchObject({ text: 'CHỦ TỌA', bold: true, align: 'center' });
     expect(right.at(-1)).toMatchObject({ text: 'Cung Hồng Kiên', bold: true, align: 'center' });
@@ -198,7 +198,25 @@ describe('resolution (NQ)', () => {
     expect(filledLines.slice(at, at + 3)).toEqual(['Điều 1. Thông qua Kế hoạch năm 2024:', '1. Một;', '2. Hai.']);
     expect(filledLines.some((t) => t.startsWith('Điều 2.'))).toBe(false);
     const [left] = columnLines(filled.lastChild ?? undefined, 'signatures');
-    expect(texts(left)).toEqual(['Nơi nhận:', '- Viện Ứng dụng công nghệ;', '- Lưu: VT, …']);
+    expect(texts(left)).toEqual(['Nơi nhận:', '- Viện Ứng dụng công nghệ;', '- Lưu: VT, ….']);
+  });
+
+  it('[X14] ends every recipient line with ";" and the archive line with ".", in every template', () => {
+    for (const kind of ['NQ', 'KH', 'BC', 'BB'] as const) {
+      const signatures = parse(buildTemplate(kind, data));
+      const lines: string[] = [];
+      signatures.descendants((n) => {
+        if (n.isTextblock && n.attrs.fontSize === 11) lines.push(n.textContent);
+        return true;
+      });
+      expect(lines.length).toBeGreaterThan(1);
+      expect(lines.slice(0, -1).every((l) => l.endsWith(';'))).toBe(true);
+      expect(lines.at(-1)).toMatch(/^- Lưu: VT, .*\.$/);
+    }
+    // Whatever the drafters typed at the end of a line, the form's punctuation replaces it.
+    const filled = parse(buildResolution(data, { recipients: ['Như Điều 3', 'Công đoàn Viện.', 'Ban Thanh tra; '] }));
+    const [left] = columnLines(filled.lastChild ?? undefined, 'signatures');
+    expect(texts(left).slice(1)).toEqual(['- Như Điều 3;', '- Công đoàn Viện;', '- Ban Thanh tra;', '- Lưu: VT, ….']);
   });
 });
 
