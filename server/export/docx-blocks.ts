@@ -156,7 +156,8 @@ export function docxBlocks(blocks: readonly Block[], at: DocxPlace, lists: ListI
       case 'signingRoom':
         return signingRoomLines(block, at);
       case 'table':
-        return [table(block.rows, at, lists)];
+        // The print view's 6 pt under a table, as a line: Word has no margin below a table either.
+        return at.place === 'body' ? [table(block.rows, at, lists), spacer(SPACE_AFTER_PT)] : [table(block.rows, at, lists)];
       case 'quote':
         return docxBlocks(block.blocks, { ...at, place: 'quote', indentLeft: (at.indentLeft ?? 0) + QUOTE_INDENT }, lists);
       case 'code':

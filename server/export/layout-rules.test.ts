@@ -54,10 +54,11 @@ describe('page numbers', () => {
     expect(body(files)).toMatch(/<w:pgMar [^>]*w:header="567"/);
   });
 
-  it('[X10] print: the page counter in the top-centre margin box, 13 pt, 10 mm down, none on the first page', () => {
+  it('[X10] print: the page counter in the top-centre margin box, 13 pt, 10 mm down, none on the first page; empty boxes elsewhere', () => {
     const css = styleOf(printHtml(demoInput('BB')));
     expect(css).toMatch(/@page \{[^@]*@top-center \{\s*content: counter\(page\); font: 13pt\/1 'Times New Roman'[^}]*padding-top: 10mm;/);
-    expect(css).toMatch(/@page :first \{ @top-center \{ content: none; \} \}/);
+    expect(css).toContain("@page :first { @top-center { content: ''; } }");
+    expect(css).toContain("@page { @bottom-center { content: ''; } }");
   });
 });
 
@@ -252,6 +253,10 @@ describe('tables', () => {
     expect(cell.xml).toContain('<w:pStyle w:val="Compact"/>');
     expect(cell.xml).not.toContain('w:firstLine');
     expect(cell.runs[0]?.bold).toBe(false);
+    // 6 pt under it, as the print view leaves.
+    const after = paragraphsOf(xml.slice(xml.indexOf(table) + table.length))[0]?.xml ?? '';
+    expect(after).toContain('<w:pStyle w:val="RuleLine"/>');
+    expect(after).toContain('<w:spacing w:after="80"/>');
   });
 
   it('[X5] DOCX: equal columns when the editor stored no widths', async () => {

@@ -70,7 +70,12 @@ export const PRINT_CSS = `
     vertical-align: top; padding-top: ${HEADER_FROM_TOP_MM}mm;
   }
 }
-@page :first { @top-center { content: none; } }
+/*
+ * Page 1 has no number. Its top-centre box is kept, empty, as is a bottom one on every page: Chromium prints its
+ * own date, title, address and page lines along any edge of the page that has no margin box.
+ */
+@page :first { @top-center { content: ''; } }
+@page { @bottom-center { content: ''; } }
 @counter-style point-paren { system: extends lower-alpha; suffix: ') '; }
 * { box-sizing: border-box; }
 html { background: #d4d4d4; }
