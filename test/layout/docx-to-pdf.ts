@@ -99,7 +99,7 @@ export async function renderPages(pdf: string, outDir: string, name: string): Pr
   const prefix = path.join(outDir, name);
   await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, prefix]);
   // pdftoppm numbers pages with as many digits as the last page's number needs.
-  const made = (await fs.promises.readdir(outDir)).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'));
+  const made = (await fs.promises.readdir(outDir)).filter((f) => new RegExp(`^${name}-\\d+\\.png$`).test(f));
   const out: string[] = [];
   for (const file of made.sort()) {
     const page = Number(/-(\d+)\.png$/.exec(file)?.[1]);
