@@ -45,7 +45,7 @@ export const AUDIT_ACTIONS = {
   'member.added': ['userId', 'role', 'unit'],
   'member.updated': ['userId', 'role', 'unit'],
   'member.removed': ['userId'],
-  'member.imported': ['userId', 'role', 'unit'],
+  'member.imported': ['userId', 'role', 'unit', 'roleFrom', 'nameInFile'],
   'attendance.marked': ['userId', 'status', 'reason', 'present', 'total'],
   'demo.loaded': ['people'],
   'document.created': ['documentId', 'kind', 'title'],
@@ -69,6 +69,9 @@ export const AUDIT_ACTIONS = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/** The details an action may carry: a key it does not declare is a type error where it is written literally. */
+export type AuditPayload<A extends AuditAction> = { readonly [K in (typeof AUDIT_ACTIONS)[A][number]]?: unknown };
 
 export function isAuditAction(action: string): action is AuditAction {
   return Object.hasOwn(AUDIT_ACTIONS, action);

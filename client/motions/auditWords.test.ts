@@ -88,6 +88,9 @@ describe('the audit log in words', () => {
       'Văn bản: Nghị quyết Hội nghị; Tự kết thúc khi hết giờ: có',
     );
     expect(summarizePayload({ contentHash: 'c63e0c01023abcdef0123' }, meeting, vi)).toBe('Mã băm văn bản: c63e0c01023a…');
+    expect(summarizePayload({ userId: 'u1', role: 'secretary', roleFrom: 'delegate' }, meeting, vi)).toBe(
+      'Người: Phạm Quốc Bảo; Vai trò: Thư ký; Vai trò trước đó: Đại biểu',
+    );
   });
 
   it('reads a new meeting as its title, kind, place and quorum rule, not its raw fields', () => {

@@ -20,6 +20,7 @@ export function actionWords(action: string, t: Translate): string {
 const CODED: Readonly<Record<string, readonly string[]>> = {
   status: ['attendance', 'meetingStatus', 'motion.status'],
   role: ['role'],
+  roleFrom: ['role'],
   creatorRole: ['role'],
   choice: ['choice'],
   outcome: ['motion.outcome'],
