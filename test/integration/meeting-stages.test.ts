@@ -40,7 +40,7 @@ describe('what a meeting’s stage refuses, each with its own code', () => {
     );
     const view = (await kien.get<MeetingView>(`/api/meetings/${meeting.id}`)).body;
     expect(view.permissions).toMatchObject({ manageMotions: true, runVotes: false, checkIn: false, markAttendance: false });
-  });
+  }, 60_000);
 
   it('[V12] a closed meeting refuses preparing, editing, opening and repeating votes with meeting_closed, check-in with not_in_session, and still takes documents', async () => {
     const { url } = await server();
@@ -81,7 +81,7 @@ describe('what a meeting’s stage refuses, each with its own code', () => {
     expect(chair).toMatchObject({ manageMotions: false, runVotes: false, checkIn: false, markAttendance: false, createDocuments: true });
     const secretary = (await m.as.ha!.get<MeetingView>(`/api/meetings/${m.meetingId}`)).body.permissions;
     expect(secretary).toMatchObject({ manageMotions: false, markAttendance: false, requestFinalisation: true });
-  });
+  }, 60_000);
 });
 
 describe('who has not voted yet', () => {
@@ -105,7 +105,7 @@ describe('who has not voted yet', () => {
     const outsider = new ApiClient(url);
     await outsider.signIn('admin', 'quan-tri-2023');
     expect((await outsider.get(path)).status).toBe(403);
-  });
+  }, 60_000);
 });
 
 describe('the audit record in words', () => {
