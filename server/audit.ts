@@ -1,6 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { AuditEntryView, AuditView } from '../shared/api.ts';
+import type { AuditAction, AuditPayload } from '../shared/audit-actions.ts';
 import type { AuditKey } from './audit-key.ts';
 import type { Db } from './db/database.ts';
 import { nowIso } from './ids.ts';
@@ -80,7 +81,7 @@ export class AuditLog {
   }
 
   /** Call inside the command's transaction, so the entry commits with the change it records. */
-  append(entry: { actorId: string | null; meetingId: string | null; action: string; payload: unknown }): void {
+  append<A extends AuditAction>(entry: { actorId: string | null; meetingId: string | null; action: A; payload: AuditPayload<A> }): void {
     const key = this.requireKey();
     const last = this.db.prepare('SELECT hash FROM audit ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
     const prevHash = last?.hash ?? '';

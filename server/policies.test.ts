@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../shared/meeting.ts';
-import { can, documentAccess, rosterChangeRefusal, type Action, type MeetingSubject } from './policies.ts';
+import { can, documentAccess, meetingPermissions, rosterChangeRefusal, stageRefusal, type Action, type MeetingSubject } from './policies.ts';
 
 type Who = 'admin' | 'chair' | 'secretary' | 'delegate' | 'observer' | 'outsider';
 const WHO: Who[] = ['admin', 'chair', 'secretary', 'delegate', 'observer', 'outsider'];
@@ -69,6 +69,45 @@ describe('policies', () => {
   it('[P1] an administrator who is also a meeting’s delegate edits its documents', () => {
     const actor = { id: 'u-a', isAdmin: true };
     expect(can(actor, { type: 'document.write', meeting: { role: 'delegate', status: 'scheduled' } })).toBe(true);
+  });
+});
+
+describe('what the meeting’s stage allows', () => {
+  it('[P3] each stage refuses with its own code: attendance only in session, votes opened only in session, prepared until the close', () => {
+    expect(['scheduled', 'in_session', 'closed'].map((status) => stageRefusal(status as 'closed', 'attendance'))).toEqual([
+      'not_in_session',
+      null,
+      'not_in_session',
+    ]);
+    expect(['scheduled', 'in_session', 'closed'].map((status) => stageRefusal(status as 'closed', 'motion.open'))).toEqual([
+      'meeting_not_started',
+      null,
+      'meeting_closed',
+    ]);
+    expect(['scheduled', 'in_session', 'closed'].map((status) => stageRefusal(status as 'closed', 'motion.prepare'))).toEqual([
+      null,
+      null,
+      'meeting_closed',
+    ]);
+  });
+
+  it('[P3] the permissions the API returns fold the stage in: a closed meeting offers no check-in, marking or vote, but documents still', () => {
+    const chair = { id: 'u-chair', isAdmin: false };
+    const at = (status: MeetingSubject['status']) => meetingPermissions(chair, { role: 'chair', status });
+    expect(at('in_session')).toMatchObject({ checkIn: true, markAttendance: true, manageMotions: true, runVotes: true });
+    expect(at('scheduled')).toMatchObject({ checkIn: false, markAttendance: false, manageMotions: true, runVotes: false });
+    expect(at('closed')).toMatchObject({
+      checkIn: false,
+      markAttendance: false,
+      manageMotions: false,
+      runVotes: false,
+      createDocuments: true,
+      editDocuments: true,
+      confirmFinalisation: true,
+      viewAudit: true,
+    });
+    // The role's own permission is unchanged: the route still answers 409 with the stage's code, not 403.
+    expect(can(chair, { type: 'motion.run', meeting: { role: 'chair', status: 'closed' } })).toBe(true);
   });
 });
 

@@ -4,7 +4,9 @@ import type { MeetingStatus, Role } from '../shared/meeting.ts';
 /**
  * Every authorization decision, for HTTP and for the sync socket alike. `can` is pure: the caller loads the
  * facts (who acts, their role in the meeting) and asks; no handler or component checks a role itself.
- * State rules (attendance only in session, status only forwards) are the commands' business, not permissions.
+ * State rules are the commands' business, not `can`'s: a member may check in, but only while the meeting sits.
+ * The stage of the meeting is decided by `stageRefusal` below, which the commands refuse with and which
+ * `meetingPermissions` folds in, so the client is offered only what the server would accept now.
  */
 
 export interface PolicyActor {
@@ -108,18 +110,48 @@ export function can(actor: PolicyActor, action: Action): boolean {
   }
 }
 
-/** What the client is told it may do in a meeting, so it never re-derives permissions. */
+/** A step whose possibility depends on where the meeting stands, whoever takes it. */
+export type Stage = 'attendance' | 'motion.prepare' | 'motion.open';
+
+/** Why the meeting's stage refuses a step, with the code the API answers; null when it allows it. */
+export type StageRefusal = 'not_in_session' | 'meeting_not_started' | 'meeting_closed';
+
+/**
+ * Attendance is a fact of the sitting, so it is taken only in session. Votes are prepared before and during the
+ * sitting and opened only during it; once the meeting is closed no vote can be opened, so none is prepared or
+ * edited either (a draft could never be put). Each refusal has its own code, so the person reads why.
+ */
+export function stageRefusal(status: MeetingStatus, stage: Stage): StageRefusal | null {
+  switch (stage) {
+    case 'attendance':
+      return status === 'in_session' ? null : 'not_in_session';
+    case 'motion.prepare':
+      return status === 'closed' ? 'meeting_closed' : null;
+    case 'motion.open':
+      if (status === 'scheduled') return 'meeting_not_started';
+      return status === 'closed' ? 'meeting_closed' : null;
+  }
+}
+
+const allows = (meeting: MeetingSubject, stage: Stage) => stageRefusal(meeting.status, stage) === null;
+
+/**
+ * What the client is told it may do in a meeting now, so it never re-derives permissions: the role's permission
+ * (`can`) and, for the steps that depend on it, the meeting's stage. The client refetches them when the status
+ * changes.
+ */
 export function meetingPermissions(actor: PolicyActor, meeting: MeetingSubject): MeetingPermissions {
   return {
     read: can(actor, { type: 'meeting.read', meeting }),
     update: can(actor, { type: 'meeting.update', meeting }),
     manageRoster: can(actor, { type: 'roster.manage', meeting }),
-    markAttendance: can(actor, { type: 'attendance.mark', meeting }),
-    checkIn: can(actor, { type: 'attendance.checkIn', meeting }),
+    markAttendance: can(actor, { type: 'attendance.mark', meeting }) && allows(meeting, 'attendance'),
+    checkIn: can(actor, { type: 'attendance.checkIn', meeting }) && allows(meeting, 'attendance'),
     createDocuments: can(actor, { type: 'document.create', meeting }),
     editDocuments: can(actor, { type: 'document.write', meeting }),
-    manageMotions: can(actor, { type: 'motion.manage', meeting }),
-    runVotes: can(actor, { type: 'motion.run', meeting }),
+    manageMotions: can(actor, { type: 'motion.manage', meeting }) && allows(meeting, 'motion.prepare'),
+    // Opening needs the sitting; closing is only ever of a vote opened in it (the meeting cannot close meanwhile).
+    runVotes: can(actor, { type: 'motion.run', meeting }) && allows(meeting, 'motion.open'),
     recordTally: can(actor, { type: 'motion.tally', meeting }),
     vote: can(actor, { type: 'ballot.cast', meeting }),
     viewAudit: can(actor, { type: 'audit.read', meeting }),

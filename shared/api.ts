@@ -300,13 +300,15 @@ export interface MeetingPermissions {
   read: boolean;
   update: boolean;
   manageRoster: boolean;
+  /** Mark anyone's attendance; only while the meeting is in session. */
   markAttendance: boolean;
+  /** Check oneself in; only while the meeting is in session. */
   checkIn: boolean;
   createDocuments: boolean;
   editDocuments: boolean;
-  /** Create and edit draft motions. */
+  /** Create and edit draft motions, and repeat a vote; not once the meeting is closed. */
   manageMotions: boolean;
-  /** Open and close votes (chairs). */
+  /** Open and close votes (chairs); only while the meeting is in session. */
   runVotes: boolean;
   /** Record show-of-hands counts. */
   recordTally: boolean;
@@ -558,6 +560,14 @@ export interface MotionDetail extends MotionView {
 /** The answer to a ballot: the motion as it stands and the caller's own ballot (not the list of everyone's). */
 export interface CastBallotView extends MotionView {
   myBallot: MotionDetail['myBallot'];
+}
+
+/**
+ * The voting members present when a vote opened (V11: the base it is decided on), for the chair's list of who has
+ * not voted yet before closing it. Empty for a draft.
+ */
+export interface MotionElectorateView {
+  present: string[];
 }
 
 export interface AuditEntryView {

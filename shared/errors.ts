@@ -44,6 +44,16 @@ export const ERRORS = {
     vi: 'Chỉ điểm danh được khi cuộc họp đang diễn ra.',
     en: 'Attendance can be taken only while the meeting is in session.',
   },
+  meeting_not_started: {
+    status: 409,
+    vi: 'Cuộc họp chưa bắt đầu nên chưa thể mở biểu quyết.',
+    en: 'The meeting has not started yet, so no vote can be opened.',
+  },
+  meeting_closed: {
+    status: 409,
+    vi: 'Cuộc họp đã kết thúc nên không thể chuẩn bị, sửa hay mở biểu quyết nữa.',
+    en: 'The meeting is closed, so votes can no longer be prepared, edited or opened.',
+  },
   last_chair: {
     status: 409,
     vi: 'Cuộc họp phải có ít nhất một chủ tọa.',

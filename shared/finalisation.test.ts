@@ -11,7 +11,8 @@ describe('what may be put forward for finalisation', () => {
     const cases: [Doc, 'scheduled' | 'in_session' | 'closed', ReturnType<typeof finalisationBlock>][] = [
       [{ kind: 'NQ', lock: lock('adopted'), finalisation: null }, 'in_session', null],
       [{ kind: 'KH', lock: lock('adopted'), finalisation: null }, 'closed', null],
-      [{ kind: 'NQ', lock: null, finalisation: null }, 'closed', 'not_adopted'],
+      [{ kind: 'NQ', lock: null, finalisation: null }, 'in_session', 'not_adopted'],
+      [{ kind: 'NQ', lock: null, finalisation: null }, 'closed', 'meeting_closed'],
       [{ kind: 'NQ', lock: lock('vote'), finalisation: null }, 'in_session', 'vote_open'],
       [{ kind: 'blank', lock: lock('adopted'), finalisation: null }, 'closed', 'unnumbered'],
       [{ kind: 'NQ', lock: null, finalisation: finalisation('requested') }, 'in_session', 'requested'],

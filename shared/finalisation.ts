@@ -20,7 +20,9 @@ export type FinalisationBlock =
   /** Minutes, not adopted by a vote, while the meeting is not closed yet. */
   | 'meeting_open'
   /** Not adopted by a vote. */
-  | 'not_adopted';
+  | 'not_adopted'
+  /** Not adopted, and the meeting is closed: no vote can adopt it any more (only minutes are issued after the close). */
+  | 'meeting_closed';
 
 /**
  * Null when the document may be put forward: adopted by a vote, or (minutes, which are signed rather than voted on
@@ -36,5 +38,5 @@ export function finalisationBlock(
   if (lock === 'adopted') return null;
   if (lock === 'vote') return 'vote_open';
   if (doc.kind === 'BB') return meetingStatus === 'closed' ? null : 'meeting_open';
-  return 'not_adopted';
+  return meetingStatus === 'closed' ? 'meeting_closed' : 'not_adopted';
 }

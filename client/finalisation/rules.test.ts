@@ -33,9 +33,14 @@ describe('the steps of finalisation the document bar offers', () => {
       allowed: false,
       reason: 'finalise.notYet.minutes',
     });
-    expect(finalisationOffer(doc('NQ', null), 'closed', secretary).request).toEqual({
+    expect(finalisationOffer(doc('NQ', null), 'in_session', secretary).request).toEqual({
       allowed: false,
       reason: 'finalise.notYet.adoption',
+    });
+    // After the close (FN3) nothing can adopt it: the reason says so, rather than asking for a vote that cannot come.
+    expect(finalisationOffer(doc('NQ', null), 'closed', secretary).request).toEqual({
+      allowed: false,
+      reason: 'finalise.notYet.meetingClosed',
     });
   });
 

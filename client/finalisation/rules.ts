@@ -24,6 +24,7 @@ export type RequestOffer = { allowed: true } | { allowed: false; reason: Message
 const REASONS: Partial<Record<FinalisationBlock, MessageKey>> = {
   vote_open: 'finalise.notYet.vote',
   meeting_open: 'finalise.notYet.minutes',
+  meeting_closed: 'finalise.notYet.meetingClosed',
 };
 
 /** Whether the document may be put forward now (the server's own rule), and if not, why in words. */

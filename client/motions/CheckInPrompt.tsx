@@ -11,7 +11,7 @@ import { ErrorText } from '../ui/ErrorText.tsx';
 export function CheckInPrompt({ meeting }: { meeting: MeetingView }) {
   const { t } = useI18n();
   const command = useCommand();
-  const canCheckIn = meeting.permissions.checkIn && meeting.status === 'in_session';
+  const canCheckIn = meeting.permissions.checkIn;
   const checkIn = () =>
     void command.run(() => api.post(apiPath`/api/meetings/${meeting.id}/attendance`, { status: 'present' }));
   return (

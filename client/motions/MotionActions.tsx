@@ -13,27 +13,27 @@ interface Props {
 }
 
 /**
- * Only the next step of a motion is offered, to those the server lets take it: a draft is edited or opened,
- * an open vote is closed, a closed one may be voted again as a new motion (a closed motion never reopens).
+ * Only the next step of a motion is offered, to those the server lets take it now: a draft is edited or opened,
+ * a closed one may be voted again as a new motion (a closed motion never reopens). An open vote is closed from
+ * its card at the top of the room (CloseVote), not from this list.
  */
 export function MotionActions({ meeting, motion, onEdit }: Props) {
   const { t } = useI18n();
   const command = useCommand();
   const { manageMotions, runVotes } = meeting.permissions;
-  // A refusal concerns the motion as it stood ("no show-of-hands count yet"); once it has changed, it no longer holds.
+  // A refusal concerns the motion as it stood ("quorum not met"); once it has changed, it no longer holds.
   const standing = JSON.stringify([motion.status, motion.tally]);
   const [refusedWhen, setRefusedWhen] = useState(standing);
   if (refusedWhen !== standing) {
     setRefusedWhen(standing);
     if (command.error) command.clearError();
   }
-  const step = (action: 'open' | 'close') =>
-    void command.run(() => api.post<MotionView>(apiPath`/api/motions/${motion.id}/${action}`, {}));
+  const openVote = () => void command.run(() => api.post<MotionView>(apiPath`/api/motions/${motion.id}/open`, {}));
 
   const buttons = [];
   if (motion.status === 'draft' && runVotes) {
     buttons.push(
-      <button key="open" type="button" className="primary-button" data-testid="motion-open" disabled={command.pending} onClick={() => step('open')}>
+      <button key="open" type="button" className="primary-button" data-testid="motion-open" disabled={command.pending} onClick={openVote}>
         {t('motion.open')}
       </button>,
     );
@@ -42,13 +42,6 @@ export function MotionActions({ meeting, motion, onEdit }: Props) {
     buttons.push(
       <button key="edit" type="button" className="secondary-button" data-testid="motion-edit" onClick={() => onEdit({ mode: 'edit', motion })}>
         {t('motion.edit')}
-      </button>,
-    );
-  }
-  if (motion.status === 'open' && runVotes) {
-    buttons.push(
-      <button key="close" type="button" className="danger-button" data-testid="motion-close" disabled={command.pending} onClick={() => step('close')}>
-        {t('motion.close')}
       </button>,
     );
   }

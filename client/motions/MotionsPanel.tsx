@@ -31,6 +31,11 @@ export function MotionsPanel({ meeting, ballots }: Props) {
           ))}
         </ol>
       )}
+      {meeting.status === 'closed' && (
+        <p className="muted small" data-testid="motions-closed-meeting">
+          {t('motion.closedMeeting')}
+        </p>
+      )}
       {/* One form at a time: a new one replaces the one open, so the fields belong to the button last pressed. */}
       {permissions.manageMotions &&
         (form ? (

@@ -1,6 +1,7 @@
 import type { MeetingView, MotionView } from '../../shared/api.ts';
 import { useI18n } from '../i18n.tsx';
 import { BallotButtons } from './BallotButtons.tsx';
+import { CloseVote } from './CloseVote.tsx';
 import type { MotionBallots } from '../room/useMeetingProjection.ts';
 import { formatSeconds, useCountdown } from './useCountdown.ts';
 import { VoteCount } from './VoteCount.tsx';
@@ -43,6 +44,8 @@ export function OpenVoteCard({ meeting, motion, ballots, myUserId }: Props) {
       ) : (
         <p className="ballot-note">{t('ballot.noVote')}</p>
       )}
+      {/* With the vote, at the top of the room, where the chair watches the count come in. */}
+      {meeting.permissions.runVotes && <CloseVote meeting={meeting} motion={motion} ballots={ballots[motion.id]} />}
     </section>
   );
 }

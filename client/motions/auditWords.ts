@@ -7,22 +7,27 @@ function known(key: string): key is MessageKey {
   return Object.hasOwn(messages.vi, key);
 }
 
-/** "motion.opened" → "Mở biểu quyết"; an action without words yet is shown as it is recorded. */
+/**
+ * "motion.opened" → "Mở biểu quyết". Every action the server writes has words (`shared/audit-actions.ts`, checked
+ * by a test); one written by a later version of the server reads as a sentence saying so, never as its code.
+ */
 export function actionWords(action: string, t: Translate): string {
   const key = `audit.action.${action}`;
-  return known(key) ? t(key) : action;
+  return known(key) ? t(key) : t('audit.action.unknown');
 }
 
 /** Values that are codes, and the tables of words they are read from (the first that has the code). */
 const CODED: Readonly<Record<string, readonly string[]>> = {
   status: ['attendance', 'meetingStatus', 'motion.status'],
   role: ['role'],
+  roleFrom: ['role'],
   creatorRole: ['role'],
   choice: ['choice'],
   outcome: ['motion.outcome'],
   form: ['motion.form'],
   rule: ['motion.rule'],
   kind: ['meetingKind', 'documentKind'],
+  via: ['audit.via'],
 };
 
 /**
@@ -30,12 +35,23 @@ const CODED: Readonly<Record<string, readonly string[]>> = {
  * number (its id already reads as "Biểu quyết số 2").
  */
 const SKIPPED =
-  /At$|^id$|^versionId$|^quorumNum$|^quorumDen$|^description$|^durationSeconds$|^number$|^locality$|^issuingBody$|^parentBody$|^symbol$|^agenda$/;
+  /At$|^id$|^versionId$|^replacedVersionId$|^tokenId$|^quorumNum$|^quorumDen$|^description$|^durationSeconds$|^number$|^locality$|^issuingBody$|^parentBody$|^symbol$|^agenda$/;
 
 const MAX_LENGTH = 160;
 
 /** The record keeps a command's columns as they are (`document_id`); read them as the API's names. */
 const camel = (key: string) => key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+/**
+ * The words for a detail's key as the record writes it, or null for a detail left to the record (see SKIPPED). A
+ * key written by a later version of the server reads as "other detail", never as its code.
+ */
+export function detailLabel(raw: string, t: Translate): string | null {
+  const key = camel(raw);
+  if (SKIPPED.test(key)) return null;
+  const label = [`audit.key.${key}`, `choice.${key}`].find(known);
+  return t(label ?? 'audit.key.other');
+}
 
 /**
  * A line a person can read at a glance: ids become the names, titles and numbers the meeting shows, codes
@@ -46,12 +62,11 @@ export function summarizePayload(payload: unknown, meeting: MeetingView, t: Tran
   if (typeof payload !== 'object') return String(payload);
   const parts: string[] = [];
   for (const [raw, value] of Object.entries(payload as Record<string, unknown>)) {
-    const key = camel(raw);
-    if (SKIPPED.test(key)) continue;
-    const shown = describe(key, value, meeting, t);
+    const label = detailLabel(raw, t);
+    if (label === null) continue;
+    const shown = describe(camel(raw), value, meeting, t);
     if (shown === null) continue;
-    const label = [`audit.key.${key}`, `choice.${key}`].find(known);
-    parts.push(`${label ? t(label) : key}: ${shown}`);
+    parts.push(`${label}: ${shown}`);
   }
   const text = parts.join('; ');
   return text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH - 1)}…` : text;
@@ -65,7 +80,7 @@ function describe(key: string, value: unknown, meeting: MeetingView, t: Translat
   if (typeof value === 'object') return describeObject(value as Record<string, unknown>, t);
   if (typeof value !== 'string') return null;
   if (key === 'userId') return meeting.members.find((m) => m.userId === value)?.fullName ?? value;
-  if (key === 'documentId') return meeting.documents.find((d) => d.id === value)?.title ?? value;
+  if (key === 'documentId' || key === 'originDocumentId') return meeting.documents.find((d) => d.id === value)?.title ?? value;
   if (key === 'motionId' || key === 'revoteOf') {
     const motion = meeting.motions.find((m) => m.id === value);
     return motion ? t('motion.number', { number: motion.number }) : value;

@@ -11,7 +11,7 @@ interface Props {
   meetingId: string;
   member: MemberView;
   isMe: boolean;
-  /** The chair or secretary, while the meeting is in session. */
+  /** The chair or secretary, while the meeting is in session (the server's `markAttendance`). */
   canMark: boolean;
 }
 

@@ -16,7 +16,8 @@ export function QuorumPanel({ meeting, myUserId }: Props) {
   const { quorum } = meeting;
   const me = meeting.members.find((member) => member.userId === myUserId);
   const command = useCommand();
-  const canCheckIn = meeting.permissions.checkIn && meeting.status === 'in_session' && me !== undefined;
+  // The server's permission says whether checking in is possible now (only in session, P3).
+  const canCheckIn = meeting.permissions.checkIn && me !== undefined;
 
   const checkIn = () =>
     void command.run(() => api.post(apiPath`/api/meetings/${meeting.id}/attendance`, { status: 'present' }));
@@ -59,6 +60,11 @@ export function QuorumPanel({ meeting, myUserId }: Props) {
           </button>
         ))}
       {meeting.status === 'scheduled' && <p className="muted small">{t('quorum.notStarted')}</p>}
+      {meeting.status === 'closed' && (
+        <p className="muted small" data-testid="quorum-closed">
+          {t('quorum.closed')}
+        </p>
+      )}
       <ErrorText error={command.error} />
     </div>
   );

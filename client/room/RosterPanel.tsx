@@ -10,7 +10,8 @@ interface Props {
 /** The roster in Vietnamese order (the server and the projection both sort it), with each one's attendance. */
 export function RosterPanel({ meeting, myUserId }: Props) {
   const { t } = useI18n();
-  const canMark = meeting.permissions.markAttendance && meeting.status === 'in_session';
+  // Only in session: the server's permission already says so (P3).
+  const canMark = meeting.permissions.markAttendance;
   return (
     <div className="panel">
       <h2 className="side-heading">{t('roster.heading', { count: meeting.members.length })}</h2>

@@ -15,7 +15,7 @@ import type { Actor } from '../accounts/users.ts';
 import { documentUpdateFromJSON } from '../documents/initial-state.ts';
 import { fail } from '../http/errors.ts';
 import { newId } from '../ids.ts';
-import { rosterChangeRefusal } from '../policies.ts';
+import { rosterChangeRefusal, stageRefusal } from '../policies.ts';
 import type { Services } from '../services.ts';
 import { presentMeetingInfo, type MeetingFields, type MeetingRow } from './repo.ts';
 
@@ -65,10 +65,12 @@ export async function updateMeeting(
       if (changes.status === 'closed' && s.motions.anyOpen(meetingId)) fail('vote_open');
     }
     s.meetings.update(meetingId, changes);
+    const moved = changes.status !== undefined && changes.status !== current.status ? changes.status : null;
     s.audit.append({
       actorId: actor.id,
       meetingId,
-      action: changes.status !== undefined && changes.status !== current.status ? `meeting.${changes.status}` : 'meeting.updated',
+      // A status only moves forwards, so the new one is never `scheduled`.
+      action: moved === 'in_session' ? 'meeting.in_session' : moved === 'closed' ? 'meeting.closed' : 'meeting.updated',
       payload: changes,
     });
   })();
@@ -172,7 +174,8 @@ export async function markAttendance(
 ): Promise<{ member: MemberView; quorum: QuorumState }> {
   const result = s.db.transaction(() => {
     const meeting = s.meetings.byId(meetingId) ?? fail('not_found');
-    if (meeting.status !== 'in_session') fail('not_in_session');
+    const refusal = stageRefusal(meeting.status, 'attendance');
+    if (refusal) fail(refusal);
     if (s.meetings.roleOf(meetingId, input.userId) === null) fail('not_found', 'userId');
     const reason = input.status === 'excused' ? input.reason : '';
     const before = s.meetings.member(meetingId, input.userId);

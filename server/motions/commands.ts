@@ -6,6 +6,7 @@ import { relock } from '../documents/lock.ts';
 import { contentHash } from '../documents/versions.ts';
 import { fail } from '../http/errors.ts';
 import { nowIso } from '../ids.ts';
+import { stageRefusal, type Stage } from '../policies.ts';
 import type { Services } from '../services.ts';
 import type { MotionFields, MotionRow } from './repo.ts';
 
@@ -23,6 +24,13 @@ function view(s: Services, motionId: string): MotionView {
   return s.motions.view(motionId) ?? fail('not_found');
 }
 
+/** Refused with the code of why the meeting's stage does not allow the step (`stageRefusal`). */
+function checkStage(s: Services, meetingId: string, stage: Stage): void {
+  const meeting = s.meetings.byId(meetingId) ?? fail('not_found');
+  const refusal = stageRefusal(meeting.status, stage);
+  if (refusal) fail(refusal);
+}
+
 /** The document must belong to the meeting. */
 function checkDocument(s: Services, meetingId: string, documentId: string | null): void {
   if (documentId !== null && s.meetings.document(documentId)?.meetingId !== meetingId) fail('not_found', 'documentId');
@@ -37,6 +45,7 @@ export async function createMotion(
 ): Promise<MotionView> {
   checkDocument(s, meetingId, fields.document_id);
   const row = s.db.transaction(() => {
+    checkStage(s, meetingId, 'motion.prepare');
     if (revoteOf !== null) {
       const original = s.motions.byId(revoteOf);
       if (original?.meeting_id !== meetingId) fail('not_found', 'revoteOf');
@@ -61,6 +70,7 @@ export async function updateMotion(s: Services, actor: Actor, motionId: string, 
   if (changes.document_id !== undefined) checkDocument(s, row.meeting_id, changes.document_id);
   s.db.transaction(() => {
     if (motionOf(s, motionId).status !== 'draft') fail('motion_not_draft');
+    checkStage(s, row.meeting_id, 'motion.prepare');
     s.motions.update(motionId, changes);
     s.audit.append({ actorId: actor.id, meetingId: row.meeting_id, action: 'motion.updated', payload: { motionId, ...changes } });
   })();
@@ -77,8 +87,8 @@ export async function openMotion(s: Services, actor: Actor, motionId: string): P
   const check = () => {
     const current = motionOf(s, motionId);
     if (current.status !== 'draft') fail('motion_not_draft');
-    const meeting = s.meetings.byId(row.meeting_id) ?? fail('not_found');
-    if (meeting.status !== 'in_session') fail('not_in_session');
+    // Its own code: "attendance only in session" (not_in_session) is the wrong reason to give for a vote.
+    checkStage(s, row.meeting_id, 'motion.open');
     const quorum = computeQuorum(s.meetings.members(row.meeting_id), { numerator: row.quorum_num, denominator: row.quorum_den });
     if (!quorum.met) fail('quorum_not_met');
     if (row.document_id !== null && s.meetings.document(row.document_id)?.lock) fail('document_locked');

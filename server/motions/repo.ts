@@ -162,6 +162,14 @@ export class Motions {
       .run(id, meetingId);
   }
 
+  /** The voting members present when the vote opened, by user id. */
+  presentAtOpening(id: string): string[] {
+    const rows = this.db.prepare('SELECT user_id FROM motion_electorate WHERE motion_id = ? AND present = 1').all(id) as {
+      user_id: string;
+    }[];
+    return rows.map((r) => r.user_id);
+  }
+
   markClosed(id: string, outcome: Outcome, electorate: Electorate, closedAt: string): boolean {
     return (
       this.db

@@ -79,11 +79,20 @@ describeInBrowser('browser: the chair’s and the secretary’s vote screens', (
       }
       expect(await delegate.page.getByTestId('tally-form').count()).toBe(0);
 
-      // Without counts the chair cannot close yet, and is told why.
-      await motionItem(page, 0).getByTestId('motion-close').click();
-      await expect.poll(() => motionItem(page, 0).getByTestId('motion-error').textContent()).toBe(
+      // Without counts the chair cannot close yet, and is told why. The close is on the vote's card, and asks first;
+      // a show of hands has no ballots to wait for, so the question names nobody.
+      expect(await motionItem(page, 0).getByTestId('motion-close').count()).toBe(0);
+      await openVote(page).getByTestId('motion-close').click();
+      const confirm = openVote(page).getByTestId('confirm-box');
+      expect(await confirm.locator('p').first().textContent()).toBe(
+        'Kết thúc biểu quyết số 1? Kết quả được tính và công bố ngay; biểu quyết đã kết thúc không mở lại được.',
+      );
+      expect(await confirm.getByTestId('not-voted').count()).toBe(0);
+      await confirm.getByTestId('close-vote-ok').click();
+      await expect.poll(() => confirm.getByTestId('form-error').textContent()).toBe(
         'Thư ký chưa ghi kết quả giơ tay nên chưa thể kết thúc biểu quyết.',
       );
+      expect(await confirm.getByTestId('form-error').getAttribute('data-code')).toBe('tally_missing');
       expect(await motionItem(page, 0).getByTestId('motion-status').textContent()).toBe('Đang biểu quyết');
 
       // The secretary's first count adds up to more than the five present: the form shows it, the server refuses it.
@@ -117,7 +126,7 @@ describeInBrowser('browser: the chair’s and the secretary’s vote screens', (
       const chairTally = page.getByTestId('tally-form');
       await expect.poll(() => tallyFields(chairTally)).toEqual(['3', '1', '1']);
       expect(await chairTally.getByTestId('tally-total').textContent()).toBe('Tổng: 5/5 đại biểu có mặt');
-      expect(await motionItem(page, 0).getByTestId('motion-error').count()).toBe(0);
+      expect(await confirm.getByTestId('form-error').count()).toBe(0);
 
       // Corrected before the close: every screen follows again.
       await fill([4, 1, 0]);
@@ -128,7 +137,7 @@ describeInBrowser('browser: the chair’s and the secretary’s vote screens', (
       await expect.poll(() => tallyFields(chairTally)).toEqual(['4', '1', '0']);
       expect(await tallyFields(tally)).toEqual(['4', '1', '0']);
 
-      await motionItem(page, 0).getByTestId('motion-close').click();
+      await confirm.getByTestId('close-vote-ok').click();
       for (const screen of screens) {
         await expect.poll(() => resultOf(screen), { timeout: 10_000 }).toEqual({
           outcome: 'Đã được thông qua',
@@ -142,7 +151,7 @@ describeInBrowser('browser: the chair’s and the secretary’s vote screens', (
         expect(await pageWasKept(screen)).toBe(true);
       }
       expect(await secretary.page.getByTestId('tally-form').count()).toBe(0);
-      expect(await motionItem(page, 0).getByTestId('motion-error').count()).toBe(0);
+      expect(await page.getByTestId('confirm-box').count()).toBe(0);
       expect(await motionItem(delegate.page, 0).getByTestId('motion-outcome').textContent()).toBe('Thông qua');
     },
     90_000,

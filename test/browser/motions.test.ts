@@ -142,7 +142,10 @@ describeInBrowser('browser: votes', () => {
         'Phạm Quốc Bảo',
       ]);
 
-      await item.getByTestId('motion-close').click();
+      // The chair closes from the vote's card, after a confirmation that names the two who have not voted.
+      await openVote(page).getByTestId('motion-close').click();
+      await expect.poll(() => openVote(page).getByTestId('not-voted').getAttribute('data-count')).toBe('2');
+      await openVote(page).getByTestId('close-vote-ok').click();
       for (const screen of screens) {
         await expect.poll(() => resultOf(screen), { timeout: 10_000 }).toEqual({
           outcome: 'Đã được thông qua',

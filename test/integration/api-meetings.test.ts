@@ -49,7 +49,8 @@ describe('meetings, rosters and attendance over HTTP', () => {
       update: false,
       manageRoster: false,
       markAttendance: false,
-      checkIn: true,
+      // The meeting has not started: checking in is not possible yet (P3).
+      checkIn: false,
       createDocuments: false,
       editDocuments: true,
       manageMotions: false,

@@ -73,7 +73,7 @@ describe('motions and ballots over HTTP', () => {
     await m.as.kien!.post(`/api/motions/${draft.id}/close`);
     const later = await motion(m, { documentId: null });
     expect((await m.admin.patch(`/api/meetings/${m.meetingId}`, { status: 'closed' })).status).toBe(200);
-    expect((await m.as.kien!.post(`/api/motions/${later.id}/open`)).body.code).toBe('not_in_session');
+    expect((await m.as.kien!.post(`/api/motions/${later.id}/open`)).body.code).toBe('meeting_closed');
   });
 
   it('[V3] 100 concurrent ballots from one delegate record exactly one', async () => {

@@ -8,6 +8,7 @@ import {
   type AuditView,
   type CastBallotView,
   type MotionDetail,
+  type MotionElectorateView,
   type MotionView,
 } from '../../../shared/api.ts';
 import type { Actor } from '../../accounts/users.ts';
@@ -84,6 +85,14 @@ export function motionRoutes(app: FastifyInstance, s: Services, options: { audit
     const actor = requireActor(req);
     const { motion } = loadMotion(s, actor, parse(idParams, req.params).id);
     return detail(s, actor, motion.id);
+  });
+
+  // For the chair about to close the vote: who of those counted present has not voted yet (the ballots are live).
+  app.get('/api/motions/:id/electorate', async (req): Promise<MotionElectorateView> => {
+    const actor = requireActor(req);
+    const { motion, subject } = loadMotion(s, actor, parse(idParams, req.params).id);
+    authorize(actor, { type: 'motion.run', meeting: subject });
+    return { present: s.motions.presentAtOpening(motion.id) };
   });
 
   app.patch('/api/motions/:id', async (req) => {
