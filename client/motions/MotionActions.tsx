@@ -38,6 +38,8 @@ export function MotionActions({ meeting, motion, onEdit }: Props) {
       </button>,
     );
   }
+  // A chair preparing votes before the session sees why there is no "open" yet, rather than a missing button.
+  const waitsForSession = motion.status === 'draft' && !runVotes && meeting.myRole === 'chair' && meeting.status === 'scheduled';
   if (motion.status === 'draft' && manageMotions) {
     buttons.push(
       <button key="edit" type="button" className="secondary-button" data-testid="motion-edit" onClick={() => onEdit({ mode: 'edit', motion })}>
@@ -54,10 +56,15 @@ export function MotionActions({ meeting, motion, onEdit }: Props) {
       </button>,
     );
   }
-  if (buttons.length === 0) return null;
+  if (buttons.length === 0 && !waitsForSession) return null;
   return (
     <>
-      <div className="form-actions motion-actions">{buttons}</div>
+      {waitsForSession && (
+        <p className="field-hint" data-testid="motion-open-later">
+          {t('motion.openWhenInSession')}
+        </p>
+      )}
+      {buttons.length > 0 && <div className="form-actions motion-actions">{buttons}</div>}
       <ErrorText error={command.error} testId="motion-error" />
     </>
   );
