@@ -16,9 +16,10 @@ export const MAX_FACT_TEXT = 1000;
 
 /**
  * The hall's clock. A meeting has no time zone of its own: its start is typed as wall-clock time, and Vietnam keeps
- * one zone (UTC+7, no daylight saving), so an instant the server records (the closing) is written on that clock.
+ * one zone (UTC+7, Asia/Ho_Chi_Minh, no daylight saving since 1975), so an instant the server records (the closing)
+ * is written on that clock. A fixed offset, not the runtime's time-zone data: the same on every machine.
  */
-export const HALL_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+export const HALL_UTC_OFFSET_MINUTES = 7 * 60;
 
 export interface MeetingFactInput {
   /** Wall-clock `YYYY-MM-DDTHH:mm`. */
@@ -67,15 +68,5 @@ export function meetingFactTexts(input: MeetingFactInput): MeetingFactTexts {
 
 /** An instant (ISO, UTC) as wall-clock `YYYY-MM-DDTHH:mm` in the hall. */
 export function hallClock(iso: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: HALL_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
+  return new Date(Date.parse(iso) + HALL_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 16);
 }
