@@ -26,6 +26,8 @@ import { roomLockOf } from './documents/lock.ts';
 import { MeetingProjection } from './meetings/projection.ts';
 import { documentVoteResult } from '../shared/vote-result.ts';
 import { fillVoteResults } from './documents/vote-results.ts';
+import { MeetingFactsWriter } from './documents/meeting-facts.ts';
+import { meetingFactsOf } from './meetings/facts.ts';
 import { closeMotion } from './motions/commands.ts';
 import { MotionTimers } from './motions/timers.ts';
 import { configurePasswordHashing } from './accounts/passwords.ts';
@@ -96,7 +98,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const services = createServices(db, store, {
     sessionTtlMs,
     auditKey,
-    projection: (meetings, motions) => new MeetingProjection(meetings, motions, rooms, app.log),
+    projection: (meetings, motions) =>
+      new MeetingProjection(meetings, motions, rooms, app.log, (meetingId) => services.meetingFacts?.changed(meetingId)),
     rooms,
     closeSockets: (match, why) =>
       rooms.closeConnections(
@@ -118,6 +121,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         .catch((err: unknown) => app.log.error({ docId: doc.id, err: String(err) }, 'could not write the vote result'));
     }
   };
+  services.meetingFacts = new MeetingFactsWriter({
+    documentsOf: (meetingId) => services.meetings.documents(meetingId).filter((d) => d.lock === null).map((d) => d.id),
+    factsOf: (meetingId) => {
+      const row = services.meetings.byId(meetingId);
+      return row ? meetingFactsOf(services.meetings, row) : null;
+    },
+    change: (docId, fn) => rooms.change(docId, fn),
+    log: app.log,
+    delayMs: 250,
+  });
   const timers = new MotionTimers((motionId) => closeMotion(services, null, motionId), app.log);
   services.motionTimers = timers;
   for (const { id, closes_at } of services.motions.timed()) timers.schedule(id, closes_at);
@@ -178,6 +191,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const close = () =>
     (closing ??= (async () => {
       timers.stop();
+      services.meetingFacts?.stop();
       await rooms.close();
       await sockets.closeAll(CloseCode.ServerRestarting, 'server restarting');
       clearInterval(sweep);

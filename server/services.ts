@@ -6,6 +6,7 @@ import type { Db } from './db/database.ts';
 import type { MotionView } from '../shared/api.ts';
 import type { RoomManager } from './collab/rooms.ts';
 import type { MeetingProjection } from './meetings/projection.ts';
+import type { MeetingFactsWriter } from './documents/meeting-facts.ts';
 import { Motions } from './motions/repo.ts';
 import { Versions } from './documents/versions-repo.ts';
 import { Finalisations } from './documents/finalisations-repo.ts';
@@ -32,6 +33,8 @@ export interface Services {
   voteResults: ((motion: MotionView) => Promise<void>) | null;
   /** Absent in the command line, which has no live clients to tell; they catch up when the room loads. */
   projection: MeetingProjection | null;
+  /** Keeps the meeting-fact blocks of a meeting's documents current; absent in the command line. */
+  meetingFacts: MeetingFactsWriter | null;
   /**
    * Closes open sync connections whose admission no longer holds: `access` when a role or membership changed
    * (the client reconnects and the gate decides again), `signedOut` when the session or token ended.
@@ -89,6 +92,7 @@ export function createServices(
     motionTimers: null,
     voteResults: null,
     projection: options.projection?.(meetings, motions) ?? null,
+    meetingFacts: null,
     closeSockets: options.closeSockets ?? (() => {}),
   };
 }

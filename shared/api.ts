@@ -5,6 +5,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { z } from 'zod';
 import { dateTimeText, fullNameText, multiLineText, oneLineText } from './text.ts';
+import { MAX_PLACEHOLDERS, type Placeholder } from './editor/placeholders.ts';
 import {
   ATTENDANCE,
   DOCUMENT_KINDS,
@@ -229,6 +230,14 @@ export const tallyRequest = z.object({ for: headCount, against: headCount, absta
 /** "Save version": a label people will recognise in the list ("Sau góp ý tổ 2"). */
 export const saveVersionRequest = z.object({ label: oneLineText(120) }).strict();
 
+/**
+ * "Đề nghị ban hành": the ids of the placeholders (`shared/editor/placeholders.ts`) the secretary confirms are left
+ * blank on purpose. Every placeholder the text has must be among them, or the request is refused with the list.
+ */
+export const finalisationRequest = z
+  .object({ confirmPlaceholders: z.array(z.string().min(1).max(64)).max(MAX_PLACEHOLDERS).default([]) })
+  .strict();
+
 /** Which version an export or print view shows; the current text when absent. */
 export const exportQuery = z.object({ version: z.string().min(1).max(64).optional() }).strict();
 
@@ -239,6 +248,8 @@ export interface ApiError {
   message: string;
   /** For a validation error: the field that failed, as a dotted path. */
   field?: string;
+  /** What the refusal is about, for the client to show: `placeholders_remain` lists the placeholders. */
+  details?: { placeholders?: Placeholder[] };
 }
 
 export interface UserView {
@@ -588,7 +599,8 @@ export interface AuditView {
 // ---------------------------------------------------------------- the live projection (`meeting:<id>`)
 
 /**
- * The server-owned Y.Doc of a meeting: Y.Map `meeting` (`info`: MeetingInfo, `quorum`: QuorumState),
+ * The server-owned Y.Doc of a meeting: Y.Map `meeting` (`info`: MeetingInfo, `quorum`: QuorumState, `facts`:
+ * MeetingFactTexts, the meeting's facts as the minutes word them),
  * Y.Map `members` (userId → MemberView), Y.Map `documents` (docId → DocumentView), Y.Map `motions`
  * (motionId → MotionView), Y.Map `ballots` (`ballotKey(motionId, userId)` → the Choice of a named ballot, or
  * `'voted'` for a secret one). Ballots are entries of their own so that each one sends a few bytes, not the list.

@@ -62,7 +62,7 @@ export const AUDIT_ACTIONS = {
   'document.unfrozen': LOCK_CHANGE,
   'version.saved': ['versionId', 'documentId', 'label', 'contentHash'],
   'version.restored': ['documentId', 'versionId', 'contentHash', 'replacedVersionId', 'replacedHash'],
-  'finalisation.requested': ['documentId', 'versionId', 'contentHash'],
+  'finalisation.requested': ['documentId', 'versionId', 'contentHash', 'confirmedPlaceholders'],
   'finalisation.withdrawn': ['documentId'],
   'finalisation.declined': ['documentId'],
   'document.finalised': ['documentId', 'number', 'versionId', 'contentHash'],

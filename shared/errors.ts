@@ -149,6 +149,11 @@ export const ERRORS = {
     vi: 'Văn bản đã được ban hành và không thể thay đổi.',
     en: 'The document has been finalised and cannot change.',
   },
+  placeholders_remain: {
+    status: 409,
+    vi: 'Văn bản còn chỗ trống (…) chưa điền. Hãy điền, hoặc xác nhận từng chỗ là cố ý để trống, rồi đề nghị ban hành lại.',
+    en: 'The document still has blanks (…). Fill them in, or confirm each one is left blank on purpose, then ask again.',
+  },
   token_cannot_create_tokens: {
     status: 403,
     vi: 'Không thể dùng mã API để tạo mã API mới; hãy đăng nhập để tạo.',

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -7,6 +8,7 @@ import { useI18n } from '../i18n.tsx';
 import type { Identity } from '../identity.ts';
 import type { CollabSession } from './useCollabDocument.ts';
 import { withVoteResultView } from './voteResult/index.ts';
+import { withMeetingFactView } from './meetingFacts/index.ts';
 import { Toolbar } from './Toolbar.tsx';
 import './official.css';
 
@@ -20,13 +22,26 @@ interface Props {
    * switched back without being rebuilt (which would lose the undo history and the selection).
    */
   locked: boolean;
+  /** Minutes: "Chèn kết quả biểu quyết" is a labelled button. */
+  labelledVoteResult: boolean;
+  onEditor?(editor: Editor | null): void;
   status: ReactNode;
   notice: ReactNode;
   aside: ReactNode;
 }
 
 /** The editing screen: a sticky bar (toolbar, connection), the page, and the side panel. */
-export function DocumentEditor({ session, identity, readOnly, locked, status, notice, aside }: Props) {
+export function DocumentEditor({
+  session,
+  identity,
+  readOnly,
+  locked,
+  labelledVoteResult,
+  onEditor,
+  status,
+  notice,
+  aside,
+}: Props) {
   const { t, lang } = useI18n();
   // Read once when the editor is created; later renames reach the awareness state through useCollabDocument,
   // so the editor is not rebuilt (which would lose the undo history and the selection).
@@ -37,7 +52,8 @@ export function DocumentEditor({ session, identity, readOnly, locked, status, no
       extensions: [
         // The same schema as the server's templates; it leaves undo to Yjs (each person undoes only their own edits).
         // The vote-result block gets its live view here; the schema is the shared one, so documents sync unchanged.
-        ...withVoteResultView(editorExtensions()),
+        // So do the meeting facts, from the meeting's live state.
+        ...withMeetingFactView(withVoteResultView(editorExtensions())),
         Collaboration.configure({ document: session.ydoc }),
         CollaborationCaret.configure({
           provider: session.provider,
@@ -47,6 +63,11 @@ export function DocumentEditor({ session, identity, readOnly, locked, status, no
     },
     [session],
   );
+
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
 
   const editable = !readOnly && !locked;
   useEffect(() => {
@@ -70,7 +91,7 @@ export function DocumentEditor({ session, identity, readOnly, locked, status, no
   return (
     <div className="workspace">
       <div className="doc-bar">
-        {editable ? <Toolbar editor={editor} /> : <span />}
+        {editable ? <Toolbar editor={editor} labelledVoteResult={labelledVoteResult} /> : <span />}
         {status}
       </div>
       {notice}

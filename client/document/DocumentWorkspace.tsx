@@ -1,3 +1,4 @@
+import type { Editor } from '@tiptap/core';
 import { useI18n } from '../i18n.tsx';
 import type { Identity } from '../identity.ts';
 import { MessagePage } from '../MessagePage.tsx';
@@ -14,10 +15,14 @@ interface Props {
   readOnly: boolean;
   /** A vote on the text is open, or it was adopted: the server drops writes, so the editor takes none. */
   locked?: boolean;
+  /** Minutes: "Chèn kết quả biểu quyết" is a labelled button, not an icon alone. */
+  labelledVoteResult?: boolean;
+  /** Told the editor once it exists (and null when it goes), for what is shown beside it. */
+  onEditor?(editor: Editor | null): void;
 }
 
 /** One document open for editing: its sync connection, the editor, and who else is in it. */
-export function DocumentWorkspace({ documentId, identity, readOnly, locked = false }: Props) {
+export function DocumentWorkspace({ documentId, identity, readOnly, locked = false, labelledVoteResult = false, onEditor }: Props) {
   const { t } = useI18n();
   const doc = useCollabDocument(documentId, identity);
 
@@ -45,6 +50,8 @@ export function DocumentWorkspace({ documentId, identity, readOnly, locked = fal
       identity={identity}
       readOnly={readOnly}
       locked={locked}
+      labelledVoteResult={labelledVoteResult}
+      onEditor={onEditor}
       status={status}
       notice={notice}
       aside={<Presence provider={doc.session.provider} />}

@@ -48,7 +48,7 @@ function setBlock(editor: Editor, block: Block): void {
   else chain.setHeading({ level: HEADING_LEVEL[block] }).run();
 }
 
-export function Toolbar({ editor }: { editor: Editor }) {
+export function Toolbar({ editor, labelledVoteResult = false }: { editor: Editor; labelledVoteResult?: boolean }) {
   const { t } = useI18n();
   const state = useEditorState({
     editor,
@@ -119,7 +119,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
       <ToolButton label="toolbar.redo" disabled={!state.canRedo} onPress={() => editor.chain().focus().redo().run()}>
         <RedoIcon />
       </ToolButton>
-      <InsertVoteResult editor={editor} />
+      <InsertVoteResult editor={editor} labelled={labelledVoteResult} />
     </div>
   );
 }

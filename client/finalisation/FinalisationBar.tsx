@@ -1,4 +1,6 @@
+import type { Editor } from '@tiptap/core';
 import type { DocumentDetail, DocumentView, MeetingPermissions } from '../../shared/api.ts';
+import type { MeetingFactTexts } from '../../shared/meeting-facts.ts';
 import type { MeetingStatus } from '../../shared/meeting.ts';
 import { useI18n } from '../i18n.tsx';
 import { ExportLinks } from './ExportLinks.tsx';
@@ -12,13 +14,17 @@ interface Props {
   meetingStatus: MeetingStatus;
   permissions: MeetingPermissions;
   onChanged(detail: DocumentDetail): void;
+  /** The editor showing the text, for the list of its placeholders; null while none is. */
+  editor: Editor | null;
+  /** The meeting's facts the request will write into the text; null when its stored words stand. */
+  facts: MeetingFactTexts | null;
 }
 
 /**
  * Under the document's title: where its finalisation (ban hành) stands, the caller's next step in it, and the
  * exports of the current text. A blank document is never issued, so it gets the exports only.
  */
-export function FinalisationBar({ document, meetingStatus, permissions, onChanged }: Props) {
+export function FinalisationBar({ document, meetingStatus, permissions, onChanged, editor, facts }: Props) {
   const { t } = useI18n();
   const final = document.finalisation?.status === 'final';
   const finalisable = isFinalisable(document.kind);
@@ -39,6 +45,8 @@ export function FinalisationBar({ document, meetingStatus, permissions, onChange
             title={document.title}
             offer={finalisationOffer(document, meetingStatus, permissions)}
             onChanged={onChanged}
+            editor={editor}
+            facts={facts}
           />
         </div>
       )}

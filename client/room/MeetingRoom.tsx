@@ -37,7 +37,7 @@ export function MeetingRoom({ meetingId, documentId }: Props) {
   }, [documentId]);
 
   if (!page.ready) return page.fallback;
-  const { meeting, error, live, ballots } = page;
+  const { meeting, error, live, ballots, facts } = page;
 
   return (
     <main className="room" data-tab={tab} data-testid="meeting-room">
@@ -66,6 +66,7 @@ export function MeetingRoom({ meetingId, documentId }: Props) {
               documentId={documentId}
               documents={meeting.documents}
               motions={meeting.motions}
+              facts={facts}
               myRole={meeting.myRole}
               permissions={meeting.permissions}
               meetingStatus={meeting.status}

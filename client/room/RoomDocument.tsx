@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { Editor } from '@tiptap/core';
 import type { DocumentDetail, DocumentView, MeetingPermissions, MotionView } from '../../shared/api.ts';
 import type { MeetingStatus, Role } from '../../shared/meeting.ts';
 import { isValidDocumentId } from '../../shared/protocol.ts';
@@ -6,6 +7,8 @@ import { apiPath } from '../api/http.ts';
 import { useApiQuery } from '../api/useApiQuery.ts';
 import { DocumentWorkspace } from '../document/DocumentWorkspace.tsx';
 import { MotionsContext } from '../document/voteResult/MotionsContext.ts';
+import { MeetingFactsContext } from '../document/meetingFacts/MeetingFactsContext.ts';
+import type { MeetingFactTexts } from '../../shared/meeting-facts.ts';
 import { DraftOrigin } from '../finalisation/DraftOrigin.tsx';
 import { FinalisationBar } from '../finalisation/FinalisationBar.tsx';
 import { RefusedEditsNotice } from '../finalisation/RefusedEditsNotice.tsx';
@@ -29,6 +32,8 @@ interface Props {
   documents: DocumentView[];
   /** The meeting's motions, live: for the lock's wording and the document's vote-result blocks. */
   motions: readonly MotionView[];
+  /** The meeting's facts, live: for the document's meeting-fact blocks and the placeholders before issue. */
+  facts: MeetingFactTexts | null;
   /** When the caller's role changes, their access to the text may too. */
   myRole: Role | null;
   /** Who may save and restore versions, and submit or confirm the document for issue. */
@@ -46,8 +51,9 @@ export function RoomDocument(props: Props) {
   return <CheckedDocument {...props} />;
 }
 
-function CheckedDocument({ meetingId, documentId, documents, motions, myRole, permissions, meetingStatus }: Props) {
+function CheckedDocument({ meetingId, documentId, documents, motions, facts, myRole, permissions, meetingStatus }: Props) {
   const { t } = useI18n();
+  const [editor, setEditor] = useState<Editor | null>(null);
   const session = useSignedIn();
   const color = caretColor(session.user.id);
   const [versionsOpen, setVersionsOpen] = useState(false);
@@ -90,6 +96,8 @@ function CheckedDocument({ meetingId, documentId, documents, motions, myRole, pe
   // From the live list: a vote, a request for issue or its confirmation locks the editor without a reload.
   const current: DocumentView = live ?? detail.data;
   const { kind, lock } = current;
+  // A locked text says what was voted on or submitted: its blocks show their stored words, not today's facts.
+  const liveFacts = lock ? null : facts;
   // The live list brings the new state to every screen at once; the answer is only for a document not (yet) in
   // it. Taking it otherwise would change `access` and reconnect the editor for nothing.
   const keepUnlessLive = (next: DocumentDetail) => {
@@ -97,6 +105,7 @@ function CheckedDocument({ meetingId, documentId, documents, motions, myRole, pe
   };
   return (
     <MotionsContext.Provider value={motions}>
+      <MeetingFactsContext.Provider value={liveFacts}>
       <div className="room-document">
         <div className="room-doc-heading">
           <span className="kind-tag">{t(`documentKind.short.${kind}`)}</span>
@@ -108,7 +117,14 @@ function CheckedDocument({ meetingId, documentId, documents, motions, myRole, pe
         {lock && <DocumentLockBanner lock={lock} finalisation={current.finalisation} motions={motions} />}
         <RefusedEditsNotice meetingId={meetingId} documentId={documentId} documents={documents} userId={session.user.id} />
         <DraftOrigin meetingId={meetingId} document={current} />
-        <FinalisationBar document={current} meetingStatus={meetingStatus} permissions={permissions} onChanged={keepUnlessLive} />
+        <FinalisationBar
+          document={current}
+          meetingStatus={meetingStatus}
+          permissions={permissions}
+          onChanged={keepUnlessLive}
+          editor={editor}
+          facts={liveFacts}
+        />
         <VersionsLayout
           documentId={documentId}
           open={versionsOpen}
@@ -126,10 +142,13 @@ function CheckedDocument({ meetingId, documentId, documents, motions, myRole, pe
               identity={{ name: session.user.fullName, color }}
               readOnly={access === 'read'}
               locked={lock !== null}
+              labelledVoteResult={kind === 'BB'}
+              onEditor={setEditor}
             />
           )}
         </VersionsLayout>
       </div>
+      </MeetingFactsContext.Provider>
     </MotionsContext.Provider>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { MeetingView } from '../../shared/api.ts';
+import type { MeetingFactTexts } from '../../shared/meeting-facts.ts';
 import { apiPath } from '../api/http.ts';
 import { useApiQuery } from '../api/useApiQuery.ts';
 import type { ApiRequestError } from '../api/http.ts';
@@ -12,6 +13,8 @@ export interface LiveMeeting {
   live: boolean;
   /** Who has voted on each motion, from the projection (empty until it syncs). */
   ballots: MotionBallots;
+  /** The meeting's facts as the minutes word them, from the projection (null until it syncs). */
+  facts: MeetingFactTexts | null;
   reload(): void;
 }
 
@@ -53,5 +56,6 @@ export function useLiveMeeting(meetingId: string, myUserId: string): LiveMeeting
     return { ...query.data, ...info, quorum, members, documents, motions };
   }, [query.data, state]);
 
-  return { meeting, error: query.error, live: projection.live, ballots: state?.ballots ?? NO_BALLOTS, reload };
+  const facts = state?.facts ?? null;
+  return { meeting, error: query.error, live: projection.live, ballots: state?.ballots ?? NO_BALLOTS, facts, reload };
 }

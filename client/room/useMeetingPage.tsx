@@ -7,9 +7,17 @@ import { ErrorText } from '../ui/ErrorText.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { useLiveMeeting } from './useLiveMeeting.ts';
 import type { MotionBallots } from './useMeetingProjection.ts';
+import type { MeetingFactTexts } from '../../shared/meeting-facts.ts';
 
 export type MeetingPage =
-  | { ready: true; meeting: MeetingView; error: ApiRequestError | null; live: boolean; ballots: MotionBallots }
+  | {
+      ready: true;
+      meeting: MeetingView;
+      error: ApiRequestError | null;
+      live: boolean;
+      ballots: MotionBallots;
+      facts: MeetingFactTexts | null;
+    }
   /** What to show instead: loading, the error, or "not found" (also once the person is dropped from the roster). */
   | { ready: false; meeting: MeetingView | undefined; fallback: ReactElement };
 
@@ -19,7 +27,7 @@ export type MeetingPage =
  */
 export function useMeetingPage(meetingId: string): MeetingPage {
   const session = useSignedIn();
-  const { meeting, error, live, ballots } = useLiveMeeting(meetingId, session.user.id);
+  const { meeting, error, live, ballots, facts } = useLiveMeeting(meetingId, session.user.id);
   // Checked first: the last answer stays in hand after the person is dropped from the roster.
   if (error?.status === 404) {
     return {
@@ -38,5 +46,5 @@ export function useMeetingPage(meetingId: string): MeetingPage {
     );
     return { ready: false, meeting, fallback };
   }
-  return { ready: true, meeting, error, live, ballots };
+  return { ready: true, meeting, error, live, ballots, facts };
 }

@@ -10,6 +10,7 @@ import {
   type ProjectedBallot,
 } from '../../shared/api.ts';
 import { meetingDocumentId, type QuorumState } from '../../shared/meeting.ts';
+import type { MeetingFactTexts } from '../../shared/meeting-facts.ts';
 import { compareVietnameseNames } from '../../shared/names.ts';
 import { CloseCode, FATAL_CLOSE_CODES } from '../../shared/protocol.ts';
 import { notifyUnauthenticated } from '../api/http.ts';
@@ -27,6 +28,8 @@ export interface ProjectedMeeting {
   motions: MotionView[];
   /** Per motion, who has voted: userId → their choice (named vote) or 'voted' (secret). */
   ballots: MotionBallots;
+  /** The meeting's facts as the minutes word them; null from a server that does not send them. */
+  facts: MeetingFactTexts | null;
 }
 
 export type MotionBallots = Readonly<Record<string, Readonly<Record<string, ProjectedBallot>>>>;
@@ -52,7 +55,8 @@ function read(doc: Y.Doc): ProjectedMeeting | null {
     (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
   );
   const motions = [...doc.getMap<MotionView>(PROJECTION.motions).values()].sort((a, b) => a.number - b.number);
-  return { info, quorum, members, documents, motions, ballots: readBallots(doc) };
+  const facts = (meeting.get('facts') as MeetingFactTexts | undefined) ?? null;
+  return { info, quorum, members, documents, motions, ballots: readBallots(doc), facts };
 }
 
 /** The flat `motionId/userId` entries (one per ballot, so each sends a few bytes) grouped by motion. */

@@ -5,6 +5,7 @@
  */
 import type { JSONContent } from '@tiptap/core';
 import { VOTE_RESULT_NODE } from '../../shared/editor/vote-result.ts';
+import { MEETING_FACT_NODE, meetingFactWords } from '../../shared/editor/meeting-fact.ts';
 
 export type BlockKind = 'paragraph' | 'heading' | 'listItem' | 'tableCell' | 'voteResult';
 
@@ -34,6 +35,8 @@ function inlineText(node: JSONContent): string {
   for (const child of node.content ?? []) {
     if (child.type === 'text') text += child.text ?? '';
     else if (child.type === 'hardBreak') text += '\n';
+    // A meeting fact by the words stored in the version (what it printed then).
+    else if (child.type === MEETING_FACT_NODE) text += meetingFactWords({ attrs: child.attrs ?? {} });
     else text += inlineText(child);
   }
   return text.normalize('NFC');

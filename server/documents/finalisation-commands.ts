@@ -8,10 +8,14 @@ import type { DocumentView } from '../../shared/api.ts';
 import { finalisationBlock } from '../../shared/finalisation.ts';
 import type { Actor } from '../accounts/users.ts';
 import { fail } from '../http/errors.ts';
+import { meetingFactsOf } from '../meetings/facts.ts';
 import type { Services } from '../services.ts';
+import type { MeetingFactTexts } from '../../shared/meeting-facts.ts';
 import { contentOfState, withNumberLine, writeContent } from './content.ts';
 import { formatNumber, numberSeries } from './finalisations-repo.ts';
 import { relock } from './lock.ts';
+import { fillMeetingFacts } from './meeting-facts.ts';
+import { auditedPlaceholder, confirmedPlaceholders } from './placeholder-check.ts';
 import { contentHash } from './versions.ts';
 
 function documentOf(s: Services, documentId: string): DocumentView {
@@ -27,12 +31,49 @@ function checkFinalisable(s: Services, doc: DocumentView): void {
   if (block !== null) fail('not_finalisable');
 }
 
-export async function requestFinalisation(s: Services, actor: Actor, documentId: string): Promise<DocumentView> {
+/**
+ * The meeting's facts to write into the text as it is submitted, or null when its words stand: an adopted text is
+ * the one voted on, and even the server does not change it.
+ */
+function factsToFreeze(s: Services, doc: DocumentView): MeetingFactTexts | null {
+  if (doc.lock !== null) return null;
+  const meeting = s.meetings.byId(doc.meetingId);
+  return meeting ? meetingFactsOf(s.meetings, meeting) : null;
+}
+
+/**
+ * Submits the text: refused while it has a placeholder not in `confirm` (checked before the freeze, so that a
+ * refusal costs the drafters nothing, and again on the frozen text, which is what counts); then frozen, its meeting
+ * facts written into it for good, kept as the `finalisation` version, and audited with the placeholders confirmed.
+ */
+export async function requestFinalisation(
+  s: Services,
+  actor: Actor,
+  documentId: string,
+  confirm: readonly string[] = [],
+): Promise<DocumentView> {
   const rooms = s.rooms ?? fail('internal');
-  checkFinalisable(s, documentOf(s, documentId));
-  const state = await rooms.freeze(documentId);
+  const before = documentOf(s, documentId);
+  checkFinalisable(s, before);
+  const facts = factsToFreeze(s, before);
+  confirmedPlaceholders(await rooms.snapshot(documentId), facts, confirm);
+  await rooms.freeze(documentId);
+  let frozen: Uint8Array | null = null;
+  try {
+    // The facts become the text's own words in the change that submits it: the version, and the final text made
+    // from it, hold them and their hash covers them.
+    await rooms.change(documentId, (ydoc) => {
+      if (facts) fillMeetingFacts(ydoc, facts);
+      frozen = Y.encodeStateAsUpdate(ydoc);
+    });
+  } catch (err) {
+    relock(s, documentId);
+    throw err;
+  }
+  const state: Uint8Array = frozen ?? fail('internal');
   const hash = contentHash(state);
   try {
+    const placeholders = confirmedPlaceholders(state, null, confirm);
     s.db.transaction(() => {
       const doc = documentOf(s, documentId);
       checkFinalisable(s, doc);
@@ -50,7 +91,12 @@ export async function requestFinalisation(s: Services, actor: Actor, documentId:
         actorId: actor.id,
         meetingId: doc.meetingId,
         action: 'finalisation.requested',
-        payload: { documentId, versionId: version.id, contentHash: hash },
+        payload: {
+          documentId,
+          versionId: version.id,
+          contentHash: hash,
+          confirmedPlaceholders: placeholders.map(auditedPlaceholder),
+        },
       });
     })();
   } catch (err) {

@@ -1,5 +1,6 @@
 /** The text of a paragraph as runs with their marks, ready for either export. */
 import type { JSONContent } from '@tiptap/core';
+import { MEETING_FACT_NODE, meetingFactWords } from '../../shared/editor/meeting-fact.ts';
 
 export interface Marks {
   bold: boolean;
@@ -54,6 +55,8 @@ export function inlinesOf(content: readonly JSONContent[] | undefined): Inline[]
   for (const node of content ?? []) {
     if (node.type === 'text') out.push(...textRuns(node.text ?? '', marksOf(node)));
     else if (node.type === 'hardBreak') out.push({ kind: 'break' });
+    // A meeting fact prints its stored words (kept current by the server), or the form's blank.
+    else if (node.type === MEETING_FACT_NODE) out.push(...textRuns(meetingFactWords({ attrs: node.attrs ?? {} }), marksOf(node)));
     // An inline node this exporter does not know keeps at least its text.
     else if (node.content) out.push(...inlinesOf(node.content));
     else if (typeof node.text === 'string') out.push(...textRuns(node.text));

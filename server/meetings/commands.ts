@@ -9,6 +9,7 @@ import {
   type QuorumState,
   type Role,
 } from '../../shared/meeting.ts';
+import { hallClock } from '../../shared/meeting-facts.ts';
 import { buildTemplate, defaultDocumentTitle } from '../../shared/templates/index.ts';
 import { createAccount } from '../accounts/commands.ts';
 import type { Actor } from '../accounts/users.ts';
@@ -207,11 +208,13 @@ export async function createDocument(
   const info = presentMeetingInfo(row);
   const members = s.meetings.members(meetingId);
   const quorum = computeQuorum(members, info.quorumRule);
+  const closedAt = row.status === 'closed' ? s.meetings.closedAt(meetingId) : null;
   const content = buildTemplate(input.kind, {
     meeting: info,
     chairs: members.filter((m) => m.role === 'chair').map((m) => m.fullName),
     secretaries: members.filter((m) => m.role === 'secretary').map((m) => m.fullName),
     attendance: { present: quorum.present, total: quorum.total },
+    ...(closedAt ? { endsAt: hallClock(closedAt) } : {}),
   });
   const title = input.title ?? defaultDocumentTitle(input.kind, info);
   // The text is stored before the record: a document listed in the meeting always has its template. A failure

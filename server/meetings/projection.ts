@@ -4,6 +4,7 @@ import { computeQuorum, meetingDocumentId } from '../../shared/meeting.ts';
 import type { Logger } from '../collab/peer.ts';
 import type { RoomManager } from '../collab/rooms.ts';
 import type { Motions } from '../motions/repo.ts';
+import { meetingFactsOf } from './facts.ts';
 import { presentMeetingInfo, type Meetings } from './repo.ts';
 
 /**
@@ -12,11 +13,16 @@ import { presentMeetingInfo, type Meetings } from './repo.ts';
  * projection that missed a change (say, one made by the command line), and sends clients small updates.
  */
 export class MeetingProjection {
+  /** The facts last published per meeting, so that only a real change reaches the documents. */
+  private readonly factsSeen = new Map<string, string>();
+
   constructor(
     private readonly meetings: Meetings,
     private readonly motions: Motions,
     private readonly rooms: RoomManager,
     private readonly log: Logger,
+    /** The meeting's facts (meeting-facts.ts) differ from the last ones published: its documents should follow. */
+    private readonly onFactsChanged: (meetingId: string) => void = () => {},
   ) {}
 
   /**
@@ -34,6 +40,7 @@ export class MeetingProjection {
     const members = this.meetings.members(meetingId);
     const documents = this.meetings.documents(meetingId);
     const quorum = computeQuorum(members, info.quorumRule);
+    const facts = meetingFactsOf(this.meetings, row, members);
     const motions = this.motions.views(meetingId);
     // A secret ballot's row has no choice: it shows as 'voted'.
     const ballots = new Map<string, ProjectedBallot>(
@@ -43,11 +50,19 @@ export class MeetingProjection {
       const meeting = doc.getMap<unknown>(PROJECTION.meeting);
       setIfChanged(meeting, 'info', info);
       setIfChanged(meeting, 'quorum', quorum);
+      setIfChanged(meeting, 'facts', facts);
       syncMap(doc.getMap<unknown>(PROJECTION.members), new Map(members.map((m) => [m.userId, m])));
       syncMap(doc.getMap<unknown>(PROJECTION.documents), new Map(documents.map((d) => [d.id, d])));
       syncMap(doc.getMap<unknown>(PROJECTION.motions), new Map(motions.map((m) => [m.id, m])));
       syncMap(doc.getMap<unknown>(PROJECTION.ballots), ballots);
     });
+    // Also the first time after a start: documents written by an older version, or while the server was down,
+    // catch up once (a document already right is not written).
+    const key = JSON.stringify(facts);
+    if (this.factsSeen.get(meetingId) !== key) {
+      this.factsSeen.set(meetingId, key);
+      this.onFactsChanged(meetingId);
+    }
   }
 
   /**

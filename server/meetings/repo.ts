@@ -212,6 +212,14 @@ export class Meetings {
     return row?.role ?? null;
   }
 
+  /** When the meeting was closed (ISO, UTC): the time of its `meeting.closed` audit entry; null while it is not. */
+  closedAt(meetingId: string): string | null {
+    const row = this.db
+      .prepare(`SELECT at FROM audit WHERE meeting_id = ? AND action = 'meeting.closed' ORDER BY seq DESC LIMIT 1`)
+      .get(meetingId) as { at: string } | undefined;
+    return row?.at ?? null;
+  }
+
   /** The roster in Vietnamese order: given name (last word), then the whole name. */
   members(meetingId: string): MemberView[] {
     const rows = this.db

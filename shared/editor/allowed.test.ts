@@ -86,13 +86,14 @@ describe('the exports’ copy of the document', () => {
     const json = sanitiseContent(hostileNode().toJSON() as JSONContent);
     const text = JSON.stringify(json);
     for (const marker of HOSTILE_MARKERS) expect(text, marker).not.toContain(marker);
-    const [paragraph, heading, columns, list, code, vote, badLink, goodLink] = json.content!;
+    const [paragraph, heading, columns, list, code, vote, badLink, goodLink, facts] = json.content!;
     expect(paragraph!.attrs).toEqual({ textAlign: null, rule: null, fontSize: null });
     expect(heading!.attrs).toEqual({ textAlign: null, level: 1 });
     expect(columns!.attrs).toEqual({ kind: 'signatures' });
     expect(list!.attrs).toEqual({ start: 1, type: null });
     expect(code!.attrs).toEqual({ language: null });
     expect(vote!.attrs).toEqual({ motionId: '', text: '' });
+    expect(facts!.content![1]!.attrs).toEqual({ fact: null, text: '' });
     expect(badLink!.content![0]!.marks).toBeUndefined();
     expect(goodLink!.content![0]!.marks).toEqual([{ type: 'link', attrs: { href: 'https://thuvienphapluat.vn/van-ban', title: null } }]);
     // Allowed values are kept as they are.

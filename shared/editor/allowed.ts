@@ -5,6 +5,7 @@
  * (shared/editor/extensions.ts) and the server's exports (server/export/blocks.ts) both go through these.
  */
 import type { JSONContent } from '@tiptap/core';
+import { MAX_FACT_TEXT, MEETING_FACTS, type MeetingFact } from '../meeting-facts.ts';
 
 export const ALIGNMENTS = ['left', 'center', 'right', 'justify'] as const;
 export type Alignment = (typeof ALIGNMENTS)[number];
@@ -88,6 +89,10 @@ export const linkTitleOf = (value: unknown): string | null =>
 
 export const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
 
+export const meetingFactOf = (value: unknown): MeetingFact | null => oneOf(MEETING_FACTS, value);
+/** A meeting fact's words: a string, cut to what the server ever writes. */
+export const factTextOf = (value: unknown): string => textOf(value).slice(0, MAX_FACT_TEXT);
+
 type Attrs = Record<string, unknown>;
 
 /**
@@ -103,6 +108,7 @@ const NODE_ATTRS: Record<string, (attrs: Attrs) => Attrs> = {
   codeBlock: () => ({ language: null }),
   columns: (a) => ({ kind: columnsKindOf(a.kind) }),
   voteResult: (a) => ({ motionId: motionIdOf(a.motionId), text: textOf(a.text) }),
+  meetingFact: (a) => ({ fact: meetingFactOf(a.fact), text: factTextOf(a.text) }),
   tableCell: (a) => ({ colspan: colspanOf(a.colspan), colwidth: colwidthOf(a.colwidth, colspanOf(a.colspan)) }),
   tableHeader: (a) => ({ colspan: colspanOf(a.colspan), colwidth: colwidthOf(a.colwidth, colspanOf(a.colspan)) }),
 };

@@ -9,6 +9,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { splitRuledParagraph } from './rule-split.ts';
 import { SafeCodeBlock, SafeLink, SafeOrderedList, SafeTextAlign } from './safe-extensions.ts';
 import { VoteResult } from './vote-result.ts';
+import { MeetingFactNode } from './meeting-fact.ts';
 import { FONT_SIZES, RULES, columnsKindOf, fontSizeOf, oneOf, ruleOf, type ColumnsKind } from './allowed.ts';
 
 export { COLUMNS_KINDS, FONT_SIZES, RULES, type ColumnsKind, type FontSize, type Rule } from './allowed.ts';
@@ -117,6 +118,7 @@ export function editorExtensions(): AnyExtension[] {
     Columns,
     Column,
     VoteResult,
+    MeetingFactNode,
   ];
 }
 

@@ -62,6 +62,10 @@ export function writeHostileDocument(doc: Y.Doc, field = 'default'): void {
       paragraph({}, 'Liên kết hợp lệ', {
         link: { href: 'https://thuvienphapluat.vn/van-ban', class: 'evil-class', target: '_self', rel: 'evil-rel' },
       }),
+      element('paragraph', {}, [
+        text('Thành phần tham dự: '),
+        element('meetingFact', { fact: 'attendance" onclick="alert(1)', text: { evil: 'position: fixed' } }, []),
+      ]),
     ]);
   });
 }

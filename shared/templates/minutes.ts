@@ -1,9 +1,12 @@
 /**
  * Biên bản (BB) of a conference, in the order of the official minutes form: when, where, who, chair, secretary,
  * the proceedings item by item, the vote results, the closing line; the secretary signs left, the chair right.
+ * What the meeting already knows (start, attendance, chairs, secretaries, end) is a live meeting-fact block inside
+ * the sentence, so the minutes follow check-ins and the closing without anyone retyping a count.
  */
 import type { JSONContent } from '@tiptap/core';
-import { formatDate, formatTime } from '../format.ts';
+import { MEETING_FACT_NODE } from '../editor/meeting-fact.ts';
+import { meetingFactTexts, type MeetingFact, type MeetingFactTexts } from '../meeting-facts.ts';
 import { body, bold, doc, plain } from './blocks.ts';
 import { officialHeader, titleBlock } from './header.ts';
 import { recipients, signatureBlock, signer } from './signatures.ts';
@@ -16,25 +19,27 @@ export interface MinutesBody {
   guests?: string[];
   /** Replaces the blank of the vote results. */
   voteResults?: string[];
-  /** When the conference closed, `YYYY-MM-DDTHH:mm`; until then the closing time stays blank. */
+  /** When the conference closed, `YYYY-MM-DDTHH:mm`; until then the closing time is a blank to fill. */
   endsAt?: string;
   recipients?: string[];
 }
 
-const names = (list: string[]) => (list.length > 0 ? list.join(', ') : BLANK);
-
-function attendees(data: TemplateData, guests: string[] | undefined): string {
-  const { present, total } = data.attendance;
-  // Before anyone has checked in a count of 0 would read as a fact; a blank asks for the real one.
-  const count = present > 0 ? `${present}/${total}` : `${BLANK}/${total}`;
-  const line = `Thành phần tham dự: có mặt ${count} đại biểu được triệu tập`;
-  return guests && guests.length > 0 ? `${line}; khách mời: ${guests.join('; ')}.` : `${line}.`;
+/** A body paragraph of plain text and meeting facts. */
+function sentence(parts: (string | JSONContent)[]): JSONContent {
+  const content = parts
+    .filter((p) => p !== '')
+    .map((p) => (typeof p === 'string' ? { type: 'text', text: p } : p));
+  return { type: 'paragraph', attrs: { textAlign: 'justify' }, content };
 }
 
-function closingLine(startsAt: string, endsAt: string | undefined): string {
-  if (endsAt) return `Hội nghị kết thúc vào ${formatTime(endsAt)}, ${formatDate(endsAt)}./.`;
-  // A conference is mostly held within its one day, so its date is a fair draft; the time cannot be known.
-  return `Hội nghị kết thúc vào ${BLANK} giờ ${BLANK}, ${formatDate(startsAt)}./.`;
+const fact = (facts: MeetingFactTexts, name: MeetingFact): JSONContent => ({
+  type: MEETING_FACT_NODE,
+  attrs: { fact: name, text: facts[name] },
+});
+
+function attendees(facts: MeetingFactTexts, guests: string[] | undefined): JSONContent {
+  const tail = guests && guests.length > 0 ? `; khách mời: ${guests.join('; ')}.` : '.';
+  return sentence(['Thành phần tham dự: ', fact(facts, 'attendance'), tail]);
 }
 
 function proceedings(agenda: string[], filled: string[][] | undefined): JSONContent[] {
@@ -47,20 +52,27 @@ function proceedings(agenda: string[], filled: string[][] | undefined): JSONCont
 
 export function buildMinutes(data: TemplateData, fill: MinutesBody = {}): JSONContent {
   const { meeting } = data;
+  const facts = meetingFactTexts({
+    startsAt: meeting.startsAt,
+    endsAt: fill.endsAt ?? data.endsAt ?? null,
+    chairs: data.chairs,
+    secretaries: data.secretaries,
+    attendance: data.attendance,
+  });
   return doc([
     officialHeader(meeting, 'BB'),
     ...titleBlock('Biên bản', meeting.title),
-    body(`Thời gian bắt đầu: ${formatTime(meeting.startsAt)}, ${formatDate(meeting.startsAt)}.`),
+    sentence(['Thời gian bắt đầu: ', fact(facts, 'startsAt'), '.']),
     body(`Địa điểm: ${meeting.place}.`),
-    body(attendees(data, fill.guests)),
-    body(`Chủ trì: ${names(data.chairs)}.`),
-    body(`Thư ký: ${names(data.secretaries)}.`),
+    attendees(facts, fill.guests),
+    sentence(['Chủ trì: ', fact(facts, 'chairs'), '.']),
+    sentence(['Thư ký: ', fact(facts, 'secretaries'), '.']),
     body(bold('Nội dung:')),
     ...proceedings(meeting.agenda, fill.proceedings),
     ...(fill.voteResults
       ? [body(bold('Kết quả biểu quyết:')), ...fill.voteResults.map((p) => body(p))]
       : [body([bold('Kết quả biểu quyết: '), plain(BLANK)])]),
-    body(closingLine(meeting.startsAt, fill.endsAt)),
+    sentence(['Hội nghị kết thúc vào ', fact(facts, 'endsAt'), './.']),
     signatureBlock(signer(['THƯ KÝ'], data.secretaries[0]), signer(['CHỦ TỌA'], data.chairs[0])),
     ...recipients(fill.recipients, `Lưu: VT, hồ sơ hội nghị.`),
   ]);

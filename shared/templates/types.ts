@@ -13,6 +13,8 @@ export interface TemplateData {
   secretaries: string[];
   /** Voting members present and on the roster when the document is made; present 0 leaves a blank. */
   attendance: { present: number; total: number };
+  /** When the meeting closed, wall-clock `YYYY-MM-DDTHH:mm`; absent while it has not. */
+  endsAt?: string;
 }
 
 /** Marks what the drafters must fill in; plain, so that it prints as an obvious gap if forgotten. */

@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import type { DemoLoaded, MeetingView, MotionView } from '../../shared/api.ts';
 import type { ApiClient } from '../helpers/api.ts';
 import { browserSuite, describeInBrowser, editorText, expectConnection, caretInBody } from '../helpers/browser.ts';
+import { requestFinalisation } from '../helpers/finalise.ts';
 import { checkIn, command, signedIn } from '../helpers/vote-pages.ts';
 
 const DEMO_PASSWORD = 'hoinghi2023';
@@ -12,6 +13,15 @@ const account = (username: string) => ({ account: { username, password: DEMO_PAS
 
 const status = (page: Page) => page.getByTestId('finalisation-status').getAttribute('data-status');
 const editable = (page: Page) => page.locator('.ProseMirror').getAttribute('contenteditable');
+
+/** "Đề nghị ban hành", then every placeholder listed ticked as blank on purpose, then sent (PH4). */
+async function requestConfirmingAll(page: Page): Promise<void> {
+  await page.getByTestId('finalise-request').click();
+  await page.getByTestId('placeholder-review').waitFor();
+  const boxes = page.getByTestId('placeholder-confirm');
+  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+  await page.getByTestId('placeholders-send').click();
+}
 
 /** The demo conference loads once per installation: each suite here has its own server. */
 function demoSuite() {
@@ -63,7 +73,8 @@ describeInBrowser('browser: finalisation and export', () => {
       expect(await chair.page.getByTestId('finalise-request').count()).toBe(0);
       expect(await delegate.page.getByTestId('finalise-request').count()).toBe(0);
 
-      await secretary.page.getByTestId('finalise-request').click();
+      // The resolution still says "Căn cứ …;": listed, and ticked as left blank on purpose.
+      await requestConfirmingAll(secretary.page);
       for (const page of pages) await expect.poll(() => status(page)).toBe('requested');
       expect(await delegate.page.getByTestId('finalise-confirm').count()).toBe(0);
 
@@ -128,7 +139,7 @@ describeInBrowser('browser: edits refused by a finalised text', () => {
       await delegate.page.keyboard.type('Đề nghị bổ sung chỉ tiêu đào tạo', { delay: 5 });
 
       await adoptOverHttp(http, meetingId, resolution.id);
-      await command(http.ha!, `/api/documents/${resolution.id}/finalisation`);
+      expect((await requestFinalisation(http.ha!, resolution.id)).status).toBe(200);
       await command(http.kien!, `/api/documents/${resolution.id}/finalisation/confirm`);
 
       await delegate.context.setOffline(false);
@@ -173,7 +184,7 @@ describeInBrowser('browser: finalising the minutes', () => {
 
       await secretary.page.goto(`/m/${meetingId}/d/${minutes.id}`);
       await expectConnection(secretary.page, 'connected');
-      await secretary.page.getByTestId('finalise-request').click();
+      await requestConfirmingAll(secretary.page);
       for (const page of [secretary.page, chair.page]) {
         await expect.poll(() => status(page)).toBe('requested');
         expect(await editable(page)).toBe('false');
@@ -185,6 +196,73 @@ describeInBrowser('browser: finalising the minutes', () => {
         await expect.poll(() => editable(page)).toBe('true');
       }
       expect(await secretary.page.getByTestId('finalise-request').isDisabled()).toBe(false);
+    },
+    120_000,
+  );
+});
+
+describeInBrowser('browser: placeholders before issue', () => {
+  const { suite, demo } = demoSuite();
+
+  it(
+    '[PH4] the secretary sees the minutes’ placeholders, follows a link to one and fills it, ticks the rest and submits; the meeting’s facts stand in the minutes live (MF4, VR1)',
+    async () => {
+      const { meetingId, http } = await demo();
+      const meeting = (await suite.admin.get<MeetingView>(`/api/meetings/${meetingId}`)).body;
+      const minutes = meeting.documents.find((doc) => doc.kind === 'BB')!;
+      const secretary = await suite.person(account('ha'));
+      await secretary.page.goto(`/m/${meetingId}/d/${minutes.id}`);
+      await expectConnection(secretary.page, 'connected');
+      const sheet = secretary.page.getByTestId('editor');
+
+      // The attendance in the minutes follows the check-ins, live, and is marked as a live value.
+      const attendance = sheet.locator('[data-testid="meeting-fact"][data-fact="attendance"]');
+      await expect.poll(() => attendance.textContent()).toMatch(/^có mặt 8\/\d+ đại biểu được triệu tập$/);
+      expect(await attendance.getAttribute('data-state')).toBe('live');
+      // In the minutes the vote-result action carries its name.
+      expect(await secretary.page.getByTestId('toolbar-voteResult').textContent()).toContain('Chèn kết quả biểu quyết');
+
+      expect((await suite.admin.patch(`/api/meetings/${meetingId}`, { status: 'closed' })).status).toBe(200);
+      await expect.poll(() => secretary.page.getByTestId('finalise-request').isDisabled()).toBe(false);
+      // The closing time arrives in the closing line by itself.
+      await expect
+        .poll(() => sheet.locator('[data-testid="meeting-fact"][data-fact="endsAt"]').textContent())
+        .toMatch(/^\d{2} giờ \d{2}, ngày \d{2} tháng \d{1,2} năm \d{4}$/);
+
+      await secretary.page.getByTestId('finalise-request').click();
+      const review = secretary.page.getByTestId('placeholder-review');
+      await review.waitFor();
+      const items = review.getByTestId('placeholder');
+      const listed = await items.count();
+      expect(listed).toBeGreaterThan(1);
+      // Nothing is sent before every placeholder is filled or ticked.
+      expect(await secretary.page.getByTestId('placeholders-send').isDisabled()).toBe(true);
+      expect(await status(secretary.page)).toBe('none');
+
+      // "Đồng chí … trình bày …": the link takes the editor to that blank and selects it; typing fills it.
+      const presenter = items.filter({ hasText: 'trình bày Báo cáo kết quả' });
+      expect(await presenter.count()).toBe(1);
+      await presenter.getByTestId('placeholder-show').click();
+      await expect.poll(() => secretary.page.evaluate(() => window.getSelection()?.toString())).toBe('…');
+      await secretary.page.keyboard.type('Nguyễn Thị Hương');
+      await expect.poll(() => items.count()).toBe(listed - 1);
+      await expect.poll(() => editorText(secretary.page)).toContain('Đồng chí Nguyễn Thị Hương trình bày');
+
+      const boxes = review.getByTestId('placeholder-confirm');
+      for (let i = 0; i < (await boxes.count()) - 1; i++) await boxes.nth(i).check();
+      expect(await secretary.page.getByTestId('placeholders-send').isDisabled()).toBe(true);
+      expect(await secretary.page.getByTestId('placeholders-remaining').textContent()).toContain('1');
+      await boxes.last().check();
+      await secretary.page.getByTestId('placeholders-send').click();
+      await expect.poll(() => status(secretary.page)).toBe('requested');
+      expect(await editable(secretary.page)).toBe('false');
+
+      // The audit record names what was confirmed: every placeholder but the one filled in.
+      const audit = (await http.kien!.get<{ entries: { action: string; payload: { confirmedPlaceholders?: unknown[] } }[] }>(
+        `/api/meetings/${meetingId}/audit`,
+      )).body;
+      const requested = audit.entries.filter((e) => e.action === 'finalisation.requested').at(-1);
+      expect(requested?.payload.confirmedPlaceholders).toHaveLength(listed - 1);
     },
     120_000,
   );

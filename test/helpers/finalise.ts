@@ -1,4 +1,5 @@
-import type { DocumentDetail, MotionView } from '../../shared/api.ts';
+import type { ApiError, DocumentDetail, MotionView } from '../../shared/api.ts';
+import type { ApiClient } from './api.ts';
 import { motion, open, type VotingMeeting } from './votes.ts';
 
 function check<T>(what: string, res: { status: number; body: T }, status = 200): T {
@@ -18,8 +19,20 @@ export async function adopt(m: VotingMeeting, documentId = m.documentId): Promis
   return closed;
 }
 
-/** The secretary asks, the chair confirms. */
+/**
+ * Asks for finalisation as a secretary who confirms every placeholder the server lists (PH3): the first request
+ * is refused with the list, the second names them all. A text without placeholders goes through at once.
+ */
+export async function requestFinalisation(client: ApiClient, documentId: string) {
+  const path = `/api/documents/${documentId}/finalisation`;
+  const first = await client.post<DocumentDetail>(path);
+  const refusal = first.body as unknown as ApiError;
+  if (first.status !== 409 || refusal.code !== 'placeholders_remain') return first;
+  return client.post<DocumentDetail>(path, { confirmPlaceholders: (refusal.details?.placeholders ?? []).map((p) => p.id) });
+}
+
+/** The secretary asks (confirming every placeholder), the chair confirms. */
 export async function finalise(m: VotingMeeting, documentId = m.documentId): Promise<DocumentDetail> {
-  check('request', await m.as.ha!.post(`/api/documents/${documentId}/finalisation`));
+  check('request', await requestFinalisation(m.as.ha!, documentId));
   return check('confirm', await m.as.kien!.post<DocumentDetail>(`/api/documents/${documentId}/finalisation/confirm`));
 }

@@ -4,7 +4,7 @@ import type { AuditView, DocumentDetail, DocumentView, MeetingView, VersionView 
 import { contentHash } from '../../server/documents/versions.ts';
 import { MEETING_FIELDS, tokenFor } from '../helpers/api.ts';
 import { editorXml, stockClientsForEachTest, typeParagraph, whenSynced, type StockClient } from '../helpers/clients.ts';
-import { adopt, finalise } from '../helpers/finalise.ts';
+import { adopt, finalise, requestFinalisation } from '../helpers/finalise.ts';
 import { serversForEachTest } from '../helpers/servers.ts';
 import { votingMeeting, type VotingMeeting } from '../helpers/votes.ts';
 
@@ -26,7 +26,7 @@ describe('finalisation', () => {
     const { url, rooms } = await server();
     const m = await votingMeeting(url);
     await adopt(m);
-    const asked = await m.as.ha!.post<DocumentDetail>(`/api/documents/${m.documentId}/finalisation`);
+    const asked = await requestFinalisation(m.as.ha!, m.documentId);
     expect(asked.status).toBe(200);
     expect(asked.body.finalisation).toMatchObject({ status: 'requested', requestedBy: { fullName: 'Trần Thu Hà' }, number: null });
     expect(asked.body.lock?.reason).toBe('finalising');
@@ -61,7 +61,7 @@ describe('finalisation', () => {
     expect((await m.as.kien!.post(path)).status).toBe(403);
     expect((await m.admin.post(path)).status).toBe(403);
     expect((await m.as.kien!.post(`${path}/confirm`)).body.code).toBe('no_finalisation_request');
-    expect((await m.as.ha!.post(path)).status).toBe(200);
+    expect((await requestFinalisation(m.as.ha!, m.documentId)).status).toBe(200);
     expect((await m.as.ha!.post(path)).body.code).toBe('finalisation_pending');
     expect((await m.as.ha!.post(`${path}/confirm`)).status).toBe(403);
     expect((await m.as.kien!.post(`${path}/confirm`)).status).toBe(200);
@@ -77,12 +77,12 @@ describe('finalisation', () => {
     const path = `/api/documents/${minutes.id}/finalisation`;
     expect((await m.as.ha!.post(path)).body.code).toBe('not_finalisable');
     expect((await m.admin.patch(`/api/meetings/${m.meetingId}`, { status: 'closed' })).status).toBe(200);
-    expect((await m.as.ha!.post<DocumentDetail>(path)).body.lock?.reason).toBe('finalising');
+    expect((await requestFinalisation(m.as.ha!, minutes.id)).body.lock?.reason).toBe('finalising');
     expect((await m.as.dung!.get<DocumentDetail>(`/api/documents/${minutes.id}`)).body.access).toBe('read');
     const declined = await m.as.kien!.delete<DocumentDetail>(path);
     expect(declined.body).toMatchObject({ finalisation: null, lock: null });
     expect((await m.as.dung!.get<DocumentDetail>(`/api/documents/${minutes.id}`)).body.access).toBe('write');
-    const withdrawn = await m.as.ha!.post(path).then(() => m.as.ha!.delete<DocumentDetail>(path));
+    const withdrawn = await requestFinalisation(m.as.ha!, minutes.id).then(() => m.as.ha!.delete<DocumentDetail>(path));
     expect(withdrawn.body.finalisation).toBeNull();
     expect((await m.as.dung!.delete(path)).status).toBe(403);
     const final = await finalise(m, minutes.id);
@@ -105,7 +105,7 @@ describe('finalisation', () => {
       ids.push((await m.as.ha!.post<DocumentView>(`/api/meetings/${m.meetingId}/documents`, { kind: 'BB' })).body.id);
     }
     await m.admin.patch(`/api/meetings/${m.meetingId}`, { status: 'closed' });
-    for (const id of ids) expect((await m.as.ha!.post(`/api/documents/${id}/finalisation`)).status).toBe(200);
+    for (const id of ids) expect((await requestFinalisation(m.as.ha!, id)).status).toBe(200);
     const confirmed = await Promise.all(
       ids.map((id) => m.as.kien!.post<DocumentDetail>(`/api/documents/${id}/finalisation/confirm`)),
     );
@@ -201,7 +201,7 @@ async function otherMeeting(m: VotingMeeting, startsAt: string): Promise<string 
   const minutes = (await m.as.ha!.post<DocumentView>(`/api/meetings/${id}/documents`, { kind: 'BB' })).body;
   await m.admin.patch(`/api/meetings/${id}`, { status: 'in_session' });
   await m.admin.patch(`/api/meetings/${id}`, { status: 'closed' });
-  const asked = await m.as.ha!.post(`/api/documents/${minutes.id}/finalisation`);
+  const asked = await requestFinalisation(m.as.ha!, minutes.id);
   if (asked.status !== 200) throw new Error(JSON.stringify(asked.body));
   const done = await m.as.kien!.post<DocumentDetail>(`/api/documents/${minutes.id}/finalisation/confirm`);
   return done.body.finalisation?.number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentDetail, ImportResult, MemberView } from '../../shared/api.ts';
-import { adopt } from '../helpers/finalise.ts';
+import { adopt, requestFinalisation } from '../helpers/finalise.ts';
 import { serversForEachTest } from '../helpers/servers.ts';
 import { votingMeeting } from '../helpers/votes.ts';
 
@@ -13,7 +13,7 @@ describe('the roles hold against the people they constrain', () => {
     await adopt(m);
     const members = `/api/meetings/${m.meetingId}/members`;
     const ha = m.people.ha!.userId;
-    expect((await m.as.ha!.post(`/api/documents/${m.documentId}/finalisation`)).status).toBe(200);
+    expect((await requestFinalisation(m.as.ha!, m.documentId)).status).toBe(200);
 
     const selfPromotion = await m.as.ha!.patch(`${members}/${ha}`, { role: 'chair' });
     expect(selfPromotion.status).toBe(403);

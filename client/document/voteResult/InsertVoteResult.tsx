@@ -3,17 +3,18 @@ import { useEditorState, type Editor } from '@tiptap/react';
 import type { MotionView } from '../../../shared/api.ts';
 import { useI18n } from '../../i18n.tsx';
 import { VoteResultIcon } from '../icons.tsx';
-import { canInsertVoteResult, voteResultContent } from './insert.ts';
+import { canInsertVoteResult, placeVoteResult, voteResultContent, voteResultPlaceholder } from './insert.ts';
 import { VOTE_RESULT_LABELS } from './labels.ts';
 import { useMotions } from './MotionsContext.ts';
 import './voteResult.css';
 
 /**
  * The toolbar's "insert vote result" button: a menu of the meeting's motions; choosing one puts a block bound to
- * it at the cursor. Disabled when the meeting has no motion, or where a block cannot go (the header and signature
- * columns); not shown on an editor that is not editable.
+ * it in place of the minutes' "Kết quả biểu quyết: …" line, under a selected result, or at the cursor. Disabled
+ * when the meeting has no motion, or where a block cannot go (the header and signature columns) and there is no
+ * such line; not shown on an editor that is not editable. `labelled`: the minutes show its name beside the icon.
  */
-export function InsertVoteResult({ editor }: { editor: Editor }) {
+export function InsertVoteResult({ editor, labelled = false }: { editor: Editor; labelled?: boolean }) {
   const motions = useMotions();
   const { lang } = useI18n();
   const labels = VOTE_RESULT_LABELS[lang];
@@ -28,7 +29,7 @@ export function InsertVoteResult({ editor }: { editor: Editor }) {
     editor,
     selector: ({ editor: e }) => ({
       editable: e.isEditable,
-      fits: canInsertVoteResult(e.state),
+      fits: canInsertVoteResult(e.state) || voteResultPlaceholder(e.state.doc) !== null,
     }),
   });
   const disabled = motions.length === 0 || !state.fits;
@@ -73,7 +74,12 @@ export function InsertVoteResult({ editor }: { editor: Editor }) {
 
   const choose = (motion: MotionView) => {
     setOpen(false);
-    editor.chain().focus().insertContent(voteResultContent(motion)).run();
+    const content = voteResultContent(motion);
+    const placed = placeVoteResult(editor.state, content);
+    if (placed) {
+      editor.view.dispatch(placed);
+      editor.view.focus();
+    } else editor.chain().focus().insertContent(content).run();
   };
 
   const onMenuKey = (event: KeyboardEvent<HTMLUListElement>) => {
@@ -101,7 +107,7 @@ export function InsertVoteResult({ editor }: { editor: Editor }) {
         <button
           ref={buttonRef}
           type="button"
-          className="toolbar-button"
+          className={labelled ? 'toolbar-button toolbar-button--labelled' : 'toolbar-button'}
           aria-label={labels.insert}
           title={title}
           aria-haspopup="menu"
@@ -114,6 +120,7 @@ export function InsertVoteResult({ editor }: { editor: Editor }) {
           onClick={toggle}
         >
           <VoteResultIcon />
+          {labelled && <span className="toolbar-button-label">{labels.insert}</span>}
         </button>
         {open && (
           <ul

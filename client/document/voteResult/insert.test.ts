@@ -6,8 +6,9 @@ import type { MotionView } from '../../../shared/api.ts';
 import { editorExtensions, editorSchema } from '../../../shared/editor/extensions.ts';
 import { DEFAULT_QUORUM_RULE } from '../../../shared/meeting.ts';
 import { decide } from '../../../shared/motions.ts';
-import { canInsertVoteResult, voteResultContent } from './insert.ts';
+import { canInsertVoteResult, placeVoteResult, voteResultContent, voteResultPlaceholder } from './insert.ts';
 import { VoteResultWithView, withVoteResultView } from './index.ts';
+import { MeetingFactWithView, withMeetingFactView } from '../meetingFacts/index.ts';
 
 const p = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
@@ -111,5 +112,56 @@ describe('the editor extensions with the live view', () => {
     expect(Object.keys(schema.nodes)).toEqual(Object.keys(editorSchema().nodes));
     expect(schema.nodes.voteResult!.spec.attrs).toEqual(editorSchema().nodes.voteResult!.spec.attrs);
     expect(schema.nodes.voteResult!.spec.atom).toBe(true);
+  });
+});
+
+describe('where a vote result goes', () => {
+  const minutes = (extra: object[] = []) =>
+    PMNode.fromJSON(editorSchema(), {
+      type: 'doc',
+      content: [
+        p('Nội dung: …'),
+        { type: 'paragraph', content: [{ type: 'text', text: 'Kết quả biểu quyết: ', marks: [{ type: 'bold' }] }, { type: 'text', text: '…' }] },
+        p('Hội nghị kết thúc.'),
+        ...extra,
+      ],
+    });
+  const block = (motionId: string) => ({ type: 'voteResult', attrs: { motionId, text: '' } });
+  const names = (d: PMNode) => {
+    const out: string[] = [];
+    d.forEach((n) => out.push(n.type.name === 'voteResult' ? `vote:${n.attrs.motionId as string}` : n.textContent));
+    return out;
+  };
+
+  it('[VR1] replaces the template’s "Kết quả biểu quyết: …" line, wherever the cursor is, and a second goes under the first', () => {
+    const d = minutes();
+    const state = EditorState.create({ doc: d, selection: TextSelection.create(d, 2) });
+    const first = placeVoteResult(state, block('m1'));
+    expect(first).not.toBeNull();
+    const afterFirst = state.apply(first!);
+    expect(names(afterFirst.doc)).toEqual(['Nội dung: …', 'vote:m1', 'Hội nghị kết thúc.']);
+    const second = placeVoteResult(afterFirst, block('m2'));
+    expect(names(afterFirst.apply(second!).doc)).toEqual(['Nội dung: …', 'vote:m1', 'vote:m2', 'Hội nghị kết thúc.']);
+  });
+
+  it('[VR1] without that line: at the cursor (null here), and under a selected result rather than over it', () => {
+    const d = PMNode.fromJSON(editorSchema(), { type: 'doc', content: [p('Điều 1.'), block('m1'), p('Điều 2.')] });
+    expect(placeVoteResult(EditorState.create({ doc: d, selection: TextSelection.create(d, 2) }), block('m2'))).toBeNull();
+    const onBlock = EditorState.create({ doc: d, selection: NodeSelection.create(d, d.child(0).nodeSize) });
+    expect(names(onBlock.apply(placeVoteResult(onBlock, block('m2'))!).doc)).toEqual(['Điều 1.', 'vote:m1', 'vote:m2', 'Điều 2.']);
+    // A line that says more than the label and the blank is the drafters' text, not the template's placeholder.
+    expect(voteResultPlaceholder(PMNode.fromJSON(editorSchema(), { type: 'doc', content: [p('Kết quả biểu quyết: … (xem phụ lục)')] }))).toBeNull();
+  });
+});
+
+describe('the editor extensions with the meeting facts’ live view', () => {
+  it('[MF4] replace the shared node in place, inline, with the same schema', () => {
+    const shared = editorExtensions();
+    const client = withMeetingFactView(withVoteResultView(shared));
+    expect(client.map((e) => e.name)).toEqual(shared.map((e) => e.name));
+    expect(client.filter((e) => e === MeetingFactWithView)).toHaveLength(1);
+    const schema = getSchema(client);
+    expect(schema.nodes.meetingFact!.spec.attrs).toEqual(editorSchema().nodes.meetingFact!.spec.attrs);
+    expect(schema.nodes.meetingFact!.isInline).toBe(true);
   });
 });

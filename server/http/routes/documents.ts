@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   exportQuery,
+  finalisationRequest,
   saveVersionRequest,
   type DocumentDetail,
   type DocumentView,
@@ -111,7 +112,8 @@ export function documentRoutes(app: FastifyInstance, s: Services, options: Docum
     const actor = requireActor(req);
     const { doc, subject } = loadDocument(s, actor, parse(idParams, req.params).id);
     authorize(actor, { type: 'finalisation.request', meeting: subject });
-    return detailOf(actor, await requestFinalisation(s, actor, doc.id), subject);
+    const { confirmPlaceholders } = parse(finalisationRequest, req.body);
+    return detailOf(actor, await requestFinalisation(s, actor, doc.id, confirmPlaceholders), subject);
   });
 
   app.post('/api/documents/:id/finalisation/confirm', async (req): Promise<DocumentDetail> => {
