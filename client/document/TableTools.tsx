@@ -1,6 +1,6 @@
 import { useEditorState, type Editor } from '@tiptap/react';
 import { MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from '../../shared/editor/allowed.ts';
-import { tableHasRoomFor } from '../../shared/editor/tables.ts';
+import { tableAt, tableHasRoomFor } from '../../shared/editor/tables.ts';
 import { useI18n } from '../i18n.tsx';
 import {
   ColumnAddIcon,
@@ -11,7 +11,7 @@ import {
   TableDeleteIcon,
   TableIcon,
 } from './icons.tsx';
-import { canInsertTable, hasHeaderRow, tableAt } from './tableState.ts';
+import { canInsertTable, hasHeaderRow } from './tableState.ts';
 import { ToolButton } from './ToolButton.tsx';
 
 /**

@@ -1,14 +1,6 @@
 import type { Node } from '@tiptap/pm/model';
 import type { EditorState } from '@tiptap/pm/state';
-
-/** The table the selection is in, if any. */
-export function tableAt(state: EditorState): Node | null {
-  const { $from } = state.selection;
-  for (let depth = $from.depth; depth > 0; depth--) {
-    if ($from.node(depth).type.name === 'table') return $from.node(depth);
-  }
-  return null;
-}
+import { tableAt } from '../../shared/editor/tables.ts';
 
 /**
  * Whether a new table may go at the cursor: beside the text block the cursor is in, in the body or a list, but not

@@ -12,6 +12,7 @@
 import type { Attribute, CommandProps } from '@tiptap/core';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import { TableMap } from '@tiptap/pm/tables';
+import type { Node } from '@tiptap/pm/model';
 import type { EditorState } from '@tiptap/pm/state';
 import {
   MAX_COLSPAN,
@@ -69,19 +70,20 @@ export const SafeTableRow = TableRow.extend({
   content: `(tableCell | tableHeader){0,${TABLE_COLUMNS_CAP}}`,
 });
 
-function tableAround(state: EditorState): TableMap | null {
+/** The table the selection is in, if any. */
+export function tableAt(state: EditorState): Node | null {
   const { $from } = state.selection;
   for (let depth = $from.depth; depth > 0; depth--) {
-    const node = $from.node(depth);
-    if (node.type.name === 'table') return TableMap.get(node);
+    if ($from.node(depth).type.name === 'table') return $from.node(depth);
   }
   return null;
 }
 
 /** Whether the table at the selection has room for another column (`'column'`) or row (`'row'`). */
 export function tableHasRoomFor(state: EditorState, what: 'column' | 'row'): boolean {
-  const map = tableAround(state);
-  if (!map) return false;
+  const table = tableAt(state);
+  if (!table) return false;
+  const map = TableMap.get(table);
   return what === 'column' ? map.width < MAX_TABLE_COLUMNS : map.height < MAX_TABLE_ROWS;
 }
 
