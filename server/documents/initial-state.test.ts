@@ -58,7 +58,7 @@ describe('initial document state', () => {
     expect(() => documentUpdateFromJSON({ type: 'doc', content: [{ type: 'table' }] })).toThrow();
   });
 
-  it('[SEC12] refuses a table past the schema’s caps, or a cell with a span out of bounds, as new content and as a restore', () => {
+  it('[SEC12] refuses a table past the caps, or a cell with a span out of bounds, as new content and as a restore', () => {
     const cell = (attrs: Record<string, unknown> = {}) => ({ type: 'tableCell', attrs, content: [{ type: 'paragraph' }] });
     const table = (rows: number, columns: number, attrs?: Record<string, unknown>) => ({
       type: 'doc',

@@ -33,9 +33,9 @@ export const MAX_LIST_START = 9999;
 /**
  * Tables. A person can make at most `MAX_TABLE_COLUMNS` columns and `MAX_TABLE_ROWS` rows (the toolbar and Tab
  * stop there): twenty columns on A4 are already 8 mm each, and a resolution's table of targets has tens of rows.
- * The schema holds twice as many (`TABLE_COLUMNS_CAP`, `TABLE_ROWS_CAP`), so that additions made by several
+ * Stored content may hold twice as many (`TABLE_COLUMNS_CAP`, `TABLE_ROWS_CAP`), so that additions made by several
  * people at once, which merge, still make a document the server accepts; past the caps a document is damaged or
- * hostile and the server refuses it as content (a template, a restore).
+ * hostile and the server refuses it as content (a template, a restore; tables.ts `checkTableSizes`).
  */
 export const MAX_TABLE_COLUMNS = 20;
 export const MAX_TABLE_ROWS = 200;

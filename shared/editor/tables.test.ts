@@ -14,7 +14,7 @@ import {
   sanitiseContent,
 } from './allowed.ts';
 import { editorSchema } from './extensions.ts';
-import { tableHasRoomFor } from './tables.ts';
+import { checkTableSizes, tableHasRoomFor } from './tables.ts';
 
 const schema = editorSchema();
 
@@ -33,6 +33,7 @@ const doc = (...content: JSONContent[]): JSONContent => ({ type: 'doc', content 
 const checked = (json: JSONContent) => {
   const node = schema.nodeFromJSON(json);
   node.check();
+  checkTableSizes(node);
   return node;
 };
 
@@ -115,13 +116,17 @@ describe('a table cell’s spans and widths', () => {
 });
 
 describe('the size of a table', () => {
-  it(`[SEC12] the schema holds a table of ${TABLE_ROWS_CAP} rows of ${TABLE_COLUMNS_CAP} cells, and not one more of either`, () => {
+  it(`[SEC12] stored content holds a table of ${TABLE_ROWS_CAP} rows of ${TABLE_COLUMNS_CAP} cells, and not one more of either`, () => {
     expect(() => checked(doc(table(2, TABLE_COLUMNS_CAP)))).not.toThrow();
     expect(() => checked(doc(table(TABLE_ROWS_CAP, 1)))).not.toThrow();
     expect(() => checked(doc(table(2, TABLE_COLUMNS_CAP + 1)))).toThrow();
     expect(() => checked(doc(table(TABLE_ROWS_CAP + 1, 1)))).toThrow();
     expect(() => checked(doc(table(1, 10_000)))).toThrow();
     expect(() => checked(doc({ type: 'table', content: [] }))).toThrow();
+    // Nor in a cell of another table.
+    const outer = table(1, 1);
+    outer.content![0]!.content![0]!.content = [table(1, TABLE_COLUMNS_CAP + 1)];
+    expect(() => checked(doc(outer))).toThrow();
   });
 
   it(`[SEC12] the commands that add columns and rows stop at ${MAX_TABLE_COLUMNS} columns and ${MAX_TABLE_ROWS} rows`, () => {

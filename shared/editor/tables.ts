@@ -5,15 +5,17 @@
  * of 10^21 or a width that is a string is no node at all, as any content outside the schema, instead of a page
  * that freezes. What is pasted is read through the same bounds, so a paste never trips the check.
  *
- * Rows and columns are bounded twice: the schema holds at most `TABLE_ROWS_CAP` rows of `TABLE_COLUMNS_CAP` cells
- * (the server's content checks refuse more), and the commands that add rows and columns stop at
- * `MAX_TABLE_ROWS` / `MAX_TABLE_COLUMNS` (the rest of the room is for additions by several people that merge).
+ * Rows and columns are bounded twice: content the server stores (templates, restores) and a paste hold at most
+ * `TABLE_ROWS_CAP` rows of `TABLE_COLUMNS_CAP` cells (`checkTableSizes`), and the commands that add rows and
+ * columns stop at `MAX_TABLE_ROWS` / `MAX_TABLE_COLUMNS` (the rest of the room is for additions by several people
+ * that merge). Not as content expressions (`tableRow{1,400}`): ProseMirror builds an automaton with a state per
+ * repetition, and that one took seconds to build with every schema.
  */
 import type { Attribute, CommandProps } from '@tiptap/core';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import { TableMap } from '@tiptap/pm/tables';
 import type { Node } from '@tiptap/pm/model';
-import type { EditorState } from '@tiptap/pm/state';
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import {
   MAX_COLSPAN,
   MAX_ROWSPAN,
@@ -66,9 +68,33 @@ const cellAttributes = (): Record<string, Attribute> => ({
 export const SafeTableCell = TableCell.extend({ addAttributes: cellAttributes });
 export const SafeTableHeader = TableHeader.extend({ addAttributes: cellAttributes });
 
-export const SafeTableRow = TableRow.extend({
-  content: `(tableCell | tableHeader){0,${TABLE_COLUMNS_CAP}}`,
-});
+
+/**
+ * Throws if a table in `node` has more than `TABLE_ROWS_CAP` rows, or a row more than `TABLE_COLUMNS_CAP` cells: for
+ * content the server is asked to store, beside ProseMirror's own `check()`.
+ */
+export function checkTableSizes(node: Node): void {
+  node.descendants((child) => {
+    if (child.type.name !== 'table') return !child.isTextblock;
+    if (child.childCount > TABLE_ROWS_CAP) throw new RangeError(`a table of ${child.childCount} rows (at most ${TABLE_ROWS_CAP})`);
+    child.forEach((row) => {
+      if (row.childCount > TABLE_COLUMNS_CAP) {
+        throw new RangeError(`a table row of ${row.childCount} cells (at most ${TABLE_COLUMNS_CAP})`);
+      }
+    });
+    // Cells may hold tables (pasted): look inside them too.
+    return true;
+  });
+}
+
+function withinSizes(node: Node): boolean {
+  try {
+    checkTableSizes(node);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The table the selection is in, if any. */
 export function tableAt(state: EditorState): Node | null {
@@ -88,8 +114,6 @@ export function tableHasRoomFor(state: EditorState, what: 'column' | 'row'): boo
 }
 
 export const SafeTable = Table.extend({
-  content: `tableRow{1,${TABLE_ROWS_CAP}}`,
-
   addCommands() {
     const parent = this.parent?.();
     const bounded =
@@ -105,7 +129,22 @@ export const SafeTable = Table.extend({
       addRowAfter: bounded('row', 'addRowAfter'),
     };
   },
+
+  addProseMirrorPlugins() {
+    return [
+      ...(this.parent?.() ?? []),
+      // A paste or a drop that would make a table larger than the caps does nothing (remote changes are not
+      // filtered: refusing one would leave this editor out of step with the shared document).
+      new Plugin({
+        key: new PluginKey('tableSizes'),
+        filterTransaction: (tr) => {
+          const event = tr.getMeta('uiEvent') as unknown;
+          return !tr.docChanged || (event !== 'paste' && event !== 'drop') || withinSizes(tr.doc);
+        },
+      }),
+    ];
+  },
 });
 
 /** The table nodes of the schema; not resizable (see docs/architecture.md, "Tables"). */
-export const tableExtensions = () => [SafeTable.configure({ resizable: false }), SafeTableRow, SafeTableHeader, SafeTableCell];
+export const tableExtensions = () => [SafeTable.configure({ resizable: false }), TableRow, SafeTableHeader, SafeTableCell];

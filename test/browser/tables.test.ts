@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { MAX_TABLE_COLUMNS } from '../../shared/editor/allowed.ts';
+import { MAX_TABLE_COLUMNS, TABLE_COLUMNS_CAP } from '../../shared/editor/allowed.ts';
 import { browserSuite, caretInBody, describeInBrowser, seedDocument } from '../helpers/browser.ts';
 
 /** Each table of the editor as rows of cell texts, header cells marked with a leading '#'. */
@@ -100,12 +100,27 @@ describeInBrowser('browser: tables', () => {
         `Một bảng có tối đa ${MAX_TABLE_COLUMNS} cột`,
       );
 
-      // Out of the table the table's buttons go; deleting the table from inside it removes it for both.
+      // A pasted table larger than a table may be is not taken; a small one is.
+      const paste = (columns: number) =>
+        lan.page.evaluate((n) => {
+          const cells = Array.from({ length: n }, (_, i) => `<td>c${i}</td>`).join('');
+          const data = new DataTransfer();
+          data.setData('text/html', `<table><tr>${cells}</tr></table>`);
+          document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        }, columns);
+      await caretInBody(lan.page, 0, 'end');
+      await paste(TABLE_COLUMNS_CAP + 1);
+      await paste(2);
+      await expect.poll(async () => shape(await tables(binh.page)).sort()).toEqual([[1, 2], [3, MAX_TABLE_COLUMNS]]);
+
+      // Out of the tables their buttons go; deleting a table from inside it removes it for both.
       await caretInBody(lan.page, 0, 'end');
       await expect.poll(() => lan.page.getByTestId('toolbar-table').count()).toBe(0);
-      await lan.page.locator('.ProseMirror table td').first().click();
-      await button(lan.page, 'deleteTable').click();
-      await expect.poll(() => tables(binh.page)).toEqual([]);
+      for (let left = 2; left > 0; left--) {
+        await lan.page.locator('.ProseMirror table td').first().click();
+        await button(lan.page, 'deleteTable').click();
+        await expect.poll(async () => (await tables(binh.page)).length).toBe(left - 1);
+      }
       await expect.poll(() => tables(lan.page)).toEqual([]);
     },
     90_000,
