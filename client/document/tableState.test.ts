@@ -28,13 +28,13 @@ function at(text: string | 'cell'): EditorState {
 }
 
 describe('where the toolbar may put a table', () => {
-  it('[B34] in the body, not in the official header’s columns, not inside a table', () => {
+  it('[B37] in the body, not in the official header’s columns, not inside a table', () => {
     expect(canInsertTable(at('Thân bài'))).toBe(true);
     expect(canInsertTable(at('TRÁI'))).toBe(false);
     expect(canInsertTable(at('cell'))).toBe(false);
   });
 
-  it('[B34] a table has a header row when its first row is all header cells', () => {
+  it('[B37] a table has a header row when its first row is all header cells', () => {
     expect(hasHeaderRow(createTable(schema, 2, 2, true))).toBe(true);
     expect(hasHeaderRow(createTable(schema, 2, 2, false))).toBe(false);
   });
