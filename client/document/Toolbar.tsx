@@ -12,8 +12,11 @@ import {
   ItalicIcon,
   OrderedListIcon,
   RedoIcon,
+  UnderlineIcon,
   UndoIcon,
 } from './icons.tsx';
+import { TableTools } from './TableTools.tsx';
+import { ToolButton } from './ToolButton.tsx';
 import { InsertVoteResult } from './voteResult/InsertVoteResult.tsx';
 
 type Block = 'paragraph' | 'heading1' | 'heading2' | 'heading3';
@@ -56,6 +59,7 @@ export function Toolbar({ editor, labelledVoteResult = false }: { editor: Editor
       block: currentBlock(e),
       bold: e.isActive('bold'),
       italic: e.isActive('italic'),
+      underline: e.isActive('underline'),
       bulletList: e.isActive('bulletList'),
       orderedList: e.isActive('orderedList'),
       align: currentAlign(e),
@@ -86,6 +90,13 @@ export function Toolbar({ editor, labelledVoteResult = false }: { editor: Editor
       <ToolButton label="toolbar.italic" active={state.italic} onPress={() => editor.chain().focus().toggleItalic().run()}>
         <ItalicIcon />
       </ToolButton>
+      <ToolButton
+        label="toolbar.underline"
+        active={state.underline}
+        onPress={() => editor.chain().focus().toggleUnderline().run()}
+      >
+        <UnderlineIcon />
+      </ToolButton>
       <span className="toolbar-separator" aria-hidden="true" />
       <ToolButton
         label="toolbar.bulletList"
@@ -101,6 +112,7 @@ export function Toolbar({ editor, labelledVoteResult = false }: { editor: Editor
       >
         <OrderedListIcon />
       </ToolButton>
+      <TableTools editor={editor} />
       <span className="toolbar-separator" aria-hidden="true" />
       {ALIGNS.map(({ align, label, Icon }) => (
         <ToolButton
@@ -121,35 +133,5 @@ export function Toolbar({ editor, labelledVoteResult = false }: { editor: Editor
       </ToolButton>
       <InsertVoteResult editor={editor} labelled={labelledVoteResult} />
     </div>
-  );
-}
-
-interface ToolButtonProps {
-  label: MessageKey;
-  active?: boolean;
-  disabled?: boolean;
-  onPress(): void;
-  children: ReactNode;
-}
-
-function ToolButton({ label, active, disabled, onPress, children }: ToolButtonProps) {
-  const { t } = useI18n();
-  const text = t(label);
-  return (
-    <button
-      type="button"
-      className="toolbar-button"
-      aria-label={text}
-      title={text}
-      // Only toggles have a pressed state; undo/redo are plain actions.
-      aria-pressed={active === undefined ? undefined : active}
-      disabled={disabled}
-      data-testid={label.replace('.', '-')}
-      // Keep the editor's selection: a button that takes focus would collapse it before the command runs.
-      onMouseDown={(event) => event.preventDefault()}
-      onClick={onPress}
-    >
-      {children}
-    </button>
   );
 }

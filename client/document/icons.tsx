@@ -84,3 +84,66 @@ export const VoteResultIcon = () => (
     <path d="m9 7 2 2 4-4" />
   </svg>
 );
+
+export const UnderlineIcon = () => (
+  <svg {...common}>
+    <path d="M7 4v7a5 5 0 0 0 10 0V4M5 20h14" />
+  </svg>
+);
+
+/** A 3 × 3 grid: insert a table. */
+export const TableIcon = () => (
+  <svg {...common}>
+    <rect x="3.5" y="4.5" width="17" height="15" rx="1" />
+    <path d="M3.5 9.5h17M3.5 14.5h17M9.2 4.5v15M14.8 4.5v15" strokeWidth={1.5} />
+  </svg>
+);
+
+/** Two rows and a plus under them. */
+export const RowAddIcon = () => (
+  <svg {...common}>
+    <rect x="3.5" y="3.5" width="17" height="10" rx="1" />
+    <path d="M3.5 8.5h17M12 16v5M9.5 18.5h5" strokeWidth={1.6} />
+  </svg>
+);
+
+export const RowDeleteIcon = () => (
+  <svg {...common}>
+    <rect x="3.5" y="3.5" width="17" height="10" rx="1" />
+    <path d="M3.5 8.5h17M9.5 16.5l5 4M14.5 16.5l-5 4" strokeWidth={1.6} />
+  </svg>
+);
+
+/** Two columns and a plus to their right. */
+export const ColumnAddIcon = () => (
+  <svg {...common}>
+    <rect x="3.5" y="3.5" width="10" height="17" rx="1" />
+    <path d="M8.5 3.5v17M16 12h5M18.5 9.5v5" strokeWidth={1.6} />
+  </svg>
+);
+
+export const ColumnDeleteIcon = () => (
+  <svg {...common}>
+    <rect x="3.5" y="3.5" width="10" height="17" rx="1" />
+    <path d="M8.5 3.5v17M16.5 9.5l4 5M20.5 9.5l-4 5" strokeWidth={1.6} />
+  </svg>
+);
+
+/** A table whose first row is filled: the header row. */
+export const HeaderRowIcon = () => (
+  <svg {...common}>
+    <rect x="3.5" y="4.5" width="17" height="15" rx="1" />
+    <path d="M3.5 9.5h17" />
+    <path d="M4 5h16v4H4z" fill="currentColor" stroke="none" />
+    <path d="M3.5 14.5h17M12 9.5v10" strokeWidth={1.5} />
+  </svg>
+);
+
+/** A table crossed out. */
+export const TableDeleteIcon = () => (
+  <svg {...common}>
+    <rect x="3.5" y="4.5" width="17" height="15" rx="1" strokeWidth={1.5} />
+    <path d="M3.5 9.5h17M12 4.5v15" strokeWidth={1.5} />
+    <path d="m7 8 10 9M17 8 7 17" strokeWidth={2.2} />
+  </svg>
+);

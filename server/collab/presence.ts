@@ -1,7 +1,9 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { distinctCaretColor } from '../../shared/presence.ts';
 import type { Connection } from './connection.ts';
+import { awarenessMessage } from './messages.ts';
 
 export interface PresenceLimits {
   /** Largest presence state one connection may announce (its JSON, in bytes); a larger one is a protocol error. */
@@ -14,6 +16,14 @@ interface Entry {
   clientId: number;
   clock: number;
   state: Record<string, unknown> | null;
+  /** The colour the client gave itself, to tell it when the room shows it in another. */
+  claimedColor: unknown;
+}
+
+/** A person's colour in this room and the connections (their tabs and devices) that show it. */
+interface HeldColor {
+  color: string;
+  holders: Set<Connection>;
 }
 
 interface Bucket {
@@ -40,13 +50,18 @@ const REMEMBERED_IDS = 1024;
  *   The stock y-websocket client echoes every presence change it receives back to the server; those entries are
  *   for other ids and are skipped unread, not treated as an error;
  * - a state of at most `maxStateBytes`, an object (or null when leaving), whose `user` (the name and colour
- *   others see) is replaced with the one the server knows for the signed-in person;
+ *   others see) is replaced with the one the server knows for the signed-in person, in a colour nobody else
+ *   present in the room has (their own, `caretColor`, if free; else the next free one), kept while any of their
+ *   connections is here and shared by all of them. A client that gave itself another colour is told, with its own
+ *   state one clock ahead, which the stock client adopts (and echoes back) as if it had set it;
  * - at most `perSecond` changes a second: faster ones wait, and only the newest waiting one is applied.
  */
 export class PresenceGate {
   /** Client id → who first announced it (an account, or the connection itself when anonymous). */
   private readonly owners = new Map<number, string>();
   private readonly buckets = new Map<Connection, Bucket>();
+  /** Person (account id) → the colour they are shown in, while any connection of theirs holds it. */
+  private readonly colors = new Map<string, HeldColor>();
 
   constructor(
     private readonly awareness: awarenessProtocol.Awareness,
@@ -68,11 +83,14 @@ export class PresenceGate {
     this.wake(conn, bucket);
   }
 
-  /** The connection left: its caret goes, for everyone. */
+  /** The connection left: its caret goes, for everyone, and the person's colour is free once all of theirs have. */
   leave(conn: Connection): void {
     const bucket = this.buckets.get(conn);
     if (bucket?.timer) clearTimeout(bucket.timer);
     this.buckets.delete(conn);
+    const person = personOf(conn);
+    const held = this.colors.get(person);
+    if (held?.holders.delete(conn) && held.holders.size === 0) this.colors.delete(person);
     if (conn.presenceId !== null && this.awareness.getStates().has(conn.presenceId)) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [conn.presenceId], null);
     }
@@ -100,8 +118,10 @@ export class PresenceGate {
         throw new Error('a presence state is an object or null');
       }
       const state = parsed as Record<string, unknown> | null;
+      const claimed: unknown = state?.user;
+      const claimedColor = claimed !== null && typeof claimed === 'object' ? (claimed as { color?: unknown }).color : undefined;
       if (state !== null && conn.identity) state.user = { name: conn.identity.name, color: conn.identity.color };
-      own = { clientId, clock, state };
+      own = { clientId, clock, state, claimedColor };
     }
     if (decoding.hasContent(decoder)) throw new Error('trailing bytes after a presence update');
     return own;
@@ -110,7 +130,7 @@ export class PresenceGate {
   private mayAnnounce(conn: Connection, clientId: number, connections: ReadonlySet<Connection>): boolean {
     if (conn.presenceId !== null) return conn.presenceId === clientId;
     const owner = this.owners.get(clientId);
-    const me = conn.principal?.userId ?? `connection:${conn.id}`;
+    const me = personOf(conn);
     if (owner !== undefined && owner !== me) return false;
     for (const other of connections) if (other !== conn && other.presenceId === clientId) return false;
     // A person reconnecting keeps their client id; anyone else's stays theirs.
@@ -133,12 +153,27 @@ export class PresenceGate {
   }
 
   private apply(conn: Connection, entry: Entry): void {
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, 1);
-    encoding.writeVarUint(e, entry.clientId);
-    encoding.writeVarUint(e, entry.clock);
-    encoding.writeVarString(e, JSON.stringify(entry.state));
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(e), conn);
+    const user = entry.state?.user as { name: string; color: string } | undefined;
+    const identified = entry.state !== null && conn.identity !== null && user !== undefined;
+    if (identified) user.color = this.colorOf(conn, conn.identity!.color);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntry(entry, entry.clock), conn);
+    // The person's own screen shows the colour the others see: the stock client takes a newer state of its own id.
+    if (identified && entry.claimedColor !== user.color) {
+      conn.send(awarenessMessage(encodeEntry(entry, entry.clock + 1)));
+    }
+  }
+
+  /** The person's colour in this room: the one they hold already, or a free one, their own first. */
+  private colorOf(conn: Connection, own: string): string {
+    const person = personOf(conn);
+    let held = this.colors.get(person);
+    if (!held) {
+      const taken = new Set([...this.colors.values()].map((h) => h.color));
+      held = { color: distinctCaretColor(own, taken), holders: new Set() };
+      this.colors.set(person, held);
+    }
+    held.holders.add(conn);
+    return held.color;
   }
 
   private bucketOf(conn: Connection): Bucket {
@@ -179,4 +214,16 @@ export class PresenceGate {
     }, waitMs);
     bucket.timer.unref();
   }
+}
+
+/** Who a connection is for presence: its account, or the connection itself when anonymous. */
+const personOf = (conn: Connection): string => conn.principal?.userId ?? `connection:${conn.id}`;
+
+function encodeEntry(entry: Entry, clock: number): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint(e, entry.clientId);
+  encoding.writeVarUint(e, clock);
+  encoding.writeVarString(e, JSON.stringify(entry.state));
+  return encoding.toUint8Array(e);
 }

@@ -8,6 +8,7 @@ import { Node } from '@tiptap/pm/model';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { editorSchema } from '../../shared/editor/extensions.ts';
+import { checkTableSizes } from '../../shared/editor/tables.ts';
 import { COLLABORATION_FIELD } from './initial-state.ts';
 
 export function nodeOfDoc(doc: Y.Doc): Node {
@@ -28,10 +29,11 @@ export function contentOfState(state: Uint8Array): JSONContent {
   return nodeOfState(state).toJSON() as JSONContent;
 }
 
-/** Makes the document's text `content`, as one change in the caller's transaction. Throws if it is not the schema's. */
+/** Makes the document's text `content`, as one change in the caller's transaction. Throws if it is not the schema's (SEC12). */
 export function writeContent(doc: Y.Doc, content: JSONContent): void {
   const node = Node.fromJSON(editorSchema(), content);
   node.check();
+  checkTableSizes(node);
   updateYFragment(doc, doc.getXmlFragment(COLLABORATION_FIELD), node, { mapping: new Map(), isOMark: new Map() });
 }
 

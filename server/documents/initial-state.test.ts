@@ -5,6 +5,8 @@ import * as Y from 'yjs';
 import { editorSchema } from '../../shared/editor/extensions.ts';
 import { DOCUMENT_KINDS } from '../../shared/meeting.ts';
 import { buildTemplate, type TemplateData } from '../../shared/templates/index.ts';
+import { TABLE_COLUMNS_CAP, TABLE_ROWS_CAP } from '../../shared/editor/allowed.ts';
+import { writeContent } from './content.ts';
 import { COLLABORATION_FIELD, documentUpdateFromJSON } from './initial-state.ts';
 
 const data: TemplateData = {
@@ -54,5 +56,20 @@ describe('initial document state', () => {
     };
     expect(() => documentUpdateFromJSON(oneColumn)).toThrow();
     expect(() => documentUpdateFromJSON({ type: 'doc', content: [{ type: 'table' }] })).toThrow();
+  });
+
+  it('[SEC12] refuses a table past the caps, or a cell with a span out of bounds, as new content and as a restore', () => {
+    const cell = (attrs: Record<string, unknown> = {}) => ({ type: 'tableCell', attrs, content: [{ type: 'paragraph' }] });
+    const table = (rows: number, columns: number, attrs?: Record<string, unknown>) => ({
+      type: 'doc',
+      content: [{ type: 'table', content: Array.from({ length: rows }, () => ({ type: 'tableRow', content: Array.from({ length: columns }, () => cell(attrs)) })) }],
+    });
+    const live = new Y.Doc();
+    for (const bad of [table(1, 10_000), table(2, TABLE_COLUMNS_CAP + 1), table(TABLE_ROWS_CAP + 1, 1), table(1, 1, { colspan: 1e21 }), table(1, 1, { rowspan: '3' })]) {
+      expect(() => documentUpdateFromJSON(bad)).toThrow();
+      expect(() => live.transact(() => writeContent(live, bad))).toThrow();
+    }
+    expect(live.getXmlFragment(COLLABORATION_FIELD).length).toBe(0);
+    expect(() => documentUpdateFromJSON(table(3, 3))).not.toThrow();
   });
 });

@@ -8,12 +8,13 @@ import { Node } from '@tiptap/pm/model';
 import { prosemirrorToYXmlFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { editorSchema } from '../../shared/editor/extensions.ts';
+import { checkTableSizes } from '../../shared/editor/tables.ts';
 
 /** @tiptap/extension-collaboration's default `field`. */
 export const COLLABORATION_FIELD = 'default';
 
 /**
- * Throws if the JSON does not fit the editor schema: content the editor cannot show must not be stored, where
+ * Throws if the JSON does not fit the editor schema (or has a table past its caps, SEC12): content the editor cannot show must not be stored, where
  * the first client to open it would silently drop it and sync the loss back to everyone.
  *
  * Store the result once, when the document is created: every call makes new Yjs items, and applying two such
@@ -22,6 +23,7 @@ export const COLLABORATION_FIELD = 'default';
 export function documentUpdateFromJSON(content: JSONContent): Uint8Array {
   const node = Node.fromJSON(editorSchema(), content);
   node.check();
+  checkTableSizes(node);
   const ydoc = new Y.Doc();
   try {
     prosemirrorToYXmlFragment(node, ydoc.getXmlFragment(COLLABORATION_FIELD));

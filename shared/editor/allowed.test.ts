@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { safeHref, sanitiseContent } from './allowed.ts';
 import { editorSchema } from './extensions.ts';
-import { HOSTILE_MARKERS, writeHostileDocument } from './testing.ts';
+import { DROPPED_CELLS, HOSTILE_MARKERS, writeHostileDocument } from './testing.ts';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
@@ -52,7 +52,8 @@ describe('the editor renders only allowed attribute values', () => {
     const html = renderNode(hostileNode());
     for (const marker of HOSTILE_MARKERS) expect(html, marker).not.toContain(marker);
     expect(html).not.toContain('class=');
-    expect(html).not.toContain('style=');
+    // The one style besides alignment: a table's column widths, from bounded numbers.
+    expect(html.match(/ style="[^"]*"/g)).toEqual([' style="width: 200px"', ' style="width: 120px"', ' style="width: 80px"']);
     expect(html).not.toMatch(/<ol[^>]* (start|type)=/);
     expect(html).toContain('<p>Đoạn văn có căn lề độc hại</p>');
     expect(html).toContain('<h1>Tiêu đề</h1>');
@@ -63,6 +64,9 @@ describe('the editor renders only allowed attribute values', () => {
     expect(html).toContain(
       '<a target="_blank" rel="noopener noreferrer nofollow" href="https://thuvienphapluat.vn/van-ban">Liên kết hợp lệ</a>',
     );
+    expect(html).toContain('<th colspan="2" colwidth="120,80"><p>Chỉ tiêu năm</p></th>');
+    expect(html).toContain('<td><p>Tỷ lệ hoàn thành</p></td>');
+    for (const dropped of DROPPED_CELLS) expect(html, dropped).not.toContain(dropped);
   });
 
   it('[SEC6] allowed values render as before: alignment as a style, rule, size, list start and type, columns kind', () => {
@@ -86,7 +90,7 @@ describe('the exports’ copy of the document', () => {
     const json = sanitiseContent(hostileNode().toJSON() as JSONContent);
     const text = JSON.stringify(json);
     for (const marker of HOSTILE_MARKERS) expect(text, marker).not.toContain(marker);
-    const [paragraph, heading, columns, list, code, vote, badLink, goodLink, facts] = json.content!;
+    const [paragraph, heading, columns, list, code, vote, badLink, goodLink, facts, table] = json.content!;
     expect(paragraph!.attrs).toEqual({ textAlign: null, rule: null, fontSize: null });
     expect(heading!.attrs).toEqual({ textAlign: null, level: 1 });
     expect(columns!.attrs).toEqual({ kind: 'signatures' });
@@ -96,6 +100,11 @@ describe('the exports’ copy of the document', () => {
     expect(facts!.content![1]!.attrs).toEqual({ fact: null, text: '' });
     expect(badLink!.content![0]!.marks).toBeUndefined();
     expect(goodLink!.content![0]!.marks).toEqual([{ type: 'link', attrs: { href: 'https://thuvienphapluat.vn/van-ban', title: null } }]);
+    expect(table!.attrs).toBeUndefined();
+    expect(table!.content!.map((row) => row.content!.map((cell) => cell.attrs))).toEqual([
+      [{ colspan: 2, rowspan: 1, colwidth: [120, 80] }],
+      [{ colspan: 1, rowspan: 1, colwidth: null }],
+    ]);
     // Allowed values are kept as they are.
     const kept = sanitiseContent({ type: 'paragraph', attrs: { textAlign: 'right', rule: 'text', fontSize: '11' } });
     expect(kept.attrs).toEqual({ textAlign: 'right', rule: 'text', fontSize: 11 });

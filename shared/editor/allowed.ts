@@ -31,9 +31,25 @@ export type ListType = (typeof LIST_TYPES)[number];
 
 /** The highest number a list may start from: enough for any real text, short enough for every renderer. */
 export const MAX_LIST_START = 9999;
-/** A table cell spanning more columns than a page holds is a damaged (or hostile) document. */
-export const MAX_COLSPAN = 50;
-const MAX_COLWIDTH = 10000;
+/**
+ * Tables. A person can make at most `MAX_TABLE_COLUMNS` columns and `MAX_TABLE_ROWS` rows (the toolbar and Tab
+ * stop there): twenty columns on A4 are already 8 mm each, and a resolution's table of targets has tens of rows.
+ * Stored content may hold twice as many (`TABLE_COLUMNS_CAP`, `TABLE_ROWS_CAP`), so that additions made by several
+ * people at once, which merge, still make a document the server accepts; past the caps a document is damaged or
+ * hostile and the server refuses it as content (a template, a restore; tables.ts `checkTableSizes`).
+ */
+export const MAX_TABLE_COLUMNS = 20;
+export const MAX_TABLE_ROWS = 200;
+export const TABLE_COLUMNS_CAP = 2 * MAX_TABLE_COLUMNS;
+export const TABLE_ROWS_CAP = 2 * MAX_TABLE_ROWS;
+/**
+ * A cell spans at most the columns and rows a table may have. Beyond that it is a damaged (or hostile) document:
+ * the table code makes a map of width × height cells, so a span of 10^21 would hang every browser that opened it.
+ */
+export const MAX_COLSPAN = TABLE_COLUMNS_CAP;
+export const MAX_ROWSPAN = TABLE_ROWS_CAP;
+/** A column's width in CSS pixels (TipTap's `colwidth`, set by resizing): far past any page. */
+export const MAX_COLWIDTH = 10000;
 const MAX_LINK_TITLE = 300;
 
 export function oneOf<T extends string | number>(allowed: readonly T[], value: unknown): T | null {
@@ -54,8 +70,24 @@ function wholeIn(value: unknown, min: number, max: number): number | null {
 
 export const listStartOf = (value: unknown): number => wholeIn(value, 1, MAX_LIST_START) ?? 1;
 export const colspanOf = (value: unknown): number => wholeIn(value, 1, MAX_COLSPAN) ?? 1;
+export const rowspanOf = (value: unknown): number => wholeIn(value, 1, MAX_ROWSPAN) ?? 1;
 
-/** A resized table's column widths in pixels (TipTap's `colwidth`): one whole number per column the cell spans. */
+/**
+ * Whether a value the editor's table code will count with is exactly as the schema allows: a number, not a
+ * numeric string (which the table code would concatenate), within its bounds. Used as the schema's `validate`,
+ * so a cell out of bounds is no node at all (as any content outside the schema) rather than a frozen page.
+ */
+export const isSpan = (value: unknown, max: number): boolean => typeof value === 'number' && wholeIn(value, 1, max) !== null;
+export const isColwidth = (value: unknown): boolean =>
+  value === null ||
+  (Array.isArray(value) &&
+    value.length <= MAX_COLSPAN &&
+    value.every((w) => typeof w === 'number' && wholeIn(w, 0, MAX_COLWIDTH) !== null));
+
+/**
+ * A resized table's column widths in pixels (TipTap's `colwidth`) as the exports read them: one whole number from 1
+ * per column the cell spans, or null (a 0, which the table code writes for a column not resized, makes it null).
+ */
 export function colwidthOf(value: unknown, colspan: number): number[] | null {
   if (!Array.isArray(value) || value.length !== colspan) return null;
   const widths = value.map((w) => wholeIn(w, 1, MAX_COLWIDTH));
@@ -97,9 +129,13 @@ type Attrs = Record<string, unknown>;
 
 /**
  * Every node and mark of the schema with each attribute's allowed value. An attribute missing here is dropped;
- * so is a mark not listed (it has no attributes worth keeping). Tables are not in the schema, but the exports
- * read them (a document pasted from elsewhere, should the schema gain them), so their span is bounded too.
+ * so is a mark not listed (it has no attributes worth keeping). A table and its rows have no attributes.
  */
+const cellAttrs = (a: Attrs): Attrs => {
+  const colspan = colspanOf(a.colspan);
+  return { colspan, rowspan: rowspanOf(a.rowspan), colwidth: colwidthOf(a.colwidth, colspan) };
+};
+
 const NODE_ATTRS: Record<string, (attrs: Attrs) => Attrs> = {
   paragraph: (a) => ({ textAlign: alignmentOf(a.textAlign), rule: ruleOf(a.rule), fontSize: fontSizeOf(a.fontSize) }),
   heading: (a) => ({ textAlign: alignmentOf(a.textAlign), level: headingLevelOf(a.level) }),
@@ -109,8 +145,9 @@ const NODE_ATTRS: Record<string, (attrs: Attrs) => Attrs> = {
   columns: (a) => ({ kind: columnsKindOf(a.kind) }),
   voteResult: (a) => ({ motionId: motionIdOf(a.motionId), text: textOf(a.text) }),
   meetingFact: (a) => ({ fact: meetingFactOf(a.fact), text: factTextOf(a.text) }),
-  tableCell: (a) => ({ colspan: colspanOf(a.colspan), colwidth: colwidthOf(a.colwidth, colspanOf(a.colspan)) }),
-  tableHeader: (a) => ({ colspan: colspanOf(a.colspan), colwidth: colwidthOf(a.colwidth, colspanOf(a.colspan)) }),
+  // A cell's `align` is not kept: only the paragraphs in it are aligned, as in the exports.
+  tableCell: (a) => cellAttrs(a),
+  tableHeader: (a) => cellAttrs(a),
 };
 
 /** A link keeps its address (when safe) and a title; where and how it opens is the editor's decision. */

@@ -8,6 +8,7 @@ import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
 import { splitRuledParagraph } from './rule-split.ts';
 import { SafeCodeBlock, SafeLink, SafeOrderedList, SafeTextAlign } from './safe-extensions.ts';
+import { tableExtensions } from './tables.ts';
 import { VoteResult } from './vote-result.ts';
 import { MeetingFactNode } from './meeting-fact.ts';
 import { FONT_SIZES, RULES, columnsKindOf, fontSizeOf, oneOf, ruleOf, type ColumnsKind } from './allowed.ts';
@@ -119,6 +120,8 @@ export function editorExtensions(): AnyExtension[] {
     Column,
     VoteResult,
     MeetingFactNode,
+    // Tables of targets (a resolution's, a plan's), their spans and widths bounded (tables.ts).
+    ...tableExtensions(),
   ];
 }
 

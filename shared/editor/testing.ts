@@ -18,6 +18,9 @@ export const HOSTILE_MARKERS = [
   '_self',
 ] as const;
 
+/** Text of the table cells `writeHostileDocument` writes out of bounds: no rendering shows them. */
+export const DROPPED_CELLS = ['Ô tràn cột', 'Ô tràn dòng', 'Ô độ rộng độc hại'] as const;
+
 const element = (name: string, attrs: Record<string, unknown>, children: (Y.XmlElement | Y.XmlText)[]): Y.XmlElement => {
   const el = new Y.XmlElement(name);
   // Y.XmlElement's attributes are typed as strings, but the wire carries any JSON value, and so may a peer.
@@ -65,6 +68,21 @@ export function writeHostileDocument(doc: Y.Doc, field = 'default'): void {
       element('paragraph', {}, [
         text('Thành phần tham dự: '),
         element('meetingFact', { fact: 'attendance" onclick="alert(1)', text: { evil: 'position: fixed' } }, []),
+      ]),
+      // A table: the first two cells are kept (their alignment never shown), the others are out of the schema's
+      // bounds (a span the table code would loop over, a span or widths that are not numbers) and are no cells.
+      element('table', { style: 'position: fixed' }, [
+        element('tableRow', {}, [
+          element('tableHeader', { colspan: 2, colwidth: [120, 80], align: 'left; position: fixed' }, [
+            paragraph({}, 'Chỉ tiêu năm'),
+          ]),
+        ]),
+        element('tableRow', {}, [
+          element('tableCell', { align: 'center" onclick="alert(1)' }, [paragraph({}, 'Tỷ lệ hoàn thành')]),
+          element('tableCell', { colspan: 1e21 }, [paragraph({}, 'Ô tràn cột')]),
+          element('tableCell', { rowspan: '2; position: fixed' }, [paragraph({}, 'Ô tràn dòng')]),
+          element('tableCell', { colwidth: ['evil'] }, [paragraph({}, 'Ô độ rộng độc hại')]),
+        ]),
       ]),
     ]);
   });

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { HOSTILE_MARKERS, writeHostileDocument } from '../../shared/editor/testing.ts';
+import { DROPPED_CELLS, HOSTILE_MARKERS, writeHostileDocument } from '../../shared/editor/testing.ts';
 import { tokenFor } from '../helpers/api.ts';
 import { stockClient, whenSynced } from '../helpers/clients.ts';
 import { browserSuite, describeInBrowser, openDocument, seedDocument } from '../helpers/browser.ts';
@@ -51,6 +51,9 @@ describeInBrowser('browser: the page under its Content-Security-Policy', () => {
         const html = await lan.page.locator('.ProseMirror').innerHTML();
         for (const marker of HOSTILE_MARKERS) expect(html, marker).not.toContain(marker);
         expect(html).not.toContain('evil-class');
+        // The table shows its cells within bounds and no cell out of them (SEC11), and the page did not freeze.
+        expect(html).toContain('Tỷ lệ hoàn thành');
+        for (const dropped of DROPPED_CELLS) expect(html, dropped).not.toContain(dropped);
         const links = await lan.page.locator('.ProseMirror a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
         expect(links).toEqual([null, 'https://thuvienphapluat.vn/van-ban']);
         // Nothing was laid over the page: the first paragraph stays in the flow.

@@ -57,4 +57,30 @@ describeInBrowser('browser: the toolbar', () => {
     },
     60_000,
   );
+
+  it(
+    '[B38] underline from the toolbar is pressed while on and reaches the others',
+    async () => {
+      const { documentId, people } = await seedDocument(suite.admin, [
+        { fullName: 'Nguyễn Thị Lan', role: 'secretary' },
+        { fullName: 'Trần Văn Bình', role: 'delegate' },
+      ]);
+      const [lan, binh] = await suite.inDocument(documentId, [{ account: people[0] }, { account: people[1] }]);
+      await caretInBody(lan.page, 0, 'end');
+      await lan.page.keyboard.type('Giao ');
+      const underline = lan.page.getByTestId('toolbar-underline');
+      expect(await underline.getAttribute('aria-pressed')).toBe('false');
+      await underline.click();
+      await lan.page.keyboard.type('Ban chấp hành');
+      expect(await underline.getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => binh.page.locator('.ProseMirror u').textContent()).toBe('Ban chấp hành');
+      // And off again from the keyboard.
+      await lan.page.keyboard.press('Control+U');
+      await lan.page.keyboard.type(' thực hiện');
+      await expect.poll(() => underline.getAttribute('aria-pressed')).toBe('false');
+      await expect.poll(() => editorText(binh.page)).toBe('Giao Ban chấp hành thực hiện');
+      expect(await binh.page.locator('.ProseMirror u').textContent()).toBe('Ban chấp hành');
+    },
+    60_000,
+  );
 });

@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_MARKERS, writeHostileDocument } from '../../shared/editor/testing.ts';
+import { DROPPED_CELLS, HOSTILE_MARKERS, writeHostileDocument } from '../../shared/editor/testing.ts';
 import { ApiClient, seedMeeting, setupAdmin, tokenFor } from '../helpers/api.ts';
 import { stockClientsForEachTest, whenSynced } from '../helpers/clients.ts';
 import { serversForEachTest } from '../helpers/servers.ts';
@@ -30,6 +30,10 @@ describe('a document written by a hostile peer', () => {
     const body = html.slice(html.indexOf('</style>'));
     expect(body).toContain('Đoạn văn có căn lề độc hại');
     expect(body).toContain('Mục một');
+    // The table's cells within bounds are printed; those out of them are no cells (SEC11).
+    expect(body).toContain('<th colspan="2">');
+    expect(body).toContain('Tỷ lệ hoàn thành');
+    for (const dropped of DROPPED_CELLS) expect(body, dropped).not.toContain(dropped);
     for (const marker of HOSTILE_MARKERS) expect(body, marker).not.toContain(marker);
     expect(body).not.toMatch(/<ol [^>]*start=/);
 

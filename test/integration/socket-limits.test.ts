@@ -80,4 +80,20 @@ describe('what one member can hold and announce on the sync socket', () => {
     expect(observer.received.some((f) => f[0] === MessageType.Awareness)).toBe(true);
     observer.ws.close();
   });
+
+  it('[R16] a stock client that gave itself another colour is told the one it is shown in, adopts it and keeps it', async () => {
+    const { url, rooms } = await server();
+    const m = await votingMeeting(url);
+    const lan = tracked(url, m.documentId, { token: await tokenFor(m.admin, m.people.lan!.userId, 'lan') });
+    await whenSynced(lan);
+    const color = caretColor(m.people.lan!.userId);
+    lan.provider.awareness.setLocalStateField('user', { name: 'Phạm Thị Lan', color: '#000000' });
+    const own = () => (lan.provider.awareness.getLocalState() as { user?: { color?: string } } | null)?.user?.color;
+    await until(() => own() === color, 3000);
+    // Later changes of its own (a caret moving) carry that colour, and the server's copy agrees.
+    lan.provider.awareness.setLocalStateField('cursor', { anchor: 1 });
+    await until(() => (rooms.loadedRoom(m.documentId)?.awareness.getStates().get(lan.doc.clientID) as { cursor?: unknown } | undefined)?.cursor !== undefined, 3000);
+    expect(own()).toBe(color);
+    expect(rooms.loadedRoom(m.documentId)!.awareness.getStates().get(lan.doc.clientID)).toMatchObject({ user: { color } });
+  });
 });
