@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import type { DocumentView, MotionView } from '../../shared/api.ts';
 import { AUDIT_ACTIONS } from '../../shared/audit-actions.ts';
 import type { ApiClient } from '../helpers/api.ts';
+import { requestConfirmingAll, requestFinalisation } from '../helpers/finalise.ts';
 import { browserSuite, describeInBrowser } from '../helpers/browser.ts';
 import { command, markPage, openVote, pageWasKept, votingRoom } from '../helpers/vote-pages.ts';
 
@@ -144,7 +145,8 @@ describeInBrowser('browser: the chair’s flow, a closed meeting, the audit page
       await expect.poll(() => secretary.page.getByTestId('finalise-request-hint').textContent()).toBe(
         'Khi đề nghị, văn bản tạm khóa để chủ tọa xác nhận đúng nội dung đã đề nghị.',
       );
-      await secretary.page.getByTestId('finalise-request').click();
+      // Minutes fresh from the template still have blanks (the guests, the proceedings): each is confirmed (PH4).
+      await requestConfirmingAll(secretary.page);
       await expect.poll(() => secretary.page.getByTestId('finalisation-bar').getAttribute('data-status')).toBe('requested');
       const documents = (await dungApi.get<DocumentView[]>(`/api/meetings/${meetingId}/documents`)).body;
       expect(documents.filter((d) => d.kind === 'BB').map((d) => d.finalisation?.status)).toEqual(['requested']);
@@ -167,7 +169,7 @@ describeInBrowser('browser: the chair’s flow, a closed meeting, the audit page
       await command(chairApi, `/api/motions/${vote.id}/open`);
       for (const client of [chairApi, secretaryApi, dungApi]) await command(client, `/api/motions/${vote.id}/ballots`, { choice: 'for' }, 201);
       await command(chairApi, `/api/motions/${vote.id}/close`);
-      await command(secretaryApi, `/api/documents/${documentId}/finalisation`);
+      await requestFinalisation(secretaryApi, documentId);
       await command(chairApi, `/api/documents/${documentId}/finalisation/confirm`);
 
       const chair = await suite.person({ account: accounts[0] });

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import type { ApiError, DocumentDetail, MotionView } from '../../shared/api.ts';
 import type { ApiClient } from './api.ts';
 import { motion, open, type VotingMeeting } from './votes.ts';
@@ -35,4 +36,13 @@ export async function requestFinalisation(client: ApiClient, documentId: string)
 export async function finalise(m: VotingMeeting, documentId = m.documentId): Promise<DocumentDetail> {
   check('request', await requestFinalisation(m.as.ha!, documentId));
   return check('confirm', await m.as.kien!.post<DocumentDetail>(`/api/documents/${documentId}/finalisation/confirm`));
+}
+
+/** "Đề nghị ban hành" in the browser, then every placeholder listed ticked as blank on purpose, then sent (PH4). */
+export async function requestConfirmingAll(page: Page): Promise<void> {
+  await page.getByTestId('finalise-request').click();
+  await page.getByTestId('placeholder-review').waitFor();
+  const boxes = page.getByTestId('placeholder-confirm');
+  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+  await page.getByTestId('placeholders-send').click();
 }
