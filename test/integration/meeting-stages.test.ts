@@ -5,7 +5,7 @@ import { AUDIT_ACTIONS, isAuditAction } from '../../shared/audit-actions.ts';
 import { ERRORS } from '../../shared/errors.ts';
 import { t, type MessageKey } from '../../shared/i18n.ts';
 import { ApiClient, seedMeeting, setupAdmin } from '../helpers/api.ts';
-import { adopt } from '../helpers/finalise.ts';
+import { adopt, requestFinalisation } from '../helpers/finalise.ts';
 import { serversForEachTest } from '../helpers/servers.ts';
 import { VOTERS, motion, open, votingMeeting } from '../helpers/votes.ts';
 
@@ -71,7 +71,7 @@ describe('what a meeting’s stage refuses, each with its own code', () => {
     // Minutes written after the close are still made, and can be put forward (FN3).
     const minutes = await m.as.ha!.post(`/api/meetings/${m.meetingId}/documents`, { kind: 'BB' });
     expect(minutes.status).toBe(201);
-    expect((await m.as.ha!.post(`/api/documents/${minutes.body.id}/finalisation`)).status).toBe(200);
+    expect((await requestFinalisation(m.as.ha!, minutes.body.id)).status).toBe(200);
     // A resolution never adopted cannot be, any more.
     const late = await m.as.ha!.post(`/api/meetings/${m.meetingId}/documents`, { kind: 'NQ' });
     expect(await refusal(m.as.ha!, 'POST', `/api/documents/${late.body.id}/finalisation`)).toEqual(expected('not_finalisable'));
@@ -143,11 +143,11 @@ describe('the audit record in words', () => {
     await dung.post(`/api/motions/${secret.id}/ballots`, { choice: 'against' });
     await kien.post(`/api/motions/${secret.id}/close`);
     await adopt(m);
-    await ha.post(`/api/documents/${m.documentId}/finalisation`);
+    await requestFinalisation(ha, m.documentId);
     await ha.delete(`/api/documents/${m.documentId}/finalisation`);
-    await ha.post(`/api/documents/${m.documentId}/finalisation`);
+    await requestFinalisation(ha, m.documentId);
     await kien.delete(`/api/documents/${m.documentId}/finalisation`);
-    await ha.post(`/api/documents/${m.documentId}/finalisation`);
+    await requestFinalisation(ha, m.documentId);
     await kien.post(`/api/documents/${m.documentId}/finalisation/confirm`);
     await ha.patch(`/api/meetings/${id}`, { status: 'closed' });
     await m.admin.post('/api/demo');
