@@ -203,9 +203,25 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   return { url, port, origins: origins.origins, app, rooms, services, close };
 }
 
-/** The built single-page app: files as they are, and index.html for any other page address. */
+/**
+ * The built single-page app: files as they are (their brotli or gzip copy when the browser takes it), and
+ * index.html for any other page address. Vite names every asset after its content, so an asset is cached for good;
+ * the page, the service worker and the icon keep their names and are checked with the server on every use.
+ */
 async function serveClient(app: FastifyInstance, clientDir: string): Promise<void> {
-  await app.register(fastifyStatic, { root: clientDir, wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic, {
+    root: clientDir,
+    wildcard: false,
+    index: ['index.html'],
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (res, file) => {
+      const hashed = path.relative(clientDir, file).startsWith(`assets${path.sep}`);
+      res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      // The same address answers in brotli, gzip or plain by the request's Accept-Encoding: caches must know.
+      res.setHeader('vary', 'Accept-Encoding');
+    },
+  });
   app.setNotFoundHandler((req, reply) => {
     const pathname = req.url.split('?')[0] ?? '/';
     const isPage = req.method === 'GET' && !pathname.startsWith('/api/') && !pathname.startsWith(`${COLLAB_PATH}/`)

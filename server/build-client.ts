@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { precompress } from './precompress.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLIENT_DIST = path.join(ROOT, 'dist', 'client');
@@ -20,6 +21,7 @@ export async function ensureClientBuilt(log: (msg: string) => void = () => {}): 
   const staging = `${CLIENT_DIST}.build-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
   await run(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', staging, '--logLevel', 'warn']);
+  precompress(staging);
   fs.rmSync(CLIENT_DIST, { recursive: true, force: true });
   fs.renameSync(staging, CLIENT_DIST);
   return CLIENT_DIST;
