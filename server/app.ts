@@ -122,7 +122,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     }
   };
   services.meetingFacts = new MeetingFactsWriter({
-    documentsOf: (meetingId) => services.meetings.documents(meetingId).filter((d) => d.lock === null).map((d) => d.id),
+    // Only minutes hold meeting facts (their template puts them there): a pass never loads every resolution, plan
+    // and draft of the meeting into memory because someone checked in.
+    documentsOf: (meetingId) =>
+      services.meetings.documents(meetingId).filter((d) => d.kind === 'BB' && d.lock === null).map((d) => d.id),
     factsOf: (meetingId) => {
       const row = services.meetings.byId(meetingId);
       return row ? meetingFactsOf(services.meetings, row) : null;
