@@ -11,6 +11,7 @@ import { attachCollabSockets } from './collab/ws-adapter.ts';
 import type { Config } from './config.ts';
 import { loadAuditKey } from './audit-key.ts';
 import { openDatabase } from './db/database.ts';
+import { lockDataDir } from './db/process-lock.ts';
 import { registerAuth, STATE_CHANGING_METHODS } from './http/auth.ts';
 import { OriginPolicy } from './http/origins.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
@@ -56,6 +57,17 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  // Before anything is read or migrated: a second server on the same files would lose data.
+  const lock = lockDataDir(config.dataDir);
+  try {
+    return await start(config, options, () => lock.release());
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+async function start(config: Config, options: StartOptions, releaseLock: () => void): Promise<RunningServer> {
   const db = openDatabase(config.dataDir);
   const store = options.store ?? SqliteStore.on(db);
   const app = Fastify({
@@ -201,6 +213,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await app.close();
       await store.close();
       if (db.open) db.close();
+      releaseLock();
     })());
 
   return { url, port, origins: origins.origins, app, rooms, services, close };

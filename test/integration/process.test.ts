@@ -102,4 +102,28 @@ describe('the server process', () => {
     expect(ra.text()).toBe('Nghị quyết Hội nghị CBVC năm 2024');
     expect(rb.text()).toBe('Hội nghị kết thúc vào 11 giờ 30');
   });
+
+  it('[I9] a second server on the same DATA_DIR is refused at start, and the data directory is free again once the first is killed', PROCESS_TEST, async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-lock-'));
+    const first = await server();
+    const writer = client(first.url, 'nghi-quyet');
+    await whenSynced(writer);
+    writer.doc.getText('t').insert(0, 'Điều 1. Thông qua báo cáo');
+    const echo = client(first.url, 'nghi-quyet');
+    await until(() => echo.text().length > 0, 5000, 'the edit to reach the server');
+
+    await expect(spawnServer({ PORT: '0', DATA_DIR: dir })).rejects.toThrow(/already running on DATA_DIR=.*pid \d+/s);
+    // The first one goes on as if nothing happened.
+    writer.doc.getText('t').insert(0, '» ');
+    await until(() => echo.text().startsWith('» Điều 1'), 5000, 'the first server to still relay edits');
+    [writer, echo].forEach((c) => c.destroy());
+
+    // The lock is the operating system's, held by the process: a killed server leaves nothing stale behind.
+    first.proc.kill('SIGKILL');
+    await first.exited;
+    const second = await server();
+    const reader = client(second.url, 'nghi-quyet');
+    await whenSynced(reader, 10_000);
+    expect(reader.text()).toBe('» Điều 1. Thông qua báo cáo');
+  });
 });
