@@ -9,7 +9,7 @@ import { MemoryPeer } from '../../test/helpers/memory-peer.ts';
 import { ROOM_DEFAULTS } from '../../test/helpers/rooms.ts';
 import { until } from '../../test/helpers/wait.ts';
 import { SqliteStore } from '../storage/sqlite.ts';
-import type { DocumentStore } from '../storage/store.ts';
+import type { Compaction, DocumentStore } from '../storage/store.ts';
 import { silentLogger } from './peer.ts';
 import { RoomManager, type RoomManagerOptions } from './rooms.ts';
 
@@ -39,8 +39,8 @@ class GatedStore implements DocumentStore {
     this.appends.push(updates.length);
     return this.inner.append(docId, updates);
   }
-  compact(docId: string, state: Uint8Array, through: number) {
-    return this.inner.compact(docId, state, through);
+  compact(docId: string, compaction: Compaction) {
+    return this.inner.compact(docId, compaction);
   }
   close() {
     return this.inner.close();

@@ -68,8 +68,12 @@ export class Room implements MessageSink {
   /** A batch is being written: the document holds updates that storage does not have yet. */
   private writing = false;
   private flushChain: Promise<void> = Promise.resolve();
-  private lastSeq = 0;
-  private uncompacted = 0;
+  /** The stored rows this copy holds and the stored state does not, by sequence number: what compaction folds. */
+  private unmerged: number[] = [];
+  /** The stored state's version this copy holds (see `DocumentStore.compact`). */
+  private stateVersion = 0;
+  /** A compaction under way: the next waits for it, so no row is named twice. */
+  private compacting: Promise<void> | null = null;
   private destroyed = false;
   /**
    * While set, updates from every connection are dropped, as from a read-only one (see `RoomLock`). The server's
@@ -111,8 +115,8 @@ export class Room implements MessageSink {
       },
       LOAD_ORIGIN,
     );
-    this.lastSeq = stored.lastSeq;
-    this.uncompacted = stored.updates.length;
+    this.unmerged = [...stored.seqs];
+    this.stateVersion = stored.stateVersion;
   }
 
   get lock(): RoomLock | null {
@@ -305,7 +309,8 @@ export class Room implements MessageSink {
     if (batch.length === 0 || this.destroyed) return;
     this.writing = true;
     try {
-      this.lastSeq = await this.store.append(this.id, batch.map((p) => p.update));
+      const seqs = await this.store.append(this.id, batch.map((p) => p.update));
+      for (const seq of seqs) this.unmerged.push(seq);
     } catch (err) {
       this.log.error({ docId: this.id, err: String(err) }, 'could not store updates; dropping the room');
       this.onBroken(this);
@@ -314,8 +319,7 @@ export class Room implements MessageSink {
       this.writing = false;
     }
     this.broadcast(batch);
-    this.uncompacted += batch.length;
-    if (this.uncompacted >= this.options.compactAfterUpdates) await this.compact();
+    if (this.unmerged.length >= this.options.compactAfterUpdates) await this.compact();
   }
 
   private broadcast(batch: Pending[]): void {
@@ -334,15 +338,23 @@ export class Room implements MessageSink {
 
   /** Folds the stored tail into one snapshot. */
   async compact(): Promise<void> {
-    if (this.uncompacted === 0) return;
-    const through = this.lastSeq;
-    const count = this.uncompacted;
-    try {
-      await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), through);
-      this.uncompacted -= count;
-    } catch (err) {
-      this.log.warn({ docId: this.id, err: String(err) }, 'compaction failed; will retry');
-    }
+    while (this.compacting) await this.compacting;
+    if (this.unmerged.length === 0) return;
+    // The rows stored so far are all in the document (a row is stored after its update is applied), so its
+    // state holds every one of them; rows appended while this runs stay for the next compaction.
+    const merged = this.unmerged.slice();
+    const state = Y.encodeStateAsUpdate(this.doc);
+    this.compacting = (async () => {
+      try {
+        this.stateVersion = await this.store.compact(this.id, { state, merged, baseVersion: this.stateVersion });
+        this.unmerged.splice(0, merged.length);
+      } catch (err) {
+        this.log.warn({ docId: this.id, err: String(err) }, 'compaction failed; will retry');
+      } finally {
+        this.compacting = null;
+      }
+    })();
+    await this.compacting;
   }
 
   /** Stores everything, compacts, and closes every connection with `code`. */

@@ -189,6 +189,10 @@ const STEPS: string[] = [
      present   INTEGER NOT NULL,
      PRIMARY KEY (motion_id, user_id)
    ) WITHOUT ROWID;`,
+
+  // 6: compaction by reference. The stored state gets a version, replaced only by a copy that started from it
+  // (otherwise merged); rows are deleted by their sequence numbers, so state_seq is kept but no longer read.
+  `ALTER TABLE doc_state ADD COLUMN version INTEGER NOT NULL DEFAULT 1;`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -23,10 +23,10 @@ describe('SQLite specifics', () => {
     dirs.push(dir);
     const store = SqliteStore.open(dir);
     const big = new Uint8Array(4096).fill(7);
-    let seq = 0;
-    for (let i = 0; i < 50; i++) seq = await store.append('d', Array.from({ length: 10 }, () => big));
+    const seqs: number[] = [];
+    for (let i = 0; i < 50; i++) seqs.push(...(await store.append('d', Array.from({ length: 10 }, () => big))));
     const before = store.pages();
-    await store.compact('d', new Uint8Array([1]), seq);
+    await store.compact('d', { state: new Uint8Array([1]), merged: seqs, baseVersion: 0 });
     const after = store.pages();
     expect(after.total).toBeLessThan(before.total / 10);
     expect(after.free).toBe(0);
