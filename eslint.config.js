@@ -1,6 +1,11 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const DOMAIN_PATTERNS = [
+  { group: ['**/http/**', '**/http/*'], message: 'Domain code must not import server/http/ (SPEC A3): use server/errors.ts.' },
+  { group: ['fastify', '@fastify/*'], message: 'Domain code must not depend on the HTTP framework (SPEC A3).' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'data/', 'node_modules/', '.bench/'] },
   js.configs.recommended,
@@ -30,11 +35,24 @@ export default tseslint.config(
     },
   },
   {
+    // The domain knows nothing of HTTP: its refusals are server/errors.ts, its callers translate them.
+    files: [
+      'server/{accounts,meetings,motions,documents,demo,storage,db,export,collab}/**/*.ts',
+      'server/{audit,audit-key,policies,services,work-queue,ids,errors}.ts',
+    ],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: DOMAIN_PATTERNS }],
+    },
+  },
+  {
     // The room core is transport-free: only the adapter binds it to `ws`.
     files: ['server/collab/**/*.ts'],
     ignores: ['server/collab/ws-adapter.ts', 'server/collab/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'ws', message: 'Only ws-adapter.ts may import ws.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'ws', message: 'Only ws-adapter.ts may import ws.' }], patterns: DOMAIN_PATTERNS },
+      ],
     },
   },
 );

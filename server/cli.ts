@@ -14,7 +14,7 @@ import { parseAuditHead, type AuditHead, type HeadMismatch } from './audit.ts';
 import { loadAuditKey } from './audit-key.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
-import { AppError } from './http/errors.ts';
+import { AppError } from './errors.ts';
 import { createServices, type Services } from './services.ts';
 import { SqliteStore } from './storage/sqlite.ts';
 

@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { AppError } from './http/errors.ts';
+import { AppError } from './errors.ts';
 
 /**
  * Bounded work: at most `concurrency` jobs run at once, at most `maxWaiting` more wait their turn, and any beyond

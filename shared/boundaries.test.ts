@@ -34,4 +34,20 @@ describe('module boundaries', () => {
       .map((f) => path.relative(root, f));
     expect(users).toEqual(['server/collab/ws-adapter.ts']);
   });
+
+  it('[A3] no domain folder imports server/http/ or Fastify', () => {
+    const domain = ['accounts', 'meetings', 'motions', 'documents', 'demo', 'storage', 'db', 'export', 'collab']
+      .flatMap((d) => sources(path.join(root, 'server', d)))
+      .concat(['audit', 'audit-key', 'policies', 'services', 'work-queue', 'ids', 'errors'].map((f) => path.join(root, 'server', `${f}.ts`)));
+    const http = path.join(root, 'server/http') + path.sep;
+    const leaks = domain.flatMap((file) =>
+      importsOf(file)
+        .filter((spec) =>
+          spec.startsWith('.') ? path.resolve(path.dirname(file), spec).startsWith(http) : /^(fastify|@fastify\/)/.test(spec),
+        )
+        .map((spec) => `${path.relative(root, file)} → ${spec}`),
+    );
+    expect(domain.length).toBeGreaterThan(40);
+    expect(leaks).toEqual([]);
+  });
 });

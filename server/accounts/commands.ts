@@ -1,5 +1,5 @@
 import type { CreatedUser, UserView } from '../../shared/api.ts';
-import { AppError, fail } from '../http/errors.ts';
+import { AppError, fail } from '../errors.ts';
 import { generatePassword } from '../../shared/passwords.ts';
 import { can } from '../policies.ts';
 import type { Services } from '../services.ts';

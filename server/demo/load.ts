@@ -2,7 +2,7 @@ import type { DemoLoaded } from '../../shared/api.ts';
 import { DEFAULT_QUORUM_RULE } from '../../shared/meeting.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import { documentUpdateFromJSON } from '../documents/initial-state.ts';
-import { fail } from '../http/errors.ts';
+import { fail } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { Services } from '../services.ts';
 import { DEMO, DEMO_PASSWORD } from './data.ts';

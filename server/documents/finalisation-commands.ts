@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import type { DocumentView } from '../../shared/api.ts';
 import { finalisationBlock } from '../../shared/finalisation.ts';
 import type { Actor } from '../accounts/users.ts';
-import { fail } from '../http/errors.ts';
+import { fail } from '../errors.ts';
 import { meetingFactsOf } from '../meetings/facts.ts';
 import type { Services } from '../services.ts';
 import type { MeetingFactTexts } from '../../shared/meeting-facts.ts';

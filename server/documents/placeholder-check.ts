@@ -5,7 +5,7 @@
 import type { ApiError } from '../../shared/api.ts';
 import { findPlaceholders, type Placeholder } from '../../shared/editor/placeholders.ts';
 import type { MeetingFactTexts } from '../../shared/meeting-facts.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
 import { nodeOfState } from './content.ts';
 
 /**

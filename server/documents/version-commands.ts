@@ -5,7 +5,7 @@
 import * as Y from 'yjs';
 import type { DocumentView, RestoreView, VersionView } from '../../shared/api.ts';
 import type { Actor } from '../accounts/users.ts';
-import { fail } from '../http/errors.ts';
+import { fail } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { contentOfState, writeContent } from './content.ts';
 import { contentHash } from './versions.ts';

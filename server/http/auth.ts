@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorOf, type Actor } from '../accounts/users.ts';
 import { sessionCredential, tokenCredential, type Credentials } from '../accounts/sessions.ts';
-import { fail } from './errors.ts';
+import { fail } from '../errors.ts';
 import type { OriginPolicy } from './origins.ts';
 
 export const SESSION_COOKIE = 'quorum_session';

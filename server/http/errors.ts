@@ -2,25 +2,8 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ApiError } from '../../shared/api.ts';
 import { ERRORS, type ErrorCode } from '../../shared/errors.ts';
+import { AppError } from '../errors.ts';
 import { TEXT_ISSUE_MESSAGES } from '../../shared/text.ts';
-
-/** An error the API answers with: a stable code (with its status and messages in shared/errors.ts). */
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    readonly field?: string,
-    /** A more specific message than the code's, in both languages. */
-    readonly detail?: { vi: string; en: string },
-    /** More of the answer, for a refusal that says what to do next (a roster import's rows). */
-    readonly extra?: Record<string, unknown>,
-  ) {
-    super(code);
-  }
-}
-
-export function fail(code: ErrorCode, field?: string): never {
-  throw new AppError(code, field);
-}
 
 /** Validates with a shared schema; a failure is a 400 naming the first bad field. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {

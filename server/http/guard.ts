@@ -2,7 +2,7 @@ import type { Actor } from '../accounts/users.ts';
 import type { MeetingRow } from '../meetings/repo.ts';
 import { can, type Action, type MeetingSubject } from '../policies.ts';
 import type { Services } from '../services.ts';
-import { fail } from './errors.ts';
+import { fail } from '../errors.ts';
 
 /** 403 unless the policies allow it. */
 export function authorize(actor: Actor, action: Action): void {

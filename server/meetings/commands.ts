@@ -14,7 +14,7 @@ import { buildTemplate, defaultDocumentTitle } from '../../shared/templates/inde
 import { createAccount } from '../accounts/commands.ts';
 import type { Actor } from '../accounts/users.ts';
 import { documentUpdateFromJSON } from '../documents/initial-state.ts';
-import { fail } from '../http/errors.ts';
+import { fail } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { rosterChangeRefusal, stageRefusal } from '../policies.ts';
 import type { Services } from '../services.ts';

@@ -4,7 +4,7 @@ import { generatePassword } from '../../shared/passwords.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import { insertAccount } from '../accounts/commands.ts';
 import type { Actor } from '../accounts/users.ts';
-import { AppError, fail } from '../http/errors.ts';
+import { AppError, fail } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { checkRosterChange } from './commands.ts';
 import { planImport, presentRow, sameChange, type PlannedRow } from './import-plan.ts';

@@ -4,7 +4,7 @@ import { decide, type Choice, type Tally } from '../../shared/motions.ts';
 import type { Actor } from '../accounts/users.ts';
 import { relock } from '../documents/lock.ts';
 import { contentHash } from '../documents/versions.ts';
-import { fail } from '../http/errors.ts';
+import { fail } from '../errors.ts';
 import { nowIso } from '../ids.ts';
 import { stageRefusal, type Stage } from '../policies.ts';
 import type { Services } from '../services.ts';

@@ -17,7 +17,8 @@ import type { MotionFields, MotionRow } from '../../motions/repo.ts';
 import { can, type MeetingSubject } from '../../policies.ts';
 import type { Services } from '../../services.ts';
 import { requireActor } from '../auth.ts';
-import { fail, parse } from '../errors.ts';
+import { fail } from '../../errors.ts';
+import { parse } from '../errors.ts';
 import { perPersonPerMinute } from '../rate-limits.ts';
 import { authorize, loadMeeting } from '../guard.ts';
 

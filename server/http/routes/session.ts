@@ -7,7 +7,8 @@ import { DEMO_PASSWORD, loadDemo } from '../../demo/load.ts';
 import { can } from '../../policies.ts';
 import type { Services } from '../../services.ts';
 import { requireActor, SESSION_COOKIE, sessionSecretOf } from '../auth.ts';
-import { AppError, fail, parse } from '../errors.ts';
+import { AppError, fail } from '../../errors.ts';
+import { parse } from '../errors.ts';
 import { WindowLimiter } from '../window-limiter.ts';
 import { authorize } from '../guard.ts';
 

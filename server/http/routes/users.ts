@@ -13,7 +13,8 @@ import { tokenCredential, type TokenRow } from '../../accounts/sessions.ts';
 import { presentUser } from '../../accounts/users.ts';
 import type { Services } from '../../services.ts';
 import { requireActor, sessionSecretOf } from '../auth.ts';
-import { fail, parse } from '../errors.ts';
+import { fail } from '../../errors.ts';
+import { parse } from '../errors.ts';
 import { authorize } from '../guard.ts';
 
 function presentToken(row: TokenRow): TokenView {
