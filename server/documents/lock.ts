@@ -1,4 +1,5 @@
 import type { DocumentLock } from '../../shared/api.ts';
+import type { MotionStatus, Outcome } from '../../shared/motions.ts';
 import type { RoomLock } from '../collab/room.ts';
 import type { Services } from '../services.ts';
 
@@ -15,4 +16,27 @@ export function roomLockOf(lock: DocumentLock | null | undefined): RoomLock | nu
 /** Brings the document's live room (when loaded) in line with the lock the database now gives it. */
 export function relock(s: Services, documentId: string): void {
   s.rooms?.setLock(documentId, roomLockOf(s.meetings.document(documentId)?.lock));
+}
+
+/** What a document's lock is decided from: its finalisation, and the motions on it that hold or adopted it. */
+export interface LockFacts {
+  finalisation: 'requested' | 'final' | null;
+  motions: readonly { id: string; title: string; number: number; status: MotionStatus; outcome: Outcome | null }[];
+}
+
+/**
+ * A document's lock, strongest first: finalised, awaiting confirmation of finalisation, a vote open on it (the
+ * newest, should there be two), the newest vote that adopted it. None otherwise: a draft motion, or a vote closed
+ * without adopting, leaves the text open.
+ */
+export function documentLock({ finalisation, motions }: LockFacts): DocumentLock | null {
+  if (finalisation === 'final') return { reason: 'final', motionId: null, motionTitle: null };
+  if (finalisation === 'requested') return { reason: 'finalising', motionId: null, motionTitle: null };
+  const newest = (status: (m: LockFacts['motions'][number]) => boolean) =>
+    motions.filter(status).reduce<LockFacts['motions'][number] | null>((a, m) => (a === null || m.number > a.number ? m : a), null);
+  const open = newest((m) => m.status === 'open');
+  if (open) return { reason: 'vote', motionId: open.id, motionTitle: open.title };
+  const adopted = newest((m) => m.outcome === 'adopted');
+  if (adopted) return { reason: 'adopted', motionId: adopted.id, motionTitle: adopted.title };
+  return null;
 }

@@ -1,8 +1,9 @@
-import type { DocumentLock, DocumentView, FinalisationView, MeetingInfo, MemberView } from '../../shared/api.ts';
+import type { DocumentView, FinalisationView, MeetingInfo, MemberView } from '../../shared/api.ts';
 import type { Attendance, DocumentKind, MeetingKind, MeetingStatus, Role } from '../../shared/meeting.ts';
 import { compareVietnameseNames } from '../../shared/names.ts';
 import type { Db } from '../db/database.ts';
 import { newId, nowIso } from '../ids.ts';
+import { documentLock, type LockFacts } from '../documents/lock.ts';
 
 export interface MeetingRow {
   id: string;
@@ -44,44 +45,36 @@ interface DocumentRow {
   created_at: string;
   origin_document_id: string | null;
   origin_user_id: string | null;
-  /** JSON of the DocumentLock, or null. */
-  lock_json: string | null;
-  /** JSON of the FinalisationView, or null. */
-  finalisation_json: string | null;
+  /** The finalisation's columns, null when there is none. */
+  f_status: 'requested' | 'final' | null;
+  f_requested_by: string | null;
+  f_requested_by_name: string | null;
+  f_requested_at: string | null;
+  f_confirmed_by: string | null;
+  f_confirmed_by_name: string | null;
+  f_confirmed_at: string | null;
+  f_number: string | null;
+  f_content_hash: string | null;
+  f_version_id: string | null;
 }
 
-/**
- * A document's lock and finalisation, as JSON, in one query for the list so they show wherever the document does.
- * The lock, strongest first: finalised, awaiting confirmation of finalisation, the open vote on it, the vote
- * that adopted it.
- */
+/** A motion that may lock its document: open on it, or adopted it. */
+type LockingMotion = LockFacts['motions'][number] & { document_id: string };
+
+/** A document with its finalisation and the names in it, as plain columns; the lock is decided in `documentLock`. */
 const SELECT_DOCUMENT = `
-  SELECT d.*,
-    CASE f.status
-      WHEN 'final' THEN json_object('reason', 'final', 'motionId', NULL, 'motionTitle', NULL)
-      WHEN 'requested' THEN json_object('reason', 'finalising', 'motionId', NULL, 'motionTitle', NULL)
-      ELSE (
-        SELECT json_object('reason', CASE mo.status WHEN 'open' THEN 'vote' ELSE 'adopted' END,
-                           'motionId', mo.id, 'motionTitle', mo.title)
-        FROM motions mo WHERE mo.document_id = d.id AND (mo.status = 'open' OR mo.outcome = 'adopted')
-        ORDER BY mo.status = 'open' DESC, mo.number DESC LIMIT 1
-      )
-    END AS lock_json,
-    CASE WHEN f.document_id IS NULL THEN NULL ELSE json_object(
-      'status', f.status,
-      'requestedBy', json_object('id', f.requested_by, 'fullName', ru.full_name),
-      'requestedAt', f.requested_at,
-      'confirmedBy', CASE WHEN f.confirmed_by IS NULL THEN NULL
-                          ELSE json_object('id', f.confirmed_by, 'fullName', cu.full_name) END,
-      'confirmedAt', f.confirmed_at,
-      'number', f.number,
-      'contentHash', f.content_hash,
-      'versionId', f.version_id
-    ) END AS finalisation_json
+  SELECT d.id, d.meeting_id, d.kind, d.title, d.created_by, d.created_at, d.origin_document_id, d.origin_user_id,
+    f.status AS f_status, f.requested_by AS f_requested_by, ru.full_name AS f_requested_by_name,
+    f.requested_at AS f_requested_at, f.confirmed_by AS f_confirmed_by, cu.full_name AS f_confirmed_by_name,
+    f.confirmed_at AS f_confirmed_at, f.number AS f_number, f.content_hash AS f_content_hash, f.version_id AS f_version_id
   FROM documents d
   LEFT JOIN finalisations f ON f.document_id = d.id
   LEFT JOIN users ru ON ru.id = f.requested_by
   LEFT JOIN users cu ON cu.id = f.confirmed_by`;
+
+const SELECT_LOCKING_MOTIONS = `
+  SELECT id, title, number, status, outcome, document_id FROM motions
+  WHERE document_id IS NOT NULL AND (status = 'open' OR outcome = 'adopted')`;
 
 export function presentMeetingInfo(row: MeetingRow): MeetingInfo {
   return {
@@ -112,7 +105,21 @@ function presentMember(row: MemberRow): MemberView {
   };
 }
 
-function presentDocument(row: DocumentRow): DocumentView {
+function presentFinalisation(row: DocumentRow): FinalisationView | null {
+  if (row.f_status === null) return null;
+  return {
+    status: row.f_status,
+    requestedBy: { id: row.f_requested_by ?? '', fullName: row.f_requested_by_name ?? '' },
+    requestedAt: row.f_requested_at ?? '',
+    confirmedBy: row.f_confirmed_by === null ? null : { id: row.f_confirmed_by, fullName: row.f_confirmed_by_name ?? '' },
+    confirmedAt: row.f_confirmed_at,
+    number: row.f_number,
+    contentHash: row.f_content_hash,
+    versionId: row.f_version_id ?? '',
+  };
+}
+
+function presentDocument(row: DocumentRow, motions: readonly LockingMotion[]): DocumentView {
   return {
     id: row.id,
     meetingId: row.meeting_id,
@@ -120,8 +127,8 @@ function presentDocument(row: DocumentRow): DocumentView {
     title: row.title,
     createdAt: row.created_at,
     createdBy: row.created_by,
-    lock: row.lock_json === null ? null : (JSON.parse(row.lock_json) as DocumentLock),
-    finalisation: row.finalisation_json === null ? null : (JSON.parse(row.finalisation_json) as FinalisationView),
+    lock: documentLock({ finalisation: row.f_status, motions }),
+    finalisation: presentFinalisation(row),
     origin:
       row.origin_document_id === null || row.origin_user_id === null
         ? null
@@ -279,12 +286,16 @@ export class Meetings {
     const rows = this.db
       .prepare(`${SELECT_DOCUMENT} WHERE d.meeting_id = ? ORDER BY d.created_at, d.id`)
       .all(meetingId) as DocumentRow[];
-    return rows.map(presentDocument);
+    const locking = this.db.prepare(`${SELECT_LOCKING_MOTIONS} AND meeting_id = ?`).all(meetingId) as LockingMotion[];
+    const byDocument = new Map<string, LockingMotion[]>();
+    for (const m of locking) byDocument.set(m.document_id, [...(byDocument.get(m.document_id) ?? []), m]);
+    return rows.map((row) => presentDocument(row, byDocument.get(row.id) ?? []));
   }
 
   document(id: string): DocumentView | undefined {
     const row = this.db.prepare(`${SELECT_DOCUMENT} WHERE d.id = ?`).get(id) as DocumentRow | undefined;
-    return row && presentDocument(row);
+    if (!row) return undefined;
+    return presentDocument(row, this.db.prepare(`${SELECT_LOCKING_MOTIONS} AND document_id = ?`).all(id) as LockingMotion[]);
   }
 
   insertDocument(
@@ -295,7 +306,7 @@ export class Meetings {
     createdBy: string | null,
     origin: { documentId: string; userId: string } | null = null,
   ): DocumentView {
-    const row: DocumentRow = {
+    const row = {
       id,
       meeting_id: meetingId,
       kind,
@@ -304,8 +315,6 @@ export class Meetings {
       created_at: nowIso(),
       origin_document_id: origin?.documentId ?? null,
       origin_user_id: origin?.userId ?? null,
-      lock_json: null,
-      finalisation_json: null,
     };
     this.db
       .prepare(
@@ -313,6 +322,10 @@ export class Meetings {
          VALUES (@id, @meeting_id, @kind, @title, @created_by, @created_at, @origin_document_id, @origin_user_id)`,
       )
       .run(row);
-    return presentDocument(row);
+    const none = { f_requested_by: null, f_requested_by_name: null, f_requested_at: null, f_confirmed_by: null };
+    return presentDocument(
+      { ...row, ...none, f_status: null, f_confirmed_by_name: null, f_confirmed_at: null, f_number: null, f_content_hash: null, f_version_id: null },
+      [],
+    );
   }
 }
