@@ -502,6 +502,10 @@ const vi = {
   'compare.textOnly': 'Chỉ so sánh phần chữ; thay đổi định dạng (in đậm, căn lề…) không được đánh dấu.',
   'compare.legendIns': 'chữ thêm vào',
   'compare.legendDel': 'chữ bị xóa',
+  'compare.srDelStart': 'đã xóa: ',
+  'compare.srDelEnd': ' (hết phần xóa) ',
+  'compare.srInsStart': 'đã thêm: ',
+  'compare.srInsEnd': ' (hết phần thêm) ',
   'compare.showUnchanged': 'Hiện {count} đoạn không thay đổi',
   'compare.close': 'Đóng so sánh',
 
@@ -1160,6 +1164,10 @@ const en: Record<MessageKey, string> = {
   'compare.textOnly': 'Only the text is compared; formatting changes (bold, alignment…) are not marked.',
   'compare.legendIns': 'added text',
   'compare.legendDel': 'removed text',
+  'compare.srDelStart': 'removed: ',
+  'compare.srDelEnd': ' (end of removal) ',
+  'compare.srInsStart': 'added: ',
+  'compare.srInsEnd': ' (end of addition) ',
   'compare.showUnchanged': 'Show {count} unchanged paragraphs',
   'compare.close': 'Close the comparison',
 

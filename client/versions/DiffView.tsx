@@ -5,13 +5,27 @@ import type { BlockChange, Segment } from './diff.ts';
 
 export type DiffMode = 'side' | 'inline';
 
-/** A run of words: kept as text, inserted in <ins>, deleted in <del> (the elements say it to screen readers too). */
+/**
+ * An inserted or deleted stretch: <ins> or <del>, with words around it that only screen readers read ("đã xóa:
+ * … (hết phần xóa)"), since most of them say nothing of the elements themselves. The words stand outside the
+ * element, so its text is the document's text alone.
+ */
+function Mark({ op, text }: { op: 'ins' | 'del'; text: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <span className="diff-sr">{t(op === 'ins' ? 'compare.srInsStart' : 'compare.srDelStart')}</span>
+      {op === 'ins' ? <ins>{text}</ins> : <del>{text}</del>}
+      <span className="diff-sr">{t(op === 'ins' ? 'compare.srInsEnd' : 'compare.srDelEnd')}</span>
+    </>
+  );
+}
+
+/** A run of words: kept as text, inserted and deleted ones marked. */
 function Words({ segments }: { segments: readonly Segment[] }) {
   return (
     <>
-      {segments.map((segment, i) =>
-        segment.op === 'ins' ? <ins key={i}>{segment.text}</ins> : segment.op === 'del' ? <del key={i}>{segment.text}</del> : <span key={i}>{segment.text}</span>,
-      )}
+      {segments.map((segment, i) => (segment.op === 'same' ? <span key={i}>{segment.text}</span> : <Mark key={i} op={segment.op} text={segment.text} />))}
     </>
   );
 }
@@ -22,9 +36,9 @@ function blockSide(change: BlockChange, side: 'before' | 'after' | 'both'): Reac
     case 'same':
       return change.text;
     case 'ins':
-      return side === 'before' ? null : <ins>{change.text}</ins>;
+      return side === 'before' ? null : <Mark op="ins" text={change.text} />;
     case 'del':
-      return side === 'after' ? null : <del>{change.text}</del>;
+      return side === 'after' ? null : <Mark op="del" text={change.text} />;
     case 'changed': {
       const drop = side === 'before' ? 'ins' : side === 'after' ? 'del' : null;
       return <Words segments={change.segments.filter((s) => s.op !== drop)} />;

@@ -24,6 +24,8 @@ const M = MARGIN_MM;
 const pct = (share: number) => `${(share * 100).toFixed(2)}%`;
 const margins = `${M.top}mm ${M.right}mm ${M.bottom}mm ${M.left}mm`;
 const fonts = `'${FONT}', Tinos, 'Liberation Serif', serif`;
+/** Grey left either side of the sheet when a narrow screen scales it to fit. */
+const SCREEN_GUTTER_PX = 6;
 
 /**
  * Ordered lists number "1.", "a)", "i." by depth, and bullets are "-", "+", "•", as the DOCX's numbering
@@ -141,7 +143,20 @@ blockquote { margin: 0 0 ${SPACE_AFTER_PT}pt 10mm; }
 pre, code { font-family: 'Courier New', monospace; font-size: ${SIZE_PT.code}pt; }
 pre { margin: 0 0 ${SPACE_AFTER_PT}pt; white-space: pre-wrap; }
 hr { margin: ${SPACE_AFTER_PT}pt 0; border: 0; border-top: 1px solid #000; }
-@media screen and (max-width: ${PAGE_MM.width + 10}mm) { .sheet { margin: 0 auto; } }
+/*
+ * A screen narrower than the sheet (a phone) sees the whole sheet at its width, lines breaking where they do on
+ * paper, instead of a part of it to scroll sideways: \`zoom\` by the width over the sheet's, written
+ * tan(atan2(width, ${PAGE_MM.width}mm)) because CSS does not divide a length by a length. The width is the body's (\`cqw\`),
+ * which leaves out a scrollbar where there is one; \`vw\` is the fallback. On paper none of this applies.
+ */
+@media screen and (max-width: ${PAGE_MM.width + 10}mm) {
+  body { container-type: inline-size; }
+  .sheet {
+    margin: ${SCREEN_GUTTER_PX}px auto;
+    zoom: min(1, tan(atan2(100vw - ${2 * SCREEN_GUTTER_PX}px, ${PAGE_MM.width}mm)));
+    zoom: min(1, tan(atan2(100cqw - ${2 * SCREEN_GUTTER_PX}px, ${PAGE_MM.width}mm)));
+  }
+}
 @media print {
   html, body { background: none; }
   .toolbar { display: none; }

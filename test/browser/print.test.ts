@@ -143,3 +143,51 @@ describe.skipIf(!pdftotextFound)(pdftotextFound ? 'print view PDF' : `print view
     });
   });
 });
+
+describeInBrowser('browser: the print view on a phone', () => {
+  const suite = browserSuite();
+  const PHONE_390 = { width: 390, height: 844 };
+
+  /** How the demo minutes' print view is laid out on one device. */
+  async function printView(minutesId: string, options: { viewport: { width: number; height: number }; mobile?: boolean }) {
+    const { page } = await suite.person({ account: ADMIN, ...options });
+    expect((await page.goto(`/api/documents/${minutesId}/print`))?.status()).toBe(200);
+    const layout = await page.evaluate(() => {
+      const sheet = document.querySelector('.sheet')!.getBoundingClientRect();
+      const button = document.getElementById('print')!.getBoundingClientRect();
+      return {
+        innerWidth,
+        scrollWidth: document.documentElement.scrollWidth,
+        sheet: { left: sheet.left, right: sheet.right, width: sheet.width, height: sheet.height },
+        button: { width: button.width, height: button.height },
+      };
+    });
+    return { page, layout };
+  }
+
+  it('[X15] scales the A4 sheet to a phone\'s width, proportions kept, with nothing to scroll sideways and the printed page unchanged', async () => {
+    const loaded = await suite.admin.post<DemoLoaded>('/api/demo');
+    expect(loaded.status).toBe(201);
+    const meeting = (await suite.admin.get<MeetingView>(`/api/meetings/${loaded.body.meetingId}`)).body;
+    const minutesId = meeting.documents.find((d) => d.kind === 'BB')!.id;
+    const laptop = await printView(minutesId, { viewport: { width: 1280, height: 900 } });
+    const phone = await printView(minutesId, { viewport: PHONE_390, mobile: true });
+    const { layout } = phone;
+    // The page is laid out at the screen's width (a phone widens it to what overflows) and nothing overflows it.
+    expect(layout.innerWidth).toBe(PHONE_390.width);
+    expect(layout.scrollWidth).toBeLessThanOrEqual(layout.innerWidth);
+    // The whole sheet on the screen, nearly all of its width…
+    expect(layout.sheet.left).toBeGreaterThanOrEqual(0);
+    expect(layout.sheet.right).toBeLessThanOrEqual(PHONE_390.width);
+    expect(layout.sheet.width).toBeGreaterThan(PHONE_390.width * 0.95);
+    // …the sheet the laptop shows, scaled: as tall for its width, so every line breaks where it does on paper.
+    expect(laptop.layout.sheet.width).toBeCloseTo(794, 0);
+    const ratio = (sheet: { width: number; height: number }) => sheet.height / sheet.width;
+    expect(ratio(layout.sheet)).toBeCloseTo(ratio(laptop.layout.sheet), 2);
+    // The toolbar is not scaled with it: its button is as big as on the laptop.
+    expect(layout.button).toEqual(laptop.layout.button);
+    // On paper the sheet is not scaled (the print test checks the pages themselves).
+    await phone.page.emulateMedia({ media: 'print' });
+    expect(await phone.page.evaluate(() => getComputedStyle(document.querySelector('.sheet')!).zoom)).toBe('1');
+  });
+});

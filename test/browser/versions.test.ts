@@ -80,4 +80,61 @@ describeInBrowser('browser: versions', () => {
     },
     90_000,
   );
+
+  it(
+    '[VU9] a one-word change in a short paragraph compares as one paragraph with one deletion and one insertion, each told to screen readers',
+    async () => {
+      const { documentId, people } = await seedDocument(suite.admin, [HOA]);
+      const [{ page }] = await suite.inDocument(documentId, [{ account: people[0] }]);
+      await caretInBody(page, 0, 'end');
+      await page.keyboard.type('Điều 1. Thông qua kế hoạch năm 2024.');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('Điều 2. Hiệu lực.');
+      await page.getByTestId('versions-toggle').click();
+      const save = async (label: string) => {
+        await page.getByTestId('version-save-label').fill(label);
+        await page.getByTestId('version-save').click();
+        await expect.poll(() => page.getByTestId('version-label').allTextContents()).toContain(label);
+      };
+      await save('Trước khi sửa');
+      // "Hiệu lực" becomes "Thi hành": a word of two syllables, the paragraph's only change.
+      await page.locator('.ProseMirror').click();
+      await page.keyboard.press('Control+End');
+      for (let i = 0; i < 'Hiệu lực.'.length; i++) await page.keyboard.press('Backspace');
+      await page.keyboard.type('Thi hành.');
+      await expect.poll(() => editorText(page)).toContain('Điều 2. Thi hành.');
+      await save('Sau khi sửa');
+
+      const items = page.getByTestId('version-item');
+      await items.filter({ hasText: 'Trước khi sửa' }).getByTestId('version-compare').click();
+      await items.filter({ hasText: 'Sau khi sửa' }).getByTestId('version-compare').click();
+      const diff = page.getByTestId('version-diff');
+      await diff.waitFor();
+      await expect.poll(() => page.getByTestId('diff-summary').textContent()).toBe('1 đoạn sửa · 0 đoạn thêm · 0 đoạn xóa');
+      for (const mode of ['side', 'inline'] as const) {
+        await page.getByTestId(`diff-mode-${mode}`).click();
+        await expect.poll(() => diff.getAttribute('data-mode')).toBe(mode);
+        // One row, the paragraph: in both columns, or once inline; nothing else marked.
+        const row = diff.locator('.diff-row[data-op="changed"]');
+        expect(await row.count()).toBe(1);
+        expect(await diff.locator('.diff-row:is([data-op="ins"], [data-op="del"])').count()).toBe(0);
+        expect(await diff.locator('del').allTextContents()).toEqual(['Hiệu lực']);
+        expect(await diff.locator('ins').allTextContents()).toEqual(['Thi hành']);
+        expect(await row.textContent()).toContain('Điều 2. ');
+      }
+      // What a screen reader reads of the paragraph: the marks with their words, which the eye does not see.
+      const paragraph = diff.locator('.diff-row[data-op="changed"] .diff-block');
+      expect((await paragraph.ariaSnapshot()).split('\n')).toEqual([
+        '- text: "Điều 2. đã xóa:"',
+        '- deletion: Hiệu lực',
+        '- text: "(hết phần xóa) đã thêm:"',
+        '- insertion: Thi hành',
+        '- text: (hết phần thêm) .',
+      ]);
+      // …and which take no room on the screen (a pixel each, clipped).
+      const hidden = await paragraph.locator('.diff-sr').evaluateAll((spans) => spans.map((s) => s.getBoundingClientRect()).map((r) => r.width * r.height));
+      expect(hidden).toEqual([1, 1, 1, 1]);
+    },
+    60_000,
+  );
 });

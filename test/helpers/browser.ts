@@ -143,6 +143,8 @@ export interface PersonOptions {
   viewport?: { width: number; height: number };
   /** The browser's locale (its date pickers' and its own messages' language); Chromium's default if omitted. */
   locale?: string;
+  /** A phone's browser: touch, and the page's `<meta name="viewport">` obeyed (a laptop's ignores it). */
+  mobile?: boolean;
 }
 
 /** One person on their own device: a separate browser context (own cookies, storage and network switch). */
@@ -151,6 +153,7 @@ export async function newPerson(browser: Browser, baseURL: string, options: Pers
     baseURL,
     viewport: options.viewport ?? { width: 1280, height: 900 },
     ...(options.locale ? { locale: options.locale } : {}),
+    ...(options.mobile ? { isMobile: true, hasTouch: true } : {}),
   });
   if (options.account) await signInContext(context, baseURL, options.account);
   // Anything the Content-Security-Policy blocks is a defect of the page (the check fails the test like an
