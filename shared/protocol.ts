@@ -15,6 +15,17 @@ export const MessageType = {
 } as const;
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 
+/**
+ * Second varint of an `Auth` message. y-protocols defines 0 (permission denied) and the stock client ignores any
+ * other, so Quorum's acknowledgement rides here: `Stored` is followed by a count n, meaning "every sync step 2
+ * and update you sent on this socket, through your n-th, is stored, and nothing of yours was dropped since your
+ * last sync answer". A client that counts what it sends knows from it when the server has everything.
+ */
+export const AuthKind = {
+  PermissionDenied: 0,
+  Stored: 1,
+} as const;
+
 /** Second varint of a `Sync` message (y-protocols/sync). */
 export const SyncStep = {
   Step1: 0,

@@ -1,21 +1,39 @@
+import { useState } from 'react';
 import { useI18n } from '../i18n.tsx';
-import type { ConnectionState } from './useCollabDocument.ts';
+import { useLiveState } from '../live/liveState.ts';
+import { announcedSave, type SaveKind, type SaveState } from '../live/saveState.ts';
+import { saveWords } from '../live/saveWords.ts';
 
 interface Props {
-  connection: ConnectionState;
+  /** This document's save state; not shown to someone who cannot write (nothing of theirs to save). */
+  save: SaveState;
+  /** y-indexeddb has this device's copy (a mark for tests and tools; the words say it only when it matters). */
   savedLocally: boolean;
   readOnly?: boolean;
+  showSave?: boolean;
 }
 
-export function ConnectionStatus({ connection, savedLocally, readOnly = false }: Props) {
+/**
+ * The editor's status: the room's one connection state (the header's indicator shows the same, SV2) and what is
+ * saved where (SV1). Screen readers hear changes through one polite status region, without "Đang lưu…", which
+ * would otherwise be read out at every keystroke.
+ */
+export function ConnectionStatus({ save, savedLocally, readOnly = false, showSave = true }: Props) {
   const { t } = useI18n();
+  const { connection } = useLiveState();
+  // Derived during render (React's pattern for state that follows props): "sending" keeps the previous value.
+  const [settled, setSettled] = useState<SaveKind>('none');
+  const next = announcedSave(save, settled);
+  if (next !== settled) setSettled(next);
+  const words = showSave ? saveWords(save) : null;
+  // Unsent changes are announced once, without their count, which changes at every keystroke offline.
+  const announced = !showSave || next === 'none' ? null : next === 'unsent' ? t('save.unsentHint') : t(saveWords({ kind: next, unsent: 0 })!.key);
   return (
-    <div className="status-area">
+    <div className="status-area" data-local-copy={savedLocally}>
       <span
         className="connection-status"
         data-testid="connection-status"
         data-state={connection}
-        role="status"
         title={connection === 'offline' ? t('status.offlineHint') : undefined}
       >
         <span className="connection-dot" aria-hidden="true" />
@@ -26,11 +44,22 @@ export function ConnectionStatus({ connection, savedLocally, readOnly = false }:
           {t('doc.readOnly')}
         </span>
       )}
-      {savedLocally && (
-        <span className="saved-locally" data-testid="saved-locally">
-          {t('status.savedLocally')}
+      {words && (
+        <span
+          className="save-state"
+          data-testid="save-state"
+          data-state={save.kind}
+          data-unsent={save.unsent}
+          aria-hidden="true"
+          title={save.kind === 'unsent' ? t('save.unsentHint') : save.kind === 'local' ? t('save.localHint') : undefined}
+        >
+          {t(words.key, words.params)}
         </span>
       )}
+      <span className="visually-hidden" role="status" aria-live="polite" data-testid="save-announcement">
+        {t(`status.${connection}`)}
+        {announced && `. ${announced}`}
+      </span>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { CloseNoticeBanner } from './CloseNoticeBanner.tsx';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { DocumentEditor } from './DocumentEditor.tsx';
 import { Presence } from './Presence.tsx';
-import { useCollabDocument } from './useCollabDocument.ts';
+import { useCollabDocument, useReportSave } from './useCollabDocument.ts';
 
 interface Props {
   documentId: string;
@@ -25,6 +25,8 @@ interface Props {
 export function DocumentWorkspace({ documentId, identity, readOnly, locked = false, labelledVoteResult = false, onEditor }: Props) {
   const { t } = useI18n();
   const doc = useCollabDocument(documentId, identity);
+  // Someone who cannot write has nothing of theirs to save: no save state, here or in the header.
+  useReportSave(doc.save, !readOnly && !doc.refused);
 
   if (doc.refused) {
     return <MessagePage embedded testId="invalid-document" title="doc.invalidIdTitle" body="close.invalidDocumentId" />;
@@ -32,7 +34,7 @@ export function DocumentWorkspace({ documentId, identity, readOnly, locked = fal
 
   // A locked document says why in its own banner; "read only" beside it would only repeat it less precisely.
   const status = (
-    <ConnectionStatus connection={doc.connection} savedLocally={doc.savedLocally} readOnly={readOnly && !locked} />
+    <ConnectionStatus save={doc.save} savedLocally={doc.savedLocally} readOnly={readOnly && !locked} showSave={!readOnly} />
   );
   const notice = doc.notice && <CloseNoticeBanner notice={doc.notice} onDismiss={doc.dismissNotice} />;
   if (!doc.session) {

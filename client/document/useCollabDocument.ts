@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
@@ -8,13 +8,17 @@ import { notifyUnauthenticated } from '../api/http.ts';
 import type { Identity } from '../identity.ts';
 import { closeNoticeFor, type CloseNotice } from './closeNotice.ts';
 import { useOnline } from './useOnline.ts';
+import { reportConnection, reportSave } from '../live/liveState.ts';
+import { saveStateOf, type ConnectionState, type SaveState } from '../live/saveState.ts';
+import { SaveTracker, type SaveCounts } from '../live/saveTracker.ts';
 
-export type ConnectionState = 'connected' | 'connecting' | 'offline';
+export type { ConnectionState } from '../live/saveState.ts';
 type ProviderStatus = 'connected' | 'connecting' | 'disconnected';
 
 export interface CollabSession {
   ydoc: Y.Doc;
   provider: WebsocketProvider;
+  tracker: SaveTracker;
 }
 
 export interface CollabDocument {
@@ -22,6 +26,8 @@ export interface CollabDocument {
   connection: ConnectionState;
   /** y-indexeddb has loaded this device's copy; from now on every change is also written to it. */
   savedLocally: boolean;
+  /** What the save state says (SV1): on the server, being sent, unsent, or on this device only. */
+  save: SaveState;
   notice: CloseNotice | null;
   dismissNotice(): void;
   /** The server refused the document id; retrying cannot help. */
@@ -48,8 +54,11 @@ export function useCollabDocument(documentId: string, identity: Identity): Colla
   useEffect(() => {
     const ydoc = new Y.Doc();
     const persistence = new IndexeddbPersistence(localCopyName(documentId), ydoc);
+    // Loading the device's copy is not a change made here; whether the server lacks it is learnt on connecting.
+    const tracker = new SaveTracker(ydoc, (origin) => origin === persistence);
     const provider = new WebsocketProvider(collabUrl(), documentId, ydoc, {
       connect: navigator.onLine,
+      WebSocketPolyfill: tracker.socketClass(WebSocket),
       // The stock rule treats all of 4400–4499 as permanent; the protocol says which codes really are.
       shouldReconnect: (event) => !FATAL_CLOSE_CODES.has(event.code),
     });
@@ -77,15 +86,17 @@ export function useCollabDocument(documentId: string, identity: Identity): Colla
       // The session ended (expired, signed out elsewhere, account disabled): sign in again, as HTTP's 401 does.
       if (code === CloseCode.Unauthenticated) notifyUnauthenticated();
     };
+    tracker.attach(provider);
     provider.on('status', onStatus);
     provider.on('sync', onSync);
     provider.on('connection-close', onClose);
     provider.on('closed', onTerminalClose);
     persistence.on('synced', () => setSavedLocally(true));
 
-    setSession({ ydoc, provider });
+    setSession({ ydoc, provider, tracker });
     return () => {
       setSession(null);
+      tracker.destroy();
       provider.destroy();
       void persistence.destroy();
       ydoc.destroy();
@@ -114,5 +125,26 @@ export function useCollabDocument(documentId: string, identity: Identity): Colla
   else if (status === 'connected' && synced) connection = 'connected';
   else connection = 'connecting';
 
-  return { session, connection, savedLocally, notice, dismissNotice, refused };
+  const counts = useSyncExternalStore(session?.tracker.subscribe ?? noSubscription, () => session?.tracker.current ?? NO_COUNTS);
+  const save = saveStateOf({ connection, ...counts, savedLocally });
+
+  // The room's one live state (the header's indicator reads it too). A refused document says so in its place.
+  useEffect(() => {
+    reportConnection('document', refused ? null : connection);
+  }, [connection, refused]);
+  useEffect(() => () => reportConnection('document', null), []);
+
+  return { session, connection, savedLocally, save, notice, dismissNotice, refused };
+}
+
+const NO_COUNTS: SaveCounts = { unsent: 0, serverHasAll: false };
+const noSubscription = () => () => {};
+
+/** Reports the save state of the document being edited to the room's live state, while `active`. */
+export function useReportSave(save: SaveState, active: boolean): void {
+  const { kind, unsent } = save;
+  useEffect(() => {
+    reportSave(active ? { kind, unsent } : null);
+  }, [kind, unsent, active]);
+  useEffect(() => () => reportSave(null), []);
 }

@@ -37,11 +37,11 @@ export function MeetingRoom({ meetingId, documentId }: Props) {
   }, [documentId]);
 
   if (!page.ready) return page.fallback;
-  const { meeting, error, live, ballots, facts } = page;
+  const { meeting, error, ballots, facts } = page;
 
   return (
     <main className="room" data-tab={tab} data-testid="meeting-room">
-      <RoomHeader meeting={meeting} live={live} />
+      <RoomHeader meeting={meeting} />
       <ErrorText error={error} />
       <RoomTabs tab={tab} onChange={setTab} meeting={meeting} />
       <VoteStrip meeting={meeting} ballots={ballots} myUserId={session.user.id} />

@@ -1,11 +1,12 @@
 import type { MeetingView } from '../../shared/api.ts';
 import { useI18n } from '../i18n.tsx';
+import { LiveIndicator } from '../live/LiveIndicator.tsx';
 import { StatusBadge } from '../meetings/StatusBadge.tsx';
 import { auditPath, settingsPath } from '../routes.ts';
 import { Link } from '../ui/Link.tsx';
 import { formatWhen } from '../ui/when.ts';
 
-export function RoomHeader({ meeting, live }: { meeting: MeetingView; live: boolean }) {
+export function RoomHeader({ meeting }: { meeting: MeetingView }) {
   const { t, lang } = useI18n();
   const { permissions } = meeting;
   return (
@@ -25,10 +26,7 @@ export function RoomHeader({ meeting, live }: { meeting: MeetingView; live: bool
         </p>
       </div>
       <div className="room-header-end">
-        <span className="live-indicator" data-testid="live-indicator" data-live={live} title={t('room.liveHint')}>
-          <span className="connection-dot" aria-hidden="true" />
-          {live ? t('room.live') : t('room.notLive')}
-        </span>
+        <LiveIndicator />
         {permissions.viewAudit && (
           <Link href={auditPath(meeting.id)} className="secondary-button" data-testid="open-audit">
             {t('room.audit')}

@@ -15,6 +15,8 @@ import { compareVietnameseNames } from '../../shared/names.ts';
 import { CloseCode, FATAL_CLOSE_CODES } from '../../shared/protocol.ts';
 import { notifyUnauthenticated } from '../api/http.ts';
 import { collabUrl } from '../document/useCollabDocument.ts';
+import { useOnline } from '../document/useOnline.ts';
+import { reportConnection } from '../live/liveState.ts';
 
 /** The meeting's public state as the server last wrote it into `meeting:<id>`. */
 export interface ProjectedMeeting {
@@ -79,12 +81,16 @@ export function useMeetingProjection(meetingId: string): MeetingProjection {
   const [state, setState] = useState<ProjectedMeeting | null>(null);
   const [live, setLive] = useState(false);
   const [refused, setRefused] = useState(false);
+  const [provider, setProvider] = useState<WebsocketProvider | null>(null);
+  const online = useOnline();
 
   useEffect(() => {
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(collabUrl(), meetingDocumentId(meetingId), doc, {
+      connect: navigator.onLine,
       shouldReconnect: (event) => !FATAL_CLOSE_CODES.has(event.code),
     });
+    setProvider(provider);
     // Nobody is "in" the projection: announcing a presence there would only be noise.
     provider.awareness.setLocalState(null);
     setState(null);
@@ -108,10 +114,25 @@ export function useMeetingProjection(meetingId: string): MeetingProjection {
     provider.on('status', onStatus);
     provider.on('closed', onClosed);
     return () => {
+      setProvider(null);
       provider.destroy();
       doc.destroy();
     };
   }, [meetingId]);
+
+  // As the document's socket does: a socket whose network is gone can look open for up to 30 s, and the header
+  // would say "live" while the editor says "offline" (SV2). Follow the browser both ways.
+  useEffect(() => {
+    if (!provider || refused) return;
+    if (!online) provider.disconnect();
+    else if (!provider.shouldConnect) provider.connect();
+  }, [online, provider, refused]);
+
+  const connection = !online || refused ? 'offline' : live ? 'connected' : 'connecting';
+  useEffect(() => {
+    reportConnection('feed', connection);
+  }, [connection]);
+  useEffect(() => () => reportConnection('feed', null), []);
 
   return { state, live, refused };
 }

@@ -47,6 +47,11 @@ export class Connection {
   heldBack = false;
   /** Updates of this peer's that did not integrate since the server asked it for what it lacks. */
   incompleteUpdates = 0;
+  /** Sync writes (step 2 and updates) received from this peer, and the count last acknowledged as stored. */
+  writesReceived = 0;
+  writesAcknowledged = 0;
+  /** A write of this peer's was dropped and no sync answer of its has been applied since: nothing is acknowledged. */
+  behind = false;
   private sink: MessageSink | null = null;
   private queue: Uint8Array[] | null = [];
   private alive = true;

@@ -1,6 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { MessageType, SyncStep } from '../../shared/protocol.ts';
+import { AuthKind, MessageType, SyncStep } from '../../shared/protocol.ts';
 
 /** Encoders for the messages the server sends; each returns the bytes of one websocket frame. */
 
@@ -20,6 +20,15 @@ export function awarenessMessage(update: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MessageType.Awareness);
   encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+}
+
+/** The acknowledgement (`AuthKind.Stored`): this peer's sync writes through its `count`-th are stored. */
+export function storedMessage(count: number): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.Auth);
+  encoding.writeVarUint(e, AuthKind.Stored);
+  encoding.writeVarUint(e, count);
   return encoding.toUint8Array(e);
 }
 

@@ -5,7 +5,7 @@ import { CloseCode, MessageType, SyncStep } from '../../shared/protocol.ts';
 import type { DocumentStore } from '../storage/store.ts';
 import { Connection, type MessageSink } from './connection.ts';
 import { hasPending, integratesCompletely } from './dependencies.ts';
-import { awarenessMessage, syncStep1, syncStep2, updateMessage } from './messages.ts';
+import { awarenessMessage, storedMessage, syncStep1, syncStep2, updateMessage } from './messages.ts';
 import type { Logger } from './peer.ts';
 import { PresenceGate, type PresenceLimits } from './presence.ts';
 
@@ -217,7 +217,9 @@ export class Room implements MessageSink {
       case SyncStep.Step2:
       case SyncStep.Update: {
         const update = decoding.readVarUint8Array(decoder);
+        conn.writesReceived++;
         if (conn.readOnly || this.lockKind !== null) {
+          conn.behind = true;
           this.log.debug(
             { docId: this.id, conn: conn.id, lock: this.lockKind },
             'update from a connection that may not write dropped',
@@ -227,7 +229,7 @@ export class Room implements MessageSink {
           else this.options.onRefusedUpdate?.(this, conn, update);
           break;
         }
-        this.applyFrom(conn, step, update);
+        if (this.applyFrom(conn, step, update)) this.acknowledge(conn);
         break;
       }
       default:
@@ -243,17 +245,22 @@ export class Room implements MessageSink {
    * update; the answer holds that update too. An answer that still does not integrate, or too many such updates
    * without an answer, is a protocol error.
    */
-  private applyFrom(conn: Connection, step: number, update: Uint8Array): void {
+  private applyFrom(conn: Connection, step: number, update: Uint8Array): boolean {
     if (!integratesCompletely(this.doc, update)) {
       if (step === SyncStep.Step2) throw new ProtocolError('sync answer depends on changes it does not hold');
       if (++conn.incompleteUpdates > MAX_INCOMPLETE_UPDATES) {
         throw new ProtocolError('updates keep depending on changes the server does not have');
       }
+      conn.behind = true;
       if (conn.incompleteUpdates === 1) conn.send(syncStep1(this.doc));
-      return;
+      return false;
     }
     Y.applyUpdate(this.doc, update, conn);
-    if (step === SyncStep.Step2) conn.incompleteUpdates = 0;
+    if (step === SyncStep.Step2) {
+      conn.incompleteUpdates = 0;
+      // A sync answer holds everything the peer had when it wrote it, so also whatever of its was dropped before.
+      conn.behind = false;
+    }
     if (hasPending(this.doc)) {
       // Only if the check above and Yjs ever disagree: never keep anything pending.
       this.doc.store.pendingStructs = null;
@@ -261,6 +268,24 @@ export class Room implements MessageSink {
       this.log.error({ docId: this.id, conn: conn.id }, 'an update left changes pending; dropped them');
       throw new ProtocolError('update left changes pending');
     }
+    return true;
+  }
+
+  /**
+   * Tells a peer that its writes so far are stored (`AuthKind.Stored`), once they are: what its save state rests
+   * on. Never while something of its was dropped and not yet made good by a sync answer, and never from a room
+   * whose storage failed. The stock client ignores the message.
+   */
+  private acknowledge(conn: Connection): void {
+    if (conn.behind) return;
+    const through = conn.writesReceived;
+    const send = () => {
+      if (this.destroyed || through <= conn.writesAcknowledged) return;
+      conn.writesAcknowledged = through;
+      conn.send(storedMessage(through));
+    };
+    if (this.hasUnstored()) void this.whenPersisted().then(send);
+    else send();
   }
 
   private readonly onAwarenessUpdate = (
