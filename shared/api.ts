@@ -420,6 +420,17 @@ export interface DocumentView {
   lock: DocumentLock | null;
   finalisation: FinalisationView | null;
   origin: DocumentOrigin | null;
+  /** The document's latest restore, for the notice everyone in it sees (RN1); null when it was never restored. */
+  restore: DocumentRestore | null;
+}
+
+/** A restore: who put which version back, when, and the version that keeps the text it replaced. */
+export interface DocumentRestore {
+  versionId: string;
+  label: string;
+  replacedVersionId: string;
+  by: { id: string; fullName: string } | null;
+  at: string;
 }
 
 export interface MeetingView extends MeetingInfo {

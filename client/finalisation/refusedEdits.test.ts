@@ -5,7 +5,7 @@ import { isRefusedEditsDraft, refusedDrafts } from './refusedEdits.ts';
 
 const view = (id: string, origin: DocumentView['origin']): DocumentView => ({
   ...{ id, meetingId: 'mt', kind: 'NQ', title: id, createdAt: '2023-12-19T04:00:00.000Z', createdBy: null },
-  ...{ lock: null, finalisation: null, origin },
+  ...{ lock: null, finalisation: null, origin, restore: null },
 });
 
 describe('drafts made from refused offline edits', () => {

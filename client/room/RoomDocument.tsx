@@ -24,6 +24,7 @@ import { Loading } from '../ui/Loading.tsx';
 import { versionOffer, versionsRefreshKey } from '../versions/versionRules.ts';
 import { VersionsLayout } from '../versions/VersionsLayout.tsx';
 import { VersionsToggle } from '../versions/VersionsToggle.tsx';
+import { RestoreNotice } from '../versions/RestoreNotice.tsx';
 
 interface Props {
   meetingId: string;
@@ -117,6 +118,7 @@ function CheckedDocument({ meetingId, documentId, documents, motions, facts, myR
         {lock && <DocumentLockBanner lock={lock} finalisation={current.finalisation} motions={motions} />}
         <RefusedEditsNotice meetingId={meetingId} documentId={documentId} documents={documents} userId={session.user.id} />
         <DraftOrigin meetingId={meetingId} document={current} />
+        <RestoreNotice meetingId={meetingId} documentId={documentId} restore={current.restore ?? null} />
         <FinalisationBar
           document={current}
           meetingStatus={meetingStatus}

@@ -1,9 +1,10 @@
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import { Loading } from '../ui/Loading.tsx';
 import { VersionsPanel } from './VersionsPanel.tsx';
 import { VersionViewer } from './VersionViewer.tsx';
 import type { VersionOffer } from './versionRules.ts';
 import type { VersionStage } from './stage.ts';
+import { useVersionFromAddress } from './useVersionFromAddress.ts';
 
 // The comparison (and jsdiff with it) is loaded when first asked for: few people compare, and the app's one chunk
 // is what every phone in the hall downloads before it can show anything.
@@ -28,6 +29,7 @@ interface Props {
 export function VersionsLayout({ documentId, open, onClose, offer, refreshKey, children }: Props) {
   const [stage, setStage] = useState<VersionStage | null>(null);
   const close = () => setStage(null);
+  useVersionFromAddress(useCallback((versionId: string) => setStage({ kind: 'view', versionId }), []));
   return (
     <div className="doc-versions" data-versions-open={open}>
       <div className="doc-versions-main">

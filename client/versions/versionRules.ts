@@ -15,13 +15,15 @@ export function versionOffer(permissions: Pick<MeetingPermissions, 'editDocument
 /**
  * The list is not live, but the server adds versions by itself when a vote opens, when issue is requested and
  * when it is confirmed: each of those changes the document's lock or finalisation, which the live meeting list
- * does carry. The list is fetched again whenever this key changes.
+ * does carry, as it does someone else's restore (which adds a "before restore" version). The list is fetched again
+ * whenever this key changes.
  */
-export function versionsRefreshKey(doc: Pick<DocumentView, 'lock' | 'finalisation'>): string {
+export function versionsRefreshKey(doc: Pick<DocumentView, 'lock' | 'finalisation'> & Partial<Pick<DocumentView, 'restore'>>): string {
   return JSON.stringify([
     doc.lock?.reason ?? null,
     doc.lock?.motionId ?? null,
     doc.finalisation?.status ?? null,
     doc.finalisation?.versionId ?? null,
+    doc.restore?.replacedVersionId ?? null,
   ]);
 }

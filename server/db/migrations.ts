@@ -193,6 +193,9 @@ const STEPS: string[] = [
   // 6: compaction by reference. The stored state gets a version, replaced only by a copy that started from it
   // (otherwise merged); rows are deleted by their sequence numbers, so state_seq is kept but no longer read.
   `ALTER TABLE doc_state ADD COLUMN version INTEGER NOT NULL DEFAULT 1;`,
+
+  // 7: which version a restore put back, beside the version it took of the text it replaced (the restore notice)
+  `ALTER TABLE document_versions ADD COLUMN restored_version_id TEXT REFERENCES document_versions (id);`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -66,6 +66,7 @@ export async function restoreVersion(s: Services, actor: Actor, versionId: strin
         state,
         hash,
         createdBy: actor.id,
+        restoredVersionId: restored.id,
       });
       s.audit.append({
         actorId: actor.id,
@@ -77,5 +78,7 @@ export async function restoreVersion(s: Services, actor: Actor, versionId: strin
     })();
     writeContent(ydoc, content);
   });
+  // Everyone in the meeting learns of it from the live list (the document's `restore`), the notice with it.
+  await s.projection?.publish(doc.meetingId);
   return { restored, before: taken.before ?? fail('internal') };
 }

@@ -26,6 +26,8 @@ export interface NewVersion {
   state: Uint8Array;
   hash: string;
   createdBy: string | null;
+  /** A `restore` version: the version whose text replaced the text it keeps. */
+  restoredVersionId?: string | null;
 }
 
 export function presentVersion(r: VersionRow): VersionView {
@@ -49,10 +51,11 @@ export class Versions {
     const id = newId('ver');
     this.db
       .prepare(
-        `INSERT INTO document_versions (id, document_id, kind, label, motion_id, state, content_hash, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO document_versions (id, document_id, kind, label, motion_id, state, content_hash, created_by, created_at,
+                                        restored_version_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, v.documentId, v.kind, v.label, v.motionId, Buffer.from(v.state), v.hash, v.createdBy, nowIso());
+      .run(id, v.documentId, v.kind, v.label, v.motionId, Buffer.from(v.state), v.hash, v.createdBy, nowIso(), v.restoredVersionId ?? null);
     return this.view(id)!;
   }
 

@@ -1,4 +1,4 @@
-import type { DocumentView, FinalisationView, MeetingInfo, MemberView } from '../../shared/api.ts';
+import type { DocumentRestore, DocumentView, FinalisationView, MeetingInfo, MemberView } from '../../shared/api.ts';
 import type { Attendance, DocumentKind, MeetingKind, MeetingStatus, Role } from '../../shared/meeting.ts';
 import { compareVietnameseNames } from '../../shared/names.ts';
 import type { Db } from '../db/database.ts';
@@ -56,6 +56,13 @@ interface DocumentRow {
   f_number: string | null;
   f_content_hash: string | null;
   f_version_id: string | null;
+  /** The latest restore's columns (the version keeping the replaced text, the one put back), null when none. */
+  r_replaced_id: string | null;
+  r_at: string | null;
+  r_by: string | null;
+  r_by_name: string | null;
+  r_version_id: string | null;
+  r_label: string | null;
 }
 
 /** A motion that may lock its document: open on it, or adopted it. */
@@ -66,11 +73,19 @@ const SELECT_DOCUMENT = `
   SELECT d.id, d.meeting_id, d.kind, d.title, d.created_by, d.created_at, d.origin_document_id, d.origin_user_id,
     f.status AS f_status, f.requested_by AS f_requested_by, ru.full_name AS f_requested_by_name,
     f.requested_at AS f_requested_at, f.confirmed_by AS f_confirmed_by, cu.full_name AS f_confirmed_by_name,
-    f.confirmed_at AS f_confirmed_at, f.number AS f_number, f.content_hash AS f_content_hash, f.version_id AS f_version_id
+    f.confirmed_at AS f_confirmed_at, f.number AS f_number, f.content_hash AS f_content_hash, f.version_id AS f_version_id,
+    rs.id AS r_replaced_id, rs.created_at AS r_at, rs.created_by AS r_by, su.full_name AS r_by_name,
+    rv.id AS r_version_id, rv.label AS r_label
   FROM documents d
   LEFT JOIN finalisations f ON f.document_id = d.id
   LEFT JOIN users ru ON ru.id = f.requested_by
-  LEFT JOIN users cu ON cu.id = f.confirmed_by`;
+  LEFT JOIN users cu ON cu.id = f.confirmed_by
+  LEFT JOIN document_versions rs ON rs.id = (
+    SELECT v.id FROM document_versions v
+    WHERE v.document_id = d.id AND v.kind = 'restore' AND v.restored_version_id IS NOT NULL
+    ORDER BY v.created_at DESC, v.id DESC LIMIT 1)
+  LEFT JOIN document_versions rv ON rv.id = rs.restored_version_id
+  LEFT JOIN users su ON su.id = rs.created_by`;
 
 const SELECT_LOCKING_MOTIONS = `
   SELECT id, title, number, status, outcome, document_id FROM motions
@@ -119,6 +134,19 @@ function presentFinalisation(row: DocumentRow): FinalisationView | null {
   };
 }
 
+const NO_RESTORE = { r_replaced_id: null, r_at: null, r_by: null, r_by_name: null, r_version_id: null, r_label: null };
+
+function presentRestore(row: DocumentRow): DocumentRestore | null {
+  if (row.r_replaced_id === null || row.r_version_id === null) return null;
+  return {
+    versionId: row.r_version_id,
+    label: row.r_label ?? '',
+    replacedVersionId: row.r_replaced_id,
+    by: row.r_by === null ? null : { id: row.r_by, fullName: row.r_by_name ?? '' },
+    at: row.r_at ?? '',
+  };
+}
+
 function presentDocument(row: DocumentRow, motions: readonly LockingMotion[]): DocumentView {
   return {
     id: row.id,
@@ -129,6 +157,7 @@ function presentDocument(row: DocumentRow, motions: readonly LockingMotion[]): D
     createdBy: row.created_by,
     lock: documentLock({ finalisation: row.f_status, motions }),
     finalisation: presentFinalisation(row),
+    restore: presentRestore(row),
     origin:
       row.origin_document_id === null || row.origin_user_id === null
         ? null
@@ -324,7 +353,7 @@ export class Meetings {
       .run(row);
     const none = { f_requested_by: null, f_requested_by_name: null, f_requested_at: null, f_confirmed_by: null };
     return presentDocument(
-      { ...row, ...none, f_status: null, f_confirmed_by_name: null, f_confirmed_at: null, f_number: null, f_content_hash: null, f_version_id: null },
+      { ...row, ...none, ...NO_RESTORE, f_status: null, f_confirmed_by_name: null, f_confirmed_at: null, f_number: null, f_content_hash: null, f_version_id: null },
       [],
     );
   }

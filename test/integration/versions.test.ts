@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { AuditView, RestoreView, VersionContent, VersionView } from '../../shared/api.ts';
+import { PROJECTION, type AuditView, type DocumentDetail, type DocumentView, type RestoreView, type VersionContent, type VersionView } from '../../shared/api.ts';
+import { meetingDocumentId } from '../../shared/meeting.ts';
 import { contentHash } from '../../server/documents/versions.ts';
 import { tokenFor } from '../helpers/api.ts';
 import { editorXml, stockClientsForEachTest, typeParagraph, whenSynced, type StockClient } from '../helpers/clients.ts';
@@ -88,6 +89,38 @@ describe('named versions', () => {
     // Editing goes on from the restored text.
     typeParagraph(b.doc, 'Tiếp tục');
     await expect.poll(() => xml(a.doc)).toContain('Tiếp tục');
+  });
+
+  it('[RN1] a restore reaches everyone in the meeting live, and the document’s detail, with who restored which version and the version keeping the replaced text', async () => {
+    const { url } = await server();
+    const m = await votingMeeting(url);
+    const watcher = tracked(url, meetingDocumentId(m.meetingId), { token: await tokenFor(m.admin, m.people.khoi!.userId, 'khoi') });
+    await whenSynced(watcher);
+    const a = await client(url, m, 'dung');
+    const first = (await m.as.dung!.post<VersionView>(`/api/documents/${m.documentId}/versions`, { label: 'Bản đầu' })).body;
+    typeParagraph(a.doc, 'Đoạn thêm sau');
+    const detail = async () => (await m.as.khoi!.get<DocumentDetail>(`/api/documents/${m.documentId}`)).body;
+    expect((await detail()).restore).toBeNull();
+
+    const res = (await m.as.lan!.post<RestoreView>(`/api/versions/${first.id}/restore`)).body;
+    const expected = {
+      versionId: first.id,
+      label: 'Bản đầu',
+      replacedVersionId: res.before.id,
+      by: { id: m.people.lan!.userId, fullName: m.people.lan!.fullName },
+      at: res.before.createdAt,
+    };
+    const live = () => (watcher.doc.getMap(PROJECTION.documents).get(m.documentId) as DocumentView | undefined)?.restore;
+    await expect.poll(live).toEqual(expected);
+    expect((await detail()).restore).toEqual(expected);
+    // The link's target: the replaced text, readable by anyone in the meeting.
+    const replaced = (await m.as.khoi!.get<VersionContent>(`/api/versions/${expected.replacedVersionId}`)).body;
+    expect(JSON.stringify(replaced.content)).toContain('Đoạn thêm sau');
+    const audit = (await m.as.kien!.get<AuditView>(`/api/meetings/${m.meetingId}/audit`)).body;
+    expect(audit.entries.find((e) => e.action === 'version.restored')?.payload).toMatchObject({
+      versionId: first.id,
+      replacedVersionId: res.before.id,
+    });
   });
 
   it('[VS5] a locked text cannot be restored over; observers cannot restore', async () => {
