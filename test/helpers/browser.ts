@@ -336,7 +336,7 @@ export async function convergedText(pages: Page[], timeout = 20_000): Promise<st
 
 /** Waits until y-indexeddb has written `text` to this device (an update that holds it as one string). */
 export async function waitForLocalCopy(page: Page, documentId: string, text: string): Promise<void> {
-  await page.getByTestId('saved-locally').waitFor();
+  await page.locator('[data-local-copy="true"]').waitFor();
   await expect
     .poll(
       () =>
