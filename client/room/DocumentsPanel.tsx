@@ -27,10 +27,12 @@ export function DocumentsPanel({ meeting, selectedId }: Props) {
                 data-testid="document-link"
                 data-document-id={doc.id}
                 aria-current={doc.id === selectedId ? 'page' : undefined}
+                // The title is cut to two lines (SC5): whole on hover, and on a long press on a phone.
+                title={doc.title}
               >
                 <span className="kind-tag">{t(`documentKind.short.${doc.kind}`)}</span>
-                <span className="document-link-title">
-                  {doc.title}
+                <span className="document-link-text">
+                  <span className="document-link-title">{doc.title}</span>
                   {isRefusedEditsDraft(doc) && (
                     <span className="refused-draft-tag" data-testid="refused-draft-tag">
                       {t('refused.tag')}

@@ -41,20 +41,23 @@ export function MeetingRoom({ meetingId, documentId }: Props) {
 
   return (
     <main className="room" data-tab={tab} data-testid="meeting-room">
-      <RoomHeader meeting={meeting} />
+      <RoomHeader meeting={meeting} compact={documentId !== null} />
       <ErrorText error={error} />
       <RoomTabs tab={tab} onChange={setTab} meeting={meeting} />
       <VoteStrip meeting={meeting} ballots={ballots} myUserId={session.user.id} />
       <div className="room-body">
         <div className="room-side">
+          {/* Attendance first (SC5): the count, the quorum and one's own check-in, above the lists that grow. */}
+          <section className="room-panel" data-panel="attendance" aria-label={t('room.tab.attendance')}>
+            <QuorumPanel meeting={meeting} myUserId={session.user.id} />
+          </section>
           <section className="room-panel" data-panel="documents" aria-label={t('room.tab.documents')}>
             <DocumentsPanel meeting={meeting} selectedId={documentId} />
           </section>
           <section className="room-panel" data-panel="votes" aria-label={t('room.tab.votes')}>
             <MotionsPanel meeting={meeting} ballots={ballots} />
           </section>
-          <section className="room-panel" data-panel="attendance" aria-label={t('room.tab.attendance')}>
-            <QuorumPanel meeting={meeting} myUserId={session.user.id} />
+          <section className="room-panel" data-panel="attendance" aria-label={t('roster.heading', { count: meeting.members.length })}>
             <RosterPanel meeting={meeting} myUserId={session.user.id} />
           </section>
         </div>

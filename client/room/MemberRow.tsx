@@ -6,6 +6,7 @@ import { useCommand } from '../api/useCommand.ts';
 import { useI18n } from '../i18n.tsx';
 import { ErrorText } from '../ui/ErrorText.tsx';
 import { FieldCheck, FieldCheckMessage, Form } from '../ui/Form.tsx';
+import { MenuButton } from '../ui/MenuButton.tsx';
 
 interface Props {
   meetingId: string;
@@ -16,6 +17,7 @@ interface Props {
 }
 
 const MARKS = ['present', 'absent', 'excused'] as const satisfies readonly Attendance[];
+const OTHER_MARKS = ['absent', 'excused'] as const satisfies readonly (typeof MARKS)[number][];
 
 export function MemberRow({ meetingId, member, isMe, canMark }: Props) {
   const { t } = useI18n();
@@ -61,21 +63,30 @@ export function MemberRow({ meetingId, member, isMe, canMark }: Props) {
           </span>
         )}
       </div>
+      {/* One action in reach, the common one (SC5); absent and excused behind "⋯". */}
       {canMark && (
         <div className="mark-buttons" role="group" aria-label={t('attendance.markFor', { name: member.fullName })}>
-          {MARKS.map((status) => (
-            <button
-              key={status}
-              type="button"
-              className="chip-button"
-              data-testid={`mark-${status}`}
-              aria-pressed={member.attendance === status}
-              disabled={command.pending}
-              onClick={() => (status === 'excused' ? setAskingReason(true) : void mark(status))}
-            >
-              {t(`attendance.mark.${status}`)}
-            </button>
-          ))}
+          <button
+            type="button"
+            className="chip-button"
+            data-testid="mark-present"
+            aria-pressed={member.attendance === 'present'}
+            disabled={command.pending}
+            onClick={() => void mark('present')}
+          >
+            {t('attendance.mark.present')}
+          </button>
+          <MenuButton
+            label={t('attendance.moreFor', { name: member.fullName })}
+            testId="member-menu"
+            items={OTHER_MARKS.map((status) => ({
+              id: status,
+              label: t(`attendance.mark.${status}`),
+              testId: `mark-${status}`,
+              disabled: command.pending,
+              onSelect: () => (status === 'excused' ? setAskingReason(true) : void mark(status)),
+            }))}
+          />
         </div>
       )}
       {askingReason && (

@@ -110,7 +110,7 @@ function CheckedDocument({ meetingId, documentId, documents, motions, facts, myR
       <div className="room-document">
         <div className="room-doc-heading">
           <span className="kind-tag">{t(`documentKind.short.${kind}`)}</span>
-          <h2 className="room-doc-title" data-testid="document-title">
+          <h2 className="room-doc-title" data-testid="document-title" title={current.title}>
             {current.title}
           </h2>
           <VersionsToggle open={versionsOpen} onToggle={() => setVersionsOpen((open) => !open)} />

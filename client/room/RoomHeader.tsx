@@ -6,22 +6,34 @@ import { auditPath, settingsPath } from '../routes.ts';
 import { Link } from '../ui/Link.tsx';
 import { formatWhen } from '../ui/when.ts';
 
-export function RoomHeader({ meeting }: { meeting: MeetingView }) {
+interface Props {
+  meeting: MeetingView;
+  /**
+   * A document is open: the header keeps to one line (the title cut short, whole on hover) so that the page
+   * starts near the top of a laptop's screen. The time and place step aside then (the overview shows them).
+   */
+  compact: boolean;
+}
+
+export function RoomHeader({ meeting, compact }: Props) {
   const { t, lang } = useI18n();
   const { permissions } = meeting;
+  const when = formatWhen(meeting.startsAt, lang);
   return (
-    <header className="room-header">
+    <header className="room-header" data-compact={compact} data-testid="room-header">
       <div className="room-heading">
         <Link href="/" className="back-link">
           {t('room.backToMeetings')}
         </Link>
-        <h1 className="room-title" data-testid="room-title">
+        <h1 className="room-title" data-testid="room-title" title={compact ? meeting.title : undefined}>
           {meeting.title}
         </h1>
         <p className="room-meta">
           <StatusBadge status={meeting.status} />
-          <span data-testid="room-when">{formatWhen(meeting.startsAt, lang)}</span>
-          <span>{meeting.place}</span>
+          <span className="room-when" data-testid="room-when">
+            {when}
+          </span>
+          <span className="room-place">{meeting.place}</span>
           {meeting.myRole && <span className="role-tag">{t(`role.${meeting.myRole}`)}</span>}
         </p>
       </div>

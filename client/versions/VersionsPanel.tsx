@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { RestoreView, VersionView } from '../../shared/api.ts';
 import { apiPath } from '../api/http.ts';
 import { useApiQuery } from '../api/useApiQuery.ts';
@@ -50,12 +50,45 @@ export function VersionsPanel({ documentId, offer, refreshKey, stage, onStage, o
     reload();
   };
 
+  // Where a laptop's column is too narrow for the page and the panel side by side, the panel lies over the page
+  // (SC4): the focus goes into it on opening, Escape or × closes it, and the focus goes back whence it came.
+  const panelRef = useRef<HTMLElement>(null);
+  const cameFrom = useRef<Element | null>(null);
+  useEffect(() => {
+    cameFrom.current = document.activeElement;
+    panelRef.current?.focus();
+  }, []);
+  const closePanel = () => {
+    onClose();
+    if (cameFrom.current instanceof HTMLElement) cameFrom.current.focus();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    // An inline confirmation in the panel takes its own Escape first.
+    if (event.key !== 'Escape' || (event.target as Element).closest('[data-testid="confirm-box"]')) return;
+    event.preventDefault();
+    closePanel();
+  };
+
   const list = versions.data;
   return (
-    <aside className="versions-panel panel" data-testid="versions-panel" aria-label={t('versions.heading')}>
+    <aside
+      ref={panelRef}
+      className="versions-panel panel"
+      data-testid="versions-panel"
+      aria-label={t('versions.heading')}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+    >
       <div className="versions-head">
         <h2 className="side-heading">{t('versions.heading')}</h2>
-        <button type="button" className="notice-dismiss" aria-label={t('versions.close')} title={t('versions.close')} onClick={onClose}>
+        <button
+          type="button"
+          className="notice-dismiss"
+          data-testid="versions-close"
+          aria-label={t('versions.close')}
+          title={t('versions.close')}
+          onClick={closePanel}
+        >
           <span aria-hidden="true">×</span>
         </button>
       </div>

@@ -17,7 +17,8 @@ export function VersionsToggle({ open, onToggle }: { open: boolean; onToggle(): 
         <circle cx="12" cy="12" r="8.5" fill="none" stroke="currentColor" strokeWidth="2" />
         <path d="M12 7.5V12l3 2" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
       </svg>
-      {t('versions.toggle')}
+      {/* Only the clock on a phone (SC3): the words stay for screen readers. */}
+      <span className="versions-toggle-label">{t('versions.toggle')}</span>
     </button>
   );
 }
