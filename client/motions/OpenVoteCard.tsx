@@ -19,16 +19,22 @@ interface Props {
  * An open vote, for everyone in the room whatever they are looking at: what is being decided, how many have
  * voted, and for those with a vote, the ballot itself.
  *
- * One line (SC2): the motion, the count and the time left, with the rest under "Chi tiết". It opens unfolded
- * for someone whose ballot it still awaits (a vote is the one thing nobody should go looking for), folded for
- * the others; after that it stays as the person leaves it, so nothing moves under their thumb as they vote.
+ * One line (SC2): the motion, the count and the time left, with the rest under "Chi tiết". It is unfolded for
+ * someone whose ballot it still awaits (a vote is the one thing nobody should go looking for), folded for the
+ * others; it stays as the person leaves it, so nothing moves under their thumb as they vote.
  */
 export function OpenVoteCard({ meeting, motion, ballots, myUserId }: Props) {
   const { t } = useI18n();
   const left = useCountdown(motion.closesAt);
   const projected = ballots[motion.id]?.[myUserId];
   const awaitsMe = meeting.permissions.vote && motion.form !== 'hands' && projected === undefined;
-  const [expanded, setExpanded] = useState(awaitsMe);
+  // Unfolded while the ballot awaits this person (known only once the live state has their ballots, which may
+  // come a moment after the page), and kept so once they have used it: the card does not fold under the tap
+  // that cast the ballot. Their own fold or unfold wins over both.
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  const [used, setUsed] = useState(false);
+  const expanded = chosen ?? (awaitsMe || used);
+  const setExpanded = (next: (open: boolean) => boolean) => setChosen(next(expanded));
   const bodyId = useId();
   const title = `${t('motion.number', { number: motion.number })}: ${motion.title}`;
   return (
@@ -62,7 +68,7 @@ export function OpenVoteCard({ meeting, motion, ballots, myUserId }: Props) {
           attention={awaitsMe && !expanded}
         />
       </div>
-      <div className="open-vote-body" id={bodyId} hidden={!expanded}>
+      <div className="open-vote-body" id={bodyId} hidden={!expanded} onPointerDown={() => setUsed(true)} onFocus={() => setUsed(true)}>
         {motion.documentTitle && <p className="small muted">{t('motion.adopts', { title: motion.documentTitle })}</p>}
         {motion.description && <p className="open-vote-description">{motion.description}</p>}
         {meeting.permissions.vote ? (

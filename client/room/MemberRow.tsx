@@ -16,8 +16,9 @@ interface Props {
   canMark: boolean;
 }
 
-const MARKS = ['present', 'absent', 'excused'] as const satisfies readonly Attendance[];
-const OTHER_MARKS = ['absent', 'excused'] as const satisfies readonly (typeof MARKS)[number][];
+type Mark = Extract<Attendance, 'present' | 'absent' | 'excused'>;
+/** Behind "⋯": the common mark, present, has its own button. */
+const OTHER_MARKS = ['absent', 'excused'] as const satisfies readonly Mark[];
 
 export function MemberRow({ meetingId, member, isMe, canMark }: Props) {
   const { t } = useI18n();
@@ -26,7 +27,7 @@ export function MemberRow({ meetingId, member, isMe, canMark }: Props) {
   const [reason, setReason] = useState(member.attendanceReason);
   const reasonId = useId();
 
-  const mark = async (status: (typeof MARKS)[number], withReason?: string) => {
+  const mark = async (status: Mark, withReason?: string) => {
     const done = await command.run(() =>
       api.post(apiPath`/api/meetings/${meetingId}/attendance`, {
         userId: member.userId,

@@ -4,7 +4,7 @@ import type { DocumentView, MotionView } from '../../shared/api.ts';
 import { AUDIT_ACTIONS } from '../../shared/audit-actions.ts';
 import type { ApiClient } from '../helpers/api.ts';
 import { requestConfirmingAll, requestFinalisation } from '../helpers/finalise.ts';
-import { browserSuite, describeInBrowser } from '../helpers/browser.ts';
+import { browserSuite, describeInBrowser, unfold } from '../helpers/browser.ts';
 import { command, markPage, openVote, pageWasKept, votingRoom } from '../helpers/vote-pages.ts';
 
 /** The room of a meeting, opened and loaded. */
@@ -40,6 +40,7 @@ describeInBrowser('browser: the chair’s flow, a closed meeting, the audit page
       await Promise.all([inRoom(page, meetingId), inRoom(delegate.page, meetingId)]);
       await markPage(page);
       // Only the chair is offered the close, and only on the card at the top, not in the list of motions.
+      await unfold(openVote(page), 'open-vote-toggle');
       await openVote(page).getByTestId('motion-close').waitFor();
       expect(await page.getByTestId('motions-panel').getByTestId('motion-close').count()).toBe(0);
       await openVote(delegate.page).waitFor();
@@ -77,6 +78,7 @@ describeInBrowser('browser: the chair’s flow, a closed meeting, the audit page
       await command(dungApi, `/api/motions/${secret.id}/ballots`, { choice: 'for' }, 201);
       await command(minhApi, `/api/motions/${secret.id}/ballots`, { choice: 'against' }, 201);
       await expect.poll(() => openVote(page).getAttribute('data-motion-id')).toBe(secret.id);
+      await unfold(openVote(page), 'open-vote-toggle');
       await openVote(page).getByTestId('motion-close').click();
       await expect.poll(() => openVote(page).getByTestId('not-voted').textContent()).toBe(
         '3/5 đại biểu có mặt lúc mở biểu quyết chưa biểu quyết.',
@@ -126,7 +128,7 @@ describeInBrowser('browser: the chair’s flow, a closed meeting, the audit page
       for (const { page } of [chair, secretary, delegate]) {
         await page.getByTestId('motions-closed-meeting').waitFor();
         await expect.poll(() => page.getByTestId('new-motion').count()).toBe(0);
-        for (const action of ['motion-open', 'motion-edit', 'motion-revote', 'check-in', 'ballot-check-in', 'mark-present', 'mark-absent']) {
+        for (const action of ['motion-open', 'motion-edit', 'motion-revote', 'check-in', 'ballot-check-in', 'mark-present', 'member-menu']) {
           expect(await page.getByTestId(action).count(), action).toBe(0);
         }
         expect(await page.getByTestId('quorum-closed').textContent()).toBe('Cuộc họp đã kết thúc; không điểm danh nữa.');

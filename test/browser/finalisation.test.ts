@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { DemoLoaded, MeetingView, MotionView } from '../../shared/api.ts';
 import type { ApiClient } from '../helpers/api.ts';
-import { browserSuite, describeInBrowser, editorText, expectConnection, caretInBody } from '../helpers/browser.ts';
+import { browserSuite, describeInBrowser, editorText, expectConnection, caretInBody, unfold } from '../helpers/browser.ts';
 import { requestConfirmingAll, requestFinalisation } from '../helpers/finalise.ts';
 import { checkIn, command, signedIn } from '../helpers/vote-pages.ts';
 
@@ -69,6 +69,7 @@ describeInBrowser('browser: finalisation and export', () => {
       for (const page of pages) await expect.poll(() => status(page)).toBe('requested');
       expect(await delegate.page.getByTestId('finalise-confirm').count()).toBe(0);
 
+      await unfold(chair.page, 'finalisation-toggle');
       await chair.page.getByTestId('finalise-confirm').click();
       await chair.page.getByTestId('confirm-ok').click();
       for (const page of pages) {
@@ -182,6 +183,7 @@ describeInBrowser('browser: finalising the minutes', () => {
         expect(await editable(page)).toBe('false');
       }
       expect(await secretary.page.getByTestId('finalise-withdraw').count()).toBe(1);
+      await unfold(chair.page, 'finalisation-toggle');
       await chair.page.getByTestId('finalise-decline').click();
       for (const page of [secretary.page, chair.page]) {
         await expect.poll(() => status(page)).toBe('none');
@@ -221,6 +223,7 @@ describeInBrowser('browser: placeholders before issue', () => {
         .poll(() => sheet.locator('[data-testid="meeting-fact"][data-fact="endsAt"]').textContent())
         .toMatch(/^\d{2} giờ \d{2}, ngày \d{2} tháng \d{1,2} năm \d{4}$/);
 
+      await unfold(secretary.page, 'finalisation-toggle');
       await secretary.page.getByTestId('finalise-request').click();
       const review = secretary.page.getByTestId('placeholder-review');
       await review.waitFor();

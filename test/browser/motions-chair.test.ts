@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { AuditView, MeetingView, MotionView } from '../../shared/api.ts';
 import type { ApiClient } from '../helpers/api.ts';
-import { browserSuite, describeInBrowser } from '../helpers/browser.ts';
+import { browserSuite, describeInBrowser, unfold } from '../helpers/browser.ts';
 import { command, markPage, openVote, pageWasKept, resultOf, turnout, votingRoom } from '../helpers/vote-pages.ts';
 
 /** The running counts on the open vote's card, as the page shows them; null while there are none to show. */
@@ -82,6 +82,7 @@ describeInBrowser('browser: the chair’s and the secretary’s vote screens', (
       // Without counts the chair cannot close yet, and is told why. The close is on the vote's card, and asks first;
       // a show of hands has no ballots to wait for, so the question names nobody.
       expect(await motionItem(page, 0).getByTestId('motion-close').count()).toBe(0);
+      await unfold(openVote(page), 'open-vote-toggle');
       await openVote(page).getByTestId('motion-close').click();
       const confirm = openVote(page).getByTestId('confirm-box');
       expect(await confirm.locator('p').first().textContent()).toBe(

@@ -11,6 +11,7 @@ import {
   expectConnection,
   pageWidth,
   signInContext,
+  unfold,
 } from '../helpers/browser.ts';
 import {
   checkIn,
@@ -143,6 +144,7 @@ describeInBrowser('browser: votes', () => {
       ]);
 
       // The chair closes from the vote's card, after a confirmation that names the two who have not voted.
+      await unfold(openVote(page), 'open-vote-toggle');
       await openVote(page).getByTestId('motion-close').click();
       await expect.poll(() => openVote(page).getByTestId('not-voted').getAttribute('data-count')).toBe('2');
       await openVote(page).getByTestId('close-vote-ok').click();

@@ -37,6 +37,8 @@ describeInBrowser('browser: roster and attendance', () => {
       const row = (page: typeof ha.page, fullName: string) =>
         page.locator('[data-testid="member"]').filter({ has: page.getByText(fullName, { exact: true }) });
       await row(ha.page, 'Cung Hồng Kiên').getByTestId('mark-present').click();
+      // Absent and excused are behind the row's "⋯" menu (SC5).
+      await row(ha.page, 'Nguyễn Văn Hùng').getByTestId('member-menu').click();
       await row(ha.page, 'Nguyễn Văn Hùng').getByTestId('mark-excused').click();
       await ha.page.getByTestId('excuse-reason').fill('Đi công tác tại Đà Nẵng');
       await ha.page.getByTestId('excuse-submit').click();

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
 import { ensureClientBuilt } from '../../server/build-client.ts';
 import { startServer } from '../../server/app.ts';
@@ -259,6 +259,15 @@ export async function caretInBody(page: Page, block: number | 'last', edge: 'sta
   const target = block === 'last' ? blocks.last() : blocks.nth(block);
   await target.click();
   await page.keyboard.press(edge === 'start' ? 'Home' : 'End');
+}
+
+/**
+ * Opens a one-line bar (finalisation, an open vote, a lock) by its "Chi tiết" button if it is folded (SC2), as a
+ * person would before reaching what it holds.
+ */
+export async function unfold(scope: Page | Locator, toggleTestId: string): Promise<void> {
+  const toggle = scope.getByTestId(toggleTestId).first();
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
 }
 
 export async function expectConnection(page: Page, state: 'connected' | 'connecting' | 'offline'): Promise<void> {

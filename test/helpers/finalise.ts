@@ -40,6 +40,9 @@ export async function finalise(m: VotingMeeting, documentId = m.documentId): Pro
 
 /** "Đề nghị ban hành" in the browser, then every placeholder listed ticked as blank on purpose, then sent (PH4). */
 export async function requestConfirmingAll(page: Page): Promise<void> {
+  // The bar is one line until "Chi tiết" opens it (SC2).
+  const toggle = page.getByTestId('finalisation-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
   await page.getByTestId('finalise-request').click();
   await page.getByTestId('placeholder-review').waitFor();
   const boxes = page.getByTestId('placeholder-confirm');
