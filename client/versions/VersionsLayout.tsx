@@ -8,6 +8,9 @@ import { useVersionFromAddress } from './useVersionFromAddress.ts';
 
 // The comparison (and jsdiff with it) is loaded when first asked for: few people compare, and the app's one chunk
 // is what every phone in the hall downloads before it can show anything.
+/** As the CSS's phone layout (max-width: 56rem), where the panel is the whole screen. */
+const PHONE_QUERY = '(max-width: 56rem)';
+
 const VersionCompare = lazy(() => import('./VersionCompare.tsx').then((module) => ({ default: module.VersionCompare })));
 
 interface Props {
@@ -30,8 +33,13 @@ export function VersionsLayout({ documentId, open, onClose, offer, refreshKey, c
   const [stage, setStage] = useState<VersionStage | null>(null);
   const close = () => setStage(null);
   useVersionFromAddress(useCallback((versionId: string) => setStage({ kind: 'view', versionId }), []));
+  // On a phone the panel covers the screen (SC4): a version opened from it is shown by putting the panel away.
+  const show = (next: VersionStage | null) => {
+    setStage(next);
+    if (next && window.matchMedia(PHONE_QUERY).matches) onClose();
+  };
   return (
-    <div className="doc-versions" data-versions-open={open}>
+    <div className="doc-versions" data-versions-open={open} data-stage={stage !== null}>
       <div className="doc-versions-main">
         {stage?.kind === 'view' && <VersionViewer versionId={stage.versionId} onClose={close} />}
         {stage?.kind === 'compare' && (
@@ -49,7 +57,7 @@ export function VersionsLayout({ documentId, open, onClose, offer, refreshKey, c
           offer={offer}
           refreshKey={refreshKey}
           stage={stage}
-          onStage={setStage}
+          onStage={show}
           onClose={onClose}
         />
       )}
