@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Absolute, so that building through the API (server/build-client.ts) works from any working directory.
@@ -10,13 +11,33 @@ const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? 8080}`;
 
 export default defineConfig({
   root: clientRoot,
-  plugins: [react()],
+  plugins: [react(), precacheList()],
   build: {
     outDir: clientOut,
     emptyOutDir: true,
-    // The editor, Yjs and React are one ~760 kB (240 kB gzipped) chunk that every page needs; splitting it
-    // would add requests without loading less.
-    chunkSizeWarningLimit: 1024,
+    // Split by page (client/lazy.tsx): the sign-in page and the meetings list need React, zod's core and the
+    // app's own code, about 100 kB brotli; the meeting room adds Yjs and the API schemas, an open document TipTap
+    // and ProseMirror (SPEC CD3, docs/performance.md benchmark 4). The largest chunk, the editor's libraries, is
+    // about 500 kB before compression; a chunk above this limit means something heavy slipped in.
+    chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      output: {
+        // Libraries in chunks of their own, named after them: a deployment that changes only the app's code leaves
+        // these files (and their names) as they were, so phones that have them keep them. Higher priority first, so
+        // that the editor's group, which takes its modules' dependencies along, does not swallow Yjs or React.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
+            { name: 'yjs', test: /[\\/]node_modules[\\/](yjs|lib0|y-protocols|y-websocket|y-indexeddb)[\\/]/, priority: 20 },
+            {
+              name: 'editor',
+              test: /[\\/]node_modules[\\/](@tiptap|prosemirror-[\w-]+|orderedmap|rope-sequence|w3c-keyname|linkifyjs|fast-equals|use-sync-external-store)[\\/]/,
+              priority: 10,
+            },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: {
@@ -39,3 +60,29 @@ export default defineConfig({
     maxWorkers: 2,
   },
 });
+
+/**
+ * Writes `precache.json`, every file the build put under assets/, for the service worker (client/public/sw.js) to
+ * keep on the device at install: the chunks the first page does not load (the editor, the meeting room) have to be
+ * there too, or a document opened offline finds no code (SPEC CD4). The files the page itself loads come first.
+ */
+function precacheList(): Plugin {
+  return {
+    name: 'quorum-precache-list',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle).filter((name) => name.startsWith('assets/'));
+      const initial = new Set<string>();
+      for (const file of Object.values(bundle)) {
+        if (file.type === 'chunk' && file.isEntry) {
+          initial.add(file.fileName);
+          for (const name of file.imports) initial.add(name);
+          for (const name of file.viteMetadata?.importedCss ?? []) initial.add(name);
+        }
+      }
+      const first = (name: string) => (initial.has(name) ? 0 : 1);
+      const assets = files.sort((a, b) => first(a) - first(b) || a.localeCompare(b)).map((name) => `/${name}`);
+      this.emitFile({ type: 'asset', fileName: 'precache.json', source: JSON.stringify({ assets }) });
+    },
+  };
+}

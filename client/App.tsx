@@ -1,16 +1,13 @@
 import { useEffect } from 'react';
-import { AccountPage } from './account/AccountPage.tsx';
-import { AdminPage } from './admin/AdminPage.tsx';
 import { SignInPage } from './auth/SignInPage.tsx';
 import { DocumentRedirect } from './document/DocumentRedirect.tsx';
 import { useI18n } from './i18n.tsx';
+// Loaded when opened: the first page is usable before their code arrives (SPEC CD3).
+import { AccountPage, AdminPage, AuditPage, MeetingRoom, MeetingSettingsPage } from './lazy.tsx';
 import { MeetingsPage } from './meetings/MeetingsPage.tsx';
 import { MessagePage } from './MessagePage.tsx';
-import { AuditPage } from './motions/AuditPage.tsx';
-import { MeetingRoom } from './room/MeetingRoom.tsx';
 import { navigate, parseRoute, signInPath, useLocation, type Route } from './routes.ts';
 import { useSession } from './session/SessionProvider.tsx';
-import { MeetingSettingsPage } from './settings/MeetingSettingsPage.tsx';
 import { AppHeader } from './shell/AppHeader.tsx';
 import { Loading } from './ui/Loading.tsx';
 

@@ -123,6 +123,8 @@ const vi = {
   'error.network': 'Không kết nối được tới máy chủ. Kiểm tra mạng rồi thử lại.',
   'error.unexpected': 'Máy chủ trả lời không như mong đợi (mã {status}).',
   'error.unreachableTitle': 'Không kết nối được tới máy chủ',
+  'lazy.failed': 'Không tải được phần này của ứng dụng. Kiểm tra mạng rồi tải lại trang.',
+  'lazy.reload': 'Tải lại trang',
 
   'account.fullName': 'Họ và tên',
   'account.username': 'Tên đăng nhập',
@@ -798,6 +800,8 @@ const en: Record<MessageKey, string> = {
   'error.network': 'Could not reach the server. Check the network and try again.',
   'error.unexpected': 'The server answered unexpectedly (status {status}).',
   'error.unreachableTitle': 'Cannot reach the server',
+  'lazy.failed': 'This part of the app could not be downloaded. Check the network, then reload the page.',
+  'lazy.reload': 'Reload the page',
 
   'account.fullName': 'Full name',
   'account.username': 'Username',

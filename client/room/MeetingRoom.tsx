@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n.tsx';
+// The editor and all around it: downloaded when a document opens, or ahead of that once the room is idle.
+import { RoomDocument } from '../lazy.tsx';
 import { MotionsPanel } from '../motions/MotionsPanel.tsx';
 import { VoteStrip } from '../motions/VoteStrip.tsx';
 import { useSignedIn } from '../session/SessionProvider.tsx';
@@ -8,7 +10,6 @@ import { useDocumentTitle } from '../ui/useDocumentTitle.ts';
 import { DocumentsPanel } from './DocumentsPanel.tsx';
 import { MeetingOverview } from './MeetingOverview.tsx';
 import { QuorumPanel } from './QuorumPanel.tsx';
-import { RoomDocument } from './RoomDocument.tsx';
 import { RoomHeader } from './RoomHeader.tsx';
 import { RoomTabs, type RoomTab } from './RoomTabs.tsx';
 import { RosterPanel } from './RosterPanel.tsx';

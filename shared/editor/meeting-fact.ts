@@ -11,8 +11,9 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { FACT_BLANKS, type MeetingFact } from '../meeting-facts.ts';
 import { BLANK } from '../templates/types.ts';
 import { factTextOf, meetingFactOf } from './allowed.ts';
+import { MEETING_FACT_NODE } from './node-names.ts';
 
-export const MEETING_FACT_NODE = 'meetingFact';
+export { MEETING_FACT_NODE };
 
 export interface MeetingFactAttributes {
   /** Null for a value outside the list (a hostile or damaged document): such a block only shows its text. */

@@ -15,8 +15,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { FACT_BLANKS, MEETING_FACTS, type MeetingFact, type MeetingFactTexts } from '../meeting-facts.ts';
 import { BLANK } from '../templates/types.ts';
 import { factTextOf, motionIdOf, oneOf, textOf } from './allowed.ts';
-import { MEETING_FACT_NODE } from './meeting-fact.ts';
-import { VOTE_RESULT_NODE } from './vote-result.ts';
+import { MEETING_FACT_NODE, VOTE_RESULT_NODE } from './node-names.ts';
 
 export type PlaceholderKind = 'blank' | 'voteResult' | 'meetingFact';
 

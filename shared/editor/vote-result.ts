@@ -7,8 +7,9 @@
  */
 import { mergeAttributes, Node } from '@tiptap/core';
 import { motionIdOf, textOf } from './allowed.ts';
+import { VOTE_RESULT_NODE } from './node-names.ts';
 
-export const VOTE_RESULT_NODE = 'voteResult';
+export { VOTE_RESULT_NODE };
 
 export interface VoteResultAttributes {
   motionId: string;

@@ -29,13 +29,14 @@ function get(url: string, acceptEncoding: string | null): Promise<Raw> {
 
 describe('delivering the client', () => {
   let server: RunningServer;
+  let clientDir: string;
   let dataDir: string;
   let script: string;
   let original: Buffer;
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-delivery-'));
-    const clientDir = await ensureClientBuilt();
+    clientDir = await ensureClientBuilt();
     server = await startServer(testConfig({ DATA_DIR: dataDir }), { clientDir });
     const html = (await get(`${server.url}/`, null)).body.toString('utf8');
     script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1] ?? '';
@@ -70,4 +71,54 @@ describe('delivering the client', () => {
       expect((await get(`${server.url}${address}`, 'br')).headers['cache-control'], address).toBe('no-cache');
     }
   });
+
+  it('[CD3] what a first visit loads before the sign-in page or the meetings list can be used (index.html’s script, everything it imports without waiting, all named in the page) is 250 kB of JavaScript or less over brotli, and holds neither the editor nor Yjs', async () => {
+    const html = (await get(`${server.url}/`, null)).body.toString('utf8');
+    const named = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+    const initial = staticImports(clientDir, script);
+    // The page names every file the script imports statically, so the browser fetches them at once, not in turn.
+    expect(named.filter((file) => file.endsWith('.js')).sort()).toEqual([...initial].sort());
+
+    let jsBytes = 0;
+    for (const file of initial) {
+      const sent = await get(`${server.url}${file}`, 'gzip, deflate, br');
+      // Below 1 kB there is no compressed copy (CD1).
+      if (fs.statSync(path.join(clientDir, file)).size >= 1024) expect(sent.headers['content-encoding'], file).toBe('br');
+      jsBytes += sent.body.length;
+    }
+    console.log(`CD3: first visit loads ${initial.size} scripts, ${(jsBytes / 1024).toFixed(1)} kB over brotli`);
+    expect(jsBytes).toBeLessThanOrEqual(250 * 1024);
+
+    // The editor (TipTap on ProseMirror) and the sync library: a class name ProseMirror's view sets on the page,
+    // and a message of Yjs's own, each found in some other asset of the build, so that the check can fail.
+    const code = (file: string) => fs.readFileSync(path.join(clientDir, file), 'utf8');
+    const markers = { editor: 'ProseMirror-hideselection', yjs: 'Unexpected content type' };
+    const others = fs
+      .readdirSync(path.join(clientDir, 'assets'))
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => `/assets/${name}`)
+      .filter((file) => !initial.has(file));
+    for (const [what, marker] of Object.entries(markers)) {
+      expect(others.some((file) => code(file).includes(marker)), `${what} is in a later chunk`).toBe(true);
+      for (const file of initial) expect(code(file).includes(marker), `${what} in ${file}`).toBe(false);
+    }
+  });
 });
+
+/**
+ * `entry` and the chunks it imports statically, transitively (in the built code: `import … from "./x.js"` and
+ * `import "./x.js"`, not `import("./x.js")`, which is what is loaded later).
+ */
+function staticImports(clientDir: string, entry: string): Set<string> {
+  const found = new Set<string>();
+  const visit = (file: string) => {
+    if (found.has(file)) return;
+    found.add(file);
+    const code = fs.readFileSync(path.join(clientDir, file), 'utf8');
+    for (const m of code.matchAll(/\bimport\s*(?:[^"'();]*?\bfrom\s*)?["']\.\/([^"']+\.js)["']/g)) {
+      visit(path.posix.join(path.posix.dirname(file), m[1]!));
+    }
+  };
+  visit(entry);
+  return found;
+}
