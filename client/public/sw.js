@@ -1,5 +1,9 @@
-// Keeps the app shell (index.html and the assets it references) on the device, so that reloading a
+// Keeps the app shell (index.html and every asset of the build) on the device, so that reloading a
 // document with no network still opens the editor; the text itself comes from y-indexeddb.
+//
+// Every asset, not only those index.html names: the editor, the meeting room and the other pages are chunks the
+// first page does not load (client/lazy.tsx), and a document opened offline needs its chunk even if this device
+// never opened a document since the last deployment. The build lists them in precache.json (vite.config.ts).
 //
 // Navigations: network first (a new deployment is picked up at once), the cached shell when offline.
 // /assets/*: cache first; Vite puts a content hash in their names, so a cached copy is never stale.
@@ -7,6 +11,7 @@
 
 const CACHE = 'quorum-shell-v1';
 const SHELL = '/index.html';
+const LIST = '/precache.json';
 const PASSTHROUGH = /^\/(collab|api|healthz)(\/|$)/;
 
 function assetsOf(html) {
@@ -15,14 +20,35 @@ function assetsOf(html) {
   return [...urls];
 }
 
+/**
+ * The page's own assets first, then the rest of the build's. `complete` is false when the list could not be had:
+ * the page's own assets still make the shell work, and nothing cached before is dropped on that account.
+ */
+async function assetList(html) {
+  const urls = new Set(assetsOf(html));
+  try {
+    const response = await fetch(LIST, { cache: 'no-cache' });
+    if (!response.ok) return { urls: [...urls], complete: false };
+    for (const url of (await response.json()).assets) urls.add(url);
+    return { urls: [...urls], complete: true };
+  } catch {
+    return { urls: [...urls], complete: false };
+  }
+}
+
 async function cacheShell(response) {
   const cache = await caches.open(CACHE);
   const html = await response.clone().text();
-  const assets = assetsOf(html);
-  await cache.addAll(assets);
+  const { urls, complete } = await assetList(html);
+  // One at a time, and only what is missing: on the hall's Wi-Fi the page's own requests (signing in, the meeting)
+  // must not queue behind a dozen downloads of code it may need later (docs/performance.md, benchmark 4).
+  for (const url of urls) {
+    if (!(await cache.match(url))) await cache.add(url);
+  }
   await cache.put(SHELL, response);
+  if (!complete) return;
   // Drop the assets of older deployments.
-  const keep = new Set(assets);
+  const keep = new Set(urls);
   for (const request of await cache.keys()) {
     const { pathname } = new URL(request.url);
     if (pathname.startsWith('/assets/') && !keep.has(pathname)) await cache.delete(request);

@@ -108,6 +108,41 @@ describeInBrowser('browser: losing and regaining the network', () => {
   );
 
   it(
+    '[CD4] a document opened offline has its code even when the device refreshed its copy of the app on a page without the editor',
+    async () => {
+      const { meetingId, documentId, people } = await seedDocument(suite.admin, [LAN]);
+      const text = 'Nghị quyết Hội nghị cán bộ viên chức';
+      const lan = await suite.person({ account: people[0] });
+      await openDocument(lan.page, documentId);
+      await caretInBody(lan.page, 0, 'end');
+      await lan.page.keyboard.insertText(text);
+      await waitForLocalCopy(lan.page, documentId, text);
+      expect(await lan.page.evaluate(() => navigator.serviceWorker.ready.then(() => true))).toBe(true);
+
+      // As after a new deployment: nothing of the app's code left on the device, neither in the browser's cache nor
+      // in the service worker's, until the next page (the meetings list, which has no editor) brings the app back.
+      const cdp = await lan.context.newCDPSession(lan.page);
+      await cdp.send('Network.clearBrowserCache');
+      await lan.page.evaluate(async () => {
+        for (const name of await caches.keys()) await caches.delete(name);
+      });
+      await lan.page.goto('/');
+      await lan.page.getByTestId('meeting-list').waitFor();
+      // The service worker stores the page last, after its assets.
+      await expect.poll(() => lan.page.evaluate(async () => (await caches.match('/index.html')) !== undefined), { timeout: 20_000 }).toBe(true);
+      const fetched = await lan.page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+      expect(fetched.filter((url) => url.includes('/assets/editor-') || url.includes('/assets/RoomDocument-'))).toEqual([]);
+
+      await lan.context.setOffline(true);
+      await lan.page.goto(`/m/${meetingId}/d/${documentId}`);
+      await lan.page.locator('.ProseMirror').waitFor({ timeout: 20_000 });
+      await expect.poll(() => editorText(lan.page)).toBe(text);
+      expect(await lan.page.getByTestId('load-failed').count()).toBe(0);
+    },
+    60_000,
+  );
+
+  it(
     '[B22] signing out online forgets the device’s copies of the documents; signing out offline keeps them, unsent edits and all',
     async () => {
       const { documentId, people } = await seedDocument(suite.admin, [LAN]);
