@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { recall } from './api/offlineCache.ts';
+import { prefetch } from './api/prefetch.ts';
 import { SignInPage } from './auth/SignInPage.tsx';
 import { DocumentRedirect } from './document/DocumentRedirect.tsx';
 import { useI18n } from './i18n.tsx';
@@ -16,6 +18,13 @@ export function App() {
   const { pathname, search } = useLocation();
   const route = parseRoute(pathname, search);
   const { state, refresh } = useSession();
+
+  // Not signed in on this device as far as it knows: the sign-in page's questions go out beside the session's.
+  useEffect(() => {
+    if (recall('/api/session') !== undefined) return;
+    prefetch('/api/setup');
+    prefetch('/api/demo-accounts');
+  }, []);
 
   // Signed out (never signed in, session expired, signed out here or elsewhere): to sign-in, remembering the
   // page to come back to. Signed in on the sign-in page: on to that page.

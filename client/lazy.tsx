@@ -7,7 +7,9 @@
  *
  * Each page here is a component with the same props as the real one, showing "Loading…" until its chunk is in.
  */
-import { Component, lazy, Suspense, useEffect, type ComponentProps, type ComponentType, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useEffect, useLayoutEffect, type ComponentProps, type ComponentType, type ReactNode } from 'react';
+import { apiPath } from './api/http.ts';
+import { prefetch } from './api/prefetch.ts';
 import { useI18n } from './i18n.tsx';
 import { Loading } from './ui/Loading.tsx';
 
@@ -56,10 +58,17 @@ const Room = deferred(() => import('./room/MeetingRoom.tsx').then((m) => m.Meeti
 /**
  * The meeting room. Its document's chunk is fetched beside the room's when the address names a document (instead of
  * after the room has loaded its meeting), and otherwise once the room is idle, so that opening a document from the
- * list does not wait for the editor to download.
+ * list does not wait for the editor to download. The meeting and the document are asked for at the same time.
  */
 export function MeetingRoom(props: ComponentProps<typeof Room>) {
-  const opensDocument = props.documentId !== null;
+  const { meetingId, documentId } = props;
+  const opensDocument = documentId !== null;
+  // The room's questions go out beside its code, not after it has arrived and run. Layout effects: they run before
+  // the (passive) effects of a room or document already loaded, whose queries then take these answers.
+  useLayoutEffect(() => prefetch(apiPath`/api/meetings/${meetingId}`), [meetingId]);
+  useLayoutEffect(() => {
+    if (documentId !== null) prefetch(apiPath`/api/documents/${documentId}`);
+  }, [documentId]);
   useEffect(() => {
     if (opensDocument) {
       RoomDocument.load().catch(() => {});

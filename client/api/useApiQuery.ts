@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiRequestError } from './http.ts';
 import { recall, remember } from './offlineCache.ts';
+import { takePrefetched } from './prefetch.ts';
 
 export interface Query<T> {
   data: T | undefined;
@@ -33,7 +34,7 @@ export function useApiQuery<T>(path: string | null, { offline = false }: Options
     if (path === null) return;
     let current = true;
     setLoading(true);
-    api.get<T>(path).then(
+    ((generation === 0 ? takePrefetched<T>(path) : undefined) ?? api.get<T>(path)).then(
       (result) => {
         if (!current) return;
         if (offline) remember(path, result);

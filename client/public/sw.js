@@ -69,6 +69,8 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
+      // The page's request goes out while the worker starts, not after (a worker asleep takes a while to wake).
+      await self.registration.navigationPreload?.enable();
       await self.clients.claim();
     })(),
   );
@@ -76,7 +78,7 @@ self.addEventListener('activate', (event) => {
 
 async function navigation(event) {
   try {
-    const response = await fetch(event.request);
+    const response = (await event.preloadResponse) ?? (await fetch(event.request));
     const type = response.headers.get('content-type') ?? '';
     if (response.ok && type.includes('text/html')) event.waitUntil(cacheShell(response.clone()).catch(() => {}));
     return response;

@@ -1,8 +1,8 @@
 /**
- * `npm run bench` — runs the fan-out, cold-load and vote benchmarks and prints one markdown report with PASS/FAIL
- * per target. Flags (each also readable from the environment as BENCH_<NAME>, e.g. BENCH_READERS=50):
+ * `npm run bench` — runs the fan-out, cold-load, vote and page benchmarks and prints one markdown report with
+ * PASS/FAIL per target. Flags (each also readable from the environment as BENCH_<NAME>, e.g. BENCH_READERS=50):
  *
- *   --only fanout|coldload|votes   run one benchmark
+ *   --only fanout|coldload|votes|page   run one benchmark
  *   --readers N              fan-out readers (500)
  *   --rate N                 writer updates per second (250)
  *   --seconds N              measured seconds (20)
@@ -14,13 +14,15 @@
  *   --profile                run the project's server under --cpu-prof and summarise where its CPU went (fan-out, votes)
  *   --self-test              the reference server plays both sides (proves the harness without the project's server)
  *   --retries N              re-run a fan-out side whose window was disturbed by other work (1), time permitting
- *   --runs N                 cold-load runs per variant (5)
+ *   --runs N                 cold-load runs per variant (5); page: runs, each in a fresh browser context (3)
  *   --voters N               vote: delegates who each cast one ballot (500)
  *   --watchers N             vote: clients watching the meeting (500)
  *   --ballot-seconds N       vote: the ballots are spread evenly over this many seconds (1)
  *   --watcher-procs N        vote: load-generator processes for the watchers (2)
  *   --stock-watchers N       vote: how many watchers are stock y-websocket clients with a Y.Doc (4)
  *   --skip-relay             vote: leave out the reference-server relay baseline
+ *   --trace                  page: print each step's requests with their start and end, to find waterfalls
+ *   --no-throttle            page: full-speed CPU and network, to see what the throttling itself costs
  *   --timeout N              hard limit for the whole run, seconds (360)
  *
  * The report is also written to .bench/last-run.md and the raw numbers to .bench/last-run.json.
@@ -31,11 +33,13 @@ import { parseArgs } from 'node:util';
 import { defaultColdloadOptions, runColdload, type ColdloadResult } from './coldload.ts';
 import { runFanout, type FanoutResult } from './fanout.ts';
 import { cleanupAll } from './lib/cleanup.ts';
+import { pageTable, pageVerdicts } from './lib/page-report.ts';
 import { mainThreadProfile, type ProfileSummary } from './lib/profile.ts';
 import { coldloadTable, fanoutTable, machineLine, noiseWarnings, profileTable, type Verdict } from './lib/report.ts';
 import { repoRoot } from './lib/servers.ts';
 import { votesNoise, votesTable, votesVerdicts } from './lib/votes-report.ts';
 import { runVotes, type VotesResult } from './votes.ts';
+import { runPage, type PageResult } from './page.ts';
 
 const { values } = parseArgs({
   options: {
@@ -59,6 +63,8 @@ const { values } = parseArgs({
     'skip-relay': { type: 'boolean' },
     retries: { type: 'string' },
     timeout: { type: 'string' },
+    trace: { type: 'boolean' },
+    'no-throttle': { type: 'boolean' },
   },
   strict: true,
 });
@@ -78,10 +84,10 @@ function flag(name: keyof typeof values): boolean {
 }
 
 const only = values.only ?? process.env.BENCH_ONLY;
-if (only !== undefined && only !== 'fanout' && only !== 'coldload' && only !== 'votes') {
-  throw new Error('--only must be fanout, coldload or votes');
+if (only !== undefined && only !== 'fanout' && only !== 'coldload' && only !== 'votes' && only !== 'page') {
+  throw new Error('--only must be fanout, coldload, votes or page');
 }
-const runs = (name: 'fanout' | 'coldload' | 'votes') => only === undefined || only === name;
+const runs = (name: 'fanout' | 'coldload' | 'votes' | 'page') => only === undefined || only === name;
 const timeoutSeconds = num('timeout', 360);
 const outDir = path.join(repoRoot, '.bench');
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -100,6 +106,7 @@ async function main(): Promise<number> {
   let profile: ProfileSummary | null = null;
   let votes: VotesResult[] | null = null;
   let votesProfile: ProfileSummary | null = null;
+  let page: PageResult | null = null;
   const selfTest = flag('self-test');
   const profiling = flag('profile');
 
@@ -117,7 +124,7 @@ async function main(): Promise<number> {
       pin: flag('pin'),
       retries: num('retries', 1),
       // Leave time for the cold-load and vote benchmarks after the fan-out.
-      deadline: Date.now() + (timeoutSeconds - 10 - (runs('coldload') ? 60 : 0) - (runs('votes') ? 70 : 0)) * 1000,
+      deadline: Date.now() + (timeoutSeconds - 10 - (runs('coldload') ? 60 : 0) - (runs('votes') ? 70 : 0) - (runs('page') ? 120 : 0)) * 1000,
       sides: [
         { label: 'project', kind: selfTest ? 'reference' : 'project' },
         { label: 'reference', kind: 'reference' },
@@ -182,6 +189,18 @@ async function main(): Promise<number> {
     }
   }
 
+  if (runs('page')) {
+    page = await runPage({
+      runs: Math.max(1, num('runs', 3)),
+      trace: flag('trace'),
+      ...(flag('no-throttle') ? { cpuSlowdown: 1, network: false } : {}),
+      log,
+    });
+    const own = pageVerdicts(page);
+    verdicts.push(...own);
+    sections.push(pageTable(page, own));
+  }
+
   const header = [
     `## Benchmark run ${new Date().toISOString()}${selfTest ? ' (SELF-TEST: reference server on both sides)' : ''}`,
     '',
@@ -198,7 +217,7 @@ async function main(): Promise<number> {
   process.stdout.write(`\n${report}`);
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'last-run.md'), report);
-  fs.writeFileSync(path.join(outDir, 'last-run.json'), JSON.stringify({ fanout, coldload, votes, profile, votesProfile, verdicts }, null, 2));
+  fs.writeFileSync(path.join(outDir, 'last-run.json'), JSON.stringify({ fanout, coldload, votes, profile, votesProfile, page, verdicts }, null, 2));
   // A benchmark that measured is a success even when a target failed; the report says which.
   return 0;
 }

@@ -35,6 +35,11 @@ export interface StartOptions {
   docIds?: readonly string[];
   /** Writes more into the project server's fresh data directory before it starts (e.g. a meeting and its people). */
   seed?: (dataDir: string) => void;
+  /**
+   * The project's server as people meet it: serving the built client (build it first: `ensureClientBuilt`), with
+   * no account yet, so that the first run's setup can load the demo (the page benchmark).
+   */
+  asInstalled?: boolean;
 }
 
 const URL_PATTERN = /http:\/\/([\d.]+):(\d+)/;
@@ -55,7 +60,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   if (kind === 'project') {
     dataDir = trackDir(fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-bench-data-')));
     // Our server admits only signed-in members of a document's meeting; the reference has no such check.
-    query = `?token=${seedWriter(dataDir, options.docIds ?? [])}`;
+    if (!options.asInstalled) query = `?token=${seedWriter(dataDir, options.docIds ?? [])}`;
     options.seed?.(dataDir);
     const args = [...flags, '--import', 'tsx', 'server/main.ts'];
     command = `node ${args.join(' ')}`;
@@ -67,7 +72,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
         PORT: '0',
         DATA_DIR: dataDir,
         LOG_LEVEL: 'warn',
-        QUORUM_SKIP_CLIENT_BUILD: '1',
+        QUORUM_SKIP_CLIENT_BUILD: options.asInstalled ? '' : '1',
         // The fan-out's readers all connect with the one seeded token: as far as the server can tell, one person
         // with 500 sockets, which the per-person cap (W9) exists to refuse. The benchmark measures relaying.
         MAX_SOCKETS_PER_PERSON: '100000',
