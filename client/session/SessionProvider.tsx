@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { SessionView } from '../../shared/api.ts';
 import { api, ApiRequestError, onUnauthenticated } from '../api/http.ts';
 import { forgetAll, recall, remember } from '../api/offlineCache.ts';
+import { forgetPrefetched } from '../api/prefetch.ts';
 import { forgetLocalCopies } from '../document/localCopies.ts';
 
 const SESSION_PATH = '/api/session';
@@ -32,6 +33,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       const session = await api.get<SessionView>(SESSION_PATH);
       remember(SESSION_PATH, session);
+      forgetPrefetched();
       setState({ status: 'signedIn', session });
     } catch (error) {
       if (!(error instanceof ApiRequestError)) throw error;
@@ -53,6 +55,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () =>
       onUnauthenticated(() => {
         forgetAll();
+        forgetPrefetched();
         setState({ status: 'signedOut', remember: true });
       }),
     [],
@@ -67,6 +70,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       reachedServer = !(error instanceof ApiRequestError) || error.status !== 0;
     }
     forgetAll();
+    forgetPrefetched();
     setState({ status: 'signedOut', remember: false });
     // Online, everything typed has reached the server, so the device's copies can go. Offline they may hold the
     // only copy of the last edits: they stay until the next sign-out with a network.
@@ -75,6 +79,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signedIn = useCallback((session: SessionView) => {
     remember(SESSION_PATH, session);
+    forgetPrefetched();
     setState({ status: 'signedIn', session });
   }, []);
 
