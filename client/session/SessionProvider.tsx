@@ -55,7 +55,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () =>
       onUnauthenticated(() => {
         forgetAll();
-        forgetPrefetched();
         setState({ status: 'signedOut', remember: true });
       }),
     [],

@@ -142,6 +142,10 @@ async function oneRun(browser: Browser, server: RunningServer, meetingId: string
     });
     const signInFormMs = performance.now() - t;
     const signInForm = meter.take();
+    if (o.trace) {
+      const nav = await page.evaluate(() => JSON.stringify(performance.getEntriesByType('navigation')[0]?.toJSON()));
+      o.log(`navigation timing: ${nav}`);
+    }
 
     await page.getByTestId('sign-in-username').fill(username);
     await page.getByTestId('sign-in-password').fill(DEMO_PASSWORD);
