@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { apiPath } from './api/http.ts';
 import { recall } from './api/offlineCache.ts';
 import { prefetch } from './api/prefetch.ts';
 import { SignInPage } from './auth/SignInPage.tsx';
@@ -19,11 +20,17 @@ export function App() {
   const route = parseRoute(pathname, search);
   const { state, refresh } = useSession();
 
-  // Not signed in on this device as far as it knows: the sign-in page's questions go out beside the session's.
+  // The first page's questions go out beside the session's, not after its answer: the sign-in page's when this
+  // device knows no session, else the meeting room's (benchmark 4 in docs/performance.md).
   useEffect(() => {
-    if (recall('/api/session') !== undefined) return;
-    prefetch('/api/setup');
-    prefetch('/api/demo-accounts');
+    const first = parseRoute(location.pathname, location.search);
+    if (recall('/api/session') === undefined) {
+      prefetch('/api/setup');
+      prefetch('/api/demo-accounts');
+    } else if (first.page === 'room') {
+      prefetch(apiPath`/api/meetings/${first.meetingId}`);
+      if (first.documentId !== null) prefetch(apiPath`/api/documents/${first.documentId}`);
+    }
   }, []);
 
   // Signed out (never signed in, session expired, signed out here or elsewhere): to sign-in, remembering the

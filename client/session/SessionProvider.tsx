@@ -32,8 +32,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(async () => {
     try {
       const session = await api.get<SessionView>(SESSION_PATH);
+      // Someone else than this device last knew (or nobody): what was asked for early was asked for them.
+      if (recall<SessionView>(SESSION_PATH)?.user.id !== session.user.id) forgetPrefetched();
       remember(SESSION_PATH, session);
-      forgetPrefetched();
       setState({ status: 'signedIn', session });
     } catch (error) {
       if (!(error instanceof ApiRequestError)) throw error;
