@@ -8,6 +8,7 @@
  * sign-in form; signing in, which leads to the meeting room; opening the resolution from the room's list until its
  * text is editable. Then, in the same context once the service worker has the app, the document's page reloaded.
  */
+import os from 'node:os';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { ensureClientBuilt } from '../../server/build-client.ts';
 import type { MeetingSummary } from '../../shared/api.ts';
@@ -48,6 +49,9 @@ export interface PageRun {
 
 export interface PageResult {
   chromium: string;
+  /** The machine's 1-minute load average before and after the runs: other work makes every step slower. */
+  loadBefore: number;
+  loadAfter: number;
   runs: PageRun[];
   median: {
     signInFormMs: number;
@@ -77,6 +81,7 @@ export const PAGE_TARGETS = {
 
 export async function runPage(o: PageOptions): Promise<PageResult> {
   await ensureClientBuilt((line) => o.log(`page: ${line}`));
+  const loadBefore = os.loadavg()[0]!;
   const server = await startServer('project', { asInstalled: true });
   let browser: Browser | null = null;
   try {
@@ -103,6 +108,8 @@ export async function runPage(o: PageOptions): Promise<PageResult> {
     const med = (get: (r: PageRun) => number) => median(runs.map(get));
     return {
       chromium: browser.version(),
+      loadBefore,
+      loadAfter: os.loadavg()[0]!,
       runs,
       median: {
         signInFormMs: med((r) => r.signInFormMs),

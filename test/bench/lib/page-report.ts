@@ -41,6 +41,11 @@ export function pageTable(r: PageResult, verdicts: Verdict[]): string {
     '',
     "Downloaded: the page's own requests as CDP counts them (`encodedDataLength`, headers included); the service worker's " +
       'precaching and the sync socket are not in these sums.',
+    `Machine load (1 min) before / after: ${r.loadBefore.toFixed(1)} / ${r.loadAfter.toFixed(1)}.`,
   ];
+  // Chromium, the server and the throttled page share two cores: other work slows every step.
+  if (Math.max(r.loadBefore, r.loadAfter) > 2) {
+    lines.push('', `**Warning — busy machine (load above 2); rerun on an idle machine before trusting these timings.**`);
+  }
   return lines.join('\n');
 }
