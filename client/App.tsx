@@ -6,7 +6,7 @@ import { SignInPage } from './auth/SignInPage.tsx';
 import { DocumentRedirect } from './document/DocumentRedirect.tsx';
 import { useI18n } from './i18n.tsx';
 // Loaded when opened: the first page is usable before their code arrives (SPEC CD3).
-import { AccountPage, AdminPage, AuditPage, MeetingRoom, MeetingSettingsPage } from './lazy.tsx';
+import { AccountPage, AdminPage, AuditPage, MeetingRoom, MeetingSettingsPage, preloadRoom } from './lazy.tsx';
 import { MeetingsPage } from './meetings/MeetingsPage.tsx';
 import { MessagePage } from './MessagePage.tsx';
 import { navigate, parseRoute, signInPath, useLocation, type Route } from './routes.ts';
@@ -19,19 +19,6 @@ export function App() {
   const { pathname, search } = useLocation();
   const route = parseRoute(pathname, search);
   const { state, refresh } = useSession();
-
-  // The first page's questions go out beside the session's, not after its answer: the sign-in page's when this
-  // device knows no session, else the meeting room's (benchmark 4 in docs/performance.md).
-  useEffect(() => {
-    const first = parseRoute(location.pathname, location.search);
-    if (recall('/api/session') === undefined) {
-      prefetch('/api/setup');
-      prefetch('/api/demo-accounts');
-    } else if (first.page === 'room') {
-      prefetch(apiPath`/api/meetings/${first.meetingId}`);
-      if (first.documentId !== null) prefetch(apiPath`/api/documents/${first.documentId}`);
-    }
-  }, []);
 
   // Signed out (never signed in, session expired, signed out here or elsewhere): to sign-in, remembering the
   // page to come back to. Signed in on the sign-in page: on to that page.
@@ -91,5 +78,24 @@ function SignedInPage({ route }: { route: Route }) {
       return <DocumentRedirect key={route.documentId} documentId={route.documentId} />;
     case 'notFound':
       return <MessagePage testId="not-found" title="notFound.title" body="notFound.body" />;
+  }
+}
+
+/**
+ * The first page's questions, asked as the code starts, before React has rendered anything (main.tsx): the session's
+ * and, beside it, the sign-in page's when this device knows no session, else the meeting room's (with its code, from
+ * the service worker). On the hall's Wi-Fi, with a phone's slow processor, rendering takes longer than a round trip:
+ * the answers are in when the page asks for them (benchmark 4 in docs/performance.md).
+ */
+export function askEarly(): void {
+  const first = parseRoute(location.pathname, location.search);
+  prefetch('/api/session');
+  if (recall('/api/session') === undefined) {
+    prefetch('/api/setup');
+    prefetch('/api/demo-accounts');
+  } else if (first.page === 'room') {
+    preloadRoom(first.documentId !== null);
+    prefetch(apiPath`/api/meetings/${first.meetingId}`);
+    if (first.documentId !== null) prefetch(apiPath`/api/documents/${first.documentId}`);
   }
 }

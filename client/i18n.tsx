@@ -15,7 +15,7 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-function initialLang(): Lang {
+export function initialLang(): Lang {
   const stored = readStored(LANG_KEY);
   const lang = isLang(stored) ? stored : DEFAULT_LANG;
   // Before any page mounts: children's effects run before this provider's, and their first requests must

@@ -2,8 +2,8 @@
 import './jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
-import { I18nProvider } from './i18n.tsx';
+import { App, askEarly } from './App.tsx';
+import { I18nProvider, initialLang } from './i18n.tsx';
 import { registerServiceWorker } from './serviceWorker.ts';
 import { SessionProvider } from './session/SessionProvider.tsx';
 import './styles.css';
@@ -16,6 +16,10 @@ import './styles/motions.css';
 import './styles/versions.css';
 import './styles/compare.css';
 import './styles/finalisation.css';
+
+// In the language the person reads (the provider sets the same again when it mounts).
+initialLang();
+askEarly();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

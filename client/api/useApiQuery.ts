@@ -24,7 +24,9 @@ function asApiError(failure: unknown): ApiRequestError {
 
 /** GETs `path` (none while it is null) and refetches when it changes; a stale answer never overwrites a newer one. */
 export function useApiQuery<T>(path: string | null, { offline = false }: Options = {}): Query<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
+  // What the device remembered is shown while the server is asked (then replaced by its answer): a reload opens at
+  // once instead of after a round trip on a slow network.
+  const [data, setData] = useState<T | undefined>(() => (offline && path !== null ? recall<T>(path) : undefined));
   const [error, setError] = useState<ApiRequestError | null>(null);
   const [loading, setLoading] = useState(path !== null);
   const [generation, setGeneration] = useState(0);

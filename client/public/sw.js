@@ -5,7 +5,8 @@
 // first page does not load (client/lazy.tsx), and a document opened offline needs its chunk even if this device
 // never opened a document since the last deployment. The build lists them in precache.json (vite.config.ts).
 //
-// Navigations: network first (a new deployment is picked up at once), the cached shell when offline.
+// Navigations to the app's pages: the cached shell at once, refreshed from the server in the background (a new
+// deployment shows at the next load); the server's page when nothing is cached yet.
 // /assets/*: cache first; Vite puts a content hash in their names, so a cached copy is never stale.
 // The sync socket, the API and the health check are never touched.
 
@@ -76,15 +77,30 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+/** The page from the server (by navigation preload when the worker was asleep), kept with its assets for next time. */
+async function fromNetwork(event) {
+  const response = (await event.preloadResponse) ?? (await fetch(event.request));
+  const type = response.headers.get('content-type') ?? '';
+  if (response.ok && type.includes('text/html')) event.waitUntil(cacheShell(response.clone()).catch(() => {}));
+  return response;
+}
+
 async function navigation(event) {
+  const { pathname } = new URL(event.request.url);
+  // The app's pages have no extension (as the server decides too); anything else goes to the server as it is.
+  const isPage = !/\.[a-z0-9]+$/i.test(pathname);
+  const cached = isPage ? await caches.match(SHELL) : undefined;
+  if (cached) {
+    // The shell on the device at once, the server's asked meanwhile: a new deployment is stored now and shown at
+    // the next load (a reload on the hall's Wi-Fi no longer waits a round trip for a page it already has).
+    event.waitUntil(fromNetwork(event).catch(() => {}));
+    return cached;
+  }
   try {
-    const response = (await event.preloadResponse) ?? (await fetch(event.request));
-    const type = response.headers.get('content-type') ?? '';
-    if (response.ok && type.includes('text/html')) event.waitUntil(cacheShell(response.clone()).catch(() => {}));
-    return response;
+    return await fromNetwork(event);
   } catch (error) {
-    const cached = await caches.match(SHELL);
-    if (cached) return cached;
+    const shell = await caches.match(SHELL);
+    if (shell) return shell;
     throw error;
   }
 }

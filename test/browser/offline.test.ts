@@ -143,6 +143,36 @@ describeInBrowser('browser: losing and regaining the network', () => {
   );
 
   it(
+    '[CD5] a reload opens the shell the device holds at once, signed in and with the remembered meeting, and takes the server\'s new shell for the next load',
+    async () => {
+      const { meetingId, documentId, people } = await seedDocument(suite.admin, [LAN]);
+      const lan = await suite.person({ account: people[0] });
+      await openDocument(lan.page, documentId);
+      await expect.poll(() => lan.page.evaluate(async () => (await caches.match('/index.html')) !== undefined), { timeout: 20_000 }).toBe(true);
+      // The device's shell, marked, as if it were an older deployment's than the server's.
+      await lan.page.evaluate(async () => {
+        const cache = await caches.open('quorum-shell-v1');
+        const shell = await (await cache.match('/index.html'))!.text();
+        const marked = shell.replace('<head>', '<head><meta name="quorum-shell" content="device">');
+        await cache.put('/index.html', new Response(marked, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
+      });
+      const marker = () => lan.page.evaluate(() => document.querySelector('meta[name="quorum-shell"]')?.getAttribute('content') ?? 'server');
+
+      await lan.page.goto(`/m/${meetingId}/d/${documentId}`);
+      expect(await marker()).toBe('device');
+      await lan.page.locator('.ProseMirror').waitFor();
+      // Meanwhile the server was asked: its shell replaces the device's, for the next load.
+      await expect
+        .poll(() => lan.page.evaluate(async () => (await (await caches.match('/index.html'))!.text()).includes('quorum-shell')), { timeout: 20_000 })
+        .toBe(false);
+      await lan.page.reload();
+      expect(await marker()).toBe('server');
+      await lan.page.locator('.ProseMirror').waitFor();
+    },
+    60_000,
+  );
+
+  it(
     '[B22] signing out online forgets the device’s copies of the documents; signing out offline keeps them, unsent edits and all',
     async () => {
       const { documentId, people } = await seedDocument(suite.admin, [LAN]);
