@@ -55,6 +55,9 @@ export default defineConfig({
     include: ['{client,server,shared}/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
+    // expect.poll's own default (1 s) is shorter than a page may take to show under a full suite on two cores (the
+    // room's code loads when opened); a test that means a shorter wait says so.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 120_000,
     // Two cores: real servers and Chromium per file; more parallel files only make timing noisier.
     maxWorkers: 2,
