@@ -91,6 +91,18 @@ describe('the server tells a writer what it has stored (AuthKind.Stored)', () =>
     expect(acks(peer)).toEqual([...new Set(acks(peer))].sort((a, b) => a - b));
   });
 
+  it('[R17] a burst of updates stored in a few flushes is acknowledged once per flush, not once per update', async () => {
+    const peer = MemoryPeer.join(rooms, 'd');
+    await until(() => acks(peer).at(-1) === 1, 2000, 'the sync answer acknowledged');
+    store.hold();
+    for (let i = 0; i < 40; i++) peer.doc.getText('t').insert(0, `${i};`);
+    await settle();
+    store.release();
+    await until(() => acks(peer).at(-1) === 41, 2000, 'every update acknowledged');
+    // One flush was under way when the hold began and the rest waited for the next: two or three, never forty.
+    expect(acks(peer).length).toBeLessThanOrEqual(4);
+  });
+
   it('[R17] a read-only peer is never acknowledged; a writer whose edits a hold dropped is not, until its answer after the lift', async () => {
     const reader = MemoryPeer.join(rooms, 'd', { readOnly: true });
     const writer = MemoryPeer.join(rooms, 'd');

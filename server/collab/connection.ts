@@ -50,6 +50,8 @@ export class Connection {
   /** Sync writes (step 2 and updates) received from this peer, and the count last acknowledged as stored. */
   writesReceived = 0;
   writesAcknowledged = 0;
+  /** The acknowledgement waiting for the flush that stores this peer's latest writes: one per flush, not per write. */
+  ackWaiting: { flush: Promise<void>; through: number } | null = null;
   /** A write of this peer's was dropped and no sync answer of its has been applied since: nothing is acknowledged. */
   behind = false;
   private sink: MessageSink | null = null;

@@ -278,14 +278,25 @@ export class Room implements MessageSink {
    */
   private acknowledge(conn: Connection): void {
     if (conn.behind) return;
-    const through = conn.writesReceived;
-    const send = () => {
+    const send = (through: number) => {
       if (this.destroyed || through <= conn.writesAcknowledged) return;
       conn.writesAcknowledged = through;
       conn.send(storedMessage(through));
     };
-    if (this.hasUnstored()) void this.whenPersisted().then(send);
-    else send();
+    if (!this.hasUnstored()) return send(conn.writesReceived);
+    // Writes that one flush stores share one acknowledgement, sent when it resolves: a burst of updates costs one
+    // closure and one message per flush, not one per update.
+    const flush = this.whenPersisted();
+    if (conn.ackWaiting?.flush === flush) {
+      conn.ackWaiting.through = conn.writesReceived;
+      return;
+    }
+    const waiting = { flush, through: conn.writesReceived };
+    conn.ackWaiting = waiting;
+    void flush.then(() => {
+      if (conn.ackWaiting === waiting) conn.ackWaiting = null;
+      send(waiting.through);
+    });
   }
 
   private readonly onAwarenessUpdate = (

@@ -195,7 +195,10 @@ const STEPS: string[] = [
   `ALTER TABLE doc_state ADD COLUMN version INTEGER NOT NULL DEFAULT 1;`,
 
   // 7: which version a restore put back, beside the version it took of the text it replaced (the restore notice)
-  `ALTER TABLE document_versions ADD COLUMN restored_version_id TEXT REFERENCES document_versions (id);`,
+  // The live list asks for each document's latest restore at every publish: read from this index alone, not by
+  // walking every version of the document.
+  `ALTER TABLE document_versions ADD COLUMN restored_version_id TEXT REFERENCES document_versions (id);
+   CREATE INDEX versions_restores ON document_versions (document_id, created_at) WHERE kind = 'restore';`,
 ];
 
 export function migrate(db: Database.Database): void {
