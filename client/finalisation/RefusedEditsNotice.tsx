@@ -4,6 +4,7 @@ import { useI18n } from '../i18n.tsx';
 import { meetingPath } from '../routes.ts';
 import { Link } from '../ui/Link.tsx';
 import { markDraft, readMarked, refusedDrafts } from './refusedEdits.ts';
+import { DismissButton } from '../ui/DismissButton.tsx';
 
 interface Props {
   meetingId: string;
@@ -32,16 +33,11 @@ export function RefusedEditsNotice({ meetingId, documentId, documents, userId }:
               {draft.title}
             </Link>
           </p>
-          <button
-            type="button"
-            className="notice-dismiss"
-            aria-label={t('refused.dismiss')}
-            title={t('refused.dismiss')}
-            data-testid="refused-edits-dismiss"
+          <DismissButton
+            label={t('refused.dismiss')}
+            testId="refused-edits-dismiss"
             onClick={() => setDismissed(markDraft('dismissed', draft.id))}
-          >
-            <span aria-hidden="true">×</span>
-          </button>
+          />
         </div>
       ))}
     </>

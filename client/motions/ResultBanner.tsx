@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MotionView } from '../../shared/api.ts';
 import { useI18n } from '../i18n.tsx';
 import { ResultFigures } from './ResultFigures.tsx';
+import { DismissButton } from '../ui/DismissButton.tsx';
 
 /** The most recently closed motion (by closing time, then number), or none. */
 export function latestClosed(motions: readonly MotionView[]): MotionView | null {
@@ -55,14 +56,7 @@ export function ResultBanner({ motions }: { motions: readonly MotionView[] }) {
             <p className="result-outcome" data-testid="result-outcome">
               {t(`result.outcome.${motion.outcome}`)}
             </p>
-            <button
-              type="button"
-              className="notice-dismiss"
-              aria-label={t('result.dismiss')}
-              onClick={() => setDismissed(motion.id)}
-            >
-              ×
-            </button>
+            <DismissButton label={t('result.dismiss')} onClick={() => setDismissed(motion.id)} />
           </div>
           {motion.outcome === 'void' ? (
             <p className="small" data-testid="result-void">

@@ -5,6 +5,7 @@ import { meetingPath } from '../routes.ts';
 import { Link } from '../ui/Link.tsx';
 import { formatInstant } from '../ui/when.ts';
 import { restoreNoticeShown, versionAddress } from './restoreNotice.ts';
+import { DismissButton } from '../ui/DismissButton.tsx';
 
 /** Restores put away on this device, for as long as the page is open. */
 const dismissedHere = new Set<string>();
@@ -38,16 +39,7 @@ export function RestoreNotice({ meetingId, documentId, restore }: Props) {
           {t('restore.replaced')}
         </Link>
       </p>
-      <button
-        type="button"
-        className="notice-dismiss"
-        aria-label={t('restore.dismiss')}
-        title={t('restore.dismiss')}
-        data-testid="restore-notice-dismiss"
-        onClick={dismiss}
-      >
-        <span aria-hidden="true">×</span>
-      </button>
+      <DismissButton label={t('restore.dismiss')} testId="restore-notice-dismiss" onClick={dismiss} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { stageShows, type VersionStage } from './stage.ts';
 import { VersionItem } from './VersionItem.tsx';
 import type { VersionOffer } from './versionRules.ts';
 import { chronological } from './versionText.ts';
+import { DismissButton } from '../ui/DismissButton.tsx';
 
 interface Props {
   documentId: string;
@@ -81,16 +82,7 @@ export function VersionsPanel({ documentId, offer, refreshKey, stage, onStage, o
     >
       <div className="versions-head">
         <h2 className="side-heading">{t('versions.heading')}</h2>
-        <button
-          type="button"
-          className="notice-dismiss"
-          data-testid="versions-close"
-          aria-label={t('versions.close')}
-          title={t('versions.close')}
-          onClick={closePanel}
-        >
-          <span aria-hidden="true">×</span>
-        </button>
+        <DismissButton label={t('versions.close')} testId="versions-close" onClick={closePanel} />
       </div>
       {offer.save && (
         <SaveVersionForm
