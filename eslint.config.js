@@ -18,6 +18,17 @@ export default tseslint.config(
     },
   },
   {
+    // The server's data layer is asynchronous: a repository call not awaited would commit outside its unit of
+    // work or lose its error. These rules need the type checker, so they cover the server and its tests only.
+    files: ['server/**/*.ts', 'test/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     // The service worker is plain JavaScript run in the worker's global scope.
     files: ['client/public/sw.js'],
     languageOptions: {

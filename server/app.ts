@@ -11,6 +11,9 @@ import { attachCollabSockets } from './collab/ws-adapter.ts';
 import type { Config } from './config.ts';
 import { loadAuditKey } from './audit-key.ts';
 import { openDatabase } from './db/database.ts';
+import { sqliteKysely } from './db/kysely.ts';
+import type { Schema } from './db/schema.ts';
+import type { Kysely } from 'kysely';
 import { lockDataDir } from './db/process-lock.ts';
 import { registerAuth, STATE_CHANGING_METHODS } from './http/auth.ts';
 import { OriginPolicy } from './http/origins.ts';
@@ -52,6 +55,8 @@ export interface RunningServer {
   app: FastifyInstance;
   rooms: RoomManager;
   services: Services;
+  /** The query layer on the server's database, for tests and benchmarks that look beneath the API. */
+  sql: Kysely<Schema>;
   /** Persists every document, closes every socket with "server restarting", then stops. Idempotent. */
   close(): Promise<void>;
 }
@@ -93,7 +98,7 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
       broadcastWritesPerSecond: config.BROADCAST_WRITES_PER_SECOND,
       maxBroadcastDelayMs: config.MAX_BROADCAST_DELAY_MS,
       // A document with an open vote on it, adopted, or (awaiting) finalised stays locked when its room reloads.
-      lockOf: (docId) => roomLockOf(services.meetings.document(docId)?.lock),
+      lockOf: async (docId) => roomLockOf((await services.meetings.document(docId))?.lock),
       onRefusedUpdate: (room, conn, update) => refused.onRefusedUpdate(room, conn, update),
       // Nobody is "in" the meeting's live state: presence there would only be someone else's cost.
       presence: (docId) =>
@@ -127,7 +132,7 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
   });
   services.voteResults = async (motion) => {
     // A locked document is never changed, not even by the server: its text is the one voted on or adopted.
-    for (const doc of services.meetings.documents(motion.meetingId).filter((d) => d.lock === null)) {
+    for (const doc of (await services.meetings.documents(motion.meetingId)).filter((d) => d.lock === null)) {
       await rooms
         .change(doc.id, (ydoc) => fillVoteResults(ydoc, motion.id, documentVoteResult(motion)))
         .catch((err: unknown) => app.log.error({ docId: doc.id, err: String(err) }, 'could not write the vote result'));
@@ -136,11 +141,11 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
   services.meetingFacts = new MeetingFactsWriter({
     // Only minutes hold meeting facts (their template puts them there): a pass never loads every resolution, plan
     // and draft of the meeting into memory because someone checked in.
-    documentsOf: (meetingId) =>
-      services.meetings.documents(meetingId).filter((d) => d.kind === 'BB' && d.lock === null).map((d) => d.id),
-    factsOf: (meetingId) => {
-      const row = services.meetings.byId(meetingId);
-      return row ? meetingFactsOf(services.meetings, row) : null;
+    documentsOf: async (meetingId) =>
+      (await services.meetings.documents(meetingId)).filter((d) => d.kind === 'BB' && d.lock === null).map((d) => d.id),
+    factsOf: async (meetingId) => {
+      const row = await services.meetings.byId(meetingId);
+      return row ? await meetingFactsOf(services.meetings, row) : null;
     },
     change: (docId, fn) => rooms.change(docId, fn),
     log: app.log,
@@ -148,7 +153,7 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
   });
   const timers = new MotionTimers((motionId) => closeMotion(services, null, motionId), app.log);
   services.motionTimers = timers;
-  for (const { id, closes_at } of services.motions.timed()) timers.schedule(id, closes_at);
+  for (const { id, closes_at } of await services.motions.timed()) timers.schedule(id, closes_at);
   // Filled in once the server listens (PORT=0 picks the port then); nothing is answered before that.
   const origins = new OriginPolicy(config.PUBLIC_ORIGIN, config.ALLOWED_ORIGINS, config.TRUST_PROXY);
   const sockets = attachCollabSockets(app.server, rooms, {
@@ -184,7 +189,9 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
     exportsPerMinute: config.EXPORTS_PER_MINUTE,
     exports: new WorkQueue(config.EXPORT_CONCURRENCY, config.EXPORT_CONCURRENCY * 4),
   });
-  const sweep = setInterval(() => services.credentials.sweepExpired(), 3600_000);
+  const sweep = setInterval(() => {
+    services.credentials.sweepExpired().catch((err: unknown) => app.log.error({ err: String(err) }, 'could not sweep expired sessions'));
+  }, 3600_000);
   sweep.unref();
 
   app.get('/healthz', async () => ({ status: 'ok', ...rooms.stats() }));
@@ -216,7 +223,7 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
       releaseLock();
     })());
 
-  return { url, port, origins: origins.origins, app, rooms, services, close };
+  return { url, port, origins: origins.origins, app, rooms, services, sql: sqliteKysely(db), close };
 }
 
 /**

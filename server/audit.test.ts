@@ -16,13 +16,13 @@ afterEach(() => {
 
 const KEY: AuditKey = { key: Buffer.alloc(32, 7), created: false };
 
-function fresh(key: AuditKey = KEY): AuditLog {
+async function fresh(key: AuditKey = KEY): Promise<AuditLog> {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-audit-'));
   db = openDatabase(dir);
   const log = new AuditLog(db, key);
-  log.append({ actorId: 'u1', meetingId: 'm1', action: 'attendance.marked', payload: { userId: 'u2', status: 'present' } });
-  log.append({ actorId: 'u1', meetingId: 'm1', action: 'attendance.marked', payload: { userId: 'u3', status: 'excused' } });
-  log.append({ actorId: 'u4', meetingId: 'm2', action: 'meeting.in_session', payload: {} });
+  await log.append({ actorId: 'u1', meetingId: 'm1', action: 'attendance.marked', payload: { userId: 'u2', status: 'present' } });
+  await log.append({ actorId: 'u1', meetingId: 'm1', action: 'attendance.marked', payload: { userId: 'u3', status: 'excused' } });
+  await log.append({ actorId: 'u4', meetingId: 'm2', action: 'meeting.in_session', payload: {} });
   return log;
 }
 
@@ -40,61 +40,61 @@ function rehashFrom(seq: number): void {
 }
 
 describe('the audit record', () => {
-  it('[AU1] an untouched record verifies; each meeting reads its own entries in order', () => {
-    const log = fresh();
-    expect(log.verify()).toEqual({ ok: true, checked: 3, firstBad: null });
-    expect(log.entries('m1').map((e) => (e.payload as { userId: string }).userId)).toEqual(['u2', 'u3']);
+  it('[AU1] an untouched record verifies; each meeting reads its own entries in order', async () => {
+    const log = await fresh();
+    expect(await log.verify()).toEqual({ ok: true, checked: 3, firstBad: null });
+    expect((await log.entries('m1')).map((e) => (e.payload as { userId: string }).userId)).toEqual(['u2', 'u3']);
   });
 
-  it('[AU1] editing an entry in the database is detected at that entry', () => {
-    const log = fresh();
+  it('[AU1] editing an entry in the database is detected at that entry', async () => {
+    const log = await fresh();
     db.prepare(`UPDATE audit SET payload = '{"userId":"u3","status":"present"}' WHERE seq = 2`).run();
-    expect(log.verify().firstBad?.seq).toBe(2);
+    expect((await log.verify()).firstBad?.seq).toBe(2);
   });
 
-  it('[AU1] deleting an entry is detected at the one after it', () => {
-    const log = fresh();
+  it('[AU1] deleting an entry is detected at the one after it', async () => {
+    const log = await fresh();
     db.prepare('DELETE FROM audit WHERE seq = 1').run();
-    expect(log.verify().firstBad?.seq).toBe(2);
+    expect((await log.verify()).firstBad?.seq).toBe(2);
   });
 
-  it('[AU3] an entry edited and the hash chain recomputed after it, without the key, is detected at that entry', () => {
-    const log = fresh();
+  it('[AU3] an entry edited and the hash chain recomputed after it, without the key, is detected at that entry', async () => {
+    const log = await fresh();
     db.prepare(`UPDATE audit SET payload = '{"userId":"u3","status":"present"}' WHERE seq = 2`).run();
     rehashFrom(2);
-    expect(log.verify()).toMatchObject({ ok: false, checked: 1, firstBad: { seq: 2, action: 'attendance.marked' } });
+    expect(await log.verify()).toMatchObject({ ok: false, checked: 1, firstBad: { seq: 2, action: 'attendance.marked' } });
   });
 
-  it('[AU3] an entry without its MAC, or verified under another key, is reported as a changed one', () => {
-    const log = fresh();
+  it('[AU3] an entry without its MAC, or verified under another key, is reported as a changed one', async () => {
+    const log = await fresh();
     db.prepare('UPDATE audit SET mac = NULL WHERE seq = 3').run();
-    expect(log.verify().firstBad?.seq).toBe(3);
-    expect(new AuditLog(db, { key: Buffer.alloc(32, 8), created: false }).verify().firstBad?.seq).toBe(1);
-    expect(new AuditLog(db).verify().firstBad?.seq).toBe(1);
+    expect((await log.verify()).firstBad?.seq).toBe(3);
+    expect((await new AuditLog(db, { key: Buffer.alloc(32, 8), created: false }).verify()).firstBad?.seq).toBe(1);
+    expect((await new AuditLog(db).verify()).firstBad?.seq).toBe(1);
   });
 
-  it('[AU2] a head exported before the newest entries were deleted no longer matches; a forged head is refused', () => {
-    const log = fresh();
-    const head = log.head();
+  it('[AU2] a head exported before the newest entries were deleted no longer matches; a forged head is refused', async () => {
+    const log = await fresh();
+    const head = await log.head();
     expect(head).toMatchObject({ count: 3, seq: 3 });
-    expect(log.checkHead(head)).toBeNull();
-    log.append({ actorId: 'u1', meetingId: 'm1', action: 'meeting.closed', payload: {} });
-    expect(log.checkHead(head)).toBeNull();
+    expect(await log.checkHead(head)).toBeNull();
+    await log.append({ actorId: 'u1', meetingId: 'm1', action: 'meeting.closed', payload: {} });
+    expect(await log.checkHead(head)).toBeNull();
 
     db.prepare('DELETE FROM audit WHERE seq >= 3').run();
-    expect(log.verify()).toEqual({ ok: true, checked: 2, firstBad: null });
-    expect(log.checkHead(head)).toEqual({ kind: 'truncated', count: 2, lastSeq: 2 });
-    expect(log.checkHead({ ...head, count: 2, seq: 2 })).toEqual({ kind: 'signature' });
-    expect(new AuditLog(db, { key: Buffer.alloc(32, 8), created: false }).checkHead(head)).toEqual({ kind: 'signature' });
+    expect(await log.verify()).toEqual({ ok: true, checked: 2, firstBad: null });
+    expect(await log.checkHead(head)).toEqual({ kind: 'truncated', count: 2, lastSeq: 2 });
+    expect(await log.checkHead({ ...head, count: 2, seq: 2 })).toEqual({ kind: 'signature' });
+    expect(await new AuditLog(db, { key: Buffer.alloc(32, 8), created: false }).checkHead(head)).toEqual({ kind: 'signature' });
   });
 
-  it('[AU4] a key made now keys the entries written before it, once, and only if their chain holds', () => {
-    const log = fresh();
+  it('[AU4] a key made now keys the entries written before it, once, and only if their chain holds', async () => {
+    const log = await fresh();
     db.prepare('UPDATE audit SET mac = NULL').run();
-    expect(log.verify().firstBad?.seq).toBe(1);
+    expect((await log.verify()).firstBad?.seq).toBe(1);
     // A later start with the same key never keys them: whoever stripped the MACs would otherwise get them back.
-    expect(new AuditLog(db, KEY).verify().firstBad?.seq).toBe(1);
-    expect(new AuditLog(db, { ...KEY, created: true }).verify()).toEqual({ ok: true, checked: 3, firstBad: null });
+    expect((await new AuditLog(db, KEY).verify()).firstBad?.seq).toBe(1);
+    expect(await new AuditLog(db, { ...KEY, created: true }).verify()).toEqual({ ok: true, checked: 3, firstBad: null });
 
     db.prepare('UPDATE audit SET mac = NULL').run();
     db.prepare(`UPDATE audit SET action = 'meeting.closed' WHERE seq = 2`).run();
@@ -102,8 +102,8 @@ describe('the audit record', () => {
     expect(db.prepare('SELECT count(*) AS n FROM audit WHERE mac IS NOT NULL').get()).toEqual({ n: 0 });
   });
 
-  it('[AU4] the key is made once in DATA_DIR/audit.key with mode 0600 and reused; AUDIT_KEY is used instead when set', () => {
-    fresh();
+  it('[AU4] the key is made once in DATA_DIR/audit.key with mode 0600 and reused; AUDIT_KEY is used instead when set', async () => {
+    await fresh();
     const sub = path.join(dir, 'data');
     const made = loadAuditKey({ dataDir: sub });
     expect(made.created).toBe(true);

@@ -81,7 +81,7 @@ export class AuditLog {
   }
 
   /** Call inside the command's transaction, so the entry commits with the change it records. */
-  append<A extends AuditAction>(entry: { actorId: string | null; meetingId: string | null; action: A; payload: AuditPayload<A> }): void {
+  async append<A extends AuditAction>(entry: { actorId: string | null; meetingId: string | null; action: A; payload: AuditPayload<A> }): Promise<void> {
     const key = this.requireKey();
     const last = this.db.prepare('SELECT hash FROM audit ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
     const prevHash = last?.hash ?? '';
@@ -93,7 +93,7 @@ export class AuditLog {
       .run(at, entry.actorId, entry.meetingId, entry.action, payload, prevHash, hash, entryMac(key, hash));
   }
 
-  entries(meetingId: string): AuditEntryView[] {
+  async entries(meetingId: string): Promise<AuditEntryView[]> {
     const rows = this.db
       .prepare(
         `SELECT a.seq, a.at, a.actor_id, u.full_name, a.action, a.payload FROM audit a
@@ -115,14 +115,14 @@ export class AuditLog {
    * not match its content, whose link to the previous entry is broken, or whose MAC is missing or wrong (null when
    * the chain is intact).
    */
-  verify(): AuditVerification {
+  async verify(): Promise<AuditVerification> {
     const key = this.key;
     const { checked, bad } = this.walk((r) => key !== null && r.mac !== null && safeEqual(r.mac, entryMac(key, r.hash)));
     return bad ? { ok: false, checked, firstBad: { seq: bad.seq, at: bad.at, action: bad.action } } : { ok: true, checked, firstBad: null };
   }
 
   /** Where the record stands now, signed; the caller checks `verify()` first, or it would vouch for a bad chain. */
-  head(): AuditHead {
+  async head(): Promise<AuditHead> {
     const key = this.requireKey();
     // One statement, so that an entry appended meanwhile is either counted and named, or neither.
     const last = this.db
@@ -136,7 +136,7 @@ export class AuditLog {
    * Whether the record still holds what an exported head saw: signed by this key, the entry it names still there
    * with the same hash, and no fewer entries. With `verify()` passing, the entries before it are then unchanged.
    */
-  checkHead(head: AuditHead): HeadMismatch | null {
+  async checkHead(head: AuditHead): Promise<HeadMismatch | null> {
     const key = this.requireKey();
     if (!safeEqual(head.mac, headMac(key, head))) return { kind: 'signature' };
     const { count, lastSeq } = this.db.prepare('SELECT count(*) AS count, coalesce(max(seq), 0) AS lastSeq FROM audit').get() as {

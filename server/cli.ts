@@ -56,7 +56,12 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
-async function run(s: Services, args: string[]): Promise<string> {
+/** What the operator's commands need besides the services: the database file itself, for `backup`. */
+interface Operator {
+  backup(file: string): Promise<void>;
+}
+
+async function run(s: Services, op: Operator, args: string[]): Promise<string> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -85,7 +90,7 @@ async function run(s: Services, args: string[]): Promise<string> {
     case 'user password': {
       if (rest.length !== 1) throw new UsageError('user password: give exactly one username');
       if (!values['password-stdin']) throw new UsageError('user password: --password-stdin is required');
-      const user = s.users.byUsername(check(usernameSchema, rest[0], 'username'));
+      const user = await s.users.byUsername(check(usernameSchema, rest[0], 'username'));
       if (!user) throw new AppError('not_found', 'username');
       const password = check(passwordSchema, await readStdin(), 'password');
       // Acting as the system: the account's own sessions end, as for an administrator's reset.
@@ -94,14 +99,14 @@ async function run(s: Services, args: string[]): Promise<string> {
     }
     case 'token create': {
       if (rest.length !== 1) throw new UsageError('token create: give exactly one username');
-      const user = s.users.byUsername(check(usernameSchema, rest[0], 'username'));
+      const user = await s.users.byUsername(check(usernameSchema, rest[0], 'username'));
       if (!user) throw new AppError('not_found', 'username');
       if (user.disabled) throw new UsageError(`token create: ${user.username} is disabled`);
-      const token = s.db.transaction(() => {
-        const t = s.credentials.createToken(user.id, values.name ?? 'command line');
-        s.audit.append({ actorId: null, meetingId: null, action: 'token.created', payload: { tokenId: t.id, userId: user.id, via: 'cli' } });
+      const token = await s.uow.run(async (tx) => {
+        const t = await tx.credentials.createToken(user.id, values.name ?? 'command line');
+        await tx.audit.append({ actorId: null, meetingId: null, action: 'token.created', payload: { tokenId: t.id, userId: user.id, via: 'cli' } });
         return t;
-      })();
+      });
       return token.secret;
     }
     case 'demo': {
@@ -115,14 +120,14 @@ async function run(s: Services, args: string[]): Promise<string> {
       const file = sub;
       if (!file || rest.length > 0) throw new UsageError('backup: give exactly one file name');
       if (fs.existsSync(file)) throw new UsageError(`backup: ${file} already exists; choose a new file name`);
-      await s.db.backup(file);
+      await op.backup(file);
       return `Backup written to ${file}.`;
     }
     case 'audit verify': {
       if (rest.length > 0) throw new UsageError('audit verify: takes no arguments besides --head <file>');
       const head = values.head === undefined ? null : readHead(values.head);
       // One read transaction: the chain checked and the head compared are the same snapshot, whatever the server appends.
-      const { result, mismatch } = s.db.transaction(() => ({ result: s.audit.verify(), mismatch: head && s.audit.checkHead(head) }))();
+      const { result, mismatch } = await s.uow.run(async (tx) => ({ result: await tx.audit.verify(), mismatch: head && await tx.audit.checkHead(head) }));
       if (result.firstBad) {
         const bad = result.firstBad;
         throw new Error(
@@ -136,7 +141,7 @@ async function run(s: Services, args: string[]): Promise<string> {
     }
     case 'audit head': {
       if (rest.length > 0) throw new UsageError('audit head: takes no arguments');
-      const { result, head } = s.db.transaction(() => ({ result: s.audit.verify(), head: s.audit.head() }))();
+      const { result, head } = await s.uow.run(async (tx) => ({ result: await tx.audit.verify(), head: await tx.audit.head() }));
       if (result.firstBad) {
         throw new Error(`the audit record does not verify at entry #${result.firstBad.seq}: no head is exported for a record that is not intact (see audit verify).`);
       }
@@ -197,7 +202,7 @@ async function main(): Promise<number> {
   const db = openDatabase(config.dataDir);
   const s = createServices(db, SqliteStore.on(db), { sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000, auditKey });
   try {
-    process.stdout.write(`${await run(s, args)}\n`);
+    process.stdout.write(`${await run(s, { backup: async (file) => void (await db.backup(file)) }, args)}\n`);
     return 0;
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -3,6 +3,8 @@ import type { AuditKey } from './audit-key.ts';
 import { Credentials } from './accounts/sessions.ts';
 import { Users } from './accounts/users.ts';
 import type { Db } from './db/database.ts';
+import { sqliteKysely } from './db/kysely.ts';
+import { SqliteUnitOfWork, type DomainEvent, type UnitOfWork } from './db/uow.ts';
 import type { MotionView } from '../shared/api.ts';
 import type { RoomManager } from './collab/rooms.ts';
 import type { MeetingProjection } from './meetings/projection.ts';
@@ -14,9 +16,8 @@ import type { MotionTimers } from './motions/timers.ts';
 import { Meetings } from './meetings/repo.ts';
 import type { DocumentStore } from './storage/store.ts';
 
-/** What the commands work with: the database's repositories, the document store, and the live projection. */
-export interface Services {
-  db: Db;
+/** The repositories: what a command reads and writes, bound to a unit of work's transaction or to none. */
+export interface Repositories {
   users: Users;
   credentials: Credentials;
   meetings: Meetings;
@@ -24,6 +25,20 @@ export interface Services {
   versions: Versions;
   finalisations: Finalisations;
   audit: AuditLog;
+}
+
+/**
+ * What the commands work with: the repositories (outside a transaction, for reads), the unit of work that runs a
+ * command's reads and writes in one transaction, the document store, and the live parts.
+ */
+export interface Services extends Repositories {
+  uow: UnitOfWork<Repositories>;
+  /**
+   * After a secret vote closes: removes what the engine keeps, beyond the tables, of the order its ballots were
+   * written in (SQLite's write-ahead log holds each ballot's frames beside the count it moved). See
+   * docs/architecture.md for what remains on each engine.
+   */
+  forgetBallotOrder(): Promise<void>;
   store: DocumentStore;
   /** The live documents, to freeze one for a vote and lock or unlock it; absent in the command line. */
   rooms: Pick<RoomManager, 'freeze' | 'setLock' | 'change' | 'snapshot' | 'connectionsOf'> | null;
@@ -74,12 +89,13 @@ export function createServices(
     projection?: (meetings: Meetings, motions: Motions) => MeetingProjection;
     rooms?: Services['rooms'];
     closeSockets?: Services['closeSockets'];
+    /** Delivers the events a committed unit of work emitted. */
+    deliver?: (events: readonly DomainEvent[]) => Promise<void>;
   },
 ): Services {
   const meetings = new Meetings(db);
   const motions = new Motions(db);
-  return {
-    db,
+  const repositories: Repositories = {
     users: new Users(db),
     credentials: new Credentials(db, options.sessionTtlMs),
     meetings,
@@ -87,6 +103,11 @@ export function createServices(
     versions: new Versions(db),
     finalisations: new Finalisations(db),
     audit: new AuditLog(db, options.auditKey),
+  };
+  return {
+    ...repositories,
+    forgetBallotOrder: async () => void db.pragma('wal_checkpoint(TRUNCATE)'),
+    uow: new SqliteUnitOfWork(db, () => repositories, sqliteKysely(db), options.deliver ?? (async () => {})),
     store,
     rooms: options.rooms ?? null,
     motionTimers: null,

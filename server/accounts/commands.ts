@@ -2,7 +2,7 @@ import type { CreatedUser, UserView } from '../../shared/api.ts';
 import { AppError, fail } from '../errors.ts';
 import { generatePassword } from '../../shared/passwords.ts';
 import { can } from '../policies.ts';
-import type { Services } from '../services.ts';
+import type { Repositories, Services } from '../services.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { sessionCredential } from './sessions.ts';
 import { presentUser, type Actor, type UserRow } from './users.ts';
@@ -15,19 +15,19 @@ export async function createAccount(
 ): Promise<CreatedUser & { row: UserRow }> {
   const generated = input.password === undefined ? generatePassword() : undefined;
   const passwordHash = await hashPassword(input.password ?? generated!);
-  const row = s.db.transaction(() => insertAccount(s, actor, { ...input, passwordHash }))();
+  const row = await s.uow.run((tx) => insertAccount(tx, actor, { ...input, passwordHash }));
   return { row, user: presentUser(row), ...(generated ? { password: generated } : {}) };
 }
 
 /** An account whose password is already hashed, with its audit entry, inside the caller's transaction. */
-export function insertAccount(
-  s: Services,
+export async function insertAccount(
+  s: Repositories,
   actor: Actor | null,
   input: { username: string; fullName: string; passwordHash: string; isAdmin?: boolean; isDemo?: boolean },
-): UserRow {
-  if (s.users.byUsername(input.username)) throw new AppError('username_taken', 'username');
-  const row = s.users.insert(input);
-  s.audit.append({
+): Promise<UserRow> {
+  if (await s.users.byUsername(input.username)) throw new AppError('username_taken', 'username');
+  const row = await s.users.insert(input);
+  await s.audit.append({
     actorId: actor?.id ?? null,
     meetingId: null,
     action: 'user.created',
@@ -41,20 +41,20 @@ export async function setupFirstAdmin(
   s: Services,
   input: { username: string; fullName: string; password: string },
 ): Promise<UserRow> {
-  if (s.users.count() > 0) fail('setup_done');
+  if (await s.users.count() > 0) fail('setup_done');
   const passwordHash = await hashPassword(input.password);
-  return s.db.transaction(() => {
+  return await s.uow.run(async (tx) => {
     // Checked again inside the transaction: two first-run forms submitted at once make one administrator.
-    if (s.users.count() > 0) fail('setup_done');
-    const row = s.users.insert({ ...input, passwordHash, isAdmin: true });
-    s.audit.append({ actorId: row.id, meetingId: null, action: 'setup', payload: { userId: row.id, username: row.username } });
+    if (await tx.users.count() > 0) fail('setup_done');
+    const row = await tx.users.insert({ ...input, passwordHash, isAdmin: true });
+    await tx.audit.append({ actorId: row.id, meetingId: null, action: 'setup', payload: { userId: row.id, username: row.username } });
     return row;
-  })();
+  });
 }
 
 /** The account for a username and password, or `invalid_credentials` (the same for every kind of failure). */
 export async function checkPassword(s: Services, username: string, password: string): Promise<UserRow> {
-  const row = s.users.byUsername(username);
+  const row = await s.users.byUsername(username);
   const ok = await verifyPassword(password, row?.password_hash ?? (await dummyHash()));
   if (!row || !ok || row.disabled === 1) fail('invalid_credentials');
   return row;
@@ -82,23 +82,23 @@ export async function updateAccount(
   // An administrator cannot lock themself out by accident.
   if (self && (input.isAdmin === false || input.disabled === true)) fail('forbidden');
   if (self && input.password !== undefined) {
-    const row = s.users.byId(userId) ?? fail('not_found');
+    const row = await s.users.byId(userId) ?? fail('not_found');
     if (!(await verifyPassword(input.currentPassword ?? '', row.password_hash))) fail('wrong_password', 'currentPassword');
   }
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
   // An administrator's reset ends every token too (the account may be compromised); people changing their own
   // password may keep theirs, by choice.
   const endTokens = passwordHash !== undefined && !(self && input.keepTokens === true);
-  const view = s.db.transaction(() => {
-    if (!s.users.byId(userId)) fail('not_found');
-    s.users.update(userId, { fullName: input.fullName, passwordHash, isAdmin: input.isAdmin, disabled: input.disabled });
+  const view = await s.uow.run(async (tx) => {
+    if (!await tx.users.byId(userId)) fail('not_found');
+    await tx.users.update(userId, { fullName: input.fullName, passwordHash, isAdmin: input.isAdmin, disabled: input.disabled });
     // A new password or a disabled account ends the sessions signed in with the old state: a session stolen with
     // the old password stops working. People changing their own password stay signed in where they did it.
     if (input.disabled === true || passwordHash !== undefined) {
-      s.credentials.endSessionsOf(userId, self ? currentSession : undefined);
+      await tx.credentials.endSessionsOf(userId, self ? currentSession : undefined);
     }
-    const tokensEnded = endTokens ? s.credentials.revokeTokensOf(userId) : 0;
-    s.audit.append({
+    const tokensEnded = endTokens ? await tx.credentials.revokeTokensOf(userId) : 0;
+    await tx.audit.append({
       actorId: actor.id,
       meetingId: null,
       action: 'user.updated',
@@ -111,8 +111,8 @@ export async function updateAccount(
         disabled: input.disabled,
       },
     });
-    return presentUser(s.users.byId(userId)!);
-  })();
+    return presentUser((await tx.users.byId(userId))!);
+  });
   if (input.disabled === true || (endTokens && !self)) s.closeSockets({ userId }, 'signedOut');
   else if (passwordHash !== undefined) {
     if (endTokens) s.closeSockets({ userId, credentialKind: 'token' }, 'signedOut');

@@ -13,7 +13,7 @@ export class Credentials {
     private readonly sessionTtlMs: number,
   ) {}
 
-  createSession(userId: string): string {
+  async createSession(userId: string): Promise<string> {
     const secret = newSecret();
     this.db
       .prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
@@ -22,7 +22,7 @@ export class Credentials {
   }
 
   /** The account of a live session, sliding its expiry forward; undefined when expired, unknown or disabled. */
-  sessionUser(secret: string): UserRow | undefined {
+  async sessionUser(secret: string): Promise<UserRow | undefined> {
     const hash = hashSecret(secret);
     const row = this.db
       .prepare(
@@ -44,17 +44,17 @@ export class Credentials {
     return user;
   }
 
-  endSession(secret: string): void {
+  async endSession(secret: string): Promise<void> {
     this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashSecret(secret));
   }
 
   /** Ends every session of the account, except the one whose secret is `keep` (the person's own, current one). */
-  endSessionsOf(userId: string, keep?: string): void {
+  async endSessionsOf(userId: string, keep?: string): Promise<void> {
     this.db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash != ?').run(userId, keep ? hashSecret(keep) : '');
   }
 
   /** `expiresAt`: milliseconds since the epoch, or null for a token that works until revoked. */
-  createToken(userId: string, name: string, expiresAt: number | null = null): { id: string; secret: string; createdAt: string } {
+  async createToken(userId: string, name: string, expiresAt: number | null = null): Promise<{ id: string; secret: string; createdAt: string }> {
     const id = newId('t');
     const secret = newSecret('qrm_');
     const createdAt = nowIso();
@@ -64,7 +64,7 @@ export class Credentials {
     return { id, secret, createdAt };
   }
 
-  tokenUser(secret: string): { user: UserRow; tokenId: string } | undefined {
+  async tokenUser(secret: string): Promise<{ user: UserRow; tokenId: string } | undefined> {
     const hash = hashSecret(secret);
     const row = this.db
       .prepare(
@@ -81,29 +81,29 @@ export class Credentials {
     return { user, tokenId };
   }
 
-  tokens(userId: string): TokenRow[] {
+  async tokens(userId: string): Promise<TokenRow[]> {
     return this.db
       .prepare('SELECT id, user_id, name, created_at, last_used_at, expires_at FROM api_tokens WHERE user_id = ? ORDER BY created_at')
       .all(userId) as TokenRow[];
   }
 
-  token(id: string): TokenRow | undefined {
+  async token(id: string): Promise<TokenRow | undefined> {
     return this.db
       .prepare('SELECT id, user_id, name, created_at, last_used_at, expires_at FROM api_tokens WHERE id = ?')
       .get(id) as TokenRow | undefined;
   }
 
-  revokeToken(id: string): void {
+  async revokeToken(id: string): Promise<void> {
     this.db.prepare('DELETE FROM api_tokens WHERE id = ?').run(id);
   }
 
   /** Every token of the account, when its password is reset: a token is no older secret than the password. */
-  revokeTokensOf(userId: string): number {
+  async revokeTokensOf(userId: string): Promise<number> {
     return this.db.prepare('DELETE FROM api_tokens WHERE user_id = ?').run(userId).changes;
   }
 
   /** Expired sessions are deleted when seen; this sweeps the ones never seen again. */
-  sweepExpired(): void {
+  async sweepExpired(): Promise<void> {
     this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(Date.now());
   }
 }

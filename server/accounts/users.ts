@@ -40,24 +40,24 @@ export function presentUser(row: UserRow): UserView {
 export class Users {
   constructor(private readonly db: Db) {}
 
-  count(): number {
+  async count(): Promise<number> {
     return (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
   }
 
-  byId(id: string): UserRow | undefined {
+  async byId(id: string): Promise<UserRow | undefined> {
     return this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
   }
 
-  byUsername(username: string): UserRow | undefined {
+  async byUsername(username: string): Promise<UserRow | undefined> {
     return this.db.prepare('SELECT * FROM users WHERE username = ?').get(username.toLowerCase()) as UserRow | undefined;
   }
 
-  list(): UserRow[] {
+  async list(): Promise<UserRow[]> {
     return this.db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[];
   }
 
   /** Accounts whose name or username contains `q` (case-insensitive for ASCII; Vietnamese as typed). */
-  search(q: string, limit = 20): UserRow[] {
+  async search(q: string, limit = 20): Promise<UserRow[]> {
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     return this.db
       .prepare(
@@ -67,12 +67,12 @@ export class Users {
       .all(like, like, limit) as UserRow[];
   }
 
-  demoUsers(): UserRow[] {
+  async demoUsers(): Promise<UserRow[]> {
     return this.db.prepare('SELECT * FROM users WHERE is_demo = 1 AND disabled = 0 ORDER BY username').all() as UserRow[];
   }
 
   /** Inserts an account; the caller checks the username is free (inside its transaction). */
-  insert(input: { username: string; fullName: string; passwordHash: string; isAdmin?: boolean; isDemo?: boolean }): UserRow {
+  async insert(input: { username: string; fullName: string; passwordHash: string; isAdmin?: boolean; isDemo?: boolean }): Promise<UserRow> {
     const row: UserRow = {
       id: newId('u'),
       username: input.username.toLowerCase(),
@@ -92,7 +92,7 @@ export class Users {
     return row;
   }
 
-  update(id: string, changes: { fullName?: string; passwordHash?: string; isAdmin?: boolean; disabled?: boolean }): void {
+  async update(id: string, changes: { fullName?: string; passwordHash?: string; isAdmin?: boolean; disabled?: boolean }): Promise<void> {
     const sets: string[] = [];
     const values: (string | number)[] = [];
     if (changes.fullName !== undefined) {

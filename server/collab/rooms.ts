@@ -14,7 +14,7 @@ export interface RoomManagerOptions {
   broadcastWritesPerSecond: number;
   maxBroadcastDelayMs: number;
   /** A document's lock (held for a vote or a finalisation request, sealed once adopted or final), asked when its room loads. */
-  lockOf?: (docId: string) => RoomLock | null;
+  lockOf?: (docId: string) => Promise<RoomLock | null>;
   onRefusedUpdate?: RoomOptions['onRefusedUpdate'];
   /** Presence limits, and the documents that take no presence at all (`false`). */
   presence?: (docId: string) => PresenceLimits | false;
@@ -147,9 +147,14 @@ export class RoomManager {
     return state;
   }
 
-  /** Sets a loaded room's lock (an unloaded one reads it from `lockOf` when it loads). */
+  /**
+   * Sets a loaded room's lock; a room still loading gets it once loaded (after the lock it read from `lockOf`,
+   * which may predate this one); an unloaded one reads it from `lockOf` when it loads.
+   */
   setLock(docId: string, lock: RoomLock | null): void {
-    this.loaded.get(docId)?.setLock(lock);
+    const loaded = this.loaded.get(docId);
+    if (loaded) loaded.setLock(lock);
+    else void this.rooms.get(docId)?.then((room) => room.setLock(lock), () => {});
   }
 
   /**
@@ -201,7 +206,7 @@ export class RoomManager {
       );
       try {
         await room.load();
-        room.setLock(this.options.lockOf?.(docId) ?? null);
+        room.setLock((await this.options.lockOf?.(docId)) ?? null);
       } catch (err) {
         room.destroy();
         throw err;

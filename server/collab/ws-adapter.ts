@@ -16,7 +16,8 @@ export interface CollabSocketOptions {
   maxMessageBytes: number;
   log: Logger;
   /** Decides at connect time whether the peer may connect and write; everyone may write when absent. */
-  access?: (req: IncomingMessage, docId: string) => CollabAccess;
+  /** Decided before the upgrade completes: no message of the connection is read until it has been. */
+  access?: (req: IncomingMessage, docId: string) => Promise<CollabAccess>;
 }
 
 /**
@@ -43,25 +44,32 @@ export function attachCollabSockets(
     } catch {
       docId = null;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      if (docId === null || !isValidDocumentId(docId)) {
-        ws.close(CloseCode.NotFound, 'invalid document id');
-        return;
-      }
-      let access: CollabAccess;
-      try {
-        access = options.access?.(req, docId) ?? { readOnly: false };
-      } catch (err) {
-        options.log.error({ docId, err: String(err) }, 'could not decide access; refusing');
-        access = { refuse: CloseCode.StorageError, reason: 'try again' };
-      }
-      if ('refuse' in access) {
-        ws.close(access.refuse, access.reason);
-        return;
-      }
-      bind(ws, socket, docId, access);
+    // A client that goes away while its access is decided must not take the process with it.
+    const dropped = () => socket.destroy();
+    socket.on('error', dropped);
+    void decide(req, docId).then((access) => {
+      socket.off('error', dropped);
+      if (socket.destroyed) return;
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        if (docId === null || 'refuse' in access) {
+          const refusal = docId === null ? { refuse: CloseCode.NotFound, reason: 'invalid document id' } : access;
+          if ('refuse' in refusal) ws.close(refusal.refuse, refusal.reason);
+          return;
+        }
+        bind(ws, socket, docId, access);
+      });
     });
   });
+
+  async function decide(req: IncomingMessage, docId: string | null): Promise<CollabAccess> {
+    if (docId === null || !isValidDocumentId(docId)) return { refuse: CloseCode.NotFound, reason: 'invalid document id' };
+    try {
+      return (await options.access?.(req, docId)) ?? { readOnly: false };
+    } catch (err) {
+      options.log.error({ docId, err: String(err) }, 'could not decide access; refusing');
+      return { refuse: CloseCode.StorageError, reason: 'try again' };
+    }
+  }
 
   /**
    * Data frames are written straight to the TCP socket, framed once per message (see frame.ts). This is safe

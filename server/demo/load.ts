@@ -14,31 +14,31 @@ export { DEMO_PASSWORD };
  * accounts, the meeting in session with its roster, and draft documents. Once per installation.
  */
 export async function loadDemo(s: Services, actorId: string | null): Promise<DemoLoaded> {
-  if (s.meetings.hasDemo()) fail('demo_loaded');
+  if (await s.meetings.hasDemo()) fail('demo_loaded');
   // One hash for all: the demo password is public (the sign-in page shows it), so distinct salts protect nothing.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const documents = DEMO.documents.map((d) => ({ ...d, id: newId('d'), update: documentUpdateFromJSON(d.content) }));
   for (const d of documents) await s.store.append(d.id, [d.update]);
 
   const created: typeof DEMO.people = [];
-  const meetingId = s.db.transaction(() => {
-    if (s.meetings.hasDemo()) fail('demo_loaded');
-    const meeting = s.meetings.insert({ ...DEMO.meeting, quorumRule: DEFAULT_QUORUM_RULE }, actorId, true);
+  const meetingId = await s.uow.run(async (tx) => {
+    if (await tx.meetings.hasDemo()) fail('demo_loaded');
+    const meeting = await tx.meetings.insert({ ...DEMO.meeting, quorumRule: DEFAULT_QUORUM_RULE }, actorId, true);
     for (const person of DEMO.people) {
       // An existing account with a demo username (the administrator chose "kien") joins as it is.
-      let user = s.users.byUsername(person.username);
+      let user = await tx.users.byUsername(person.username);
       if (!user) {
-        user = s.users.insert({ ...person, passwordHash, isDemo: true });
+        user = await tx.users.insert({ ...person, passwordHash, isDemo: true });
         created.push(person);
       }
-      s.meetings.addMember(meeting.id, user.id, person.role, person.unit);
+      await tx.meetings.addMember(meeting.id, user.id, person.role, person.unit);
     }
-    for (const d of documents) s.meetings.insertDocument(d.id, meeting.id, d.kind, d.title, actorId);
+    for (const d of documents) await tx.meetings.insertDocument(d.id, meeting.id, d.kind, d.title, actorId);
     // In session, so that checking in and the live quorum can be tried at once.
-    s.meetings.update(meeting.id, { status: 'in_session' });
-    s.audit.append({ actorId, meetingId: meeting.id, action: 'demo.loaded', payload: { people: DEMO.people.length } });
+    await tx.meetings.update(meeting.id, { status: 'in_session' });
+    await tx.audit.append({ actorId, meetingId: meeting.id, action: 'demo.loaded', payload: { people: DEMO.people.length } });
     return meeting.id;
-  })();
+  });
   await s.projection?.publish(meetingId);
   return {
     meetingId,

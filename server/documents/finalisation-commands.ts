@@ -9,7 +9,7 @@ import { finalisationBlock } from '../../shared/finalisation.ts';
 import type { Actor } from '../accounts/users.ts';
 import { fail } from '../errors.ts';
 import { meetingFactsOf } from '../meetings/facts.ts';
-import type { Services } from '../services.ts';
+import type { Repositories, Services } from '../services.ts';
 import type { MeetingFactTexts } from '../../shared/meeting-facts.ts';
 import { contentOfState, withNumberLine, writeContent } from './content.ts';
 import { formatNumber, numberSeries } from './finalisations-repo.ts';
@@ -18,13 +18,16 @@ import { fillMeetingFacts } from './meeting-facts.ts';
 import { auditedPlaceholder, confirmedPlaceholders } from './placeholder-check.ts';
 import { contentHash } from './versions.ts';
 
-function documentOf(s: Services, documentId: string): DocumentView {
-  return s.meetings.document(documentId) ?? fail('not_found');
+/** Confirmations of other documents may take the numbers this one peeks at; each try costs a text change. */
+const CONFIRM_ATTEMPTS = 50;
+
+async function documentOf(r: Repositories, documentId: string): Promise<DocumentView> {
+  return (await r.meetings.document(documentId)) ?? fail('not_found');
 }
 
 /** Refused with the code for why the document may not be put forward now (`shared/finalisation.ts`). */
-function checkFinalisable(s: Services, doc: DocumentView): void {
-  const meeting = s.meetings.byId(doc.meetingId) ?? fail('not_found');
+async function checkFinalisable(r: Repositories, doc: DocumentView): Promise<void> {
+  const meeting = (await r.meetings.byId(doc.meetingId)) ?? fail('not_found');
   const block = finalisationBlock(doc, meeting.status);
   if (block === 'final') fail('already_final');
   if (block === 'requested') fail('finalisation_pending');
@@ -35,10 +38,10 @@ function checkFinalisable(s: Services, doc: DocumentView): void {
  * The meeting's facts to write into the text as it is submitted, or null when its words stand: an adopted text is
  * the one voted on, and even the server does not change it.
  */
-function factsToFreeze(s: Services, doc: DocumentView): MeetingFactTexts | null {
+async function factsToFreeze(s: Services, doc: DocumentView): Promise<MeetingFactTexts | null> {
   if (doc.lock !== null) return null;
-  const meeting = s.meetings.byId(doc.meetingId);
-  return meeting ? meetingFactsOf(s.meetings, meeting) : null;
+  const meeting = await s.meetings.byId(doc.meetingId);
+  return meeting ? await meetingFactsOf(s.meetings, meeting) : null;
 }
 
 /**
@@ -53,9 +56,9 @@ export async function requestFinalisation(
   confirm: readonly string[] = [],
 ): Promise<DocumentView> {
   const rooms = s.rooms ?? fail('internal');
-  const before = documentOf(s, documentId);
-  checkFinalisable(s, before);
-  const facts = factsToFreeze(s, before);
+  const before = await documentOf(s, documentId);
+  await checkFinalisable(s, before);
+  const facts = await factsToFreeze(s, before);
   confirmedPlaceholders(await rooms.snapshot(documentId), facts, confirm);
   await rooms.freeze(documentId);
   let frozen: Uint8Array | null = null;
@@ -67,17 +70,17 @@ export async function requestFinalisation(
       frozen = Y.encodeStateAsUpdate(ydoc);
     });
   } catch (err) {
-    relock(s, documentId);
+    await relock(s, documentId);
     throw err;
   }
   const state: Uint8Array = frozen ?? fail('internal');
   const hash = contentHash(state);
   try {
     const placeholders = confirmedPlaceholders(state, null, confirm);
-    s.db.transaction(() => {
-      const doc = documentOf(s, documentId);
-      checkFinalisable(s, doc);
-      const version = s.versions.insert({
+    await s.uow.run(async (tx) => {
+      const doc = await documentOf(tx, documentId);
+      await checkFinalisable(tx, doc);
+      const version = await tx.versions.insert({
         documentId,
         kind: 'finalisation',
         label: 'Đề nghị ban hành',
@@ -86,8 +89,8 @@ export async function requestFinalisation(
         hash,
         createdBy: actor.id,
       });
-      s.finalisations.request(documentId, actor.id, version.id);
-      s.audit.append({
+      await tx.finalisations.request(documentId, actor.id, version.id);
+      await tx.audit.append({
         actorId: actor.id,
         meetingId: doc.meetingId,
         action: 'finalisation.requested',
@@ -98,9 +101,9 @@ export async function requestFinalisation(
           confirmedPlaceholders: placeholders.map(auditedPlaceholder),
         },
       });
-    })();
+    });
   } catch (err) {
-    relock(s, documentId);
+    await relock(s, documentId);
     throw err;
   }
   return published(s, documentId);
@@ -113,58 +116,52 @@ export async function cancelFinalisation(
   documentId: string,
   why: 'withdrawn' | 'declined',
 ): Promise<DocumentView> {
-  const doc = documentOf(s, documentId);
-  s.db.transaction(() => {
-    const current = s.finalisations.byDocument(documentId);
+  const doc = await documentOf(s, documentId);
+  await s.uow.run(async (tx) => {
+    const current = await tx.finalisations.byDocument(documentId);
     if (current?.status === 'final') fail('already_final');
-    if (!s.finalisations.cancel(documentId)) fail('no_finalisation_request');
-    s.audit.append({ actorId: actor.id, meetingId: doc.meetingId, action: `finalisation.${why}`, payload: { documentId } });
-  })();
-  relock(s, documentId);
+    if (!(await tx.finalisations.cancel(documentId))) fail('no_finalisation_request');
+    await tx.audit.append({ actorId: actor.id, meetingId: doc.meetingId, action: `finalisation.${why}`, payload: { documentId } });
+  });
+  await relock(s, documentId);
   return published(s, documentId);
 }
 
 /**
- * One confirmation at a time in this process: each peeks at the next number, writes it into the text and takes
- * it in the transaction that makes the document final. `take` refuses a number someone took meanwhile (another
- * process), and the loop tries the next one, so numbers are never given twice and never skipped.
+ * Each confirmation peeks at the series' next number, writes it into the text and takes it in the transaction that
+ * makes the document final. The database decides: `take` refuses a number another confirmation (in this process or
+ * another) took meanwhile, and the loop tries the next one, so numbers are never given twice and never skipped.
+ * Nothing in memory orders confirmations; a burst only costs retries.
  */
-let confirming: Promise<unknown> = Promise.resolve();
-
-export function confirmFinalisation(s: Services, actor: Actor, documentId: string): Promise<DocumentView> {
-  const run = confirming.then(() => confirmNow(s, actor, documentId));
-  confirming = run.catch(() => {});
-  return run;
-}
-
-async function confirmNow(s: Services, actor: Actor, documentId: string): Promise<DocumentView> {
+export async function confirmFinalisation(s: Services, actor: Actor, documentId: string): Promise<DocumentView> {
   const rooms = s.rooms ?? fail('internal');
-  const doc = documentOf(s, documentId);
-  const meeting = s.meetings.byId(doc.meetingId) ?? fail('not_found');
+  const doc = await documentOf(s, documentId);
+  const meeting = (await s.meetings.byId(doc.meetingId)) ?? fail('not_found');
   const series = numberSeries(meeting.symbol, doc.kind, Number(meeting.starts_at.slice(0, 4)));
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const request = s.finalisations.byDocument(documentId);
+  for (let attempt = 0; attempt < CONFIRM_ATTEMPTS; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+    const request = await s.finalisations.byDocument(documentId);
     if (request?.status === 'final') fail('already_final');
     if (!request) fail('no_finalisation_request');
     // Two people, whatever roles they hold by now: whoever asked never also approves what is filed.
     if (request.requested_by === actor.id) fail('confirm_own_request');
-    const seq = s.finalisations.peekNext(series);
+    const seq = await s.finalisations.peekNext(series);
     const number = formatNumber(seq, doc.kind, meeting.symbol);
+    // The text the secretary submitted, with its number: nothing else can have changed it, it is frozen.
+    const submitted = contentOfState((await s.versions.state(request.version_id)) ?? fail('internal'));
     let state: Uint8Array | null = null;
     await rooms.change(documentId, (ydoc) => {
-      // The text the secretary submitted, with its number: nothing else can have changed it, it is frozen.
-      const submitted = contentOfState(s.versions.state(request.version_id) ?? fail('internal'));
       writeContent(ydoc, withNumberLine(submitted, `Số: ${number}`));
       state = Y.encodeStateAsUpdate(ydoc);
     });
     const finalState: Uint8Array = state ?? fail('internal');
     const hash = contentHash(finalState);
-    const done = s.db.transaction(() => {
-      const current = s.finalisations.byDocument(documentId);
+    const done = await s.uow.run(async (tx) => {
+      const current = await tx.finalisations.byDocument(documentId);
       if (current?.status !== 'requested') fail('no_finalisation_request');
       if (current.requested_by === actor.id) fail('confirm_own_request');
-      if (!s.finalisations.take(series, seq)) return false;
-      const version = s.versions.insert({
+      if (!(await tx.finalisations.take(series, seq))) return false;
+      const version = await tx.versions.insert({
         documentId,
         kind: 'final',
         label: `Số: ${number}`,
@@ -173,17 +170,17 @@ async function confirmNow(s: Services, actor: Actor, documentId: string): Promis
         hash,
         createdBy: actor.id,
       });
-      s.finalisations.markFinal(documentId, { confirmedBy: actor.id, series, seq, number, versionId: version.id, contentHash: hash });
-      s.audit.append({
+      await tx.finalisations.markFinal(documentId, { confirmedBy: actor.id, series, seq, number, versionId: version.id, contentHash: hash });
+      await tx.audit.append({
         actorId: actor.id,
         meetingId: doc.meetingId,
         action: 'document.finalised',
         payload: { documentId, number, versionId: version.id, contentHash: hash },
       });
       return true;
-    })();
+    });
     if (done) {
-      relock(s, documentId);
+      await relock(s, documentId);
       return published(s, documentId);
     }
   }
@@ -191,7 +188,7 @@ async function confirmNow(s: Services, actor: Actor, documentId: string): Promis
 }
 
 async function published(s: Services, documentId: string): Promise<DocumentView> {
-  const doc = documentOf(s, documentId);
+  const doc = await documentOf(s, documentId);
   await s.projection?.publish(doc.meetingId);
   return doc;
 }

@@ -29,11 +29,11 @@ export function formatNumber(seq: number, kind: string, symbol: string): string 
 export class Finalisations {
   constructor(private readonly db: Db) {}
 
-  byDocument(documentId: string): FinalisationRow | undefined {
+  async byDocument(documentId: string): Promise<FinalisationRow | undefined> {
     return this.db.prepare('SELECT * FROM finalisations WHERE document_id = ?').get(documentId) as FinalisationRow | undefined;
   }
 
-  request(documentId: string, userId: string, versionId: string): void {
+  async request(documentId: string, userId: string, versionId: string): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO finalisations (document_id, status, requested_by, requested_at, version_id)
@@ -43,12 +43,12 @@ export class Finalisations {
   }
 
   /** Withdrawn or declined: the row goes, so that a later request starts afresh. Never for a final one. */
-  cancel(documentId: string): boolean {
+  async cancel(documentId: string): Promise<boolean> {
     return this.db.prepare(`DELETE FROM finalisations WHERE document_id = ? AND status = 'requested'`).run(documentId).changes === 1;
   }
 
   /** The number the next finalisation in `series` will take, if nobody takes it first. */
-  peekNext(series: string): number {
+  async peekNext(series: string): Promise<number> {
     const row = this.db.prepare('SELECT last FROM number_series WHERE series = ?').get(series) as { last: number } | undefined;
     return (row?.last ?? 0) + 1;
   }
@@ -58,17 +58,17 @@ export class Finalisations {
    * final, so a number is used exactly when a document is finalised with it (no gap if anything fails, no
    * duplicate if two confirmations race: the loser sees `false` and tries again with the next number).
    */
-  take(series: string, seq: number): boolean {
+  async take(series: string, seq: number): Promise<boolean> {
     if (seq === 1) {
       return this.db.prepare('INSERT INTO number_series (series, last) VALUES (?, 1) ON CONFLICT DO NOTHING').run(series).changes === 1;
     }
     return this.db.prepare('UPDATE number_series SET last = ? WHERE series = ? AND last = ?').run(seq, series, seq - 1).changes === 1;
   }
 
-  markFinal(
+  async markFinal(
     documentId: string,
     f: { confirmedBy: string; series: string; seq: number; number: string; versionId: string; contentHash: string },
-  ): boolean {
+  ): Promise<boolean> {
     return (
       this.db
         .prepare(

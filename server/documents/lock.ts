@@ -14,8 +14,9 @@ export function roomLockOf(lock: DocumentLock | null | undefined): RoomLock | nu
 }
 
 /** Brings the document's live room (when loaded) in line with the lock the database now gives it. */
-export function relock(s: Services, documentId: string): void {
-  s.rooms?.setLock(documentId, roomLockOf(s.meetings.document(documentId)?.lock));
+export async function relock(s: Services, documentId: string): Promise<void> {
+  if (!s.rooms) return;
+  s.rooms.setLock(documentId, roomLockOf((await s.meetings.document(documentId))?.lock));
 }
 
 /** What a document's lock is decided from: its finalisation, and the motions on it that hold or adopted it. */

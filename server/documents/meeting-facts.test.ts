@@ -73,8 +73,8 @@ describe('MeetingFactsWriter', () => {
     let facts: MeetingFactTexts = FACTS;
     const passes: string[] = [];
     const writer = new MeetingFactsWriter({
-      documentsOf: () => [...docs.keys()],
-      factsOf: () => facts,
+      documentsOf: async () => [...docs.keys()],
+      factsOf: async () => facts,
       change: async (docId, fn) => {
         passes.push(docId);
         fn(docs.get(docId)!, locked.has(docId));

@@ -34,9 +34,9 @@ export function fillMeetingFacts(doc: Y.Doc, facts: MeetingFactTexts): number {
 
 export interface MeetingFactsWriterOptions {
   /** The meeting's unlocked documents now: a locked text (voted on, adopted, submitted, final) is never changed. */
-  documentsOf(meetingId: string): readonly string[];
+  documentsOf(meetingId: string): Promise<readonly string[]>;
   /** The facts now, read when the write happens (not when it was asked for), so a burst ends on its last state. */
-  factsOf(meetingId: string): MeetingFactTexts | null;
+  factsOf(meetingId: string): Promise<MeetingFactTexts | null>;
   /** The server's own change of a document; `locked` is its room's lock at that instant. */
   change(docId: string, fn: (doc: Y.Doc, locked: boolean) => void): Promise<void>;
   log: Logger;
@@ -82,9 +82,9 @@ export class MeetingFactsWriter {
   }
 
   private async write(meetingId: string): Promise<void> {
-    const facts = this.options.factsOf(meetingId);
+    const facts = await this.options.factsOf(meetingId);
     if (!facts) return;
-    for (const docId of this.options.documentsOf(meetingId)) {
+    for (const docId of await this.options.documentsOf(meetingId)) {
       await this.options
         // Checked again inside the change: a vote or a request may have frozen the text since the list was read.
         .change(docId, (doc, locked) => {

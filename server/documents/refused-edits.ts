@@ -88,13 +88,11 @@ export class RefusedEdits {
   }
 
   private async keep(entry: Pending): Promise<void> {
-    const doc = this.s.meetings.document(entry.docId);
+    const doc = await this.s.meetings.document(entry.docId);
     const reason = doc?.lock?.reason;
     if (!doc || (reason !== 'adopted' && reason !== 'final')) return;
     const update = Y.mergeUpdates(entry.updates);
-    const existing = this.s.meetings
-      .documents(doc.meetingId)
-      .find((d) => d.origin?.documentId === doc.id && d.origin.userId === entry.userId);
+    const existing = (await this.s.meetings.documents(doc.meetingId)).find((d) => d.origin?.documentId === doc.id && d.origin.userId === entry.userId);
     if (existing) {
       await this.addToDraft(existing.id, doc.id, update);
       return;
@@ -144,19 +142,19 @@ export class RefusedEdits {
 
   private async saveDraft(doc: DocumentView, userId: string, state: Uint8Array): Promise<string> {
     const id = newId('d');
-    const name = this.s.users.byId(userId)?.full_name ?? '';
+    const name = (await this.s.users.byId(userId))?.full_name ?? '';
     const title = `${doc.title} — bản nháp chưa được nhận${name ? ` của ${name}` : ''}`;
     // The text first, then the record: a listed document always has its text.
     await this.s.store.append(id, [state]);
-    this.s.db.transaction(() => {
-      this.s.meetings.insertDocument(id, doc.meetingId, doc.kind, title, userId, { documentId: doc.id, userId });
-      this.s.audit.append({
+    await this.s.uow.run(async (tx) => {
+      await tx.meetings.insertDocument(id, doc.meetingId, doc.kind, title, userId, { documentId: doc.id, userId });
+      await tx.audit.append({
         actorId: userId,
         meetingId: doc.meetingId,
         action: 'document.refused_edits_saved',
         payload: { documentId: id, originDocumentId: doc.id },
       });
-    })();
+    });
     await this.s.projection?.publish(doc.meetingId);
     this.log.info({ docId: doc.id, draft: id, userId }, 'refused edits kept as a new draft');
     return id;

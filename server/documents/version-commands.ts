@@ -14,8 +14,8 @@ function roomsOf(s: Services): NonNullable<Services['rooms']> {
   return s.rooms ?? fail('internal');
 }
 
-function documentOf(s: Services, documentId: string): DocumentView {
-  return s.meetings.document(documentId) ?? fail('not_found');
+async function documentOf(s: Services, documentId: string): Promise<DocumentView> {
+  return (await s.meetings.document(documentId)) ?? fail('not_found');
 }
 
 /**
@@ -28,57 +28,67 @@ export async function saveVersion(
   documentId: string,
   label: string,
 ): Promise<{ version: VersionView; created: boolean }> {
-  const doc = documentOf(s, documentId);
+  const doc = await documentOf(s, documentId);
   const state = await roomsOf(s).snapshot(documentId);
   const hash = contentHash(state);
-  return s.db.transaction(() => {
-    const latest = s.versions.latest(documentId);
+  return await s.uow.run(async (tx) => {
+    const latest = await tx.versions.latest(documentId);
     if (latest?.contentHash === hash) return { version: latest, created: false };
-    const version = s.versions.insert({ documentId, kind: 'manual', label, motionId: null, state, hash, createdBy: actor.id });
-    s.audit.append({
+    const version = await tx.versions.insert({ documentId, kind: 'manual', label, motionId: null, state, hash, createdBy: actor.id });
+    await tx.audit.append({
       actorId: actor.id,
       meetingId: doc.meetingId,
       action: 'version.saved',
       payload: { versionId: version.id, documentId, label, contentHash: hash },
     });
     return { version, created: true };
-  })();
+  });
 }
 
 export async function restoreVersion(s: Services, actor: Actor, versionId: string): Promise<RestoreView> {
-  const restored = s.versions.view(versionId) ?? fail('not_found');
-  const doc = documentOf(s, restored.documentId);
+  const restored = (await s.versions.view(versionId)) ?? fail('not_found');
+  const doc = await documentOf(s, restored.documentId);
   if (doc.lock) fail('document_read_only');
-  const content = contentOfState(s.versions.state(versionId) ?? fail('not_found'));
-  const taken: { before?: VersionView } = {};
+  const content = contentOfState((await s.versions.state(versionId)) ?? fail('not_found'));
+  // The room's lock is the database's, set before any lock commits (a vote or a finalisation freezes the room
+  // first): checked here, synchronously with the change, it also covers a lock taken since the check above. The
+  // change itself is Yjs work only; the text it replaced is recorded after it.
+  let state: Uint8Array | null = null;
   await roomsOf(s).change(doc.id, (ydoc, locked) => {
-    // Checked again here, synchronously with the change: a vote may have frozen the text since the check above,
-    // and the server's own changes pass a lock.
-    if (locked || s.meetings.document(doc.id)?.lock) fail('document_read_only');
-    const state = Y.encodeStateAsUpdate(ydoc);
-    const hash = contentHash(state);
-    s.db.transaction(() => {
-      const before = s.versions.insert({
+    if (locked) fail('document_read_only');
+    state = Y.encodeStateAsUpdate(ydoc);
+    writeContent(ydoc, content);
+  });
+  const replaced: Uint8Array = state ?? fail('internal');
+  const hash = contentHash(replaced);
+  let before: VersionView;
+  try {
+    before = await s.uow.run(async (tx) => {
+      const before = await tx.versions.insert({
         documentId: doc.id,
         kind: 'restore',
         label: `Trước khi khôi phục “${restored.label}”`,
         motionId: null,
-        state,
+        state: replaced,
         hash,
         createdBy: actor.id,
         restoredVersionId: restored.id,
       });
-      s.audit.append({
+      await tx.audit.append({
         actorId: actor.id,
         meetingId: doc.meetingId,
         action: 'version.restored',
         payload: { documentId: doc.id, versionId, contentHash: restored.contentHash, replacedVersionId: before.id, replacedHash: hash },
       });
-      taken.before = before;
-    })();
-    writeContent(ydoc, content);
-  });
+      return before;
+    });
+  } catch (err) {
+    // History is only added to: without a record of the text it replaced, the restore is taken back.
+    const previous = contentOfState(replaced);
+    await roomsOf(s).change(doc.id, (ydoc) => writeContent(ydoc, previous)).catch(() => {});
+    throw err;
+  }
   // Everyone in the meeting learns of it from the live list (the document's `restore`), the notice with it.
   await s.projection?.publish(doc.meetingId);
-  return { restored, before: taken.before ?? fail('internal') };
+  return { restored, before };
 }

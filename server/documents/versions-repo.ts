@@ -47,7 +47,7 @@ export function presentVersion(r: VersionRow): VersionView {
 export class Versions {
   constructor(private readonly db: Db) {}
 
-  insert(v: NewVersion): VersionView {
+  async insert(v: NewVersion): Promise<VersionView> {
     const id = newId('ver');
     this.db
       .prepare(
@@ -56,11 +56,11 @@ export class Versions {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(id, v.documentId, v.kind, v.label, v.motionId, Buffer.from(v.state), v.hash, v.createdBy, nowIso(), v.restoredVersionId ?? null);
-    return this.view(id)!;
+    return (await this.view(id))!;
   }
 
   /** Newest first. */
-  list(documentId: string): VersionView[] {
+  async list(documentId: string): Promise<VersionView[]> {
     const rows = this.db
       .prepare(`${SELECT} WHERE v.document_id = ? ORDER BY v.created_at DESC, v.id DESC`)
       .all(documentId) as VersionRow[];
@@ -68,19 +68,19 @@ export class Versions {
   }
 
   /** The document's newest version, if any. */
-  latest(documentId: string): VersionView | undefined {
+  async latest(documentId: string): Promise<VersionView | undefined> {
     const row = this.db
       .prepare(`${SELECT} WHERE v.document_id = ? ORDER BY v.created_at DESC, v.id DESC LIMIT 1`)
       .get(documentId) as VersionRow | undefined;
     return row && presentVersion(row);
   }
 
-  view(id: string): VersionView | undefined {
+  async view(id: string): Promise<VersionView | undefined> {
     const row = this.db.prepare(`${SELECT} WHERE v.id = ?`).get(id) as VersionRow | undefined;
     return row && presentVersion(row);
   }
 
-  state(id: string): Uint8Array | undefined {
+  async state(id: string): Promise<Uint8Array | undefined> {
     const row = this.db.prepare('SELECT state FROM document_versions WHERE id = ?').get(id) as { state: Buffer } | undefined;
     return row && new Uint8Array(row.state);
   }

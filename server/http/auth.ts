@@ -37,22 +37,22 @@ function decodeCookieValue(raw: string): string {
 }
 
 /** Who a raw request (HTTP or websocket upgrade) comes from: the session cookie, or a bearer or query token. */
-export function identify(
+export async function identify(
   credentials: Credentials,
   req: IncomingMessage,
   options: { allowQueryToken: boolean },
-): { actor: Actor; via: 'session' | 'token'; credential: string } | null {
+): Promise<{ actor: Actor; via: 'session' | 'token'; credential: string } | null> {
   const auth = req.headers.authorization;
   let token: string | undefined;
   if (auth?.startsWith('Bearer ')) token = auth.slice('Bearer '.length).trim();
   else if (options.allowQueryToken) token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token') ?? undefined;
   if (token) {
-    const found = credentials.tokenUser(token);
+    const found = await credentials.tokenUser(token);
     return found ? { actor: actorOf(found.user), via: 'token', credential: tokenCredential(found.tokenId) } : null;
   }
   const secret = parseCookie(req.headers.cookie, SESSION_COOKIE);
   if (!secret) return null;
-  const user = credentials.sessionUser(secret);
+  const user = await credentials.sessionUser(secret);
   return user ? { actor: actorOf(user), via: 'session', credential: sessionCredential(secret) } : null;
 }
 
@@ -73,7 +73,7 @@ export function registerAuth(app: FastifyInstance, credentials: Credentials, ori
   app.decorateRequest('authVia', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
-    const who = identify(credentials, req.raw, { allowQueryToken: false });
+    const who = await identify(credentials, req.raw, { allowQueryToken: false });
     req.actor = who?.actor ?? null;
     req.authVia = who?.via ?? null;
     if (!STATE_CHANGING_METHODS.has(req.method)) return;

@@ -13,10 +13,10 @@ export function authorize(actor: Actor, action: Action): void {
  * Loads a meeting the actor may see. One who may not gets the same 404 as for a meeting that does not exist,
  * so ids of other people's meetings cannot be probed.
  */
-export function loadMeeting(s: Services, actor: Actor, meetingId: string): { row: MeetingRow; subject: MeetingSubject } {
-  const row = s.meetings.byId(meetingId);
+export async function loadMeeting(s: Services, actor: Actor, meetingId: string): Promise<{ row: MeetingRow; subject: MeetingSubject }> {
+  const row = await s.meetings.byId(meetingId);
   if (!row) fail('not_found');
-  const subject: MeetingSubject = { role: s.meetings.roleOf(meetingId, actor.id), status: row.status };
+  const subject: MeetingSubject = { role: await s.meetings.roleOf(meetingId, actor.id), status: row.status };
   if (!can(actor, { type: 'meeting.read', meeting: subject })) fail('not_found');
   return { row, subject };
 }

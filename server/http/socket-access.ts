@@ -14,24 +14,24 @@ import type { OriginPolicy } from './origins.ts';
  * on another name that resolves to this server (Host check).
  */
 export function socketAccess(s: Services, origins: OriginPolicy, limits: { maxSocketsPerPerson: number }) {
-  return (req: IncomingMessage, docId: string): CollabAccess => {
+  return async (req: IncomingMessage, docId: string): Promise<CollabAccess> => {
     const origin = req.headers.origin;
     if (origin !== undefined && !origins.originAllowed(origin)) {
       return { refuse: CloseCode.ForbiddenOrigin, reason: 'origin not allowed' };
     }
-    const who = identify(s.credentials, req, { allowQueryToken: true });
+    const who = await identify(s.credentials, req, { allowQueryToken: true });
     // As for HTTP: a socket addressed to another name (DNS rebinding) is refused unless it holds a token.
     if (who?.via !== 'token' && !origins.hostAllowed(req)) {
       return { refuse: CloseCode.ForbiddenOrigin, reason: 'host not allowed' };
     }
     if (!who) return { refuse: CloseCode.Unauthenticated, reason: 'sign in' };
     const projectionOf = meetingIdOfDocument(docId);
-    const meetingId = projectionOf ?? s.meetings.document(docId)?.meetingId;
-    const meeting = meetingId === undefined ? undefined : s.meetings.byId(meetingId);
+    const meetingId = projectionOf ?? (await s.meetings.document(docId))?.meetingId;
+    const meeting = meetingId === undefined ? undefined : await s.meetings.byId(meetingId);
     if (!meeting) return { refuse: CloseCode.NotFound, reason: 'not found' };
     const access = documentAccess(who.actor, {
       kind: projectionOf === null ? 'document' : 'projection',
-      meeting: { role: s.meetings.roleOf(meeting.id, who.actor.id), status: meeting.status },
+      meeting: { role: await s.meetings.roleOf(meeting.id, who.actor.id), status: meeting.status },
     });
     if (access === 'refuse') return { refuse: CloseCode.NotFound, reason: 'not found' };
     // Every tab and device of one person together: enough for any real use, and a cap on what one account can hold.

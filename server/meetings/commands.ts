@@ -17,7 +17,7 @@ import { documentUpdateFromJSON } from '../documents/initial-state.ts';
 import { fail } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { rosterChangeRefusal, stageRefusal } from '../policies.ts';
-import type { Services } from '../services.ts';
+import type { Repositories, Services } from '../services.ts';
 import { presentMeetingInfo, type MeetingFields, type MeetingRow } from './repo.ts';
 
 /**
@@ -37,17 +37,17 @@ export async function createMeeting(
   creatorRole: Role | null,
   options: { isDemo?: boolean } = {},
 ): Promise<MeetingRow> {
-  const row = s.db.transaction(() => {
-    const row = s.meetings.insert({ ...fields, quorumRule: fields.quorumRule ?? DEFAULT_QUORUM_RULE }, actor?.id ?? null, options.isDemo);
-    if (actor && creatorRole) s.meetings.addMember(row.id, actor.id, creatorRole, '');
-    s.audit.append({
+  const row = await s.uow.run(async (tx) => {
+    const row = await tx.meetings.insert({ ...fields, quorumRule: fields.quorumRule ?? DEFAULT_QUORUM_RULE }, actor?.id ?? null, options.isDemo);
+    if (actor && creatorRole) await tx.meetings.addMember(row.id, actor.id, creatorRole, '');
+    await tx.audit.append({
       actorId: actor?.id ?? null,
       meetingId: row.id,
       action: 'meeting.created',
       payload: { ...presentMeetingInfo(row), creatorRole },
     });
     return row;
-  })();
+  });
   return published(s, row.id, row);
 }
 
@@ -57,24 +57,24 @@ export async function updateMeeting(
   meetingId: string,
   changes: Partial<MeetingFields> & { status?: MeetingStatus },
 ): Promise<void> {
-  s.db.transaction(() => {
-    const current = s.meetings.byId(meetingId) ?? fail('not_found');
+  await s.uow.run(async (tx) => {
+    const current = await tx.meetings.byId(meetingId) ?? fail('not_found');
     if (changes.status !== undefined && changes.status !== current.status) {
       // Only forwards, one step at a time: a closed meeting is never reopened.
       if (NEXT_STATUS[current.status] !== changes.status) fail('invalid_transition', 'status');
       // Closing the sitting while a vote runs would leave it with no one able to cast or count the rest.
-      if (changes.status === 'closed' && s.motions.anyOpen(meetingId)) fail('vote_open');
+      if (changes.status === 'closed' && await tx.motions.anyOpen(meetingId)) fail('vote_open');
     }
-    s.meetings.update(meetingId, changes);
+    await tx.meetings.update(meetingId, changes);
     const moved = changes.status !== undefined && changes.status !== current.status ? changes.status : null;
-    s.audit.append({
+    await tx.audit.append({
       actorId: actor.id,
       meetingId,
       // A status only moves forwards, so the new one is never `scheduled`.
       action: moved === 'in_session' ? 'meeting.in_session' : moved === 'closed' ? 'meeting.closed' : 'meeting.updated',
       payload: changes,
     });
-  })();
+  });
   await published(s, meetingId, undefined);
 }
 
@@ -87,7 +87,7 @@ export async function addMember(
     | { newUser: { username: string; fullName: string; password?: string }; role: Role; unit: string },
 ): Promise<{ member: MemberView; password?: string }> {
   // Checked before an account is made for the new member, and again with the state in the transaction.
-  checkRosterChange(s, actor, meetingId, null, null, input.role);
+  await checkRosterChange(s, actor, meetingId, null, null, input.role);
   let userId: string;
   let password: string | undefined;
   if ('newUser' in input) {
@@ -96,16 +96,16 @@ export async function addMember(
     password = created.password;
   } else {
     userId = input.userId;
-    const user = s.users.byId(userId);
+    const user = await s.users.byId(userId);
     if (!user || user.disabled === 1) fail('not_found', 'userId');
   }
-  const member = s.db.transaction(() => {
-    if (s.meetings.roleOf(meetingId, userId) !== null) fail('already_member');
-    checkRosterChange(s, actor, meetingId, userId, null, input.role);
-    s.meetings.addMember(meetingId, userId, input.role, input.unit);
-    s.audit.append({ actorId: actor?.id ?? null, meetingId, action: 'member.added', payload: { userId, role: input.role, unit: input.unit } });
-    return s.meetings.member(meetingId, userId)!;
-  })();
+  const member = await s.uow.run(async (tx) => {
+    if (await tx.meetings.roleOf(meetingId, userId) !== null) fail('already_member');
+    await checkRosterChange(tx, actor, meetingId, userId, null, input.role);
+    await tx.meetings.addMember(meetingId, userId, input.role, input.unit);
+    await tx.audit.append({ actorId: actor?.id ?? null, meetingId, action: 'member.added', payload: { userId, role: input.role, unit: input.unit } });
+    return (await tx.meetings.member(meetingId, userId))!;
+  });
   return published(s, meetingId, { member, ...(password ? { password } : {}) });
 }
 
@@ -116,24 +116,24 @@ export async function updateMember(
   userId: string,
   changes: { role?: Role; unit?: string },
 ): Promise<MemberView> {
-  const member = s.db.transaction(() => {
-    const role = s.meetings.roleOf(meetingId, userId) ?? fail('not_found');
-    if (changes.role !== undefined) checkRosterChange(s, actor, meetingId, userId, role, changes.role);
-    s.meetings.updateMember(meetingId, userId, changes);
-    s.audit.append({ actorId: actor.id, meetingId, action: 'member.updated', payload: { userId, ...changes } });
-    return s.meetings.member(meetingId, userId)!;
-  })();
+  const member = await s.uow.run(async (tx) => {
+    const role = await tx.meetings.roleOf(meetingId, userId) ?? fail('not_found');
+    if (changes.role !== undefined) await checkRosterChange(tx, actor, meetingId, userId, role, changes.role);
+    await tx.meetings.updateMember(meetingId, userId, changes);
+    await tx.audit.append({ actorId: actor.id, meetingId, action: 'member.updated', payload: { userId, ...changes } });
+    return (await tx.meetings.member(meetingId, userId))!;
+  });
   if (changes.role !== undefined) s.closeSockets({ userId, meetingId }, 'access');
   return published(s, meetingId, member);
 }
 
 export async function removeMember(s: Services, actor: Actor, meetingId: string, userId: string): Promise<void> {
-  s.db.transaction(() => {
-    const role = s.meetings.roleOf(meetingId, userId) ?? fail('not_found');
-    checkRosterChange(s, actor, meetingId, userId, role, null);
-    s.meetings.removeMember(meetingId, userId);
-    s.audit.append({ actorId: actor.id, meetingId, action: 'member.removed', payload: { userId } });
-  })();
+  await s.uow.run(async (tx) => {
+    const role = await tx.meetings.roleOf(meetingId, userId) ?? fail('not_found');
+    await checkRosterChange(tx, actor, meetingId, userId, role, null);
+    await tx.meetings.removeMember(meetingId, userId);
+    await tx.audit.append({ actorId: actor.id, meetingId, action: 'member.removed', payload: { userId } });
+  });
   s.closeSockets({ userId, meetingId }, 'access');
   await published(s, meetingId, undefined);
 }
@@ -143,21 +143,21 @@ export async function removeMember(s: Services, actor: Actor, meetingId: string,
  * chair or an administrator touches the chair's role, the last chair stays. The system itself (no actor: the demo
  * loader) sets rosters up freely. `userId` null: a person not yet known (an account about to be made).
  */
-export function checkRosterChange(
-  s: Services,
+export async function checkRosterChange(
+  s: Repositories,
   actor: Actor | null,
   meetingId: string,
   userId: string | null,
   from: Role | null,
   to: Role | null,
-): void {
+): Promise<void> {
   if (!actor) return;
   const refusal = rosterChangeRefusal(actor, {
-    actorRole: s.meetings.roleOf(meetingId, actor.id),
+    actorRole: await s.meetings.roleOf(meetingId, actor.id),
     targetId: userId ?? '',
     from,
     to,
-    chairs: s.meetings.countRole(meetingId, 'chair'),
+    chairs: await s.meetings.countRole(meetingId, 'chair'),
   });
   if (refusal) fail(refusal);
 }
@@ -173,26 +173,26 @@ export async function markAttendance(
   meetingId: string,
   input: { userId: string; status: Exclude<Attendance, 'unknown'>; reason: string },
 ): Promise<{ member: MemberView; quorum: QuorumState }> {
-  const result = s.db.transaction(() => {
-    const meeting = s.meetings.byId(meetingId) ?? fail('not_found');
+  const result = await s.uow.run(async (tx) => {
+    const meeting = await tx.meetings.byId(meetingId) ?? fail('not_found');
     const refusal = stageRefusal(meeting.status, 'attendance');
     if (refusal) fail(refusal);
-    if (s.meetings.roleOf(meetingId, input.userId) === null) fail('not_found', 'userId');
+    if (await tx.meetings.roleOf(meetingId, input.userId) === null) fail('not_found', 'userId');
     const reason = input.status === 'excused' ? input.reason : '';
-    const before = s.meetings.member(meetingId, input.userId);
+    const before = await tx.meetings.member(meetingId, input.userId);
     const unchanged = before?.attendance === input.status && before.attendanceReason === reason;
-    if (!unchanged) s.meetings.setAttendance(meetingId, input.userId, input.status, reason);
-    const members = s.meetings.members(meetingId);
+    if (!unchanged) await tx.meetings.setAttendance(meetingId, input.userId, input.status, reason);
+    const members = await tx.meetings.members(meetingId);
     const quorum = computeQuorum(members, { numerator: meeting.quorum_num, denominator: meeting.quorum_den });
     if (unchanged) return { member: members.find((m) => m.userId === input.userId)!, quorum, unchanged };
-    s.audit.append({
+    await tx.audit.append({
       actorId: actor.id,
       meetingId,
       action: 'attendance.marked',
       payload: { userId: input.userId, status: input.status, reason, present: quorum.present, total: quorum.total },
     });
     return { member: members.find((m) => m.userId === input.userId)!, quorum, unchanged };
-  })();
+  });
   const { unchanged, ...answer } = result;
   return unchanged ? answer : published(s, meetingId, answer);
 }
@@ -204,11 +204,11 @@ export async function createDocument(
   meetingId: string,
   input: { kind: DocumentKind; title?: string },
 ): Promise<DocumentView> {
-  const row = s.meetings.byId(meetingId) ?? fail('not_found');
+  const row = await s.meetings.byId(meetingId) ?? fail('not_found');
   const info = presentMeetingInfo(row);
-  const members = s.meetings.members(meetingId);
+  const members = await s.meetings.members(meetingId);
   const quorum = computeQuorum(members, info.quorumRule);
-  const closedAt = row.status === 'closed' ? s.meetings.closedAt(meetingId) : null;
+  const closedAt = row.status === 'closed' ? await s.meetings.closedAt(meetingId) : null;
   const content = buildTemplate(input.kind, {
     meeting: info,
     chairs: members.filter((m) => m.role === 'chair').map((m) => m.fullName),
@@ -221,10 +221,10 @@ export async function createDocument(
   // between the two leaves an unlisted text that nothing refers to, which is harmless.
   const id = newId('d');
   await s.store.append(id, [documentUpdateFromJSON(content)]);
-  const doc = s.db.transaction(() => {
-    const doc = s.meetings.insertDocument(id, meetingId, input.kind, title, actor?.id ?? null);
-    s.audit.append({ actorId: actor?.id ?? null, meetingId, action: 'document.created', payload: { documentId: id, kind: doc.kind, title } });
+  const doc = await s.uow.run(async (tx) => {
+    const doc = await tx.meetings.insertDocument(id, meetingId, input.kind, title, actor?.id ?? null);
+    await tx.audit.append({ actorId: actor?.id ?? null, meetingId, action: 'document.created', payload: { documentId: id, kind: doc.kind, title } });
     return doc;
-  })();
+  });
   return published(s, meetingId, doc);
 }

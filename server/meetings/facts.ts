@@ -7,14 +7,15 @@ import { presentMeetingInfo, type MeetingRow, type Meetings } from './repo.ts';
  * The meeting's facts as the minutes word them, from the database: the roster (in its order) for chairs and
  * secretaries, attendance as the quorum counts it, and the closing time from the audit record's `meeting.closed`.
  */
-export function meetingFactsOf(
+export async function meetingFactsOf(
   meetings: Meetings,
   row: MeetingRow,
-  members: readonly MemberView[] = meetings.members(row.id),
-): MeetingFactTexts {
+  given?: readonly MemberView[],
+): Promise<MeetingFactTexts> {
+  const members = given ?? (await meetings.members(row.id));
   const info = presentMeetingInfo(row);
   const quorum = computeQuorum(members, info.quorumRule);
-  const closedAt = row.status === 'closed' ? meetings.closedAt(row.id) : null;
+  const closedAt = row.status === 'closed' ? await meetings.closedAt(row.id) : null;
   return meetingFactTexts({
     startsAt: info.startsAt,
     endsAt: closedAt ? hallClock(closedAt) : null,

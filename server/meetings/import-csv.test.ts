@@ -67,9 +67,9 @@ describe('generated usernames', () => {
     expect(usernameBase(`${'A'.repeat(50)} ${'B'.repeat(50)}`)).toHaveLength(36);
   });
 
-  it('[RI2] made unique with the smallest free number from 2', () => {
+  it('[RI2] made unique with the smallest free number from 2', async () => {
     const taken = new Set(['hungnv', 'hungnv2', 'hungnv4']);
-    expect(uniqueUsername('hungnv', (u) => taken.has(u))).toBe('hungnv3');
-    expect(uniqueUsername('huongdt', (u) => taken.has(u))).toBe('huongdt');
+    expect(await uniqueUsername('hungnv', (u) => taken.has(u))).toBe('hungnv3');
+    expect(await uniqueUsername('huongdt', (u) => taken.has(u))).toBe('huongdt');
   });
 });

@@ -4,7 +4,7 @@ import { ROLES, type Role } from '../../shared/meeting.ts';
 import { isOneLine, TEXT_ISSUE_MESSAGES, TEXT_ISSUES } from '../../shared/text.ts';
 import type { Actor } from '../accounts/users.ts';
 import { rosterChangeRefusal } from '../policies.ts';
-import type { Services } from '../services.ts';
+import type { Repositories } from '../services.ts';
 import { readRosterCsv } from './import-csv.ts';
 import { uniqueUsername, usernameBase } from './import-usernames.ts';
 
@@ -75,7 +75,7 @@ const HEADER_USERNAME = /user|tên|ten|đăng nhập|dang nhap/i;
  * that change. Rows meet the same rules as changes made one by one (`rosterChangeRefusal`). Pure reading of the
  * current state: the same function plans the preview and, inside the apply's transaction, the import itself.
  */
-export function planImport(s: Services, actor: Actor, meetingId: string, csv: string, lang: 'vi' | 'en'): PlannedRow[] {
+export async function planImport(s: Repositories, actor: Actor, meetingId: string, csv: string, lang: 'vi' | 'en'): Promise<PlannedRow[]> {
   const reading = readRosterCsv(csv);
   const blank = { fullName: '', username: '', role: '', unit: '', generatedUsername: false, unitFrom: null, confirm: null };
   if (!reading.ok) {
@@ -90,9 +90,9 @@ export function planImport(s: Services, actor: Actor, meetingId: string, csv: st
   // Made-up usernames avoid every username the file names, wherever it names it, as well as existing accounts.
   const named = new Set(records.map(({ cells }) => (cells[1] ?? '').toLowerCase()).filter((u) => u !== ''));
   const made = new Set<string>();
-  const taken = (u: string) => named.has(u) || made.has(u) || s.users.byUsername(u) !== undefined;
+  const taken = async (u: string) => named.has(u) || made.has(u) || (await s.users.byUsername(u)) !== undefined;
 
-  const actorRole = s.meetings.roleOf(meetingId, actor.id);
+  const actorRole = await s.meetings.roleOf(meetingId, actor.id);
   const rows: PlannedRow[] = [];
   const seen = new Set<string>();
   for (const { line, cells } of records) {
@@ -120,7 +120,7 @@ export function planImport(s: Services, actor: Actor, meetingId: string, csv: st
       continue;
     }
     if (generatedUsername) {
-      username = uniqueUsername(usernameBase(fullName), taken);
+      username = await uniqueUsername(usernameBase(fullName), taken);
       made.add(username);
       base.username = username;
     } else if (!usernameSchema.safeParse(username).success) {
@@ -150,19 +150,19 @@ export function planImport(s: Services, actor: Actor, meetingId: string, csv: st
       continue;
     }
     seen.add(username);
-    const user = s.users.byUsername(username);
+    const user = await s.users.byUsername(username);
     if (user?.disabled === 1) {
       error('Tài khoản này đã bị khóa.', 'This account is disabled.');
       continue;
     }
-    const member = user ? s.meetings.member(meetingId, user.id) : undefined;
+    const member = user ? await s.meetings.member(meetingId, user.id) : undefined;
     const current = member?.role ?? null;
     const refusal = rosterChangeRefusal(actor, {
       actorRole,
       targetId: user?.id ?? '',
       from: current,
       to: roleValue,
-      chairs: s.meetings.countRole(meetingId, 'chair'),
+      chairs: await s.meetings.countRole(meetingId, 'chair'),
     });
     if (refusal) {
       error(ERRORS[refusal].vi, ERRORS[refusal].en);

@@ -23,10 +23,10 @@ export function usernameBase(fullName: string): string {
 }
 
 /** `base`, or `base` followed by the smallest number from 2 that no one holds. */
-export function uniqueUsername(base: string, taken: (username: string) => boolean): string {
-  if (!taken(base)) return base;
+export async function uniqueUsername(base: string, taken: (username: string) => boolean | Promise<boolean>): Promise<string> {
+  if (!(await taken(base))) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}${n}`;
-    if (!taken(candidate)) return candidate;
+    if (!(await taken(candidate))) return candidate;
   }
 }

@@ -32,8 +32,8 @@ function refusal(rows: PlannedRow[], unconfirmed: ImportChange[]): AppError {
   return new AppError('import_unconfirmed', undefined, undefined, { rows: rows.map(presentRow), unconfirmed });
 }
 
-function blockedBy(s: Services, meetingId: string, lang: 'vi' | 'en'): ApiError | null {
-  return s.motions.anyOpen(meetingId) ? { code: 'import_vote_open', message: ERRORS.import_vote_open[lang] } : null;
+async function blockedBy(s: Services, meetingId: string, lang: 'vi' | 'en'): Promise<ApiError | null> {
+  return (await s.motions.anyOpen(meetingId)) ? { code: 'import_vote_open', message: ERRORS.import_vote_open[lang] } : null;
 }
 
 /**
@@ -50,8 +50,8 @@ export async function importMembers(
   input: { csv: string; dryRun: boolean; decisions: Decision[] },
   lang: 'vi' | 'en',
 ): Promise<ImportResult> {
-  const planned = planImport(s, actor, meetingId, input.csv, lang);
-  const blocked = blockedBy(s, meetingId, lang);
+  const planned = await planImport(s, actor, meetingId, input.csv, lang);
+  const blocked = await blockedBy(s, meetingId, lang);
   if (input.dryRun) return { rows: planned.map(presentRow), dryRun: true, blocked, applied: 0, passwords: [] };
   if (blocked) fail('import_vote_open');
   const accepted = decide(planned, input.decisions);
@@ -64,10 +64,10 @@ export async function importMembers(
     secrets.set(row.line, { password, passwordHash: await hashPassword(password) });
   }
 
-  const outcome = s.db.transaction(() => {
+  const outcome = await s.uow.run(async (tx) => {
     // Planned again on the state inside the transaction: what changed since is refused or decided again.
-    if (s.motions.anyOpen(meetingId)) fail('import_vote_open');
-    const rows = planImport(s, actor, meetingId, input.csv, lang);
+    if (await tx.motions.anyOpen(meetingId)) fail('import_vote_open');
+    const rows = await planImport(tx, actor, meetingId, input.csv, lang);
     const take = decide(rows, input.decisions);
     const passwords: ImportResult['passwords'] = [];
     const roleChanged: string[] = [];
@@ -79,18 +79,18 @@ export async function importMembers(
         const secret = secrets.get(row.line);
         // The account the preview found now missing (or its generated name now taken twice over): preview again.
         if (!secret) throw refusal(rows, []);
-        userId = insertAccount(s, actor, { username: row.username, fullName: row.fullName, passwordHash: secret.passwordHash }).id;
+        userId = (await insertAccount(tx, actor, { username: row.username, fullName: row.fullName, passwordHash: secret.passwordHash })).id;
         passwords.push({ username: row.username, fullName: row.fullName, password: secret.password });
       }
       if (!userId) continue;
       const joins = row.action === 'create' || row.action === 'add';
       const from = joins ? null : (row.confirm?.role?.from ?? row.roleValue);
       // Checked on the roster as the earlier rows left it: two rows demoting the last two chairs stop here.
-      checkRosterChange(s, actor, meetingId, userId, from, row.roleValue);
-      if (joins) s.meetings.addMember(meetingId, userId, row.roleValue, row.unit);
-      else s.meetings.updateMember(meetingId, userId, { role: row.roleValue, unit: row.unit });
+      await checkRosterChange(tx, actor, meetingId, userId, from, row.roleValue);
+      if (joins) await tx.meetings.addMember(meetingId, userId, row.roleValue, row.unit);
+      else await tx.meetings.updateMember(meetingId, userId, { role: row.roleValue, unit: row.unit });
       if (row.confirm?.role) roleChanged.push(userId);
-      s.audit.append({
+      await tx.audit.append({
         actorId: actor.id,
         meetingId,
         action: 'member.imported',
@@ -105,7 +105,7 @@ export async function importMembers(
       applied++;
     }
     return { rows, passwords, roleChanged, applied };
-  })();
+  });
   // As for a role changed by hand: the person's open sockets reconnect with the access of the new role.
   for (const userId of outcome.roleChanged) s.closeSockets({ userId, meetingId }, 'access');
   await s.projection?.publish(meetingId);

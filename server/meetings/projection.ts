@@ -34,17 +34,17 @@ export class MeetingProjection {
   }
 
   async publish(meetingId: string): Promise<void> {
-    const row = this.meetings.byId(meetingId);
+    const row = await this.meetings.byId(meetingId);
     if (!row) return;
     const info = presentMeetingInfo(row);
-    const members = this.meetings.members(meetingId);
-    const documents = this.meetings.documents(meetingId);
+    const members = await this.meetings.members(meetingId);
+    const documents = await this.meetings.documents(meetingId);
     const quorum = computeQuorum(members, info.quorumRule);
-    const facts = meetingFactsOf(this.meetings, row, members);
-    const motions = this.motions.views(meetingId);
+    const facts = await meetingFactsOf(this.meetings, row, members);
+    const motions = await this.motions.views(meetingId);
     // A secret ballot's row has no choice: it shows as 'voted'.
     const ballots = new Map<string, ProjectedBallot>(
-      this.motions.ballotEntries(meetingId).map((b) => [ballotKey(b.motionId, b.userId), b.choice ?? 'voted']),
+      (await this.motions.ballotEntries(meetingId)).map((b) => [ballotKey(b.motionId, b.userId), b.choice ?? 'voted']),
     );
     await this.write(meetingId, (doc) => {
       const meeting = doc.getMap<unknown>(PROJECTION.meeting);

@@ -171,12 +171,12 @@ export type MeetingFields = Omit<MeetingInfo, 'id' | 'status'>;
 export class Meetings {
   constructor(private readonly db: Db) {}
 
-  byId(id: string): MeetingRow | undefined {
+  async byId(id: string): Promise<MeetingRow | undefined> {
     return this.db.prepare('SELECT * FROM meetings WHERE id = ?').get(id) as MeetingRow | undefined;
   }
 
   /** Every meeting, or those `userId` is on the roster of; newest first. */
-  list(userId: string | null): (MeetingRow & { my_role: Role | null; member_count: number })[] {
+  async list(userId: string | null): Promise<(MeetingRow & { my_role: Role | null; member_count: number })[]> {
     const sql = `SELECT m.*, me.role AS my_role,
                    (SELECT count(*) FROM members x WHERE x.meeting_id = m.id) AS member_count
                  FROM meetings m LEFT JOIN members me ON me.meeting_id = m.id AND me.user_id = ?
@@ -185,7 +185,7 @@ export class Meetings {
     return this.db.prepare(sql).all(userId ?? '') as (MeetingRow & { my_role: Role | null; member_count: number })[];
   }
 
-  insert(fields: MeetingFields, createdBy: string | null, isDemo = false): MeetingRow {
+  async insert(fields: MeetingFields, createdBy: string | null, isDemo = false): Promise<MeetingRow> {
     const now = nowIso();
     const row: MeetingRow = {
       id: newId('m'),
@@ -215,7 +215,7 @@ export class Meetings {
     return row;
   }
 
-  update(id: string, fields: Partial<MeetingFields> & { status?: MeetingStatus }): void {
+  async update(id: string, fields: Partial<MeetingFields> & { status?: MeetingStatus }): Promise<void> {
     const columns: Record<string, string | number> = {};
     if (fields.title !== undefined) columns.title = fields.title;
     if (fields.kind !== undefined) columns.kind = fields.kind;
@@ -236,12 +236,12 @@ export class Meetings {
     this.db.prepare(`UPDATE meetings SET ${sets.join(', ')} WHERE id = @id`).run({ ...columns, id });
   }
 
-  hasDemo(): boolean {
+  async hasDemo(): Promise<boolean> {
     return this.db.prepare('SELECT 1 FROM meetings WHERE is_demo = 1 LIMIT 1').get() !== undefined;
   }
 
   /** The caller's role in the meeting, or null when they are not on its roster. */
-  roleOf(meetingId: string, userId: string): Role | null {
+  async roleOf(meetingId: string, userId: string): Promise<Role | null> {
     const row = this.db.prepare('SELECT role FROM members WHERE meeting_id = ? AND user_id = ?').get(meetingId, userId) as
       | { role: Role }
       | undefined;
@@ -249,7 +249,7 @@ export class Meetings {
   }
 
   /** When the meeting was closed (ISO, UTC): the time of its `meeting.closed` audit entry; null while it is not. */
-  closedAt(meetingId: string): string | null {
+  async closedAt(meetingId: string): Promise<string | null> {
     const row = this.db
       .prepare(`SELECT at FROM audit WHERE meeting_id = ? AND action = 'meeting.closed' ORDER BY seq DESC LIMIT 1`)
       .get(meetingId) as { at: string } | undefined;
@@ -257,7 +257,7 @@ export class Meetings {
   }
 
   /** The roster in Vietnamese order: given name (last word), then the whole name. */
-  members(meetingId: string): MemberView[] {
+  async members(meetingId: string): Promise<MemberView[]> {
     const rows = this.db
       .prepare(
         `SELECT me.*, u.full_name FROM members me JOIN users u ON u.id = me.user_id WHERE me.meeting_id = ?`,
@@ -266,7 +266,7 @@ export class Meetings {
     return rows.map(presentMember).sort((a, b) => compareVietnameseNames(a.fullName, b.fullName));
   }
 
-  member(meetingId: string, userId: string): MemberView | undefined {
+  async member(meetingId: string, userId: string): Promise<MemberView | undefined> {
     const row = this.db
       .prepare(
         `SELECT me.*, u.full_name FROM members me JOIN users u ON u.id = me.user_id
@@ -276,13 +276,13 @@ export class Meetings {
     return row && presentMember(row);
   }
 
-  addMember(meetingId: string, userId: string, role: Role, unit: string): void {
+  async addMember(meetingId: string, userId: string, role: Role, unit: string): Promise<void> {
     this.db
       .prepare('INSERT INTO members (meeting_id, user_id, role, unit) VALUES (?, ?, ?, ?)')
       .run(meetingId, userId, role, unit);
   }
 
-  updateMember(meetingId: string, userId: string, changes: { role?: Role; unit?: string }): void {
+  async updateMember(meetingId: string, userId: string, changes: { role?: Role; unit?: string }): Promise<void> {
     if (changes.role !== undefined) {
       this.db.prepare('UPDATE members SET role = ? WHERE meeting_id = ? AND user_id = ?').run(changes.role, meetingId, userId);
     }
@@ -291,11 +291,11 @@ export class Meetings {
     }
   }
 
-  removeMember(meetingId: string, userId: string): void {
+  async removeMember(meetingId: string, userId: string): Promise<void> {
     this.db.prepare('DELETE FROM members WHERE meeting_id = ? AND user_id = ?').run(meetingId, userId);
   }
 
-  countRole(meetingId: string, role: Role): number {
+  async countRole(meetingId: string, role: Role): Promise<number> {
     return (
       this.db.prepare('SELECT count(*) AS n FROM members WHERE meeting_id = ? AND role = ?').get(meetingId, role) as {
         n: number;
@@ -303,7 +303,7 @@ export class Meetings {
     ).n;
   }
 
-  setAttendance(meetingId: string, userId: string, attendance: Attendance, reason: string): void {
+  async setAttendance(meetingId: string, userId: string, attendance: Attendance, reason: string): Promise<void> {
     this.db
       .prepare(
         `UPDATE members SET attendance = ?, attendance_reason = ?, attendance_at = ? WHERE meeting_id = ? AND user_id = ?`,
@@ -311,7 +311,7 @@ export class Meetings {
       .run(attendance, reason, nowIso(), meetingId, userId);
   }
 
-  documents(meetingId: string): DocumentView[] {
+  async documents(meetingId: string): Promise<DocumentView[]> {
     const rows = this.db
       .prepare(`${SELECT_DOCUMENT} WHERE d.meeting_id = ? ORDER BY d.created_at, d.id`)
       .all(meetingId) as DocumentRow[];
@@ -321,20 +321,20 @@ export class Meetings {
     return rows.map((row) => presentDocument(row, byDocument.get(row.id) ?? []));
   }
 
-  document(id: string): DocumentView | undefined {
+  async document(id: string): Promise<DocumentView | undefined> {
     const row = this.db.prepare(`${SELECT_DOCUMENT} WHERE d.id = ?`).get(id) as DocumentRow | undefined;
     if (!row) return undefined;
     return presentDocument(row, this.db.prepare(`${SELECT_LOCKING_MOTIONS} AND document_id = ?`).all(id) as LockingMotion[]);
   }
 
-  insertDocument(
+  async insertDocument(
     id: string,
     meetingId: string,
     kind: DocumentKind,
     title: string,
     createdBy: string | null,
     origin: { documentId: string; userId: string } | null = null,
-  ): DocumentView {
+  ): Promise<DocumentView> {
     const row = {
       id,
       meeting_id: meetingId,

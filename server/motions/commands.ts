@@ -7,7 +7,7 @@ import { contentHash } from '../documents/versions.ts';
 import { fail } from '../errors.ts';
 import { nowIso } from '../ids.ts';
 import { stageRefusal, type Stage } from '../policies.ts';
-import type { Services } from '../services.ts';
+import type { Repositories, Services } from '../services.ts';
 import type { MotionFields, MotionRow } from './repo.ts';
 
 /**
@@ -16,24 +16,24 @@ import type { MotionFields, MotionRow } from './repo.ts';
  * Who may call which is decided before, by the route, through the policies.
  */
 
-function motionOf(s: Services, motionId: string): MotionRow {
-  return s.motions.byId(motionId) ?? fail('not_found');
+async function motionOf(r: Repositories, motionId: string): Promise<MotionRow> {
+  return (await r.motions.byId(motionId)) ?? fail('not_found');
 }
 
-function view(s: Services, motionId: string): MotionView {
-  return s.motions.view(motionId) ?? fail('not_found');
+async function view(r: Repositories, motionId: string): Promise<MotionView> {
+  return (await r.motions.view(motionId)) ?? fail('not_found');
 }
 
 /** Refused with the code of why the meeting's stage does not allow the step (`stageRefusal`). */
-function checkStage(s: Services, meetingId: string, stage: Stage): void {
-  const meeting = s.meetings.byId(meetingId) ?? fail('not_found');
+async function checkStage(r: Repositories, meetingId: string, stage: Stage): Promise<void> {
+  const meeting = (await r.meetings.byId(meetingId)) ?? fail('not_found');
   const refusal = stageRefusal(meeting.status, stage);
   if (refusal) fail(refusal);
 }
 
 /** The document must belong to the meeting. */
-function checkDocument(s: Services, meetingId: string, documentId: string | null): void {
-  if (documentId !== null && s.meetings.document(documentId)?.meetingId !== meetingId) fail('not_found', 'documentId');
+async function checkDocument(r: Repositories, meetingId: string, documentId: string | null): Promise<void> {
+  if (documentId !== null && (await r.meetings.document(documentId))?.meetingId !== meetingId) fail('not_found', 'documentId');
 }
 
 export async function createMotion(
@@ -43,37 +43,37 @@ export async function createMotion(
   fields: MotionFields,
   revoteOf: string | null,
 ): Promise<MotionView> {
-  checkDocument(s, meetingId, fields.document_id);
-  const row = s.db.transaction(() => {
-    checkStage(s, meetingId, 'motion.prepare');
+  await checkDocument(s, meetingId, fields.document_id);
+  const row = await s.uow.run(async (tx) => {
+    await checkStage(tx, meetingId, 'motion.prepare');
     if (revoteOf !== null) {
-      const original = s.motions.byId(revoteOf);
+      const original = await tx.motions.byId(revoteOf);
       if (original?.meeting_id !== meetingId) fail('not_found', 'revoteOf');
       if (original.status !== 'closed') fail('revote_not_closed', 'revoteOf');
-      if (s.motions.revoteOf(revoteOf) !== null) fail('already_revoted', 'revoteOf');
+      if ((await tx.motions.revoteOf(revoteOf)) !== null) fail('already_revoted', 'revoteOf');
     }
-    const row = s.motions.insert(meetingId, fields, revoteOf, actor.id);
-    s.audit.append({
+    const row = await tx.motions.insert(meetingId, fields, revoteOf, actor.id);
+    await tx.audit.append({
       actorId: actor.id,
       meetingId,
       action: 'motion.created',
       payload: { motionId: row.id, number: row.number, ...fields, revoteOf },
     });
     return row;
-  })();
+  });
   await s.projection?.publish(meetingId);
   return view(s, row.id);
 }
 
 export async function updateMotion(s: Services, actor: Actor, motionId: string, changes: Partial<MotionFields>): Promise<MotionView> {
-  const row = motionOf(s, motionId);
-  if (changes.document_id !== undefined) checkDocument(s, row.meeting_id, changes.document_id);
-  s.db.transaction(() => {
-    if (motionOf(s, motionId).status !== 'draft') fail('motion_not_draft');
-    checkStage(s, row.meeting_id, 'motion.prepare');
-    s.motions.update(motionId, changes);
-    s.audit.append({ actorId: actor.id, meetingId: row.meeting_id, action: 'motion.updated', payload: { motionId, ...changes } });
-  })();
+  const row = await motionOf(s, motionId);
+  if (changes.document_id !== undefined) await checkDocument(s, row.meeting_id, changes.document_id);
+  await s.uow.run(async (tx) => {
+    if ((await motionOf(tx, motionId)).status !== 'draft') fail('motion_not_draft');
+    await checkStage(tx, row.meeting_id, 'motion.prepare');
+    await tx.motions.update(motionId, changes);
+    await tx.audit.append({ actorId: actor.id, meetingId: row.meeting_id, action: 'motion.updated', payload: { motionId, ...changes } });
+  });
   await s.projection?.publish(row.meeting_id);
   return view(s, motionId);
 }
@@ -83,18 +83,18 @@ export async function updateMotion(s: Services, actor: Actor, motionId: string, 
  * voted on (its Yjs state and content hash); if the opening then fails, the document is unfrozen again.
  */
 export async function openMotion(s: Services, actor: Actor, motionId: string): Promise<MotionView> {
-  const row = motionOf(s, motionId);
-  const check = () => {
-    const current = motionOf(s, motionId);
+  const row = await motionOf(s, motionId);
+  const check = async (r: Repositories) => {
+    const current = await motionOf(r, motionId);
     if (current.status !== 'draft') fail('motion_not_draft');
     // Its own code: "attendance only in session" (not_in_session) is the wrong reason to give for a vote.
-    checkStage(s, row.meeting_id, 'motion.open');
-    const quorum = computeQuorum(s.meetings.members(row.meeting_id), { numerator: row.quorum_num, denominator: row.quorum_den });
+    await checkStage(r, row.meeting_id, 'motion.open');
+    const quorum = computeQuorum(await r.meetings.members(row.meeting_id), { numerator: row.quorum_num, denominator: row.quorum_den });
     if (!quorum.met) fail('quorum_not_met');
-    if (row.document_id !== null && s.meetings.document(row.document_id)?.lock) fail('document_locked');
+    if (row.document_id !== null && (await r.meetings.document(row.document_id))?.lock) fail('document_locked');
     return quorum;
   };
-  check();
+  await check(s);
   const docId = row.document_id;
   let frozen: { state: Uint8Array; hash: string } | null = null;
   if (docId !== null) {
@@ -105,11 +105,11 @@ export async function openMotion(s: Services, actor: Actor, motionId: string): P
   const openedAt = nowIso();
   const closesAt = row.duration_seconds === null ? null : new Date(Date.parse(openedAt) + row.duration_seconds * 1000).toISOString();
   try {
-    s.db.transaction(() => {
-      const quorum = check();
+    await s.uow.run(async (tx) => {
+      const quorum = await check(tx);
       let versionId: string | null = null;
       if (docId !== null && frozen) {
-        const version = s.versions.insert({
+        const version = await tx.versions.insert({
           documentId: docId,
           kind: 'vote',
           label: `Biểu quyết số ${row.number}: ${row.title}`,
@@ -119,25 +119,25 @@ export async function openMotion(s: Services, actor: Actor, motionId: string): P
           createdBy: actor.id,
         });
         versionId = version.id;
-        s.audit.append({ actorId: actor.id, meetingId: row.meeting_id, action: 'document.frozen', payload: { documentId: docId, motionId } });
-        s.audit.append({
+        await tx.audit.append({ actorId: actor.id, meetingId: row.meeting_id, action: 'document.frozen', payload: { documentId: docId, motionId } });
+        await tx.audit.append({
           actorId: actor.id,
           meetingId: row.meeting_id,
           action: 'version.taken',
           payload: { versionId, documentId: docId, motionId, contentHash: frozen.hash },
         });
       }
-      if (!s.motions.markOpen(motionId, versionId, openedAt, closesAt)) fail('motion_not_draft');
-      s.motions.fixElectorate(motionId, row.meeting_id);
-      s.audit.append({
+      if (!(await tx.motions.markOpen(motionId, versionId, openedAt, closesAt))) fail('motion_not_draft');
+      await tx.motions.fixElectorate(motionId, row.meeting_id);
+      await tx.audit.append({
         actorId: actor.id,
         meetingId: row.meeting_id,
         action: 'motion.opened',
         payload: { motionId, number: row.number, form: row.form, rule: row.rule, present: quorum.present, members: quorum.total, closesAt },
       });
-    })();
+    });
   } catch (err) {
-    if (docId !== null) relock(s, docId);
+    if (docId !== null) await relock(s, docId);
     throw err;
   }
   if (closesAt !== null) s.motionTimers?.schedule(motionId, closesAt);
@@ -150,41 +150,41 @@ export async function openMotion(s: Services, actor: Actor, motionId: string): P
  * electronic, and the voter is checked in; a second ballot is refused by the database's key.
  */
 export async function castBallot(s: Services, actor: Actor, motionId: string, choice: Choice): Promise<MotionView> {
-  const row = motionOf(s, motionId);
+  const row = await motionOf(s, motionId);
   const secret = row.form === 'secret';
-  s.db.transaction(() => {
-    const current = motionOf(s, motionId);
+  await s.uow.run(async (tx) => {
+    const current = await motionOf(tx, motionId);
     if (current.status !== 'open' || (current.closes_at !== null && Date.parse(current.closes_at) <= Date.now())) {
       fail('motion_not_open');
     }
     if (current.form === 'hands') fail('wrong_form');
-    if (s.meetings.member(row.meeting_id, actor.id)?.attendance !== 'present') fail('not_present');
-    if (s.motions.insertBallot(motionId, actor.id, choice, secret) === 'duplicate') fail('already_voted');
-    s.audit.append({
+    if ((await tx.meetings.member(row.meeting_id, actor.id))?.attendance !== 'present') fail('not_present');
+    if ((await tx.motions.insertBallot(motionId, actor.id, choice, secret)) === 'duplicate') fail('already_voted');
+    await tx.audit.append({
       actorId: actor.id,
       meetingId: row.meeting_id,
       action: 'ballot.recorded',
       // A secret ballot's entry says who voted, never what.
       payload: secret ? { motionId, userId: actor.id } : { motionId, userId: actor.id, choice },
     });
-  })();
-  const motion = view(s, motionId);
+  });
+  const motion = await view(s, motionId);
   await s.projection?.publishBallot(row.meeting_id, motion, actor.id, secret ? 'voted' : choice);
   return motion;
 }
 
 /** Show of hands: the secretary's counts, which may be corrected until the chair closes the vote. */
 export async function recordTally(s: Services, actor: Actor, motionId: string, tally: Tally): Promise<MotionView> {
-  const row = motionOf(s, motionId);
-  s.db.transaction(() => {
-    const current = motionOf(s, motionId);
+  const row = await motionOf(s, motionId);
+  await s.uow.run(async (tx) => {
+    const current = await motionOf(tx, motionId);
     if (current.status !== 'open') fail('motion_not_open');
     if (current.form !== 'hands') fail('wrong_form');
-    const { present } = s.motions.electorate(motionId);
+    const { present } = await tx.motions.electorate(motionId);
     if (tally.for + tally.against + tally.abstain > present) fail('tally_too_high');
-    s.motions.setTally(motionId, tally);
-    s.audit.append({ actorId: actor.id, meetingId: row.meeting_id, action: 'tally.recorded', payload: { motionId, ...tally, present } });
-  })();
+    await tx.motions.setTally(motionId, tally);
+    await tx.audit.append({ actorId: actor.id, meetingId: row.meeting_id, action: 'tally.recorded', payload: { motionId, ...tally, present } });
+  });
   await s.projection?.publish(row.meeting_id);
   return view(s, motionId);
 }
@@ -194,38 +194,38 @@ export async function recordTally(s: Services, actor: Actor, motionId: string, t
  * the adopted text, a rejected or void one is unfrozen. `actor` null: the closing time was reached.
  */
 export async function closeMotion(s: Services, actor: Actor | null, motionId: string): Promise<MotionView> {
-  const row = motionOf(s, motionId);
-  s.db.transaction(() => {
-    const current = motionOf(s, motionId);
+  const row = await motionOf(s, motionId);
+  await s.uow.run(async (tx) => {
+    const current = await motionOf(tx, motionId);
     if (current.status !== 'open') fail('motion_not_open');
     if (current.tally_for === null || current.tally_against === null || current.tally_abstain === null) fail('tally_missing');
     const tally = { for: current.tally_for, against: current.tally_against, abstain: current.tally_abstain };
-    const electorate = s.motions.electorate(motionId);
+    const electorate = await tx.motions.electorate(motionId);
     const decision = decide(current.rule, { numerator: current.quorum_num, denominator: current.quorum_den }, tally, electorate);
-    s.motions.markClosed(motionId, decision.outcome, electorate, nowIso());
+    await tx.motions.markClosed(motionId, decision.outcome, electorate, nowIso());
     const actorId = actor?.id ?? null;
-    s.audit.append({
+    await tx.audit.append({
       actorId,
       meetingId: row.meeting_id,
       action: 'motion.closed',
       payload: { motionId, number: current.number, outcome: decision.outcome, tally, ...electorate, byTimer: actor === null },
     });
     if (current.document_id !== null) {
-      s.audit.append({
+      await tx.audit.append({
         actorId,
         meetingId: row.meeting_id,
         action: decision.outcome === 'adopted' ? 'document.adopted' : 'document.unfrozen',
         payload: { documentId: current.document_id, motionId, versionId: current.version_id },
       });
     }
-  })();
+  });
   s.motionTimers?.cancel(motionId);
   // The write-ahead log holds each ballot's transaction as frames, the ballot row beside the count it moved; for a
   // secret vote that history would link them. Folding the log into the database and emptying it removes it.
-  if (row.form === 'secret') s.db.pragma('wal_checkpoint(TRUNCATE)');
-  if (row.document_id !== null) relock(s, row.document_id);
+  if (row.form === 'secret') await s.forgetBallotOrder();
+  if (row.document_id !== null) await relock(s, row.document_id);
   await s.projection?.publish(row.meeting_id);
-  const closed = view(s, motionId);
+  const closed = await view(s, motionId);
   await s.voteResults?.(closed);
   return closed;
 }

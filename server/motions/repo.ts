@@ -107,11 +107,11 @@ export interface Electorate {
 export class Motions {
   constructor(private readonly db: Db) {}
 
-  byId(id: string): MotionRow | undefined {
+  async byId(id: string): Promise<MotionRow | undefined> {
     return this.db.prepare('SELECT * FROM motions WHERE id = ?').get(id) as MotionRow | undefined;
   }
 
-  insert(meetingId: string, fields: MotionFields, revoteOf: string | null, createdBy: string | null): MotionRow {
+  async insert(meetingId: string, fields: MotionFields, revoteOf: string | null, createdBy: string | null): Promise<MotionRow> {
     const next = this.db
       .prepare('SELECT coalesce(max(number), 0) + 1 AS n FROM motions WHERE meeting_id = ?')
       .get(meetingId) as { n: number };
@@ -124,23 +124,23 @@ export class Motions {
            @quorum_den, @duration_seconds, @revote_of, @created_by, @created_at)`,
       )
       .run({ ...fields, id, meeting_id: meetingId, number: next.n, revote_of: revoteOf, created_by: createdBy, created_at: nowIso() });
-    return this.byId(id)!;
+    return (await this.byId(id))!;
   }
 
-  update(id: string, fields: Partial<MotionFields>): void {
+  async update(id: string, fields: Partial<MotionFields>): Promise<void> {
     const sets = Object.keys(fields).map((c) => `${c} = @${c}`);
     if (sets.length > 0) this.db.prepare(`UPDATE motions SET ${sets.join(', ')} WHERE id = @id`).run({ ...fields, id });
   }
 
   /** The motion that repeats this one, if any. */
-  revoteOf(id: string): string | null {
+  async revoteOf(id: string): Promise<string | null> {
     const row = this.db.prepare('SELECT id FROM motions WHERE revote_of = ?').get(id) as { id: string } | undefined;
     return row?.id ?? null;
   }
 
   /** Guarded by the status, so a second opener changes nothing (returns false). */
-  markOpen(id: string, versionId: string | null, openedAt: string, closesAt: string | null): boolean {
-    const initial = this.byId(id)?.form === 'hands' ? null : 0;
+  async markOpen(id: string, versionId: string | null, openedAt: string, closesAt: string | null): Promise<boolean> {
+    const initial = (await this.byId(id))?.form === 'hands' ? null : 0;
     return (
       this.db
         .prepare(
@@ -153,7 +153,7 @@ export class Motions {
   }
 
   /** Records who could vote, and who was present, as the vote opens: the base it is decided on. */
-  fixElectorate(id: string, meetingId: string): void {
+  async fixElectorate(id: string, meetingId: string): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO motion_electorate (motion_id, user_id, present)
@@ -163,14 +163,14 @@ export class Motions {
   }
 
   /** The voting members present when the vote opened, by user id. */
-  presentAtOpening(id: string): string[] {
+  async presentAtOpening(id: string): Promise<string[]> {
     const rows = this.db.prepare('SELECT user_id FROM motion_electorate WHERE motion_id = ? AND present = 1').all(id) as {
       user_id: string;
     }[];
     return rows.map((r) => r.user_id);
   }
 
-  markClosed(id: string, outcome: Outcome, electorate: Electorate, closedAt: string): boolean {
+  async markClosed(id: string, outcome: Outcome, electorate: Electorate, closedAt: string): Promise<boolean> {
     return (
       this.db
         .prepare(
@@ -181,7 +181,7 @@ export class Motions {
     );
   }
 
-  setTally(id: string, tally: Tally): void {
+  async setTally(id: string, tally: Tally): Promise<void> {
     this.db
       .prepare('UPDATE motions SET tally_for = ?, tally_against = ?, tally_abstain = ? WHERE id = ?')
       .run(tally.for, tally.against, tally.abstain, id);
@@ -192,7 +192,7 @@ export class Motions {
    * insert fails inside the database, never between a check and an insert. A secret ballot's row keeps neither
    * the choice nor the time; its choice only moves the motion's running count.
    */
-  insertBallot(motionId: string, userId: string, choice: Choice, secret: boolean): 'recorded' | 'duplicate' {
+  async insertBallot(motionId: string, userId: string, choice: Choice, secret: boolean): Promise<'recorded' | 'duplicate'> {
     try {
       this.db
         .prepare('INSERT INTO ballots (motion_id, user_id, choice, cast_at) VALUES (?, ?, ?, ?)')
@@ -207,7 +207,7 @@ export class Motions {
   }
 
   /** Who voted, with the choice for a named vote. Ordered by name, never by when. */
-  ballots(motionId: string): BallotView[] {
+  async ballots(motionId: string): Promise<BallotView[]> {
     const rows = this.db
       .prepare(
         `SELECT b.user_id, b.choice, u.full_name FROM ballots b JOIN users u ON u.id = b.user_id
@@ -217,19 +217,19 @@ export class Motions {
     return rows.map((r) => ({ userId: r.user_id, fullName: r.full_name, choice: r.choice }));
   }
 
-  ballotOf(motionId: string, userId: string): { choice: Choice | null } | undefined {
+  async ballotOf(motionId: string, userId: string): Promise<{ choice: Choice | null } | undefined> {
     return this.db.prepare('SELECT choice FROM ballots WHERE motion_id = ? AND user_id = ?').get(motionId, userId) as
       | { choice: Choice | null }
       | undefined;
   }
 
   /** Whether a vote of the meeting is open now. */
-  anyOpen(meetingId: string): boolean {
+  async anyOpen(meetingId: string): Promise<boolean> {
     return this.db.prepare(`SELECT 1 FROM motions WHERE meeting_id = ? AND status = 'open' LIMIT 1`).get(meetingId) !== undefined;
   }
 
   /** Every ballot of the meeting, for the live state: a named one's choice, or null for a secret one. */
-  ballotEntries(meetingId: string): { motionId: string; userId: string; choice: Choice | null }[] {
+  async ballotEntries(meetingId: string): Promise<{ motionId: string; userId: string; choice: Choice | null }[]> {
     return this.db
       .prepare(
         `SELECT b.motion_id AS motionId, b.user_id AS userId, b.choice FROM ballots b
@@ -239,25 +239,25 @@ export class Motions {
   }
 
   /** Open motions with a closing time, for the timers that close them (after a restart too). */
-  timed(): { id: string; closes_at: string }[] {
+  async timed(): Promise<{ id: string; closes_at: string }[]> {
     return this.db
       .prepare(`SELECT id, closes_at FROM motions WHERE status = 'open' AND closes_at IS NOT NULL`)
       .all() as { id: string; closes_at: string }[];
   }
 
   /** The electorate of an open motion now; frozen into the row when it closes. */
-  electorate(id: string): Electorate {
+  async electorate(id: string): Promise<Electorate> {
     return this.db
       .prepare(`SELECT ${ELECTORATE.members} AS members, ${ELECTORATE.present} AS present FROM motions mo WHERE mo.id = ?`)
       .get(id) as Electorate;
   }
 
-  views(meetingId: string): MotionView[] {
+  async views(meetingId: string): Promise<MotionView[]> {
     const rows = this.db.prepare(`${SELECT_JOINED} WHERE mo.meeting_id = ? ORDER BY mo.number`).all(meetingId) as MotionJoined[];
     return rows.map(present);
   }
 
-  view(id: string): MotionView | undefined {
+  async view(id: string): Promise<MotionView | undefined> {
     const row = this.db.prepare(`${SELECT_JOINED} WHERE mo.id = ?`).get(id) as MotionJoined | undefined;
     return row && present(row);
   }

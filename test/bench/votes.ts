@@ -84,8 +84,8 @@ export async function runVotes(o: VotesOptions): Promise<VotesResult[]> {
   const project = await runSide('project', o, async () => {
     const server = await startServer('project', {
       nodeFlags: o.nodeFlags,
-      seed: (dir) => {
-        shared.seed = seedVotingMeeting(dir, delegates);
+      seed: async (dir) => {
+        shared.seed = await seedVotingMeeting(dir, delegates);
       },
     });
     const seed = shared.seed;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { AuditView, MeetingView, MotionView } from '../../shared/api.ts';
@@ -274,8 +275,8 @@ describeInBrowser('browser: the chair’s and the secretary’s vote screens', (
       await markPage(page);
 
       // The whole record's chain is checked (every meeting's entries), so the number is the table's.
-      const { db } = suite.server;
-      const stored = (db.prepare('SELECT COUNT(*) AS n FROM audit').get() as { n: number }).n;
+      const db = suite.server.sql;
+      const stored = Number((await sql<{ n: number }>`SELECT COUNT(*) AS n FROM audit`.execute(db)).rows[0]!.n);
       const verdict = page.getByTestId('audit-verdict');
       await expect.poll(() => verdict.getAttribute('data-ok')).toBe('true');
       expect(await verdict.textContent()).toBe(`Nhật ký toàn vẹn: đã kiểm tra ${stored} mục, không mục nào bị sửa hay xóa.`);
@@ -301,9 +302,9 @@ describeInBrowser('browser: the chair’s and the secretary’s vote screens', (
 
       // Someone with the database file turns Dũng's "against" into a "for", behind the server's back.
       const ballotSeq = Number(entries[3]![0]);
-      const original = (db.prepare('SELECT payload FROM audit WHERE seq = ?').get(ballotSeq) as { payload: string }).payload;
+      const original = (await sql<{ payload: string }>`SELECT payload FROM audit WHERE seq = ${ballotSeq}`.execute(db)).rows[0]!.payload;
       expect(original).toContain('"against"');
-      db.prepare('UPDATE audit SET payload = ? WHERE seq = ?').run(original.replace('"against"', '"for"'), ballotSeq);
+      await sql`UPDATE audit SET payload = ${original.replace('"against"', '"for"')} WHERE seq = ${ballotSeq}`.execute(db);
       try {
         await page.getByTestId('audit-recheck').click();
         await expect.poll(() => verdict.getAttribute('data-ok')).toBe('false');
@@ -316,7 +317,7 @@ describeInBrowser('browser: the chair’s and the secretary’s vote screens', (
         );
         expect(await pageWasKept(page)).toBe(true);
       } finally {
-        db.prepare('UPDATE audit SET payload = ? WHERE seq = ?').run(original, ballotSeq);
+        await sql`UPDATE audit SET payload = ${original} WHERE seq = ${ballotSeq}`.execute(db);
       }
       expect((await chairApi.get<AuditView>(`/api/meetings/${meetingId}/audit`)).body.verification.ok).toBe(true);
 

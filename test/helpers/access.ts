@@ -1,32 +1,32 @@
 import { openDatabase } from '../../server/db/database.ts';
 import type { MotionFields } from '../../server/motions/repo.ts';
-import { createServices, type Services } from '../../server/services.ts';
+import { createServices, type Repositories } from '../../server/services.ts';
 import { SqliteStore } from '../../server/storage/sqlite.ts';
 import { DEFAULT_QUORUM_RULE } from '../../shared/meeting.ts';
 import { MEETING_FIELDS } from './api.ts';
 
 /**
- * Runs `seed` in one transaction on a data directory's database (before or while a server uses it), with the
+ * Runs `seed` in one unit of work on a data directory's database (before or while a server uses it), with the
  * server's own repositories, and closes the database again.
  */
-function withServices<T>(dataDir: string, seed: (s: Services) => T): T {
+async function withServices<T>(dataDir: string, seed: (s: Repositories) => Promise<T>): Promise<T> {
   const db = openDatabase(dataDir);
   try {
     const s = createServices(db, SqliteStore.on(db), { sessionTtlMs: 3600_000 });
-    return db.transaction(() => seed(s))();
+    return await s.uow.run(seed);
   } finally {
     db.close();
   }
 }
 
 /** An account that signs in with an API token only (its password hash is not a scrypt hash), and that token. */
-function tokenAccount(s: Services, username: string, fullName: string): { userId: string; token: string } {
-  const user = s.users.insert({ username, fullName, passwordHash: '!' });
-  return { userId: user.id, token: s.credentials.createToken(user.id, 'test').secret };
+async function tokenAccount(s: Repositories, username: string, fullName: string): Promise<{ userId: string; token: string }> {
+  const user = await s.users.insert({ username, fullName, passwordHash: '!' });
+  return { userId: user.id, token: (await s.credentials.createToken(user.id, 'test')).secret };
 }
 
-function insertMeeting(s: Services): string {
-  return s.meetings.insert({ ...MEETING_FIELDS, agenda: [...MEETING_FIELDS.agenda], quorumRule: DEFAULT_QUORUM_RULE }, null).id;
+async function insertMeeting(s: Repositories): Promise<string> {
+  return (await s.meetings.insert({ ...MEETING_FIELDS, agenda: [...MEETING_FIELDS.agenda], quorumRule: DEFAULT_QUORUM_RULE }, null)).id;
 }
 
 /**
@@ -34,13 +34,13 @@ function insertMeeting(s: Services): string {
  * delegate on it, and returns that delegate's API token. The server then admits the token read-write to exactly
  * those documents.
  */
-export function seedWriter(dataDir: string, docIds: readonly string[], options: { role?: 'delegate' | 'observer' } = {}): string {
-  return withServices(dataDir, (s) => {
-    const writer = tokenAccount(s, `writer-${Math.random().toString(36).slice(2, 8)}`, 'Người Soạn Thảo');
-    const meetingId = insertMeeting(s);
-    s.meetings.addMember(meetingId, writer.userId, options.role ?? 'delegate', '');
+export function seedWriter(dataDir: string, docIds: readonly string[], options: { role?: 'delegate' | 'observer' } = {}): Promise<string> {
+  return withServices(dataDir, async (s) => {
+    const writer = await tokenAccount(s, `writer-${Math.random().toString(36).slice(2, 8)}`, 'Người Soạn Thảo');
+    const meetingId = await insertMeeting(s);
+    await s.meetings.addMember(meetingId, writer.userId, options.role ?? 'delegate', '');
     for (const id of docIds) {
-      if (!s.meetings.document(id)) s.meetings.insertDocument(id, meetingId, 'blank', id, null);
+      if (!(await s.meetings.document(id))) await s.meetings.insertDocument(id, meetingId, 'blank', id, null);
     }
     return writer.token;
   });
@@ -59,19 +59,20 @@ export interface SeededVote {
  * minutes: a meeting in session with a chair and `delegates` delegates, everyone checked in, an API token each,
  * and a draft motion. Written straight into the database, without audit entries.
  */
-export function seedVotingMeeting(dataDir: string, delegates: number): SeededVote {
-  return withServices(dataDir, (s) => {
-    const meetingId = insertMeeting(s);
-    s.meetings.update(meetingId, { status: 'in_session' });
-    const chair = tokenAccount(s, 'chu-toa', 'Cung Hồng Kiên');
-    s.meetings.addMember(meetingId, chair.userId, 'chair', '');
-    s.meetings.setAttendance(meetingId, chair.userId, 'present', '');
-    const seeded = Array.from({ length: delegates }, (_, i) => {
-      const d = tokenAccount(s, `dai-bieu-${i + 1}`, `Đại Biểu Số ${i + 1}`);
-      s.meetings.addMember(meetingId, d.userId, 'delegate', `Đơn vị ${(i % 20) + 1}`);
-      s.meetings.setAttendance(meetingId, d.userId, 'present', '');
-      return d;
-    });
+export function seedVotingMeeting(dataDir: string, delegates: number): Promise<SeededVote> {
+  return withServices(dataDir, async (s) => {
+    const meetingId = await insertMeeting(s);
+    await s.meetings.update(meetingId, { status: 'in_session' });
+    const chair = await tokenAccount(s, 'chu-toa', 'Cung Hồng Kiên');
+    await s.meetings.addMember(meetingId, chair.userId, 'chair', '');
+    await s.meetings.setAttendance(meetingId, chair.userId, 'present', '');
+    const seeded: SeededVote['delegates'] = [];
+    for (let i = 0; i < delegates; i++) {
+      const d = await tokenAccount(s, `dai-bieu-${i + 1}`, `Đại Biểu Số ${i + 1}`);
+      await s.meetings.addMember(meetingId, d.userId, 'delegate', `Đơn vị ${(i % 20) + 1}`);
+      await s.meetings.setAttendance(meetingId, d.userId, 'present', '');
+      seeded.push(d);
+    }
     const fields: MotionFields = {
       title: 'Thông qua Nghị quyết Hội nghị',
       description: '',
@@ -82,7 +83,7 @@ export function seedVotingMeeting(dataDir: string, delegates: number): SeededVot
       quorum_den: DEFAULT_QUORUM_RULE.denominator,
       duration_seconds: null,
     };
-    const motion = s.motions.insert(meetingId, fields, null, chair.userId);
+    const motion = await s.motions.insert(meetingId, fields, null, chair.userId);
     return { meetingId, motionId: motion.id, chair, delegates: seeded };
   });
 }

@@ -13,7 +13,8 @@ import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
 import { ensureClientBuilt } from '../../server/build-client.ts';
 import { startServer } from '../../server/app.ts';
 import { testConfig } from '../../server/config.ts';
-import type { Db } from '../../server/db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Schema } from '../../server/db/schema.ts';
 import type { Role } from '../../shared/meeting.ts';
 import { seedMeeting, setupAdmin, type ApiClient, type SeededPerson } from './api.ts';
 
@@ -53,7 +54,7 @@ export function launchBrowser(): Promise<Browser> {
 export interface AppServer {
   url: string;
   /** The server's own database connection, for a test that changes what is stored behind the server's back. */
-  db: Db;
+  sql: Kysely<Schema>;
   close(): Promise<void>;
 }
 
@@ -65,7 +66,7 @@ export async function startAppServer(): Promise<AppServer> {
   const server = await startServer(testConfig({ DATA_DIR: dataDir }), { clientDir });
   return {
     url: server.url,
-    db: server.services.db,
+    sql: server.sql,
     async close() {
       await server.close();
       await fs.promises.rm(dataDir, { recursive: true, force: true });

@@ -48,7 +48,7 @@ const clients: StockClient[] = [];
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-bad-'));
-  token = seedWriter(dir, ['nghi-quyet', 'bien-ban', ...Array.from({ length: 25 }, (_, j) => `khac-${j}`)]);
+  token = await seedWriter(dir, ['nghi-quyet', 'bien-ban', ...Array.from({ length: 25 }, (_, j) => `khac-${j}`)]);
   server = await startServer(testConfig({ DATA_DIR: dir, MAX_MESSAGE_BYTES: MAX }));
 });
 afterAll(async () => {

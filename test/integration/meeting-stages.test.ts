@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { actionWords, detailLabel } from '../../client/motions/auditWords.ts';
 import type { MeetingView, MotionElectorateView, MotionView } from '../../shared/api.ts';
@@ -110,7 +111,7 @@ describe('who has not voted yet', () => {
 
 describe('the audit record in words', () => {
   it('[AU5] every action and detail a whole meeting writes is one the list declares, and each reads in words in both languages', async () => {
-    const { url, services } = await server();
+    const { url, sql: q } = await server();
     const m = await votingMeeting(url);
     const [kien, ha, dung] = [m.as.kien!, m.as.ha!, m.as.dung!];
     const id = m.meetingId;
@@ -152,7 +153,7 @@ describe('the audit record in words', () => {
     await ha.patch(`/api/meetings/${id}`, { status: 'closed' });
     await m.admin.post('/api/demo');
 
-    const rows = services.db.prepare('SELECT action, payload FROM audit ORDER BY seq').all() as { action: string; payload: string }[];
+    const rows = (await sql<{ action: string; payload: string }>`SELECT action, payload FROM audit ORDER BY seq`.execute(q)).rows;
     const written = new Set(rows.map((r) => r.action));
     // Everything but refused edits kept as a draft (a reconnecting offline device: test/integration/refused-edits).
     expect([...Object.keys(AUDIT_ACTIONS)].filter((a) => !written.has(a))).toEqual(['document.refused_edits_saved']);

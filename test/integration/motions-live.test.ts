@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PROJECTION, ballotKey, type AuditView, type DocumentDetail, type MotionView } from '../../shared/api.ts';
@@ -60,7 +61,7 @@ describe('the frozen text', () => {
   });
 
   it('[V5] an adopted document stays locked, also after its room is unloaded and loaded again', async () => {
-    const { url, rooms, services } = await server({ UNLOAD_DELAY_MS: 50 });
+    const { url, rooms, sql: q } = await server({ UNLOAD_DELAY_MS: 50 });
     const m = await votingMeeting(url);
     const draft = await motion(m);
     await open(m, draft.id);
@@ -76,7 +77,7 @@ describe('the frozen text', () => {
     await settle();
     expect(rooms.loadedRoom(m.documentId)!.doc.getText('t').toString()).toBe('');
     // The stored version holds the adopted text's state.
-    const version = services.db.prepare('SELECT state, content_hash FROM document_versions').get() as { state: Buffer; content_hash: string };
+    const version = (await sql<{ state: Uint8Array; content_hash: string }>`SELECT state, content_hash FROM document_versions`.execute(q)).rows[0]!;
     expect(contentHash(new Uint8Array(version.state))).toBe(version.content_hash);
   });
 
@@ -160,7 +161,7 @@ describe('results in the minutes', () => {
 
 describe('the record of decisions', () => {
   it('[V8] every decision event is in the audit record, which the chair and secretary can read and check', async () => {
-    const { url, services } = await server();
+    const { url, sql: q } = await server();
     const m = await votingMeeting(url);
     const draft = await motion(m);
     await open(m, draft.id);
@@ -188,7 +189,7 @@ describe('the record of decisions', () => {
     expect((await m.admin.get(`/api/meetings/${m.meetingId}/audit`)).status).toBe(200);
 
     const closed = view.entries.find((e) => e.action === 'motion.closed')!;
-    services.db.prepare(`UPDATE audit SET at = '2023-12-19T09:00:00.000Z' WHERE seq = ?`).run(closed.seq);
+    await sql`UPDATE audit SET at = '2023-12-19T09:00:00.000Z' WHERE seq = ${closed.seq}`.execute(q);
     const tampered = (await m.as.kien!.get<AuditView>(`/api/meetings/${m.meetingId}/audit`)).body;
     expect(tampered.verification).toMatchObject({ ok: false, firstBad: { seq: closed.seq, action: 'motion.closed' } });
   });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -154,17 +155,17 @@ describe('motions and ballots over HTTP', () => {
   });
 
   it('[V2] a vote closes by itself at its closing time, and a ballot after that time is refused', async () => {
-    const { url, services } = await server();
+    const { url, services, sql: q } = await server();
     const m = await votingMeeting(url);
     const draft = await motion(m, { durationSeconds: 10 });
     const opened = await open(m, draft.id);
     expect(Date.parse(opened.closesAt!) - Date.parse(opened.openedAt!)).toBe(10_000);
     // Move the closing time into the past, as if ten seconds had gone by, and let the timer fire.
-    services.db.prepare('UPDATE motions SET closes_at = ? WHERE id = ?').run(new Date(Date.now() - 1).toISOString(), draft.id);
+    await sql`UPDATE motions SET closes_at = ${new Date(Date.now() - 1).toISOString()} WHERE id = ${draft.id}`.execute(q);
     expect((await m.as.dung!.post(`/api/motions/${draft.id}/ballots`, { choice: 'for' })).body.code).toBe('motion_not_open');
     services.motionTimers!.schedule(draft.id, new Date().toISOString());
     await expect.poll(async () => (await m.as.dung!.get<MotionView>(`/api/motions/${draft.id}`)).body.status).toBe('closed');
-    const entries = services.audit.entries(m.meetingId).filter((e) => e.action === 'motion.closed');
+    const entries = (await services.audit.entries(m.meetingId)).filter((e) => e.action === 'motion.closed');
     expect(entries).toHaveLength(1);
     expect(entries[0]!.actorId).toBeNull();
     expect(entries[0]!.payload).toMatchObject({ byTimer: true });
@@ -173,7 +174,7 @@ describe('motions and ballots over HTTP', () => {
 
 describe('secret ballots and shows of hands', () => {
   it('[V4] a secret ballot records that a person voted and, apart, the count; nothing links the two', async () => {
-    const { url, services, dataDir } = await server();
+    const { url, services, dataDir, sql: q } = await server();
     const m = await votingMeeting(url);
     const secret = await motion(m, { form: 'secret' });
     await open(m, secret.id);
@@ -186,7 +187,7 @@ describe('secret ballots and shows of hands', () => {
     expect(live.voted).toBe(2);
     expect(live.tally).toBeNull();
     expect(live.ballots.every((b) => b.choice === null)).toBe(true);
-    const rows = services.db.prepare('SELECT * FROM ballots WHERE motion_id = ?').all(secret.id) as Record<string, unknown>[];
+    const rows = (await sql<Record<string, unknown>>`SELECT * FROM ballots WHERE motion_id = ${secret.id}`.execute(q)).rows;
     expect(rows).toHaveLength(2);
     for (const row of rows) {
       expect(Object.keys(row).sort()).toEqual(['cast_at', 'choice', 'motion_id', 'user_id']);
@@ -194,8 +195,8 @@ describe('secret ballots and shows of hands', () => {
       expect(row.cast_at).toBeNull();
     }
     // No row id to order them by, either.
-    expect(() => services.db.prepare('SELECT rowid FROM ballots').all()).toThrow();
-    const audit = services.audit.entries(m.meetingId).filter((e) => e.action === 'ballot.recorded');
+    await expect(sql`SELECT rowid FROM ballots`.execute(q)).rejects.toThrow();
+    const audit = (await services.audit.entries(m.meetingId)).filter((e) => e.action === 'ballot.recorded');
     expect(audit.map((e) => e.payload)).toEqual([
       { motionId: secret.id, userId: m.people.dung!.userId },
       { motionId: secret.id, userId: m.people.lan!.userId },

@@ -25,7 +25,7 @@ const tracked = stockClientsForEachTest();
 const client = (url: string, docId: string) => tracked(url, docId, { token });
 
 async function server(): Promise<ServerProcess> {
-  token ||= seedWriter(dir, ['burst', 'nghi-quyet', 'bien-ban']);
+  token ||= await seedWriter(dir, ['burst', 'nghi-quyet', 'bien-ban']);
   const p = await spawnServer({ PORT: '0', DATA_DIR: dir });
   procs.push(p);
   return p;

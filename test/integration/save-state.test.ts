@@ -18,7 +18,7 @@ let token = '';
 const start = async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-save-'));
   dirs.push(dir);
-  token = seedWriter(dir, ['nghi-quyet']);
+  token = await seedWriter(dir, ['nghi-quyet']);
   const server = await startServer(testConfig({ DATA_DIR: dir, PORT: 0 }));
   servers.push(server);
   return server;

@@ -16,10 +16,10 @@ let servers: RunningServer[] = [];
 /** The documents these tests use, and a token that may write them (seeded into each data directory). */
 const DOCS = ['nghi-quyet', 'bien-ban', 'ke-hoach', 'bao-cao', 'x'];
 let token = '';
-const dataDir = () => {
+const dataDir = async () => {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-int-'));
   dirs.push(d);
-  token = seedWriter(d, DOCS);
+  token = await seedWriter(d, DOCS);
   return d;
 };
 const start = async (dir: string, port = 0) => {
@@ -37,7 +37,7 @@ const client = (url: string, docId: string) => tracked(url, docId, { token });
 
 describe('sync over a real server with stock y-websocket clients', () => {
   it('[I1] four clients editing at once converge to the same text', async () => {
-    const server = await start(dataDir());
+    const server = await start(await dataDir());
     const cs = [0, 1, 2, 3].map(() => client(server.url, 'nghi-quyet'));
     await Promise.all(cs.map((c) => whenSynced(c)));
     const words = ['Căn cứ Luật Thực hiện dân chủ ở cơ sở; ', 'QUYẾT NGHỊ: ', 'Điều 1. Thông qua báo cáo; ', 'Điều 2. '];
@@ -52,7 +52,7 @@ describe('sync over a real server with stock y-websocket clients', () => {
   });
 
   it('[I2] after a server restart mid-session, clients reconnect and converge with nothing lost', async () => {
-    const dir = dataDir();
+    const dir = await dataDir();
     const first = await start(dir);
     const port = first.port;
     const cs = [0, 1, 2].map(() => client(first.url, 'bien-ban'));
@@ -79,7 +79,7 @@ describe('sync over a real server with stock y-websocket clients', () => {
   });
 
   it('[I6] a stored document is never answered with an empty first sync', async () => {
-    const dir = dataDir();
+    const dir = await dataDir();
     const first = await start(dir);
     const writer = client(first.url, 'ke-hoach');
     await whenSynced(writer);
@@ -103,14 +103,14 @@ describe('sync over a real server with stock y-websocket clients', () => {
   });
 
   it('[I7] an invalid document id is refused with its close code', async () => {
-    const server = await start(dataDir());
+    const server = await start(await dataDir());
     const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab/${encodeURIComponent('bad id/../x')}`);
     const code = await new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
     expect(code).toBe(CloseCode.NotFound);
   });
 
   it('[I8] GET /healthz reports the server up with its rooms and connections', async () => {
-    const server = await start(dataDir());
+    const server = await start(await dataDir());
     const c = client(server.url, 'x');
     await whenSynced(c);
     const res = await fetch(`${server.url}/healthz`);
@@ -119,7 +119,7 @@ describe('sync over a real server with stock y-websocket clients', () => {
   });
 
   it('[I2] updates from a stock client are stored and survive an in-process restart', async () => {
-    const dir = dataDir();
+    const dir = await dataDir();
     const first = await start(dir);
     const c = client(first.url, 'bao-cao');
     await whenSynced(c);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { CreatedToken, TokenView } from '../../shared/api.ts';
 import { CloseCode } from '../../shared/protocol.ts';
@@ -24,7 +25,7 @@ function asToken(url: string, secret: string): ApiClient {
 
 describe('API tokens', () => {
   it('[H16] a token may expire: it says when, works until then, and not after (HTTP and socket)', async () => {
-    const { url, services } = await server();
+    const { url, sql: q } = await server();
     const { dung, documentId } = await delegate(url);
     const created = (await dung.post<CreatedToken>('/api/tokens', { name: 'Tập lệnh điểm danh', expiresInDays: 30 })).body;
     const expiresAt = Date.parse(created.token.expiresAt!);
@@ -34,7 +35,7 @@ describe('API tokens', () => {
     expect(lasting.token.expiresAt).toBeNull();
     expect((await asToken(url, created.secret).get('/api/session')).status).toBe(200);
 
-    services.db.prepare('UPDATE api_tokens SET expires_at = ? WHERE id = ?').run(Date.now() - 1000, created.token.id);
+    await sql`UPDATE api_tokens SET expires_at = ${Date.now() - 1000} WHERE id = ${created.token.id}`.execute(q);
     expect((await asToken(url, created.secret).get('/api/session')).status).toBe(401);
     const socket = await openRawSocket(url, documentId!, { token: created.secret });
     expect(await socket.closed).toBe(CloseCode.Unauthenticated);

@@ -27,9 +27,9 @@ import { authorize, loadMeeting } from '../guard.ts';
 const idParams = z.object({ id: z.string().min(1).max(64) });
 
 /** The document and the caller's standing in its meeting; 404 when the caller cannot see the meeting. */
-function loadDocument(s: Services, actor: Actor, documentId: string): { doc: DocumentView; subject: MeetingSubject } {
-  const doc = s.meetings.document(documentId) ?? fail('not_found');
-  const { subject } = loadMeeting(s, actor, doc.meetingId);
+async function loadDocument(s: Services, actor: Actor, documentId: string): Promise<{ doc: DocumentView; subject: MeetingSubject }> {
+  const doc = await s.meetings.document(documentId) ?? fail('not_found');
+  const { subject } = await loadMeeting(s, actor, doc.meetingId);
   authorize(actor, { type: 'document.read', meeting: subject });
   return { doc, subject };
 }
@@ -46,9 +46,9 @@ function detailOf(actor: Actor, doc: DocumentView, subject: MeetingSubject): Doc
  */
 async function exportSource(s: Services, doc: DocumentView, versionId: string | undefined) {
   if (versionId !== undefined) {
-    const version = s.versions.view(versionId);
+    const version = await s.versions.view(versionId);
     if (!version || version.documentId !== doc.id) fail('not_found');
-    return { state: s.versions.state(versionId) ?? fail('not_found'), draft: version.kind !== 'final' };
+    return { state: await s.versions.state(versionId) ?? fail('not_found'), draft: version.kind !== 'final' };
   }
   const state = await (s.rooms ?? fail('internal')).snapshot(doc.id);
   return { state, draft: doc.finalisation?.status !== 'final' };
@@ -73,19 +73,19 @@ export function documentRoutes(app: FastifyInstance, s: Services, options: Docum
   const exportLimit = perPersonPerMinute(options.exportsPerMinute);
   app.get('/api/documents/:id', async (req): Promise<DocumentDetail> => {
     const actor = requireActor(req);
-    const { doc, subject } = loadDocument(s, actor, parse(idParams, req.params).id);
+    const { doc, subject } = await loadDocument(s, actor, parse(idParams, req.params).id);
     return detailOf(actor, doc, subject);
   });
 
   app.get('/api/documents/:id/versions', async (req): Promise<VersionView[]> => {
     const actor = requireActor(req);
-    const { doc } = loadDocument(s, actor, parse(idParams, req.params).id);
-    return s.versions.list(doc.id);
+    const { doc } = await loadDocument(s, actor, parse(idParams, req.params).id);
+    return await s.versions.list(doc.id);
   });
 
   app.post('/api/documents/:id/versions', { config: perPersonPerMinute(options.versionSavesPerMinute) }, async (req, reply) => {
     const actor = requireActor(req);
-    const { doc, subject } = loadDocument(s, actor, parse(idParams, req.params).id);
+    const { doc, subject } = await loadDocument(s, actor, parse(idParams, req.params).id);
     authorize(actor, { type: 'document.write', meeting: subject });
     const { label } = parse(saveVersionRequest, req.body);
     const { version, created } = await saveVersion(s, actor, doc.id, label);
@@ -95,23 +95,23 @@ export function documentRoutes(app: FastifyInstance, s: Services, options: Docum
 
   app.get('/api/versions/:id', async (req): Promise<VersionContent> => {
     const actor = requireActor(req);
-    const version = s.versions.view(parse(idParams, req.params).id) ?? fail('not_found');
-    loadDocument(s, actor, version.documentId);
-    return { ...version, content: contentOfState(s.versions.state(version.id) ?? fail('not_found')) };
+    const version = await s.versions.view(parse(idParams, req.params).id) ?? fail('not_found');
+    await loadDocument(s, actor, version.documentId);
+    return { ...version, content: contentOfState(await s.versions.state(version.id) ?? fail('not_found')) };
   });
 
   // A restore keeps the text it replaces as a version: limited like saving one.
   app.post('/api/versions/:id/restore', { config: perPersonPerMinute(options.versionSavesPerMinute) }, async (req) => {
     const actor = requireActor(req);
-    const version = s.versions.view(parse(idParams, req.params).id) ?? fail('not_found');
-    const { subject } = loadDocument(s, actor, version.documentId);
+    const version = await s.versions.view(parse(idParams, req.params).id) ?? fail('not_found');
+    const { subject } = await loadDocument(s, actor, version.documentId);
     authorize(actor, { type: 'document.write', meeting: subject });
     return restoreVersion(s, actor, version.id);
   });
 
   app.post('/api/documents/:id/finalisation', async (req): Promise<DocumentDetail> => {
     const actor = requireActor(req);
-    const { doc, subject } = loadDocument(s, actor, parse(idParams, req.params).id);
+    const { doc, subject } = await loadDocument(s, actor, parse(idParams, req.params).id);
     authorize(actor, { type: 'finalisation.request', meeting: subject });
     const { confirmPlaceholders } = parse(finalisationRequest, req.body);
     return detailOf(actor, await requestFinalisation(s, actor, doc.id, confirmPlaceholders), subject);
@@ -119,14 +119,14 @@ export function documentRoutes(app: FastifyInstance, s: Services, options: Docum
 
   app.post('/api/documents/:id/finalisation/confirm', async (req): Promise<DocumentDetail> => {
     const actor = requireActor(req);
-    const { doc, subject } = loadDocument(s, actor, parse(idParams, req.params).id);
+    const { doc, subject } = await loadDocument(s, actor, parse(idParams, req.params).id);
     authorize(actor, { type: 'finalisation.confirm', meeting: subject });
     return detailOf(actor, await confirmFinalisation(s, actor, doc.id), subject);
   });
 
   app.delete('/api/documents/:id/finalisation', async (req): Promise<DocumentDetail> => {
     const actor = requireActor(req);
-    const { doc, subject } = loadDocument(s, actor, parse(idParams, req.params).id);
+    const { doc, subject } = await loadDocument(s, actor, parse(idParams, req.params).id);
     // A chair declines, the secretary withdraws; nobody else has a say.
     const chair = can(actor, { type: 'finalisation.confirm', meeting: subject });
     if (!chair) authorize(actor, { type: 'finalisation.request', meeting: subject });
@@ -135,7 +135,7 @@ export function documentRoutes(app: FastifyInstance, s: Services, options: Docum
 
   app.get('/api/documents/:id/export.docx', { config: exportLimit }, async (req, reply) => {
     const actor = requireActor(req);
-    const { doc } = loadDocument(s, actor, parse(idParams, req.params).id);
+    const { doc } = await loadDocument(s, actor, parse(idParams, req.params).id);
     const { version } = parse(exportQuery, req.query);
     const file = await options.exports.run(async () => {
       const { state, draft } = await exportSource(s, doc, version);
@@ -151,7 +151,7 @@ export function documentRoutes(app: FastifyInstance, s: Services, options: Docum
 
   app.get('/api/documents/:id/print', { config: exportLimit }, async (req, reply) => {
     const actor = requireActor(req);
-    const { doc } = loadDocument(s, actor, parse(idParams, req.params).id);
+    const { doc } = await loadDocument(s, actor, parse(idParams, req.params).id);
     const { version } = parse(exportQuery, req.query);
     const html = await options.exports.run(async () => {
       const { state, draft } = await exportSource(s, doc, version);

@@ -33,10 +33,10 @@ import { authorize, loadMeeting } from '../guard.ts';
 const meetingParams = z.object({ id: z.string().min(1) });
 const memberParams = z.object({ id: z.string().min(1), userId: z.string().min(1) });
 
-function meetingView(s: Services, actor: Actor, meetingId: string): MeetingView {
-  const { row, subject } = loadMeeting(s, actor, meetingId);
+async function meetingView(s: Services, actor: Actor, meetingId: string): Promise<MeetingView> {
+  const { row, subject } = await loadMeeting(s, actor, meetingId);
   const info = presentMeetingInfo(row);
-  const members = s.meetings.members(meetingId);
+  const members = await s.meetings.members(meetingId);
   return {
     ...info,
     createdAt: row.created_at,
@@ -45,17 +45,15 @@ function meetingView(s: Services, actor: Actor, meetingId: string): MeetingView 
     permissions: meetingPermissions(actor, subject),
     members,
     quorum: computeQuorum(members, info.quorumRule),
-    documents: s.meetings.documents(meetingId),
-    motions: s.motions.views(meetingId),
+    documents: await s.meetings.documents(meetingId),
+    motions: await s.motions.views(meetingId),
   };
 }
 
 export function meetingRoutes(app: FastifyInstance, s: Services): void {
   app.get('/api/meetings', async (req): Promise<MeetingSummary[]> => {
     const actor = requireActor(req);
-    return s.meetings
-      .list(actor.isAdmin ? null : actor.id)
-      .map((row) => ({ ...presentMeetingInfo(row), myRole: row.my_role, memberCount: row.member_count }));
+    return (await s.meetings.list(actor.isAdmin ? null : actor.id)).map((row) => ({ ...presentMeetingInfo(row), myRole: row.my_role, memberCount: row.member_count }));
   });
 
   app.post('/api/meetings', async (req, reply) => {
@@ -63,34 +61,34 @@ export function meetingRoutes(app: FastifyInstance, s: Services): void {
     authorize(actor, { type: 'meeting.create' });
     const { creatorRole, ...fields } = parse(createMeetingRequest, req.body);
     const row = await createMeeting(s, actor, fields, creatorRole);
-    return reply.code(201).send(meetingView(s, actor, row.id));
+    return reply.code(201).send(await meetingView(s, actor, row.id));
   });
 
   app.get('/api/meetings/:id', async (req) => {
     const actor = requireActor(req);
-    return meetingView(s, actor, parse(meetingParams, req.params).id);
+    return await meetingView(s, actor, parse(meetingParams, req.params).id);
   });
 
   app.patch('/api/meetings/:id', async (req) => {
     const actor = requireActor(req);
     const { id } = parse(meetingParams, req.params);
-    const { subject } = loadMeeting(s, actor, id);
+    const { subject } = await loadMeeting(s, actor, id);
     authorize(actor, { type: 'meeting.update', meeting: subject });
     await updateMeeting(s, actor, id, parse(updateMeetingRequest, req.body));
-    return meetingView(s, actor, id);
+    return await meetingView(s, actor, id);
   });
 
   app.get('/api/meetings/:id/members', async (req) => {
     const actor = requireActor(req);
-    const { row } = loadMeeting(s, actor, parse(meetingParams, req.params).id);
-    const members = s.meetings.members(row.id);
+    const { row } = await loadMeeting(s, actor, parse(meetingParams, req.params).id);
+    const members = await s.meetings.members(row.id);
     return { members, quorum: computeQuorum(members, presentMeetingInfo(row).quorumRule) };
   });
 
   app.post('/api/meetings/:id/members', async (req, reply) => {
     const actor = requireActor(req);
     const { id } = parse(meetingParams, req.params);
-    const { subject } = loadMeeting(s, actor, id);
+    const { subject } = await loadMeeting(s, actor, id);
     authorize(actor, { type: 'roster.manage', meeting: subject });
     return reply.code(201).send(await addMember(s, actor, id, parse(addMemberRequest, req.body)));
   });
@@ -98,7 +96,7 @@ export function meetingRoutes(app: FastifyInstance, s: Services): void {
   app.patch('/api/meetings/:id/members/:userId', async (req) => {
     const actor = requireActor(req);
     const { id, userId } = parse(memberParams, req.params);
-    const { subject } = loadMeeting(s, actor, id);
+    const { subject } = await loadMeeting(s, actor, id);
     authorize(actor, { type: 'roster.manage', meeting: subject });
     return updateMember(s, actor, id, userId, parse(updateMemberRequest, req.body));
   });
@@ -106,7 +104,7 @@ export function meetingRoutes(app: FastifyInstance, s: Services): void {
   app.delete('/api/meetings/:id/members/:userId', async (req, reply) => {
     const actor = requireActor(req);
     const { id, userId } = parse(memberParams, req.params);
-    const { subject } = loadMeeting(s, actor, id);
+    const { subject } = await loadMeeting(s, actor, id);
     authorize(actor, { type: 'roster.manage', meeting: subject });
     await removeMember(s, actor, id, userId);
     return reply.code(204).send();
@@ -115,7 +113,7 @@ export function meetingRoutes(app: FastifyInstance, s: Services): void {
   app.post('/api/meetings/:id/members/import', async (req) => {
     const actor = requireActor(req);
     const { id } = parse(meetingParams, req.params);
-    const { subject } = loadMeeting(s, actor, id);
+    const { subject } = await loadMeeting(s, actor, id);
     authorize(actor, { type: 'roster.manage', meeting: subject });
     return importMembers(s, actor, id, parse(importMembersRequest, req.body), languageOf(req));
   });
@@ -123,7 +121,7 @@ export function meetingRoutes(app: FastifyInstance, s: Services): void {
   app.post('/api/meetings/:id/attendance', async (req) => {
     const actor = requireActor(req);
     const { id } = parse(meetingParams, req.params);
-    const { subject } = loadMeeting(s, actor, id);
+    const { subject } = await loadMeeting(s, actor, id);
     const input = parse(attendanceRequest, req.body);
     const userId = input.userId ?? actor.id;
     if (userId === actor.id && input.status === 'present' && can(actor, { type: 'attendance.checkIn', meeting: subject })) {
@@ -136,14 +134,14 @@ export function meetingRoutes(app: FastifyInstance, s: Services): void {
 
   app.get('/api/meetings/:id/documents', async (req) => {
     const actor = requireActor(req);
-    const { row } = loadMeeting(s, actor, parse(meetingParams, req.params).id);
-    return s.meetings.documents(row.id);
+    const { row } = await loadMeeting(s, actor, parse(meetingParams, req.params).id);
+    return await s.meetings.documents(row.id);
   });
 
   app.post('/api/meetings/:id/documents', async (req, reply) => {
     const actor = requireActor(req);
     const { id } = parse(meetingParams, req.params);
-    const { subject } = loadMeeting(s, actor, id);
+    const { subject } = await loadMeeting(s, actor, id);
     authorize(actor, { type: 'document.create', meeting: subject });
     return reply.code(201).send(await createDocument(s, actor, id, parse(createDocumentRequest, req.body)));
   });

@@ -25,18 +25,18 @@ import { authorize, loadMeeting } from '../guard.ts';
 const idParams = z.object({ id: z.string().min(1) });
 
 /** The motion and the caller's standing in its meeting; 404 for a motion of a meeting the caller cannot see. */
-function loadMotion(s: Services, actor: Actor, motionId: string): { motion: MotionRow; subject: MeetingSubject } {
-  const motion = s.motions.byId(motionId) ?? fail('not_found');
-  const { subject } = loadMeeting(s, actor, motion.meeting_id);
+async function loadMotion(s: Services, actor: Actor, motionId: string): Promise<{ motion: MotionRow; subject: MeetingSubject }> {
+  const motion = await s.motions.byId(motionId) ?? fail('not_found');
+  const { subject } = await loadMeeting(s, actor, motion.meeting_id);
   return { motion, subject };
 }
 
-function detail(s: Services, actor: Actor, motionId: string): MotionDetail {
-  const view = s.motions.view(motionId) ?? fail('not_found');
-  const mine = s.motions.ballotOf(motionId, actor.id);
+async function detail(s: Services, actor: Actor, motionId: string): Promise<MotionDetail> {
+  const view = await s.motions.view(motionId) ?? fail('not_found');
+  const mine = await s.motions.ballotOf(motionId, actor.id);
   return {
     ...view,
-    ballots: s.motions.ballots(motionId),
+    ballots: await s.motions.ballots(motionId),
     myBallot: { voted: mine !== undefined, choice: mine?.choice ?? null },
   };
 }
@@ -59,14 +59,14 @@ function columns(input: Partial<z.output<typeof updateMotionRequest>>): Partial<
 export function motionRoutes(app: FastifyInstance, s: Services, options: { auditChecksPerMinute: number }): void {
   app.get('/api/meetings/:id/motions', async (req): Promise<MotionView[]> => {
     const actor = requireActor(req);
-    const { row } = loadMeeting(s, actor, parse(idParams, req.params).id);
-    return s.motions.views(row.id);
+    const { row } = await loadMeeting(s, actor, parse(idParams, req.params).id);
+    return await s.motions.views(row.id);
   });
 
   app.post('/api/meetings/:id/motions', async (req, reply) => {
     const actor = requireActor(req);
     const { id } = parse(idParams, req.params);
-    const { row, subject } = loadMeeting(s, actor, id);
+    const { row, subject } = await loadMeeting(s, actor, id);
     authorize(actor, { type: 'motion.manage', meeting: subject });
     const { revoteOf, ...input } = parse(createMotionRequest, req.body);
     const fields: MotionFields = {
@@ -84,42 +84,42 @@ export function motionRoutes(app: FastifyInstance, s: Services, options: { audit
 
   app.get('/api/motions/:id', async (req): Promise<MotionDetail> => {
     const actor = requireActor(req);
-    const { motion } = loadMotion(s, actor, parse(idParams, req.params).id);
-    return detail(s, actor, motion.id);
+    const { motion } = await loadMotion(s, actor, parse(idParams, req.params).id);
+    return await detail(s, actor, motion.id);
   });
 
   // For the chair about to close the vote: who of those counted present has not voted yet (the ballots are live).
   app.get('/api/motions/:id/electorate', async (req): Promise<MotionElectorateView> => {
     const actor = requireActor(req);
-    const { motion, subject } = loadMotion(s, actor, parse(idParams, req.params).id);
+    const { motion, subject } = await loadMotion(s, actor, parse(idParams, req.params).id);
     authorize(actor, { type: 'motion.run', meeting: subject });
-    return { present: s.motions.presentAtOpening(motion.id) };
+    return { present: await s.motions.presentAtOpening(motion.id) };
   });
 
   app.patch('/api/motions/:id', async (req) => {
     const actor = requireActor(req);
-    const { motion, subject } = loadMotion(s, actor, parse(idParams, req.params).id);
+    const { motion, subject } = await loadMotion(s, actor, parse(idParams, req.params).id);
     authorize(actor, { type: 'motion.manage', meeting: subject });
     return updateMotion(s, actor, motion.id, columns(parse(updateMotionRequest, req.body)));
   });
 
   app.post('/api/motions/:id/open', async (req) => {
     const actor = requireActor(req);
-    const { motion, subject } = loadMotion(s, actor, parse(idParams, req.params).id);
+    const { motion, subject } = await loadMotion(s, actor, parse(idParams, req.params).id);
     authorize(actor, { type: 'motion.run', meeting: subject });
     return openMotion(s, actor, motion.id);
   });
 
   app.post('/api/motions/:id/close', async (req) => {
     const actor = requireActor(req);
-    const { motion, subject } = loadMotion(s, actor, parse(idParams, req.params).id);
+    const { motion, subject } = await loadMotion(s, actor, parse(idParams, req.params).id);
     authorize(actor, { type: 'motion.run', meeting: subject });
     return closeMotion(s, actor, motion.id);
   });
 
   app.post('/api/motions/:id/ballots', async (req, reply) => {
     const actor = requireActor(req);
-    const { motion, subject } = loadMotion(s, actor, parse(idParams, req.params).id);
+    const { motion, subject } = await loadMotion(s, actor, parse(idParams, req.params).id);
     if (!can(actor, { type: 'ballot.cast', meeting: subject })) fail('not_eligible');
     const { choice } = parse(ballotRequest, req.body);
     const view = await castBallot(s, actor, motion.id, choice);
@@ -130,7 +130,7 @@ export function motionRoutes(app: FastifyInstance, s: Services, options: { audit
 
   app.post('/api/motions/:id/tally', async (req) => {
     const actor = requireActor(req);
-    const { motion, subject } = loadMotion(s, actor, parse(idParams, req.params).id);
+    const { motion, subject } = await loadMotion(s, actor, parse(idParams, req.params).id);
     authorize(actor, { type: 'motion.tally', meeting: subject });
     return recordTally(s, actor, motion.id, parse(tallyRequest, req.body));
   });
@@ -138,8 +138,8 @@ export function motionRoutes(app: FastifyInstance, s: Services, options: { audit
   // Each view checks the installation's whole record (every entry's hash and MAC), so it is limited per person.
   app.get('/api/meetings/:id/audit', { config: perPersonPerMinute(options.auditChecksPerMinute) }, async (req): Promise<AuditView> => {
     const actor = requireActor(req);
-    const { row, subject } = loadMeeting(s, actor, parse(idParams, req.params).id);
+    const { row, subject } = await loadMeeting(s, actor, parse(idParams, req.params).id);
     authorize(actor, { type: 'audit.read', meeting: subject });
-    return { entries: s.audit.entries(row.id), verification: s.audit.verify() };
+    return { entries: await s.audit.entries(row.id), verification: await s.audit.verify() };
   });
 }

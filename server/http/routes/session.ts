@@ -26,11 +26,11 @@ function sessionView(row: UserRow): SessionView {
   };
 }
 
-function startSession(s: Services, req: FastifyRequest, reply: FastifyReply, userId: string, ttlMs: number): void {
+async function startSession(s: Services, req: FastifyRequest, reply: FastifyReply, userId: string, ttlMs: number): Promise<void> {
   // Signing in again (perhaps as someone else, on a shared laptop) ends the session the browser had.
   const previous = sessionSecretOf(req);
-  if (previous) s.credentials.endSession(previous);
-  const secret = s.credentials.createSession(userId);
+  if (previous) await s.credentials.endSession(previous);
+  const secret = await s.credentials.createSession(userId);
   reply.setCookie(SESSION_COOKIE, secret, {
     httpOnly: true,
     sameSite: 'lax',
@@ -42,24 +42,24 @@ function startSession(s: Services, req: FastifyRequest, reply: FastifyReply, use
 
 export function sessionRoutes(app: FastifyInstance, s: Services, options: SessionRouteOptions): void {
   const perAddress = new WindowLimiter(options.signInAttemptsPerAddressPerMinute, 60_000);
-  app.get('/api/setup', async (): Promise<SetupStatus> => ({ needsSetup: s.users.count() === 0 }));
+  app.get('/api/setup', async (): Promise<SetupStatus> => ({ needsSetup: await s.users.count() === 0 }));
 
   app.post('/api/setup', async (req, reply) => {
     const input = parse(setupRequest, req.body);
     const admin = await setupFirstAdmin(s, input);
     const demo = input.loadDemo ? await loadDemo(s, admin.id) : null;
-    startSession(s, req, reply, admin.id, options.sessionTtlMs);
+    await startSession(s, req, reply, admin.id, options.sessionTtlMs);
     return reply.code(201).send({ user: presentUser(admin), demo });
   });
 
   app.get('/api/demo-accounts', async (): Promise<DemoAccount[]> => {
-    const demoMeeting = s.meetings.list(null).find((m) => m.is_demo === 1);
-    return s.users.demoUsers().map((u) => ({
-      username: u.username,
-      fullName: u.full_name,
-      role: (demoMeeting && s.meetings.roleOf(demoMeeting.id, u.id)) || 'delegate',
-      password: DEMO_PASSWORD,
-    }));
+    const demoMeeting = (await s.meetings.list(null)).find((m) => m.is_demo === 1);
+    const accounts: DemoAccount[] = [];
+    for (const u of await s.users.demoUsers()) {
+      const role = demoMeeting ? await s.meetings.roleOf(demoMeeting.id, u.id) : null;
+      accounts.push({ username: u.username, fullName: u.full_name, role: role ?? 'delegate', password: DEMO_PASSWORD });
+    }
+    return accounts;
   });
 
   app.post('/api/demo', async (req, reply) => {
@@ -98,20 +98,20 @@ export function sessionRoutes(app: FastifyInstance, s: Services, options: Sessio
     async (req, reply) => {
       const input = parse(signInRequest, req.body);
       const row = await checkPassword(s, input.username, input.password);
-      startSession(s, req, reply, row.id, options.sessionTtlMs);
+      await startSession(s, req, reply, row.id, options.sessionTtlMs);
       return sessionView(row);
     },
   );
 
   app.get('/api/session', async (req) => {
     const actor = requireActor(req);
-    return sessionView(s.users.byId(actor.id) ?? fail('unauthenticated'));
+    return sessionView(await s.users.byId(actor.id) ?? fail('unauthenticated'));
   });
 
   app.delete('/api/session', async (req, reply) => {
     const secret = sessionSecretOf(req);
     if (secret) {
-      s.credentials.endSession(secret);
+      await s.credentials.endSession(secret);
       s.closeSockets({ credential: sessionCredential(secret) }, 'signedOut');
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });

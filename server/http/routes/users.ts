@@ -38,11 +38,11 @@ export function userRoutes(app: FastifyInstance, s: Services, options: { passwor
     const { q } = parse(listUsersQuery, req.query);
     if (q === undefined) {
       authorize(actor, { type: 'account.manage' });
-      return s.users.list().map(presentUser);
+      return (await s.users.list()).map(presentUser);
     }
-    const managesAnyMeeting = s.meetings.list(actor.id).some((m) => m.my_role === 'chair' || m.my_role === 'secretary');
+    const managesAnyMeeting = (await s.meetings.list(actor.id)).some((m) => m.my_role === 'chair' || m.my_role === 'secretary');
     authorize(actor, { type: 'user.search', managesAnyMeeting });
-    return s.users.search(q).map(presentUser);
+    return (await s.users.search(q)).map(presentUser);
   });
 
   app.post('/api/users', async (req, reply) => {
@@ -77,7 +77,7 @@ export function userRoutes(app: FastifyInstance, s: Services, options: { passwor
     const actor = requireActor(req);
     const userId = parse(tokensQuery, req.query).userId ?? actor.id;
     authorize(actor, { type: 'token.manage', ownerId: userId });
-    return s.credentials.tokens(userId).map(presentToken);
+    return (await s.credentials.tokens(userId)).map(presentToken);
   });
 
   app.post('/api/tokens', async (req, reply) => {
@@ -87,32 +87,32 @@ export function userRoutes(app: FastifyInstance, s: Services, options: { passwor
     const input = parse(createTokenRequest, req.body);
     const userId = input.userId ?? actor.id;
     authorize(actor, { type: 'token.manage', ownerId: userId });
-    if (!s.users.byId(userId)) fail('not_found', 'userId');
+    if (!await s.users.byId(userId)) fail('not_found', 'userId');
     const expiresAt = input.expiresInDays === undefined ? null : Date.now() + input.expiresInDays * 86_400_000;
-    const created = s.db.transaction(() => {
-      const t = s.credentials.createToken(userId, input.name, expiresAt);
-      s.audit.append({
+    const created = await s.uow.run(async (tx) => {
+      const t = await tx.credentials.createToken(userId, input.name, expiresAt);
+      await tx.audit.append({
         actorId: actor.id,
         meetingId: null,
         action: 'token.created',
         payload: { tokenId: t.id, userId, name: input.name, expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString() },
       });
       return t;
-    })();
-    const body: CreatedToken = { token: presentToken(s.credentials.token(created.id)!), secret: created.secret };
+    });
+    const body: CreatedToken = { token: presentToken((await s.credentials.token(created.id))!), secret: created.secret };
     return reply.code(201).send(body);
   });
 
   app.delete('/api/tokens/:id', async (req, reply) => {
     const actor = requireActor(req);
     const { id } = parse(idParams, req.params);
-    const token = s.credentials.token(id);
+    const token = await s.credentials.token(id);
     // Someone else's token is as unknown to the caller as one that does not exist.
     if (!token || !(actor.isAdmin || token.user_id === actor.id)) fail('not_found');
-    s.db.transaction(() => {
-      s.credentials.revokeToken(id);
-      s.audit.append({ actorId: actor.id, meetingId: null, action: 'token.revoked', payload: { tokenId: id, userId: token.user_id } });
-    })();
+    await s.uow.run(async (tx) => {
+      await tx.credentials.revokeToken(id);
+      await tx.audit.append({ actorId: actor.id, meetingId: null, action: 'token.revoked', payload: { tokenId: id, userId: token.user_id } });
+    });
     s.closeSockets({ credential: tokenCredential(id) }, 'signedOut');
     return reply.code(204).send();
   });

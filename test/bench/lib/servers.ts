@@ -60,7 +60,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   if (kind === 'project') {
     dataDir = trackDir(fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-bench-data-')));
     // Our server admits only signed-in members of a document's meeting; the reference has no such check.
-    if (!options.asInstalled) query = `?token=${seedWriter(dataDir, options.docIds ?? [])}`;
+    if (!options.asInstalled) query = `?token=${await seedWriter(dataDir, options.docIds ?? [])}`;
     options.seed?.(dataDir);
     const args = [...flags, '--import', 'tsx', 'server/main.ts'];
     command = `node ${args.join(' ')}`;

@@ -1,0 +1,188 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The tables as the query layer sees them, one description for both engines. The migrations
+ * (`migrations.ts` for SQLite, `migrations-postgres.ts` for PostgreSQL) make the same columns with the same meaning:
+ * flags are integers 0/1 on both (repositories turn them into booleans), times are ISO 8601 text except the few
+ * millisecond counters, and binary columns are BLOB / BYTEA read as bytes.
+ * Nothing outside `server/db` and the repositories sees these shapes. The document tables (`doc_state`,
+ * `doc_update`) are not here: only the document stores (`server/storage/`) read them, in SQL of their own.
+ */
+export interface Schema {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  meetings: MeetingsTable;
+  members: MembersTable;
+  documents: DocumentsTable;
+  audit: AuditTable;
+  motions: MotionsTable;
+  ballots: BallotsTable;
+  motion_electorate: MotionElectorateTable;
+  document_versions: DocumentVersionsTable;
+  finalisations: FinalisationsTable;
+  number_series: NumberSeriesTable;
+}
+
+type Bytes = ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+/** 0 or 1. */
+type Flag = number;
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  full_name: string;
+  password_hash: string;
+  is_admin: Flag;
+  is_demo: Flag;
+  disabled: Flag;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  /** Milliseconds since the epoch. */
+  expires_at: number;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  /** Milliseconds since the epoch; null when the token does not expire. */
+  expires_at: number | null;
+}
+
+export interface MeetingsTable {
+  id: string;
+  title: string;
+  kind: string;
+  starts_at: string;
+  place: string;
+  locality: string;
+  issuing_body: string;
+  parent_body: string;
+  symbol: string;
+  status: string;
+  quorum_num: number;
+  quorum_den: number;
+  /** JSON array of strings. */
+  agenda: string;
+  is_demo: ColumnType<Flag, Flag | undefined, Flag>;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembersTable {
+  meeting_id: string;
+  user_id: string;
+  role: string;
+  unit: string;
+  attendance: ColumnType<string, string | undefined, string>;
+  attendance_reason: ColumnType<string, string | undefined, string>;
+  attendance_at: string | null;
+}
+
+export interface DocumentsTable {
+  id: string;
+  meeting_id: string;
+  kind: string;
+  title: string;
+  created_by: string | null;
+  created_at: string;
+  origin_document_id: string | null;
+  origin_user_id: string | null;
+}
+
+export interface AuditTable {
+  seq: Generated<number>;
+  at: string;
+  actor_id: string | null;
+  meeting_id: string | null;
+  action: string;
+  /** JSON. */
+  payload: string;
+  prev_hash: string;
+  hash: string;
+  mac: string | null;
+}
+
+export interface MotionsTable {
+  id: string;
+  meeting_id: string;
+  number: number;
+  title: string;
+  description: string;
+  document_id: string | null;
+  form: string;
+  rule: string;
+  quorum_num: number;
+  quorum_den: number;
+  duration_seconds: number | null;
+  status: ColumnType<string, string | undefined, string>;
+  outcome: string | null;
+  revote_of: string | null;
+  version_id: string | null;
+  opened_at: string | null;
+  closes_at: string | null;
+  closed_at: string | null;
+  members_count: number | null;
+  present_count: number | null;
+  tally_for: number | null;
+  tally_against: number | null;
+  tally_abstain: number | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface BallotsTable {
+  motion_id: string;
+  user_id: string;
+  /** Null for a secret ballot: the choice is counted in the motion's tally and kept nowhere else. */
+  choice: string | null;
+  cast_at: string | null;
+}
+
+export interface MotionElectorateTable {
+  motion_id: string;
+  user_id: string;
+  present: Flag;
+}
+
+export interface DocumentVersionsTable {
+  id: string;
+  document_id: string;
+  motion_id: string | null;
+  state: Bytes;
+  content_hash: string;
+  created_by: string | null;
+  created_at: string;
+  kind: ColumnType<string, string | undefined, string>;
+  label: ColumnType<string, string | undefined, string>;
+  restored_version_id: string | null;
+}
+
+export interface FinalisationsTable {
+  document_id: string;
+  status: string;
+  requested_by: string;
+  requested_at: string;
+  confirmed_by: string | null;
+  confirmed_at: string | null;
+  series: string | null;
+  seq: number | null;
+  number: string | null;
+  version_id: string;
+  content_hash: string | null;
+}
+
+export interface NumberSeriesTable {
+  series: string;
+  last: number;
+}
