@@ -11,7 +11,7 @@ import { attachCollabSockets } from './collab/ws-adapter.ts';
 import type { Config } from './config.ts';
 import { loadAuditKey } from './audit-key.ts';
 import { openDatabase } from './db/database.ts';
-import { sqliteKysely } from './db/kysely.ts';
+import { openSqlite } from './db/engine.ts';
 import type { Schema } from './db/schema.ts';
 import type { Kysely } from 'kysely';
 import { lockDataDir } from './db/process-lock.ts';
@@ -37,7 +37,6 @@ import { MotionTimers } from './motions/timers.ts';
 import { configurePasswordHashing } from './accounts/passwords.ts';
 import { createServices, matches, type Services } from './services.ts';
 import { WorkQueue } from './work-queue.ts';
-import { SqliteStore } from './storage/sqlite.ts';
 import type { DocumentStore } from './storage/store.ts';
 
 export interface StartOptions {
@@ -73,8 +72,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 }
 
 async function start(config: Config, options: StartOptions, releaseLock: () => void): Promise<RunningServer> {
-  const db = openDatabase(config.dataDir);
-  const store = options.store ?? SqliteStore.on(db);
+  const opened = openSqlite(openDatabase(config.dataDir));
+  const engine = options.store ? { ...opened, store: options.store } : opened;
+  const store = engine.store;
   const app = Fastify({
     logger: { level: config.LOG_LEVEL },
     bodyLimit: config.MAX_MESSAGE_BYTES,
@@ -112,7 +112,7 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
   const auditKey = loadAuditKey(config);
   // On an installation that had entries, a new key there is worth a look: was audit.key removed?
   if (auditKey.created) app.log.warn({ dataDir: config.dataDir }, 'created the audit key (audit.key); keep a copy apart from the database');
-  const services = createServices(db, store, {
+  const services = createServices(engine, {
     sessionTtlMs,
     auditKey,
     projection: (meetings, motions) =>
@@ -219,11 +219,11 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
       clearInterval(sweep);
       await app.close();
       await store.close();
-      if (db.open) db.close();
+      await engine.close();
       releaseLock();
     })());
 
-  return { url, port, origins: origins.origins, app, rooms, services, sql: sqliteKysely(db), close };
+  return { url, port, origins: origins.origins, app, rooms, services, sql: engine.db, close };
 }
 
 /**

@@ -16,7 +16,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { AppError } from './errors.ts';
 import { createServices, type Services } from './services.ts';
-import { SqliteStore } from './storage/sqlite.ts';
+import { openSqlite, type Engine } from './db/engine.ts';
 
 const USAGE = `Usage: npm run quorum -- <command>
 
@@ -56,12 +56,7 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
-/** What the operator's commands need besides the services: the database file itself, for `backup`. */
-interface Operator {
-  backup(file: string): Promise<void>;
-}
-
-async function run(s: Services, op: Operator, args: string[]): Promise<string> {
+async function run(s: Services, engine: Pick<Engine, 'backup'>, args: string[]): Promise<string> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -120,7 +115,7 @@ async function run(s: Services, op: Operator, args: string[]): Promise<string> {
       const file = sub;
       if (!file || rest.length > 0) throw new UsageError('backup: give exactly one file name');
       if (fs.existsSync(file)) throw new UsageError(`backup: ${file} already exists; choose a new file name`);
-      await op.backup(file);
+      await engine.backup(file);
       return `Backup written to ${file}.`;
     }
     case 'audit verify': {
@@ -199,10 +194,10 @@ async function main(): Promise<number> {
     process.stderr.write(`Error: ${(err as Error).message}\n`);
     return 1;
   }
-  const db = openDatabase(config.dataDir);
-  const s = createServices(db, SqliteStore.on(db), { sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000, auditKey });
+  const engine = openSqlite(openDatabase(config.dataDir));
+  const s = createServices(engine, { sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000, auditKey });
   try {
-    process.stdout.write(`${await run(s, { backup: async (file) => void (await db.backup(file)) }, args)}\n`);
+    process.stdout.write(`${await run(s, engine, args)}\n`);
     return 0;
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -216,7 +211,7 @@ async function main(): Promise<number> {
     process.stderr.write(`Error: ${(err as Error).message}\n`);
     return 1;
   } finally {
-    db.close();
+    await engine.close();
   }
 }
 

@@ -3,8 +3,11 @@ import type { AuditKey } from './audit-key.ts';
 import { Credentials } from './accounts/sessions.ts';
 import { Users } from './accounts/users.ts';
 import type { Db } from './db/database.ts';
-import { sqliteKysely } from './db/kysely.ts';
-import { SqliteUnitOfWork, type DomainEvent, type UnitOfWork } from './db/uow.ts';
+import type { Kysely } from 'kysely';
+import type { Engine } from './db/engine.ts';
+import type { Schema } from './db/schema.ts';
+import type { DomainEvent, UnitOfWork } from './db/uow.ts';
+import { fail } from './errors.ts';
 import type { MotionView } from '../shared/api.ts';
 import type { RoomManager } from './collab/rooms.ts';
 import type { MeetingProjection } from './meetings/projection.ts';
@@ -79,40 +82,43 @@ export function matches(m: SocketMatch, p: { userId: string; meetingId: string; 
   return true;
 }
 
-export function createServices(
-  db: Db,
-  store: DocumentStore,
-  options: {
-    sessionTtlMs: number;
-    /** Without it (seeds that write no audit entries) the audit record can be neither appended to nor verified. */
-    auditKey?: AuditKey;
-    projection?: (meetings: Meetings, motions: Motions) => MeetingProjection;
-    rooms?: Services['rooms'];
-    closeSockets?: Services['closeSockets'];
-    /** Delivers the events a committed unit of work emitted. */
-    deliver?: (events: readonly DomainEvent[]) => Promise<void>;
-  },
-): Services {
-  const meetings = new Meetings(db);
-  const motions = new Motions(db);
-  const repositories: Repositories = {
-    users: new Users(db),
-    credentials: new Credentials(db, options.sessionTtlMs),
-    meetings,
-    motions,
-    versions: new Versions(db),
-    finalisations: new Finalisations(db),
-    audit: new AuditLog(db, options.auditKey),
+export interface ServiceOptions {
+  sessionTtlMs: number;
+  /** Without it (seeds that write no audit entries) the audit record can be neither appended to nor verified. */
+  auditKey?: AuditKey;
+  projection?: (meetings: Meetings, motions: Motions) => MeetingProjection;
+  rooms?: Services['rooms'];
+  closeSockets?: Services['closeSockets'];
+  /** Delivers the events a committed unit of work emitted. */
+  deliver?: (events: readonly DomainEvent[]) => Promise<void>;
+}
+
+/** The repositories on `db`: the engine's query layer, or a unit of work's transaction. */
+function repositoriesOn(db: Kysely<Schema>, legacy: Db, options: ServiceOptions): Repositories {
+  void db;
+  return {
+    users: new Users(legacy),
+    credentials: new Credentials(legacy, options.sessionTtlMs),
+    meetings: new Meetings(legacy),
+    motions: new Motions(legacy),
+    versions: new Versions(legacy),
+    finalisations: new Finalisations(legacy),
+    audit: new AuditLog(legacy, options.auditKey),
   };
+}
+
+export function createServices(engine: Engine & { raw?: Db }, options: ServiceOptions): Services {
+  const legacy = engine.raw ?? fail('internal');
+  const repositories = repositoriesOn(engine.db, legacy, options);
   return {
     ...repositories,
-    forgetBallotOrder: async () => void db.pragma('wal_checkpoint(TRUNCATE)'),
-    uow: new SqliteUnitOfWork(db, () => repositories, sqliteKysely(db), options.deliver ?? (async () => {})),
-    store,
+    forgetBallotOrder: () => engine.forgetBallotOrder(),
+    uow: engine.unitOfWork((db) => repositoriesOn(db, legacy, { ...options, auditKey: options.auditKey && { ...options.auditKey, created: false } }), options.deliver ?? (async () => {})),
+    store: engine.store,
     rooms: options.rooms ?? null,
     motionTimers: null,
     voteResults: null,
-    projection: options.projection?.(meetings, motions) ?? null,
+    projection: options.projection?.(repositories.meetings, repositories.motions) ?? null,
     meetingFacts: null,
     closeSockets: options.closeSockets ?? (() => {}),
   };

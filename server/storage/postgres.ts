@@ -1,5 +1,7 @@
 import pg from 'pg';
 import * as Y from 'yjs';
+import { postgresPool } from '../db/kysely.ts';
+import { migratePostgres } from '../db/migrations-postgres.ts';
 import type { Compaction, DocumentStore, StoredDocument } from './store.ts';
 
 /**
@@ -20,9 +22,9 @@ export class PostgresStore implements DocumentStore {
 
   /** A store with its own pool on `url`; the schema is made (or brought up to date) first. */
   static async connect(url: string): Promise<PostgresStore> {
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const pool = postgresPool(url);
     try {
-      await migrateDocumentTables(pool);
+      await migratePostgres(pool);
     } catch (err) {
       await pool.end();
       throw err;
@@ -32,7 +34,7 @@ export class PostgresStore implements DocumentStore {
 
   /** The store on a pool someone else ends. */
   static async on(pool: pg.Pool): Promise<PostgresStore> {
-    await migrateDocumentTables(pool);
+    await migratePostgres(pool);
     return new PostgresStore(pool, false);
   }
 
@@ -123,36 +125,5 @@ export class PostgresStore implements DocumentStore {
     } finally {
       client.release();
     }
-  }
-}
-
-/**
- * The document tables on PostgreSQL, as SQLite's migrations 1 and 6 make them. Concurrent starts are serialised by
- * an advisory lock. (The rest of the schema comes with the data layer that speaks both dialects.)
- */
-async function migrateDocumentTables(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query("SELECT pg_advisory_xact_lock(hashtextextended('quorum:migrate', 0))");
-    await client.query(`
-      CREATE TABLE IF NOT EXISTS doc_state (
-        doc_id     TEXT PRIMARY KEY,
-        state      BYTEA NOT NULL,
-        version    INTEGER NOT NULL,
-        updated_at BIGINT NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS doc_update (
-        seq    BIGSERIAL PRIMARY KEY,
-        doc_id TEXT NOT NULL,
-        data   BYTEA NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS doc_update_by_doc ON doc_update (doc_id, seq);`);
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
   }
 }

@@ -1,7 +1,7 @@
 import { openDatabase } from '../../server/db/database.ts';
 import type { MotionFields } from '../../server/motions/repo.ts';
 import { createServices, type Repositories } from '../../server/services.ts';
-import { SqliteStore } from '../../server/storage/sqlite.ts';
+import { openSqlite } from '../../server/db/engine.ts';
 import { DEFAULT_QUORUM_RULE } from '../../shared/meeting.ts';
 import { MEETING_FIELDS } from './api.ts';
 
@@ -10,12 +10,12 @@ import { MEETING_FIELDS } from './api.ts';
  * server's own repositories, and closes the database again.
  */
 async function withServices<T>(dataDir: string, seed: (s: Repositories) => Promise<T>): Promise<T> {
-  const db = openDatabase(dataDir);
+  const engine = openSqlite(openDatabase(dataDir));
   try {
-    const s = createServices(db, SqliteStore.on(db), { sessionTtlMs: 3600_000 });
+    const s = createServices(engine, { sessionTtlMs: 3600_000 });
     return await s.uow.run(seed);
   } finally {
-    db.close();
+    await engine.close();
   }
 }
 
