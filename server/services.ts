@@ -4,7 +4,7 @@ import { Credentials } from './accounts/sessions.ts';
 import { Users } from './accounts/users.ts';
 import type { Db } from './db/database.ts';
 import type { Kysely } from 'kysely';
-import type { Engine } from './db/engine.ts';
+import type { Dialect, Engine } from './db/engine.ts';
 import type { Schema } from './db/schema.ts';
 import type { DomainEvent, UnitOfWork } from './db/uow.ts';
 import { fail } from './errors.ts';
@@ -93,9 +93,13 @@ export interface ServiceOptions {
   deliver?: (events: readonly DomainEvent[]) => Promise<void>;
 }
 
-/** The repositories on `db`: the engine's query layer, or a unit of work's transaction. */
-function repositoriesOn(db: Kysely<Schema>, legacy: Db, options: ServiceOptions): Repositories {
+/**
+ * The repositories on `db`: the engine's query layer, or a unit of work's transaction. `legacy` is the SQLite
+ * connection the repositories not yet written in the query layer still use.
+ */
+function repositoriesOn(db: Kysely<Schema>, dialect: Dialect, legacy: Db, options: ServiceOptions): Repositories {
   void db;
+  void dialect;
   return {
     users: new Users(legacy),
     credentials: new Credentials(legacy, options.sessionTtlMs),
@@ -109,11 +113,11 @@ function repositoriesOn(db: Kysely<Schema>, legacy: Db, options: ServiceOptions)
 
 export function createServices(engine: Engine & { raw?: Db }, options: ServiceOptions): Services {
   const legacy = engine.raw ?? fail('internal');
-  const repositories = repositoriesOn(engine.db, legacy, options);
+  const repositories = repositoriesOn(engine.db, engine.dialect, legacy, options);
   return {
     ...repositories,
     forgetBallotOrder: () => engine.forgetBallotOrder(),
-    uow: engine.unitOfWork((db) => repositoriesOn(db, legacy, { ...options, auditKey: options.auditKey && { ...options.auditKey, created: false } }), options.deliver ?? (async () => {})),
+    uow: engine.unitOfWork((db) => repositoriesOn(db, engine.dialect, legacy, { ...options, auditKey: options.auditKey && { ...options.auditKey, created: false } }), options.deliver ?? (async () => {})),
     store: engine.store,
     rooms: options.rooms ?? null,
     motionTimers: null,
