@@ -9,6 +9,8 @@ const clientRoot = fileURLToPath(new URL('./client', import.meta.url));
 const clientOut = fileURLToPath(new URL('./dist/client', import.meta.url));
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? 8080}`;
 
+const postgres = await postgresPass();
+
 export default defineConfig({
   root: clientRoot,
   plugins: [react(), precacheList()],
@@ -52,7 +54,6 @@ export default defineConfig({
   // code; integration and browser suites are under test/. The client is built once, before any file runs.
   test: {
     root: projectRoot,
-    include: ['{client,server,shared}/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     // expect.poll's own default (1 s) is shorter than a page may take to show under a full suite on two cores (the
@@ -61,8 +62,49 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: real servers and Chromium per file; more parallel files only make timing noisier.
     maxWorkers: 2,
+    // Everything on SQLite; the integration suite a second time on PostgreSQL (test/helpers/database.ts).
+    projects: [
+      { extends: true, test: { name: 'sqlite', include: ['{client,server,shared}/**/*.test.{ts,tsx}', 'test/**/*.test.ts'] } },
+      ...(postgres
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'postgres',
+                include: ['test/integration/**/*.test.ts'],
+                env: { QUORUM_TEST_DATABASE: 'postgres' },
+                setupFiles: ['test/setup-database.ts'],
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });
+
+/**
+ * Whether the integration suite also runs on PostgreSQL: always under CI=true (where PostgreSQL must be there, and
+ * the suite fails loudly if it is not), elsewhere when it answers at TEST_POSTGRES_URL.
+ */
+async function postgresPass(): Promise<boolean> {
+  if (!process.env.VITEST) return false;
+  if (process.env.CI) return true;
+  const url = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch (err) {
+    console.warn(
+      `Skipping the integration suite on PostgreSQL: not reachable at ${url} (${(err as Error).message}). ` +
+        'Start PostgreSQL (docs/operations.md) or set TEST_POSTGRES_URL to run it.',
+    );
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
 
 /**
  * Writes `precache.json`, every file the build put under assets/, for the service worker (client/public/sw.js) to

@@ -10,8 +10,7 @@ import { RoomManager } from './collab/rooms.ts';
 import { attachCollabSockets } from './collab/ws-adapter.ts';
 import type { Config } from './config.ts';
 import { loadAuditKey } from './audit-key.ts';
-import { openDatabase } from './db/database.ts';
-import { openSqlite } from './db/engine.ts';
+import { openEngine } from './db/engine.ts';
 import type { Schema } from './db/schema.ts';
 import type { Kysely } from 'kysely';
 import { lockDataDir } from './db/process-lock.ts';
@@ -61,8 +60,9 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
-  // Before anything is read or migrated: a second server on the same files would lose data.
-  const lock = lockDataDir(config.dataDir);
+  // Before anything is read or migrated: a second server on the same SQLite files would lose data. PostgreSQL is
+  // made for several processes.
+  const lock = config.DATABASE_URL ? { release: () => {} } : lockDataDir(config.dataDir);
   try {
     return await start(config, options, () => lock.release());
   } catch (err) {
@@ -72,7 +72,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 }
 
 async function start(config: Config, options: StartOptions, releaseLock: () => void): Promise<RunningServer> {
-  const opened = openSqlite(openDatabase(config.dataDir));
+  const opened = await openEngine(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir: config.dataDir });
   const engine = options.store ? { ...opened, store: options.store } : opened;
   const store = engine.store;
   const app = Fastify({

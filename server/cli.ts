@@ -13,10 +13,9 @@ import type { Actor } from './accounts/users.ts';
 import { parseAuditHead, type AuditHead, type HeadMismatch } from './audit.ts';
 import { loadAuditKey } from './audit-key.ts';
 import { loadConfig } from './config.ts';
-import { openDatabase } from './db/database.ts';
 import { AppError } from './errors.ts';
 import { createServices, type Services } from './services.ts';
-import { openSqlite, type Engine } from './db/engine.ts';
+import { openEngine, type Engine } from './db/engine.ts';
 
 const USAGE = `Usage: npm run quorum -- <command>
 
@@ -194,7 +193,7 @@ async function main(): Promise<number> {
     process.stderr.write(`Error: ${(err as Error).message}\n`);
     return 1;
   }
-  const engine = openSqlite(openDatabase(config.dataDir));
+  const engine = await openEngine(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir: config.dataDir });
   const s = createServices(engine, { sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000, auditKey });
   try {
     process.stdout.write(`${await run(s, engine, args)}\n`);

@@ -88,6 +88,15 @@ const schema = z.object({
     .optional()
     .transform((v) => v || undefined)
     .pipe(z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)').optional()),
+  /**
+   * PostgreSQL (`postgres://user@host:5432/db`) for the meeting data and the documents, instead of SQLite under
+   * DATA_DIR: for installations that run several processes. Unset or empty: SQLite.
+   */
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
   /** Behind a reverse proxy: take the client address and scheme from X-Forwarded-* headers. */
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])

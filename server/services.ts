@@ -111,8 +111,8 @@ function repositoriesOn(db: Kysely<Schema>, dialect: Dialect, legacy: Db, option
   };
 }
 
-export function createServices(engine: Engine & { raw?: Db }, options: ServiceOptions): Services {
-  const legacy = engine.raw ?? fail('internal');
+export function createServices(engine: Engine, options: ServiceOptions): Services {
+  const legacy = (engine as { raw?: Db }).raw ?? fail('internal');
   const repositories = repositoriesOn(engine.db, engine.dialect, legacy, options);
   return {
     ...repositories,

@@ -1,7 +1,7 @@
-import { openDatabase } from '../../server/db/database.ts';
 import type { MotionFields } from '../../server/motions/repo.ts';
 import { createServices, type Repositories } from '../../server/services.ts';
-import { openSqlite } from '../../server/db/engine.ts';
+import { openEngine } from '../../server/db/engine.ts';
+import { engineAt } from './database.ts';
 import { DEFAULT_QUORUM_RULE } from '../../shared/meeting.ts';
 import { MEETING_FIELDS } from './api.ts';
 
@@ -10,7 +10,7 @@ import { MEETING_FIELDS } from './api.ts';
  * server's own repositories, and closes the database again.
  */
 async function withServices<T>(dataDir: string, seed: (s: Repositories) => Promise<T>): Promise<T> {
-  const engine = openSqlite(openDatabase(dataDir));
+  const engine = await openEngine(await engineAt(dataDir));
   try {
     const s = createServices(engine, { sessionTtlMs: 3600_000 });
     return await s.uow.run(seed);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app.ts';
 import { testConfig } from '../../server/config.ts';
+import { databaseFor } from './database.ts';
 
 /**
  * Real servers on port 0, each on its own temporary data directory, all closed and removed after each test.
@@ -18,7 +19,7 @@ export function serversForEachTest(): (overrides?: Parameters<typeof testConfig>
   });
   return async (overrides = {}) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-api-'));
-    const server = Object.assign(await startServer(testConfig({ DATA_DIR: dataDir, ...overrides })), { dataDir });
+    const server = Object.assign(await startServer(testConfig({ ...(await databaseFor(dataDir)), ...overrides })), { dataDir });
     running.push(server);
     return server;
   };

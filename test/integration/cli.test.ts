@@ -5,10 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../server/build-client.ts';
 import { ApiClient, MEETING_FIELDS } from '../helpers/api.ts';
-import { DATABASE_FILE } from '../../server/db/database.ts';
+import { openEngine } from '../../server/db/engine.ts';
+import type { Schema } from '../../server/db/schema.ts';
+import { databaseFor, engineAt, TEST_ENGINE } from '../helpers/database.ts';
 import { serversForEachTest } from '../helpers/servers.ts';
 import { motion, open, votingMeeting } from '../helpers/votes.ts';
 
@@ -19,11 +22,12 @@ interface CliResult {
 }
 
 /** `npm run quorum -- <args>` as the operator types it, on a given data directory, with optional standard input. */
-function quorum(dataDir: string, args: string[], stdin?: string, env: Record<string, string> = {}): Promise<CliResult> {
+async function quorum(dataDir: string, args: string[], stdin?: string, env: Record<string, string> = {}): Promise<CliResult> {
+  const database = await databaseFor(dataDir);
   return new Promise((resolve) => {
     const proc = spawn('npm', ['run', '--silent', 'quorum', '--', ...args], {
       cwd: ROOT,
-      env: { ...process.env, AUDIT_KEY: '', DATA_DIR: dataDir, ...env },
+      env: { ...process.env, AUDIT_KEY: '', DATABASE_URL: '', ...database, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -125,6 +129,12 @@ describe('the operator command line', () => {
 
     const file = path.join(tempDir(), 'sao-luu.sqlite');
     const backup = await quorum(dir, ['backup', file]);
+    if (TEST_ENGINE === 'postgres') {
+      // PostgreSQL has its own tools for a consistent copy.
+      expect(backup.code).toBe(1);
+      expect(backup.stderr).toMatch(/pg_dump/);
+      return;
+    }
     expect(backup.code, backup.stderr).toBe(0);
     const copy = new Database(file, { readonly: true });
     const meetings = copy.prepare('SELECT title FROM meetings').all() as { title: string }[];
@@ -175,10 +185,11 @@ describe('audit verify', () => {
     expect(intact.code, intact.stderr).toBe(0);
     expect(intact.stdout).toMatch(/intact: \d+ entries checked/);
 
-    const db = new Database(path.join(dataDir, DATABASE_FILE));
-    const ballot = db.prepare(`SELECT seq, payload FROM audit WHERE action = 'ballot.recorded'`).get() as { seq: number; payload: string };
-    db.prepare('UPDATE audit SET payload = ? WHERE seq = ?').run(ballot.payload.replace('"for"', '"against"'), ballot.seq);
-    db.close();
+    const ballot = await onDatabase(dataDir, async (db) => {
+      const ballot = (await sql<{ seq: number; payload: string }>`SELECT seq, payload FROM audit WHERE action = 'ballot.recorded'`.execute(db)).rows[0]!;
+      await sql`UPDATE audit SET payload = ${ballot.payload.replace('"for"', '"against"')} WHERE seq = ${ballot.seq}`.execute(db);
+      return ballot;
+    });
     const broken = await quorum(dataDir, ['audit', 'verify']);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain(`entry #${ballot.seq} (ballot.recorded`);
@@ -189,23 +200,31 @@ describe('audit verify', () => {
  * What someone who can write the database but has not the key can do: change an entry's payload and recompute
  * the SHA-256 chain from there on, so every hash and link matches again.
  */
-function rewriteEntry(dataDir: string, seq: number, payload: string): void {
-  const db = new Database(path.join(dataDir, DATABASE_FILE));
-  try {
-    db.transaction(() => {
-      db.prepare('UPDATE audit SET payload = ? WHERE seq = ?').run(payload, seq);
-      let prev = (db.prepare('SELECT hash FROM audit WHERE seq < ? ORDER BY seq DESC LIMIT 1').get(seq) as { hash: string } | undefined)?.hash ?? '';
-      const rows = db.prepare('SELECT * FROM audit WHERE seq >= ? ORDER BY seq').all(seq) as {
-        seq: number; at: string; actor_id: string | null; meeting_id: string | null; action: string; payload: string;
-      }[];
+async function rewriteEntry(dataDir: string, seq: number, payload: string): Promise<void> {
+  await onDatabase(dataDir, (db) =>
+    db.transaction().execute(async (tx) => {
+      await sql`UPDATE audit SET payload = ${payload} WHERE seq = ${seq}`.execute(tx);
+      let prev = (await sql<{ hash: string }>`SELECT hash FROM audit WHERE seq < ${seq} ORDER BY seq DESC LIMIT 1`.execute(tx)).rows[0]?.hash ?? '';
+      const rows = (
+        await sql<{ seq: number; at: string; actor_id: string | null; meeting_id: string | null; action: string; payload: string }>`
+          SELECT * FROM audit WHERE seq >= ${seq} ORDER BY seq`.execute(tx)
+      ).rows;
       for (const r of rows) {
         const hash = createHash('sha256').update(JSON.stringify([prev, r.at, r.actor_id, r.meeting_id, r.action, r.payload])).digest('hex');
-        db.prepare('UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?').run(prev, hash, r.seq);
+        await sql`UPDATE audit SET prev_hash = ${prev}, hash = ${hash} WHERE seq = ${r.seq}`.execute(tx);
         prev = hash;
       }
-    })();
+    }),
+  );
+}
+
+/** Runs `work` on the database of `dataDir` (SQLite file or PostgreSQL database), as someone with access to it could. */
+async function onDatabase<T>(dataDir: string, work: (db: Kysely<Schema>) => Promise<T>): Promise<T> {
+  const engine = await openEngine(await engineAt(dataDir));
+  try {
+    return await work(engine.db);
   } finally {
-    db.close();
+    await engine.close();
   }
 }
 
@@ -225,9 +244,7 @@ describe('the audit record against someone who can write the database', () => {
     expect(still.code, still.stderr).toBe(0);
     expect(still.stdout).toMatch(/intact: 4 entries checked\.\nIt still holds all 3 entries/);
 
-    const db = new Database(path.join(dir, DATABASE_FILE));
-    db.prepare('DELETE FROM audit WHERE seq >= 3').run();
-    db.close();
+    await onDatabase(dir, (db) => sql`DELETE FROM audit WHERE seq >= 3`.execute(db));
     // What the chain alone says: two entries, intact. Only the head shows that two are missing.
     const chainOnly = await quorum(dir, ['audit', 'verify']);
     expect(chainOnly.code).toBe(0);
@@ -249,11 +266,12 @@ describe('the audit record against someone who can write the database', () => {
     await m.as.dung!.post(`/api/motions/${draft.id}/ballots`, { choice: 'for' });
     await m.as.kien!.post(`/api/motions/${draft.id}/close`);
 
-    const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
-    const ballot = db.prepare(`SELECT seq, payload FROM audit WHERE action = 'ballot.recorded'`).get() as { seq: number; payload: string };
-    db.close();
+    const ballot = await onDatabase(
+      dataDir,
+      async (db) => (await sql<{ seq: number; payload: string }>`SELECT seq, payload FROM audit WHERE action = 'ballot.recorded'`.execute(db)).rows[0]!,
+    );
     // Behind the running server's back, as the view's "check again" would find it.
-    rewriteEntry(dataDir, ballot.seq, ballot.payload.replace('"for"', '"against"'));
+    await rewriteEntry(dataDir, ballot.seq, ballot.payload.replace('"for"', '"against"'));
 
     const broken = await quorum(dataDir, ['audit', 'verify']);
     expect(broken.code).toBe(1);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app.ts';
 import { ensureClientBuilt } from '../../server/build-client.ts';
 import { testConfig } from '../../server/config.ts';
+import { databaseFor } from '../helpers/database.ts';
 
 interface Raw {
   headers: http.IncomingHttpHeaders;
@@ -37,7 +38,7 @@ describe('delivering the client', () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-delivery-'));
     clientDir = await ensureClientBuilt();
-    server = await startServer(testConfig({ DATA_DIR: dataDir }), { clientDir });
+    server = await startServer(testConfig(await databaseFor(dataDir)), { clientDir });
     const html = (await get(`${server.url}/`, null)).body.toString('utf8');
     script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1] ?? '';
     original = fs.readFileSync(path.join(clientDir, script));

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app.ts';
 import { ensureClientBuilt } from '../../server/build-client.ts';
 import { testConfig } from '../../server/config.ts';
+import { databaseFor } from '../helpers/database.ts';
 import { setupAdmin, seedMeeting } from '../helpers/api.ts';
 import { serversForEachTest } from '../helpers/servers.ts';
 
@@ -54,7 +55,7 @@ describe('security headers', () => {
 
   it('[SEC1] every response carries the app’s CSP, nosniff, a referrer policy and frame denial: pages, assets, the service worker, API answers and errors', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-headers-'));
-    const started = await startServer(testConfig({ DATA_DIR: dataDir }), { clientDir: await ensureClientBuilt() });
+    const started = await startServer(testConfig(await databaseFor(dataDir)), { clientDir: await ensureClientBuilt() });
     withClient = Object.assign(started, { dataDir });
     const { url } = started;
     const page = await fetch(`${url}/m/abc`);

@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { startServer, type RunningServer } from '../../server/app.ts';
 import { testConfig } from '../../server/config.ts';
 import { CloseCode, MessageType, SyncStep } from '../../shared/protocol.ts';
+import { databaseFor } from '../helpers/database.ts';
 import { seedWriter } from '../helpers/access.ts';
 import { stockClient, whenSynced, type StockClient } from '../helpers/clients.ts';
 import { until } from '../helpers/wait.ts';
@@ -49,7 +50,7 @@ const clients: StockClient[] = [];
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-bad-'));
   token = await seedWriter(dir, ['nghi-quyet', 'bien-ban', ...Array.from({ length: 25 }, (_, j) => `khac-${j}`)]);
-  server = await startServer(testConfig({ DATA_DIR: dir, MAX_MESSAGE_BYTES: MAX }));
+  server = await startServer(testConfig({ ...(await databaseFor(dir)), MAX_MESSAGE_BYTES: MAX }));
 });
 afterAll(async () => {
   clients.forEach((c) => c.destroy());

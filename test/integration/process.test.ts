@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol.ts';
 import { seedWriter } from '../helpers/access.ts';
+import { databaseFor, TEST_ENGINE } from '../helpers/database.ts';
 import { stockClientsForEachTest, whenSynced } from '../helpers/clients.ts';
 import { until } from '../helpers/wait.ts';
 import { spawnServer, type ServerProcess } from '../helpers/server-process.ts';
@@ -26,7 +27,7 @@ const client = (url: string, docId: string) => tracked(url, docId, { token });
 
 async function server(): Promise<ServerProcess> {
   token ||= await seedWriter(dir, ['burst', 'nghi-quyet', 'bien-ban']);
-  const p = await spawnServer({ PORT: '0', DATA_DIR: dir });
+  const p = await spawnServer({ PORT: '0', DATABASE_URL: '', ...(await databaseFor(dir)) });
   procs.push(p);
   return p;
 }
@@ -103,7 +104,8 @@ describe('the server process', () => {
     expect(rb.text()).toBe('Hội nghị kết thúc vào 11 giờ 30');
   });
 
-  it('[I9] a second server on the same DATA_DIR is refused at start, and the data directory is free again once the first is killed', PROCESS_TEST, async () => {
+  // On PostgreSQL several processes are what it is for (issue 15); the lock is SQLite's.
+  it.skipIf(TEST_ENGINE === 'postgres')('[I9] a second server on the same DATA_DIR is refused at start, and the data directory is free again once the first is killed', PROCESS_TEST, async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-lock-'));
     const first = await server();
     const writer = client(first.url, 'nghi-quyet');
@@ -112,7 +114,7 @@ describe('the server process', () => {
     const echo = client(first.url, 'nghi-quyet');
     await until(() => echo.text().length > 0, 5000, 'the edit to reach the server');
 
-    await expect(spawnServer({ PORT: '0', DATA_DIR: dir })).rejects.toThrow(/already running on DATA_DIR=.*pid \d+/s);
+    await expect(spawnServer({ PORT: '0', DATABASE_URL: '', DATA_DIR: dir })).rejects.toThrow(/already running on DATA_DIR=.*pid \d+/s);
     // The first one goes on as if nothing happened.
     writer.doc.getText('t').insert(0, '» ');
     await until(() => echo.text().startsWith('» Điều 1'), 5000, 'the first server to still relay edits');

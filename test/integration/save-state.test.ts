@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { SaveTracker } from '../../client/live/saveTracker.ts';
 import { startServer, type RunningServer } from '../../server/app.ts';
 import { testConfig } from '../../server/config.ts';
+import { databaseFor } from '../helpers/database.ts';
 import { seedWriter } from '../helpers/access.ts';
 import { stockClientsForEachTest, whenSynced } from '../helpers/clients.ts';
 import { until } from '../helpers/wait.ts';
@@ -19,7 +20,7 @@ const start = async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-save-'));
   dirs.push(dir);
   token = await seedWriter(dir, ['nghi-quyet']);
-  const server = await startServer(testConfig({ DATA_DIR: dir, PORT: 0 }));
+  const server = await startServer(testConfig({ ...(await databaseFor(dir)), PORT: 0 }));
   servers.push(server);
   return server;
 };

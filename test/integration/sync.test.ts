@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { startServer, type RunningServer } from '../../server/app.ts';
 import { testConfig } from '../../server/config.ts';
 import { CloseCode } from '../../shared/protocol.ts';
+import { databaseFor } from '../helpers/database.ts';
 import { seedWriter } from '../helpers/access.ts';
 import { stockClientsForEachTest, whenSynced } from '../helpers/clients.ts';
 import { until } from '../helpers/wait.ts';
@@ -23,7 +24,7 @@ const dataDir = async () => {
   return d;
 };
 const start = async (dir: string, port = 0) => {
-  const s = await startServer(testConfig({ DATA_DIR: dir, PORT: port }));
+  const s = await startServer(testConfig({ ...(await databaseFor(dir)), PORT: port }));
   servers.push(s);
   return s;
 };
