@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import { runnerImport, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Absolute, so that building through the API (server/build-client.ts) works from any working directory.
@@ -11,7 +12,7 @@ const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? 8080}`;
 
 export default defineConfig({
   root: clientRoot,
-  plugins: [react(), precacheList()],
+  plugins: [react(), precacheList(), bootSignIn()],
   build: {
     outDir: clientOut,
     emptyOutDir: true,
@@ -86,6 +87,29 @@ function precacheList(): Plugin {
       const first = (name: string) => (initial.has(name) ? 0 : 1);
       const assets = files.sort((a, b) => first(a) - first(b) || a.localeCompare(b)).map((name) => `/${name}`);
       this.emitFile({ type: 'asset', fileName: 'precache.json', source: JSON.stringify({ assets }) });
+    },
+  };
+}
+
+/**
+ * Puts the sign-in page, rendered from the app's own components in each language (client/auth/staticSignIn.tsx),
+ * into index.html with the small script that runs it until the app starts (client/auth/boot-script.js): on a phone
+ * the form is on screen and takes input before the app's JavaScript has arrived and run (SPEC CD6, benchmark 4).
+ * Between `<!--boot-->` markers, which the server cuts out while the first administrator is still to be created.
+ */
+function bootSignIn(): Plugin {
+  return {
+    name: 'quorum-boot-sign-in',
+    apply: 'build',
+    async transformIndexHtml(html) {
+      const { module } = await runnerImport<typeof import('./client/auth/staticSignIn.tsx')>(
+        fileURLToPath(new URL('./client/auth/staticSignIn.tsx', import.meta.url)),
+        { configFile: false, logLevel: 'warn' },
+      );
+      const script = fs.readFileSync(new URL('./client/auth/boot-script.js', import.meta.url), 'utf8');
+      // Only the code: the comments are for the file's readers, not for every phone's download.
+      const code = script.replace(/^\s*\/\/.*\n/gm, '').trim();
+      return html.replace('<!--boot-sign-in-->', `<!--boot-->${module.renderBootSignIn(code)}<!--/boot-->`);
     },
   };
 }
