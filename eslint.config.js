@@ -29,7 +29,7 @@ export default tseslint.config(
     files: ['client/auth/boot-script.js'],
     languageOptions: {
       sourceType: 'script',
-      globals: { window: 'readonly', document: 'readonly', localStorage: 'readonly', fetch: 'readonly' },
+      globals: { window: 'readonly', document: 'readonly', location: 'readonly', localStorage: 'readonly', fetch: 'readonly' },
     },
   },
   {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import type { OutputBundle, OutputChunk } from 'rolldown';
 import { runnerImport, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -101,7 +102,7 @@ function bootSignIn(): Plugin {
   return {
     name: 'quorum-boot-sign-in',
     apply: 'build',
-    async transformIndexHtml(html) {
+    async transformIndexHtml(html, { bundle }) {
       const { module } = await runnerImport<typeof import('./client/auth/staticSignIn.tsx')>(
         fileURLToPath(new URL('./client/auth/staticSignIn.tsx', import.meta.url)),
         { configFile: false, logLevel: 'warn' },
@@ -109,7 +110,32 @@ function bootSignIn(): Plugin {
       const script = fs.readFileSync(new URL('./client/auth/boot-script.js', import.meta.url), 'utf8');
       // Only the code: the comments are for the file's readers, not for every phone's download.
       const code = script.replace(/^\s*\/\/.*\n/gm, '').trim();
-      return html.replace('<!--boot-sign-in-->', `<!--boot-->${module.renderBootSignIn(code)}<!--/boot-->`);
+      const chunks = {
+        room: bundle ? chunksOf(bundle, 'client/room/MeetingRoom.tsx') : [],
+        document: bundle ? chunksOf(bundle, 'client/room/RoomDocument.tsx') : [],
+      };
+      return html.replace('<!--boot-sign-in-->', `<!--boot-->${module.renderBootSignIn(code, chunks)}<!--/boot-->`);
     },
   };
+}
+
+/**
+ * The files of the chunk `import()` of `source` loads, with those it imports, less what the page's entry already
+ * loads: what a reload of a meeting's page can ask for before the app's code has run (client/auth/boot-script.js).
+ */
+function chunksOf(bundle: OutputBundle, source: string): string[] {
+  const chunks = new Map<string, OutputChunk>();
+  for (const file of Object.values(bundle)) if (file.type === 'chunk') chunks.set(file.fileName, file);
+  const closure = (start: string[], into = new Set<string>()) => {
+    for (const name of start) {
+      if (into.has(name)) continue;
+      into.add(name);
+      closure(chunks.get(name)?.imports ?? [], into);
+    }
+    return into;
+  };
+  const entry = closure([...chunks.values()].filter((c) => c.isEntry).map((c) => c.fileName));
+  const facade = [...chunks.values()].find((c) => c.facadeModuleId?.endsWith(source));
+  if (!facade) throw new Error(`no chunk for ${source}`);
+  return [...closure([facade.fileName])].filter((name) => !entry.has(name)).map((name) => `/${name}`);
 }

@@ -1,9 +1,10 @@
 // Inlined into index.html at build time (vite.config.ts, bootSignIn), right after the sign-in form rendered there
 // from the app's own components (client/auth/staticSignIn.tsx). It runs while the page is parsed, long before the
 // app's JavaScript has arrived and started on a slow phone, and decides whether the form shows: not on a device
-// that knows its session (the app opens signed in there), and in the language the person chose. Until the app takes
-// the form over (client/auth/boot.ts) it keeps what is typed, switches the language, and sends a press of the
-// button to the server at once; the app reads the answer. The server's CSP lets this script run by its hash.
+// that knows its session (the app opens signed in there; on a meeting's page the script asks for the room's code
+// instead), and in the language the person chose. Until the app takes the form over (client/auth/boot.ts) it keeps
+// what is typed, switches the language, and sends a press of the button to the server at once; the app reads the
+// answer. The server's CSP lets this script run by its hash.
 (() => {
   const boot = document.getElementById('boot');
   const stored = (key) => {
@@ -13,7 +14,21 @@
       return null;
     }
   };
-  if (!boot || stored('quorum:offline:/api/session') !== null) return;
+  if (!boot) return;
+  // A device that knows its session opens signed in (SessionProvider), without this form. On a meeting's page, the
+  // room's code (and the open document's) is asked for now, while the app's own is still arriving and starting.
+  if (stored('quorum:offline:/api/session') !== null) {
+    const room = /^\/m\/[^/]+(\/d\/[^/]+)?\/?$/.exec(location.pathname);
+    const chunks = room ? JSON.parse(boot.dataset.room).concat(room[1] ? JSON.parse(boot.dataset.document) : []) : [];
+    for (const href of chunks) {
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.crossOrigin = '';
+      link.href = href;
+      document.head.append(link);
+    }
+    return;
+  }
   const state = { lang: 'vi', submission: null, queued: false };
   window.quorumBoot = state;
 

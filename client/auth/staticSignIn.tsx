@@ -12,12 +12,14 @@ import { SignInCard } from './SignInPage.tsx';
  * input before the app's JavaScript has arrived and started; the app takes it over with what was typed
  * (client/auth/boot.ts, SPEC CD6). The same components, so the two never drift apart.
  */
-export function renderBootSignIn(bootScript: string): string {
+export function renderBootSignIn(bootScript: string, chunks: { room: string[]; document: string[] }): string {
   const templates = LANGS.map((lang) => {
     const title = `${t(lang, 'signIn.title')} · ${t(lang, 'app.name')}`;
     return `<template data-boot-lang="${lang}" data-title="${title}">${renderPage(lang)}</template>`;
   });
-  return `<div id="boot" hidden></div>${templates.join('')}<script>${bootScript}</script>`;
+  // The meeting room's code and the open document's, for the boot script to ask for early on a reload (boot-script.js).
+  const data = `data-room="${attribute(chunks.room)}" data-document="${attribute(chunks.document)}"`;
+  return `<div id="boot" hidden ${data}></div>${templates.join('')}<script>${bootScript}</script>`;
 }
 
 function renderPage(lang: Lang): string {
@@ -38,3 +40,5 @@ function renderPage(lang: Lang): string {
   const header = html.slice(0, html.indexOf('</header>'));
   return header.replace(/ data-testid="[^"]*"/g, '') + html.slice(header.length);
 }
+
+const attribute = (value: unknown) => JSON.stringify(value).replaceAll('&', '&amp;').replaceAll('"', '&quot;');

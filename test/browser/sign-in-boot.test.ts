@@ -4,7 +4,10 @@ import { browserSuite, describeInBrowser, seedDocument, signInOnPage } from '../
 
 const LAN = { fullName: 'Nguyễn Thị Lan', role: 'delegate' } as const;
 
-/** Keeps the app's JavaScript from arriving until `release` is called: the page as a slow phone has it. */
+/**
+ * Keeps the app's JavaScript from arriving until `release` is called: the page as a slow phone has it. For a person
+ * without a service worker, which would answer from its cache where `page.route` does not see it.
+ */
 async function holdAppCode(page: Page): Promise<() => void> {
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -31,7 +34,7 @@ describeInBrowser('browser: the sign-in form before the app starts', () => {
     '[CD6] the sign-in form is in the page the server sends and takes input before any of the app’s code has run; the app takes it over with what was typed and the focus, and signs in',
     async () => {
       const { meetingId, people } = await seedDocument(suite.admin, [LAN]);
-      const { page } = await suite.person();
+      const { page } = await suite.person({ noServiceWorker: true });
       const html = await (await page.request.get(`/m/${meetingId}`)).text();
       expect(html).toContain('data-testid="sign-in-form"');
       expect(html).toContain('Đăng nhập');
@@ -68,7 +71,7 @@ describeInBrowser('browser: the sign-in form before the app starts', () => {
     '[CD6] a press of the button before the app starts is sent at once, and the app goes on from its answer; a wrong password is said by the app',
     async () => {
       const { meetingId, people } = await seedDocument(suite.admin, [LAN]);
-      const { page } = await suite.person();
+      const { page } = await suite.person({ noServiceWorker: true });
       const posts: number[] = [];
       page.on('request', (request) => {
         if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/session') posts.push(Date.now());
@@ -102,10 +105,10 @@ describeInBrowser('browser: the sign-in form before the app starts', () => {
   );
 
   it(
-    '[CD6] the form is in the language the person chose, and switches language keeping what was typed; a device that knows its session never shows it',
+    '[CD6] the form is in the language the person chose, and switches language keeping what was typed; a device that knows its session never shows it, and asks for the meeting room’s code at once',
     async () => {
       const { meetingId, people } = await seedDocument(suite.admin, [LAN]);
-      const { page, context } = await suite.person();
+      const { page, context } = await suite.person({ noServiceWorker: true });
       await context.addInitScript(() => localStorage.setItem('quorum:lang', 'en'));
       const release = await holdAppCode(page);
       await page.goto(`/m/${meetingId}`, { waitUntil: 'commit' });
@@ -129,10 +132,14 @@ describeInBrowser('browser: the sign-in form before the app starts', () => {
       await page.getByTestId('meeting-room').waitFor();
       await page.unrouteAll();
       await holdAppCode(page);
+      // It asks for the room's code as the page is parsed, not once the app's own code has run.
+      const roomCode = page.waitForRequest((request) => /\/assets\/MeetingRoom-[^/]+\.js$/.test(request.url()));
       await page.goto(`/m/${meetingId}`, { waitUntil: 'commit' });
       await page.locator('#boot').waitFor({ state: 'attached' });
       expect(await page.locator('#boot').isHidden()).toBe(true);
       expect(await page.getByTestId('sign-in-form').count()).toBe(0);
+      await roomCode;
+      expect(await page.evaluate(() => document.getElementById('root')!.childElementCount)).toBe(0);
     },
     60_000,
   );
