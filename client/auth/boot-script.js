@@ -3,8 +3,8 @@
 // app's JavaScript has arrived and started on a slow phone, and decides whether the form shows: not on a device
 // that knows its session (the app opens signed in there; on a meeting's page the script asks for the room's code
 // instead), and in the language the person chose. Until the app takes the form over (client/auth/boot.ts) it keeps
-// what is typed, switches the language, and sends a press of the button to the server at once; the app reads the
-// answer. The server's CSP lets this script run by its hash.
+// what is typed, switches the language, and sends a press of the button to the server at once (asking for the
+// meeting room's code beside it); the app reads the answer. The server's CSP lets this script run by its hash.
 (() => {
   const boot = document.getElementById('boot');
   const stored = (key) => {
@@ -15,9 +15,9 @@
     }
   };
   if (!boot) return;
-  // A device that knows its session opens signed in (SessionProvider), without this form. On a meeting's page, the
-  // room's code (and the open document's) is asked for now, while the app's own is still arriving and starting.
-  if (stored('quorum:offline:/api/session') !== null) {
+  // On a meeting's page, the room's code (and the open document's), asked for while the app's own is still arriving
+  // and starting.
+  const preloadRoom = () => {
     const room = /^\/m\/[^/]+(\/d\/[^/]+)?\/?$/.exec(location.pathname);
     const chunks = room ? JSON.parse(boot.dataset.room).concat(room[1] ? JSON.parse(boot.dataset.document) : []) : [];
     for (const href of chunks) {
@@ -27,6 +27,10 @@
       link.href = href;
       document.head.append(link);
     }
+  };
+  // A device that knows its session opens signed in (SessionProvider), without this form.
+  if (stored('quorum:offline:/api/session') !== null) {
+    preloadRoom();
     return;
   }
   const state = { lang: 'vi', submission: null, queued: false };
@@ -80,5 +84,7 @@
       body: JSON.stringify({ username, password }),
       credentials: 'same-origin',
     });
+    // Signed in, the person goes on to the page they asked for.
+    preloadRoom();
   });
 })();
