@@ -36,6 +36,14 @@ export default tseslint.config(
     },
   },
   {
+    // The sign-in form's boot script is plain JavaScript inlined into index.html (vite.config.ts, bootSignIn).
+    files: ['client/auth/boot-script.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: { window: 'readonly', document: 'readonly', location: 'readonly', localStorage: 'readonly', fetch: 'readonly' },
+    },
+  },
+  {
     // shared/ is used by both sides: it may import nothing from client/ or server/.
     files: ['shared/**/*.{ts,tsx}'],
     rules: {

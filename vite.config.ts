@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import type { OutputBundle, OutputChunk } from 'rolldown';
+import { runnerImport, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Absolute, so that building through the API (server/build-client.ts) works from any working directory.
@@ -13,7 +15,7 @@ const postgres = await postgresPass();
 
 export default defineConfig({
   root: clientRoot,
-  plugins: [react(), precacheList()],
+  plugins: [react(), precacheList(), bootSignIn()],
   build: {
     outDir: clientOut,
     emptyOutDir: true,
@@ -130,4 +132,52 @@ function precacheList(): Plugin {
       this.emitFile({ type: 'asset', fileName: 'precache.json', source: JSON.stringify({ assets }) });
     },
   };
+}
+
+/**
+ * Puts the sign-in page, rendered from the app's own components in each language (client/auth/staticSignIn.tsx),
+ * into index.html with the small script that runs it until the app starts (client/auth/boot-script.js): on a phone
+ * the form is on screen and takes input before the app's JavaScript has arrived and run (SPEC CD6, benchmark 4).
+ * Between `<!--boot-->` markers, which the server cuts out while the first administrator is still to be created.
+ */
+function bootSignIn(): Plugin {
+  return {
+    name: 'quorum-boot-sign-in',
+    apply: 'build',
+    async transformIndexHtml(html, { bundle }) {
+      const { module } = await runnerImport<typeof import('./client/auth/staticSignIn.tsx')>(
+        fileURLToPath(new URL('./client/auth/staticSignIn.tsx', import.meta.url)),
+        { configFile: false, logLevel: 'warn' },
+      );
+      const script = fs.readFileSync(new URL('./client/auth/boot-script.js', import.meta.url), 'utf8');
+      // Only the code: the comments are for the file's readers, not for every phone's download.
+      const code = script.replace(/^\s*\/\/.*\n/gm, '').trim();
+      const chunks = {
+        room: bundle ? chunksOf(bundle, 'client/room/MeetingRoom.tsx') : [],
+        document: bundle ? chunksOf(bundle, 'client/room/RoomDocument.tsx') : [],
+      };
+      return html.replace('<!--boot-sign-in-->', `<!--boot-->${module.renderBootSignIn(code, chunks)}<!--/boot-->`);
+    },
+  };
+}
+
+/**
+ * The files of the chunk `import()` of `source` loads, with those it imports, less what the page's entry already
+ * loads: what a reload of a meeting's page can ask for before the app's code has run (client/auth/boot-script.js).
+ */
+function chunksOf(bundle: OutputBundle, source: string): string[] {
+  const chunks = new Map<string, OutputChunk>();
+  for (const file of Object.values(bundle)) if (file.type === 'chunk') chunks.set(file.fileName, file);
+  const closure = (start: string[], into = new Set<string>()) => {
+    for (const name of start) {
+      if (into.has(name)) continue;
+      into.add(name);
+      closure(chunks.get(name)?.imports ?? [], into);
+    }
+    return into;
+  };
+  const entry = closure([...chunks.values()].filter((c) => c.isEntry).map((c) => c.fileName));
+  const facade = [...chunks.values()].find((c) => c.facadeModuleId?.endsWith(source));
+  if (!facade) throw new Error(`no chunk for ${source}`);
+  return [...closure([facade.fileName])].filter((name) => !entry.has(name)).map((name) => `/${name}`);
 }

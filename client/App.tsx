@@ -1,7 +1,8 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { apiPath } from './api/http.ts';
 import { recall } from './api/offlineCache.ts';
 import { prefetch } from './api/prefetch.ts';
+import { dropBoot } from './auth/boot.ts';
 import { SignInPage } from './auth/SignInPage.tsx';
 import { DocumentRedirect } from './document/DocumentRedirect.tsx';
 import { useI18n } from './i18n.tsx';
@@ -31,6 +32,11 @@ export function App() {
   useEffect(() => {
     if (redirect !== null) navigate(redirect, { replace: true });
   }, [redirect]);
+  // The sign-in form index.html may show (auth/boot.ts) stays until the app knows what to show instead: its own
+  // sign-in form takes it over; anything else removes it.
+  useLayoutEffect(() => {
+    if (state.status !== 'loading' && state.status !== 'signedOut') dropBoot();
+  }, [state.status]);
 
   let body;
   if (state.status === 'loading') body = <Loading />;

@@ -24,8 +24,9 @@ export function initialLang(): Lang {
   return lang;
 }
 
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+/** `lang`: this language rather than the person's (the sign-in form rendered at build time, auth/staticSignIn.tsx). */
+export function I18nProvider({ children, lang: fixed }: { children: ReactNode; lang?: Lang }) {
+  const [lang, setLangState] = useState<Lang>(fixed ?? initialLang);
 
   // Screen readers and the browser's hyphenation/spell-check follow <html lang>.
   useEffect(() => {

@@ -76,7 +76,10 @@ export function MeetingRoom(props: ComponentProps<typeof Room>) {
   // the (passive) effects of a room or document already loaded, whose queries then take these answers.
   useLayoutEffect(() => prefetch(apiPath`/api/meetings/${meetingId}`), [meetingId]);
   useLayoutEffect(() => {
-    if (documentId !== null) prefetch(apiPath`/api/documents/${documentId}`);
+    if (documentId === null) return;
+    prefetch(apiPath`/api/documents/${documentId}`);
+    // The device's copy of its text is read while the editor's code arrives (a chunk the room loads anyway).
+    void import('./document/useCollabDocument.ts').then((m) => m.openEarly(documentId)).catch(() => {});
   }, [documentId]);
   useEffect(() => {
     if (opensDocument) {

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -16,6 +15,7 @@ import type { Kysely } from 'kysely';
 import { lockDataDir } from './db/process-lock.ts';
 import { registerAuth, STATE_CHANGING_METHODS } from './http/auth.ts';
 import { OriginPolicy } from './http/origins.ts';
+import { readClientPage, type ClientPage } from './http/client-page.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { errorBody, handleError } from './http/errors.ts';
 import { meetingRoutes } from './http/routes/meetings.ts';
@@ -174,7 +174,8 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
     keyGenerator: (req) => req.actor?.id ?? req.ip,
     allowList: (req) => !STATE_CHANGING_METHODS.has(req.method),
   });
-  await registerSecurityHeaders(app);
+  const clientPage = readClientPage(options.clientDir);
+  await registerSecurityHeaders(app, clientPage?.scriptHashes);
   registerAuth(app, services.credentials, origins);
   sessionRoutes(app, services, {
     sessionTtlMs,
@@ -195,8 +196,10 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
   sweep.unref();
 
   app.get('/healthz', async () => ({ status: 'ok', ...rooms.stats() }));
-  if (options.clientDir && fs.existsSync(path.join(options.clientDir, 'index.html'))) {
-    await serveClient(app, options.clientDir);
+  if (options.clientDir && clientPage) {
+    // Once there is an account there always is one (accounts are disabled, never deleted).
+    let hasAccounts = false;
+    await serveClient(app, options.clientDir, clientPage, () => !(hasAccounts ||= services.users.count() > 0));
   } else {
     app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody(req, 'not_found')));
   }
@@ -231,11 +234,12 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
  * index.html for any other page address. Vite names every asset after its content, so an asset is cached for good;
  * the page, the service worker and the icon keep their names and are checked with the server on every use.
  */
-async function serveClient(app: FastifyInstance, clientDir: string): Promise<void> {
+async function serveClient(app: FastifyInstance, clientDir: string, page: ClientPage, needsSetup: () => boolean): Promise<void> {
   await app.register(fastifyStatic, {
     root: clientDir,
     wildcard: false,
-    index: ['index.html'],
+    // `/` is a page like any other (below): index.html is not always sent as it is.
+    index: false,
     preCompressed: true,
     cacheControl: false,
     setHeaders: (res, file) => {
@@ -249,7 +253,10 @@ async function serveClient(app: FastifyInstance, clientDir: string): Promise<voi
     const pathname = req.url.split('?')[0] ?? '/';
     const isPage = req.method === 'GET' && !pathname.startsWith('/api/') && !pathname.startsWith(`${COLLAB_PATH}/`)
       && !path.extname(pathname);
-    if (isPage) return reply.type('text/html; charset=utf-8').sendFile('index.html');
-    return reply.code(404).send(errorBody(req, 'not_found'));
+    if (!isPage) return reply.code(404).send(errorBody(req, 'not_found'));
+    reply.header('cache-control', 'no-cache');
+    // Before the first account exists the app shows the first-run form: the page's sign-in form would only flash.
+    if (needsSetup()) return reply.type('text/html; charset=utf-8').send(page.withoutSignIn);
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
   });
 }

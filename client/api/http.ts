@@ -53,17 +53,32 @@ function isApiError(value: unknown): value is ApiError {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+/** The headers of every call: JSON, in the person's language (the sign-in form's boot script sends the same). */
+function headersFor(body: unknown): Record<string, string> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(path, {
+  return headers;
+}
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  return answerOf<T>(
+    fetch(path, {
       method,
-      headers,
+      headers: headersFor(body),
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
-    });
+    }),
+  );
+}
+
+/**
+ * A request's answer as every call reads it: its JSON, or an `ApiRequestError`. Exported for a request sent before
+ * the app started (the sign-in form's boot script, client/auth/boot.ts).
+ */
+export async function answerOf<T>(sent: Promise<Response>): Promise<T> {
+  let response: Response;
+  try {
+    response = await sent;
   } catch {
     throw new ApiRequestError(0, { code: 'network', message: t(language, 'error.network') });
   }

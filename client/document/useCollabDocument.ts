@@ -52,8 +52,7 @@ export function useCollabDocument(documentId: string, identity: Identity): Colla
   // Created here and not in useMemo: StrictMode mounts twice, and a memoised provider would be the one
   // destroyed by the first cleanup.
   useEffect(() => {
-    const ydoc = new Y.Doc();
-    const persistence = new IndexeddbPersistence(localCopyName(documentId), ydoc);
+    const { ydoc, persistence } = takeEarly(documentId) ?? openLocalCopy(documentId);
     // Loading the device's copy is not a change made here; whether the server lacks it is learnt on connecting.
     const tracker = new SaveTracker(ydoc, (origin) => origin === persistence);
     const provider = new WebsocketProvider(collabUrl(), documentId, ydoc, {
@@ -92,6 +91,7 @@ export function useCollabDocument(documentId: string, identity: Identity): Colla
     provider.on('connection-close', onClose);
     provider.on('closed', onTerminalClose);
     persistence.on('synced', () => setSavedLocally(true));
+    if (persistence.synced) setSavedLocally(true);
 
     setSession({ ydoc, provider, tracker });
     return () => {
@@ -135,6 +135,48 @@ export function useCollabDocument(documentId: string, identity: Identity): Colla
   useEffect(() => () => reportConnection('document', null), []);
 
   return { session, connection, savedLocally, save, notice, dismissNotice, refused };
+}
+
+interface LocalCopy {
+  ydoc: Y.Doc;
+  persistence: IndexeddbPersistence;
+}
+
+function openLocalCopy(documentId: string): LocalCopy {
+  const ydoc = new Y.Doc();
+  return { ydoc, persistence: new IndexeddbPersistence(localCopyName(documentId), ydoc) };
+}
+
+/** Opened before the editor's code has arrived, for the document's page to take (`openEarly`). */
+let early: (LocalCopy & { documentId: string; expires: ReturnType<typeof setTimeout> }) | null = null;
+const EARLY_FOR_MS = 10_000;
+
+/**
+ * Starts reading the device's copy of a document while the editor's code is still arriving and starting, so that the
+ * editor opens with the text instead of waiting for the read after it mounts (benchmark 4: a reload on a phone). The
+ * document's page takes it; one it never takes (the person went elsewhere) is closed after a few seconds.
+ */
+export function openEarly(documentId: string): void {
+  if (early?.documentId === documentId) return;
+  dropEarly();
+  const copy = openLocalCopy(documentId);
+  early = { ...copy, documentId, expires: setTimeout(dropEarly, EARLY_FOR_MS) };
+}
+
+function takeEarly(documentId: string): LocalCopy | null {
+  if (early?.documentId !== documentId) return null;
+  const { ydoc, persistence, expires } = early;
+  clearTimeout(expires);
+  early = null;
+  return { ydoc, persistence };
+}
+
+function dropEarly(): void {
+  if (!early) return;
+  clearTimeout(early.expires);
+  void early.persistence.destroy();
+  early.ydoc.destroy();
+  early = null;
 }
 
 const NO_COUNTS: SaveCounts = { unsent: 0, serverHasAll: false };

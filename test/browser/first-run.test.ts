@@ -11,9 +11,13 @@ describeInBrowser('browser: the first run', () => {
     async () => {
       const person = await suite.person();
       const { page } = person;
+      // No sign-in form in the page before there is anyone to sign in (CD6): the app shows the first-run form.
+      const signInInPage = async () => (await (await page.request.get('/')).text()).includes('data-testid="sign-in-form"');
+      expect(await signInInPage()).toBe(false);
       await page.goto('/');
       await page.getByTestId('setup-form').waitFor();
       expect(await page.locator('h1').textContent()).toBe('Thiết lập lần đầu');
+      expect(await page.locator('#boot').count()).toBe(0);
       await page.getByTestId('setup-full-name').fill(ADMIN.fullName);
       await page.getByTestId('setup-username').fill(ADMIN.username);
       await page.getByTestId('setup-password').fill(ADMIN.password);
@@ -22,6 +26,7 @@ describeInBrowser('browser: the first run', () => {
 
       // The demo's accounts, with the password to sign in with, chair and secretary first.
       await page.getByTestId('setup-done').waitFor();
+      expect(await signInInPage()).toBe(true);
       const accounts = page.getByTestId('demo-account');
       expect(await accounts.count()).toBeGreaterThanOrEqual(3);
       const roles = await page.locator('[data-testid="demo-account"] .demo-role').allTextContents();

@@ -146,6 +146,8 @@ export interface PersonOptions {
   locale?: string;
   /** A phone's browser: touch, and the page's `<meta name="viewport">` obeyed (a laptop's ignores it). */
   mobile?: boolean;
+  /** No service worker: every request of the page goes where `page.route` sees it. */
+  noServiceWorker?: boolean;
 }
 
 /** One person on their own device: a separate browser context (own cookies, storage and network switch). */
@@ -155,6 +157,7 @@ export async function newPerson(browser: Browser, baseURL: string, options: Pers
     viewport: options.viewport ?? { width: 1280, height: 900 },
     ...(options.locale ? { locale: options.locale } : {}),
     ...(options.mobile ? { isMobile: true, hasTouch: true } : {}),
+    ...(options.noServiceWorker ? { serviceWorkers: 'block' as const } : {}),
   });
   if (options.account) await signInContext(context, baseURL, options.account);
   // Anything the Content-Security-Policy blocks is a defect of the page (the check fails the test like an
