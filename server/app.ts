@@ -199,7 +199,7 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
   if (options.clientDir && clientPage) {
     // Once there is an account there always is one (accounts are disabled, never deleted).
     let hasAccounts = false;
-    await serveClient(app, options.clientDir, clientPage, () => !(hasAccounts ||= services.users.count() > 0));
+    await serveClient(app, options.clientDir, clientPage, async () => !(hasAccounts ||= (await services.users.count()) > 0));
   } else {
     app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody(req, 'not_found')));
   }
@@ -234,7 +234,7 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
  * index.html for any other page address. Vite names every asset after its content, so an asset is cached for good;
  * the page, the service worker and the icon keep their names and are checked with the server on every use.
  */
-async function serveClient(app: FastifyInstance, clientDir: string, page: ClientPage, needsSetup: () => boolean): Promise<void> {
+async function serveClient(app: FastifyInstance, clientDir: string, page: ClientPage, needsSetup: () => Promise<boolean>): Promise<void> {
   await app.register(fastifyStatic, {
     root: clientDir,
     wildcard: false,
@@ -249,14 +249,14 @@ async function serveClient(app: FastifyInstance, clientDir: string, page: Client
       res.setHeader('vary', 'Accept-Encoding');
     },
   });
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler(async (req, reply) => {
     const pathname = req.url.split('?')[0] ?? '/';
     const isPage = req.method === 'GET' && !pathname.startsWith('/api/') && !pathname.startsWith(`${COLLAB_PATH}/`)
       && !path.extname(pathname);
     if (!isPage) return reply.code(404).send(errorBody(req, 'not_found'));
     reply.header('cache-control', 'no-cache');
     // Before the first account exists the app shows the first-run form: the page's sign-in form would only flash.
-    if (needsSetup()) return reply.type('text/html; charset=utf-8').send(page.withoutSignIn);
+    if (await needsSetup()) return reply.type('text/html; charset=utf-8').send(page.withoutSignIn);
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
   });
 }
