@@ -36,6 +36,7 @@ import { MotionTimers } from './motions/timers.ts';
 import { configurePasswordHashing } from './accounts/passwords.ts';
 import { createServices, matches, type Services } from './services.ts';
 import { WorkQueue } from './work-queue.ts';
+import { deliverEvents } from './events.ts';
 import type { DocumentStore } from './storage/store.ts';
 
 export interface StartOptions {
@@ -112,8 +113,10 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
   const auditKey = loadAuditKey(config);
   // On an installation that had entries, a new key there is worth a look: was audit.key removed?
   if (auditKey.created) app.log.warn({ dataDir: config.dataDir }, 'created the audit key (audit.key); keep a copy apart from the database');
-  const services = createServices(engine, {
+  const services: Services = createServices(engine, {
     sessionTtlMs,
+    deliver: (events) =>
+      deliverEvents(services, events, (err, event) => app.log.error({ event: event.type, err: String(err) }, 'could not deliver an event')),
     auditKey,
     projection: (meetings, motions) =>
       new MeetingProjection(meetings, motions, rooms, app.log, (meetingId) => services.meetingFacts?.changed(meetingId)),
