@@ -52,6 +52,21 @@ describe.each(kinds)('units of work on $name', (kind) => {
     }
   });
 
+  it('[D2] a unit started inside another is refused at once (it would wait for the one it is in, or commit apart from it)', async () => {
+    const engine = await kind.open();
+    try {
+      const uow = engine.unitOfWork(repositories, async () => {});
+      await expect(uow.run(async () => uow.run((tx) => tx.addUser('inner')))).rejects.toThrow(/inside another/);
+      expect(await repositories(engine.db).count()).toBe(0);
+      // Events are delivered outside the unit: a subscriber may start its own.
+      const chained = engine.unitOfWork(repositories, async () => void (await uow.run((tx) => tx.addUser('after'))));
+      await chained.run(async (tx) => tx.emit({ type: 'x' }));
+      expect(await repositories(engine.db).count()).toBe(1);
+    } finally {
+      await engine.close();
+    }
+  });
+
   it('[D2] units that run at once each see the other whole or not at all (a read-then-write is never interleaved on SQLite; on PostgreSQL the row lock orders them)', async () => {
     const engine = await kind.open();
     try {
