@@ -81,7 +81,8 @@ export class Users {
   }
 
   async byId(id: string): Promise<User | undefined> {
-    const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    // Asked on many commands' paths: `sql`, not the builder (see Credentials.sessionUser).
+    const row = (await sql<Selectable<UsersTable>>`SELECT * FROM users WHERE id = ${id}`.execute(this.db)).rows[0];
     return row && userOf(row);
   }
 
