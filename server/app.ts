@@ -128,6 +128,8 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
         why === 'access' ? 'access changed' : 'signed out',
       ),
   });
+  // Once, before any command: a key made just now keys the entries written before it (AU4).
+  await services.uow.run((tx) => tx.audit.keyExisting());
   const refused = new RefusedEdits(services, app.log, {
     maxBytesPerPerson: config.REFUSED_EDITS_MAX_BYTES,
     maxBytesTotal: config.REFUSED_EDITS_MAX_TOTAL_BYTES,

@@ -101,13 +101,13 @@ function repositoriesOn(db: Kysely<Schema>, dialect: Dialect, legacy: Db, option
   void db;
   void dialect;
   return {
-    users: new Users(legacy),
-    credentials: new Credentials(legacy, options.sessionTtlMs),
+    users: new Users(db, dialect),
+    credentials: new Credentials(db, options.sessionTtlMs),
     meetings: new Meetings(legacy),
     motions: new Motions(legacy),
     versions: new Versions(legacy),
     finalisations: new Finalisations(legacy),
-    audit: new AuditLog(legacy, options.auditKey),
+    audit: new AuditLog(db, dialect, options.auditKey),
   };
 }
 
@@ -117,7 +117,7 @@ export function createServices(engine: Engine, options: ServiceOptions): Service
   return {
     ...repositories,
     forgetBallotOrder: () => engine.forgetBallotOrder(),
-    uow: engine.unitOfWork((db) => repositoriesOn(db, engine.dialect, legacy, { ...options, auditKey: options.auditKey && { ...options.auditKey, created: false } }), options.deliver ?? (async () => {})),
+    uow: engine.unitOfWork((db) => repositoriesOn(db, engine.dialect, legacy, options), options.deliver ?? (async () => {})),
     store: engine.store,
     rooms: options.rooms ?? null,
     motionTimers: null,

@@ -97,7 +97,7 @@ export async function addMember(
   } else {
     userId = input.userId;
     const user = await s.users.byId(userId);
-    if (!user || user.disabled === 1) fail('not_found', 'userId');
+    if (!user || user.disabled) fail('not_found', 'userId');
   }
   const member = await s.uow.run(async (tx) => {
     if (await tx.meetings.roleOf(meetingId, userId) !== null) fail('already_member');
