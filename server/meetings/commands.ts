@@ -149,7 +149,7 @@ export async function removeMember(s: Services, actor: Actor, meetingId: string,
  * loader) sets rosters up freely. `userId` null: a person not yet known (an account about to be made).
  */
 export async function checkRosterChange(
-  s: Repositories,
+  s: Pick<Repositories, 'meetings'>,
   actor: Actor | null,
   meetingId: string,
   userId: string | null,
