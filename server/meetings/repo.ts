@@ -4,6 +4,7 @@ import type { Attendance, DocumentKind, MeetingKind, MeetingStatus, Role } from 
 import type { MotionStatus, Outcome } from '../../shared/motions.ts';
 import { compareVietnameseNames } from '../../shared/names.ts';
 import type { Dialect } from '../db/engine.ts';
+import { prepared } from '../db/prepared.ts';
 import type { MeetingsTable, Schema } from '../db/schema.ts';
 import { newId, nowIso } from '../ids.ts';
 import { documentLock, type LockFacts } from '../documents/lock.ts';
@@ -77,6 +78,183 @@ function memberOf(row: MemberRow): Member {
 /** A motion that may lock its document: open on it, or adopted it. */
 type LockingMotion = LockFacts['motions'][number] & { documentId: string };
 
+// The statements, each built and compiled once per dialect (`prepared`): the ballot burst reads a member per
+// ballot, and every publish reads the roster and the documents.
+
+const BY_ID = prepared((db, _d, id: string) => db.selectFrom('meetings').selectAll().where('id', '=', id));
+
+const LOCK = prepared((db, dialect, id: string) => {
+  const query = db.selectFrom('meetings').select('id').where('id', '=', id);
+  return dialect === 'postgres' ? query.forNoKeyUpdate() : query;
+});
+
+function listQuery(db: Kysely<Schema>, userId: string) {
+  return db
+    .selectFrom('meetings as m')
+    .leftJoin('members as me', (j) => j.onRef('me.meeting_id', '=', 'm.id').on('me.user_id', '=', userId))
+    .selectAll('m')
+    .select((eb) => [
+      'me.role as my_role',
+      eb.selectFrom('members as x').select((c) => c.fn.countAll<number>().as('n')).whereRef('x.meeting_id', '=', 'm.id').as('member_count'),
+    ])
+    .orderBy('m.starts_at', 'desc')
+    .orderBy('m.created_at', 'desc');
+}
+const LIST_ALL = prepared((db, _d, none: string) => listQuery(db, none));
+const LIST_MINE = prepared((db, _d, userId: string) => listQuery(db, userId).where('me.user_id', 'is not', null));
+
+const HAS_DEMO = prepared((db) => db.selectFrom('meetings').select('id').where('is_demo', '=', 1).limit(1));
+
+const ROLE_OF = prepared((db, _d, meetingId: string, userId: string) =>
+  db.selectFrom('members').select('role').where('meeting_id', '=', meetingId).where('user_id', '=', userId),
+);
+
+const CLOSED_AT = prepared((db, _d, meetingId: string) =>
+  db
+    .selectFrom('audit')
+    .select('at')
+    .where('meeting_id', '=', meetingId)
+    .where('action', '=', 'meeting.closed')
+    .orderBy('seq', 'desc')
+    .limit(1),
+);
+
+function membersQuery(db: Kysely<Schema>, meetingId: string) {
+  return db
+    .selectFrom('members as me')
+    .innerJoin('users as u', 'u.id', 'me.user_id')
+    .select(['me.user_id', 'u.full_name', 'me.role', 'me.unit', 'me.attendance', 'me.attendance_reason', 'me.attendance_at'])
+    .where('me.meeting_id', '=', meetingId);
+}
+const MEMBERS = prepared((db, _d, meetingId: string) => membersQuery(db, meetingId));
+const MEMBER = prepared((db, _d, meetingId: string, userId: string) => membersQuery(db, meetingId).where('me.user_id', '=', userId));
+
+const ADD_MEMBER = prepared((db, _d, meetingId: string, userId: string, role: string, unit: string) =>
+  db.insertInto('members').values({ meeting_id: meetingId, user_id: userId, role, unit }),
+);
+const SET_ROLE = prepared((db, _d, meetingId: string, userId: string, role: string) =>
+  db.updateTable('members').set({ role }).where('meeting_id', '=', meetingId).where('user_id', '=', userId),
+);
+const SET_UNIT = prepared((db, _d, meetingId: string, userId: string, unit: string) =>
+  db.updateTable('members').set({ unit }).where('meeting_id', '=', meetingId).where('user_id', '=', userId),
+);
+const REMOVE_MEMBER = prepared((db, _d, meetingId: string, userId: string) =>
+  db.deleteFrom('members').where('meeting_id', '=', meetingId).where('user_id', '=', userId),
+);
+const COUNT_ROLE = prepared((db, _d, meetingId: string, role: string) =>
+  db
+    .selectFrom('members')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('meeting_id', '=', meetingId)
+    .where('role', '=', role),
+);
+const SET_ATTENDANCE = prepared(
+  (db, _d, meetingId: string, userId: string, attendance: string, reason: string, at: string) =>
+    db
+      .updateTable('members')
+      .set({ attendance, attendance_reason: reason, attendance_at: at })
+      .where('meeting_id', '=', meetingId)
+      .where('user_id', '=', userId),
+);
+
+/**
+ * Documents with their finalisation and the names in it, and their latest restore (the version keeping the
+ * replaced text, the one put back). The latest restore is found per document through the partial index
+ * `versions_restores` (its `kind = 'restore'` written as a literal so both engines' planners can use it).
+ */
+function documentsQuery(db: Kysely<Schema>) {
+  return db
+    .selectFrom('documents as d')
+    .leftJoin('finalisations as f', 'f.document_id', 'd.id')
+    .leftJoin('users as ru', 'ru.id', 'f.requested_by')
+    .leftJoin('users as cu', 'cu.id', 'f.confirmed_by')
+    .leftJoin('document_versions as rs', (join) =>
+      join.on((eb) =>
+        eb(
+          'rs.id',
+          '=',
+          eb
+            .selectFrom('document_versions as v')
+            .select('v.id')
+            .whereRef('v.document_id', '=', 'd.id')
+            .where('v.kind', '=', sql.lit('restore'))
+            .where('v.restored_version_id', 'is not', null)
+            .orderBy('v.created_at', 'desc')
+            .orderBy('v.id', 'desc')
+            .limit(1),
+        ),
+      ),
+    )
+    .leftJoin('document_versions as rv', 'rv.id', 'rs.restored_version_id')
+    .leftJoin('users as su', 'su.id', 'rs.created_by')
+    .select([
+      'd.id',
+      'd.meeting_id',
+      'd.kind',
+      'd.title',
+      'd.created_by',
+      'd.created_at',
+      'd.origin_document_id',
+      'd.origin_user_id',
+      'f.status as f_status',
+      'f.requested_by as f_requested_by',
+      'ru.full_name as f_requested_by_name',
+      'f.requested_at as f_requested_at',
+      'f.confirmed_by as f_confirmed_by',
+      'cu.full_name as f_confirmed_by_name',
+      'f.confirmed_at as f_confirmed_at',
+      'f.number as f_number',
+      'f.content_hash as f_content_hash',
+      'f.version_id as f_version_id',
+      'rs.id as r_replaced_id',
+      'rs.created_at as r_at',
+      'rs.created_by as r_by',
+      'su.full_name as r_by_name',
+      'rv.id as r_version_id',
+      'rv.label as r_label',
+    ]);
+}
+const DOCUMENTS = prepared((db, _d, meetingId: string) =>
+  documentsQuery(db).where('d.meeting_id', '=', meetingId).orderBy('d.created_at').orderBy('d.id'),
+);
+const DOCUMENT = prepared((db, _d, id: string) => documentsQuery(db).where('d.id', '=', id));
+
+/** The motions that may lock a document: open on it, or adopted it. */
+function lockingMotionsQuery(db: Kysely<Schema>) {
+  return db
+    .selectFrom('motions')
+    .select(['id', 'title', 'number', 'status', 'outcome', 'document_id'])
+    .where('document_id', 'is not', null)
+    .where((eb) => eb.or([eb('status', '=', 'open'), eb('outcome', '=', 'adopted')]));
+}
+const LOCKING_IN_MEETING = prepared((db, _d, meetingId: string) => lockingMotionsQuery(db).where('meeting_id', '=', meetingId));
+const LOCKING_OF_DOCUMENT = prepared((db, _d, documentId: string) => lockingMotionsQuery(db).where('document_id', '=', documentId));
+
+const INSERT_DOCUMENT = prepared(
+  (
+    db,
+    _d,
+    id: string,
+    meetingId: string,
+    kind: string,
+    title: string,
+    createdBy: string | null,
+    createdAt: string,
+    originDocumentId: string | null,
+    originUserId: string | null,
+  ) =>
+    db.insertInto('documents').values({
+      id,
+      meeting_id: meetingId,
+      kind,
+      title,
+      created_by: createdBy,
+      created_at: createdAt,
+      origin_document_id: originDocumentId,
+      origin_user_id: originUserId,
+    }),
+);
+
 /** Meetings, their rosters and their documents' records (the text itself is in the document store). */
 export class Meetings {
   constructor(
@@ -85,7 +263,7 @@ export class Meetings {
   ) {}
 
   async byId(id: string): Promise<Meeting | undefined> {
-    const row = await this.db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
+    const [row] = await BY_ID(this.db, this.dialect, id);
     return row && meetingOf(row);
   }
 
@@ -96,23 +274,12 @@ export class Meetings {
    * SQLite: a unit of work already has the database to itself. False when there is no such meeting.
    */
   async lockForUpdate(meetingId: string): Promise<boolean> {
-    const query = this.db.selectFrom('meetings').select('id').where('id', '=', meetingId);
-    const row = await (this.dialect === 'postgres' ? query.forNoKeyUpdate() : query).executeTakeFirst();
-    return row !== undefined;
+    return (await LOCK(this.db, this.dialect, meetingId)).length > 0;
   }
 
   /** Every meeting, or those `userId` is on the roster of; newest first. */
   async list(userId: string | null): Promise<MeetingListing[]> {
-    let query = this.db
-      .selectFrom('meetings as m')
-      .leftJoin('members as me', (j) => j.onRef('me.meeting_id', '=', 'm.id').on('me.user_id', '=', userId ?? ''))
-      .selectAll('m')
-      .select((eb) => [
-        'me.role as my_role',
-        eb.selectFrom('members as x').select((c) => c.fn.countAll<number>().as('n')).whereRef('x.meeting_id', '=', 'm.id').as('member_count'),
-      ]);
-    if (userId !== null) query = query.where('me.user_id', 'is not', null);
-    const rows = await query.orderBy('m.starts_at', 'desc').orderBy('m.created_at', 'desc').execute();
+    const rows = userId === null ? await LIST_ALL(this.db, this.dialect, '') : await LIST_MINE(this.db, this.dialect, userId);
     return rows.map((row) => ({
       ...meetingOf(row),
       myRole: (row.my_role ?? null) as Role | null,
@@ -170,174 +337,66 @@ export class Meetings {
   }
 
   async hasDemo(): Promise<boolean> {
-    const row = await this.db.selectFrom('meetings').select('id').where('is_demo', '=', 1).limit(1).executeTakeFirst();
-    return row !== undefined;
+    return (await HAS_DEMO(this.db, this.dialect)).length > 0;
   }
 
   /** The caller's role in the meeting, or null when they are not on its roster. */
   async roleOf(meetingId: string, userId: string): Promise<Role | null> {
-    const row = await this.db
-      .selectFrom('members')
-      .select('role')
-      .where('meeting_id', '=', meetingId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
+    const [row] = await ROLE_OF(this.db, this.dialect, meetingId, userId);
     return (row?.role ?? null) as Role | null;
   }
 
   /** When the meeting was closed (ISO, UTC): the time of its `meeting.closed` audit entry; null while it is not. */
   async closedAt(meetingId: string): Promise<string | null> {
-    const row = await this.db
-      .selectFrom('audit')
-      .select('at')
-      .where('meeting_id', '=', meetingId)
-      .where('action', '=', 'meeting.closed')
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const [row] = await CLOSED_AT(this.db, this.dialect, meetingId);
     return row?.at ?? null;
-  }
-
-  private membersQuery() {
-    return this.db
-      .selectFrom('members as me')
-      .innerJoin('users as u', 'u.id', 'me.user_id')
-      .select(['me.user_id', 'u.full_name', 'me.role', 'me.unit', 'me.attendance', 'me.attendance_reason', 'me.attendance_at']);
   }
 
   /** The roster in Vietnamese order: given name (last word), then the whole name. */
   async members(meetingId: string): Promise<Member[]> {
-    const rows = await this.membersQuery().where('me.meeting_id', '=', meetingId).execute();
+    const rows = await MEMBERS(this.db, this.dialect, meetingId);
     return rows.map(memberOf).sort((a, b) => compareVietnameseNames(a.fullName, b.fullName));
   }
 
   async member(meetingId: string, userId: string): Promise<Member | undefined> {
-    const row = await this.membersQuery()
-      .where('me.meeting_id', '=', meetingId)
-      .where('me.user_id', '=', userId)
-      .executeTakeFirst();
+    const [row] = await MEMBER(this.db, this.dialect, meetingId, userId);
     return row && memberOf(row);
   }
 
   async addMember(meetingId: string, userId: string, role: Role, unit: string): Promise<void> {
-    await this.db.insertInto('members').values({ meeting_id: meetingId, user_id: userId, role, unit }).execute();
+    await ADD_MEMBER(this.db, this.dialect, meetingId, userId, role, unit);
   }
 
   async updateMember(meetingId: string, userId: string, changes: { role?: Role; unit?: string }): Promise<void> {
-    if (changes.role === undefined && changes.unit === undefined) return;
-    await this.db
-      .updateTable('members')
-      .set({
-        ...(changes.role !== undefined && { role: changes.role }),
-        ...(changes.unit !== undefined && { unit: changes.unit }),
-      })
-      .where('meeting_id', '=', meetingId)
-      .where('user_id', '=', userId)
-      .execute();
+    if (changes.role !== undefined) await SET_ROLE(this.db, this.dialect, meetingId, userId, changes.role);
+    if (changes.unit !== undefined) await SET_UNIT(this.db, this.dialect, meetingId, userId, changes.unit);
   }
 
   async removeMember(meetingId: string, userId: string): Promise<void> {
-    await this.db.deleteFrom('members').where('meeting_id', '=', meetingId).where('user_id', '=', userId).execute();
+    await REMOVE_MEMBER(this.db, this.dialect, meetingId, userId);
   }
 
   async countRole(meetingId: string, role: Role): Promise<number> {
-    const row = await this.db
-      .selectFrom('members')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('meeting_id', '=', meetingId)
-      .where('role', '=', role)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+    const [row] = await COUNT_ROLE(this.db, this.dialect, meetingId, role);
+    return Number(row?.n ?? 0);
   }
 
   async setAttendance(meetingId: string, userId: string, attendance: Attendance, reason: string): Promise<void> {
-    await this.db
-      .updateTable('members')
-      .set({ attendance, attendance_reason: reason, attendance_at: nowIso() })
-      .where('meeting_id', '=', meetingId)
-      .where('user_id', '=', userId)
-      .execute();
-  }
-
-  /**
-   * Documents with their finalisation and the names in it, and their latest restore (the version keeping the
-   * replaced text, the one put back). The latest restore is found per document through the partial index
-   * `versions_restores` (its `kind = 'restore'` written as a literal so both engines' planners can use it).
-   */
-  private documentsQuery() {
-    return this.db
-      .selectFrom('documents as d')
-      .leftJoin('finalisations as f', 'f.document_id', 'd.id')
-      .leftJoin('users as ru', 'ru.id', 'f.requested_by')
-      .leftJoin('users as cu', 'cu.id', 'f.confirmed_by')
-      .leftJoin('document_versions as rs', (join) =>
-        join.on((eb) =>
-          eb(
-            'rs.id',
-            '=',
-            eb
-              .selectFrom('document_versions as v')
-              .select('v.id')
-              .whereRef('v.document_id', '=', 'd.id')
-              .where('v.kind', '=', sql.lit('restore'))
-              .where('v.restored_version_id', 'is not', null)
-              .orderBy('v.created_at', 'desc')
-              .orderBy('v.id', 'desc')
-              .limit(1),
-          ),
-        ),
-      )
-      .leftJoin('document_versions as rv', 'rv.id', 'rs.restored_version_id')
-      .leftJoin('users as su', 'su.id', 'rs.created_by')
-      .select([
-        'd.id',
-        'd.meeting_id',
-        'd.kind',
-        'd.title',
-        'd.created_by',
-        'd.created_at',
-        'd.origin_document_id',
-        'd.origin_user_id',
-        'f.status as f_status',
-        'f.requested_by as f_requested_by',
-        'ru.full_name as f_requested_by_name',
-        'f.requested_at as f_requested_at',
-        'f.confirmed_by as f_confirmed_by',
-        'cu.full_name as f_confirmed_by_name',
-        'f.confirmed_at as f_confirmed_at',
-        'f.number as f_number',
-        'f.content_hash as f_content_hash',
-        'f.version_id as f_version_id',
-        'rs.id as r_replaced_id',
-        'rs.created_at as r_at',
-        'rs.created_by as r_by',
-        'su.full_name as r_by_name',
-        'rv.id as r_version_id',
-        'rv.label as r_label',
-      ]);
-  }
-
-  private lockingMotionsQuery() {
-    return this.db
-      .selectFrom('motions')
-      .select(['id', 'title', 'number', 'status', 'outcome', 'document_id'])
-      .where('document_id', 'is not', null)
-      .where((eb) => eb.or([eb('status', '=', 'open'), eb('outcome', '=', 'adopted')]));
+    await SET_ATTENDANCE(this.db, this.dialect, meetingId, userId, attendance, reason, nowIso());
   }
 
   async documents(meetingId: string): Promise<MeetingDocument[]> {
-    const rows = await this.documentsQuery().where('d.meeting_id', '=', meetingId).orderBy('d.created_at').orderBy('d.id').execute();
-    const locking = (await this.lockingMotionsQuery().where('meeting_id', '=', meetingId).execute()).map(lockingMotionOf);
+    const rows = await DOCUMENTS(this.db, this.dialect, meetingId);
+    const locking = (await LOCKING_IN_MEETING(this.db, this.dialect, meetingId)).map(lockingMotionOf);
     const byDocument = new Map<string, LockingMotion[]>();
     for (const m of locking) byDocument.set(m.documentId, [...(byDocument.get(m.documentId) ?? []), m]);
     return rows.map((row) => documentOf(row, byDocument.get(row.id) ?? []));
   }
 
   async document(id: string): Promise<MeetingDocument | undefined> {
-    const row = await this.documentsQuery().where('d.id', '=', id).executeTakeFirst();
+    const [row] = await DOCUMENT(this.db, this.dialect, id);
     if (!row) return undefined;
-    const locking = (await this.lockingMotionsQuery().where('document_id', '=', id).execute()).map(lockingMotionOf);
-    return documentOf(row, locking);
+    return documentOf(row, (await LOCKING_OF_DOCUMENT(this.db, this.dialect, id)).map(lockingMotionOf));
   }
 
   async insertDocument(
@@ -358,7 +417,7 @@ export class Meetings {
       origin_document_id: origin?.documentId ?? null,
       origin_user_id: origin?.userId ?? null,
     };
-    await this.db.insertInto('documents').values(row).execute();
+    await INSERT_DOCUMENT(this.db, this.dialect, id, meetingId, kind, title, createdBy, row.created_at, row.origin_document_id, row.origin_user_id);
     return documentOf({ ...row, ...NO_FINALISATION, ...NO_RESTORE }, []);
   }
 }
