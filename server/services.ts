@@ -103,7 +103,7 @@ function repositoriesOn(db: Kysely<Schema>, dialect: Dialect, legacy: Db, option
   return {
     users: new Users(db, dialect),
     credentials: new Credentials(db, options.sessionTtlMs),
-    meetings: new Meetings(legacy),
+    meetings: new Meetings(db, dialect),
     motions: new Motions(legacy),
     versions: new Versions(legacy),
     finalisations: new Finalisations(legacy),

@@ -137,7 +137,7 @@ export async function confirmFinalisation(s: Services, actor: Actor, documentId:
   const rooms = s.rooms ?? fail('internal');
   const doc = await documentOf(s, documentId);
   const meeting = (await s.meetings.byId(doc.meetingId)) ?? fail('not_found');
-  const series = numberSeries(meeting.symbol, doc.kind, Number(meeting.starts_at.slice(0, 4)));
+  const series = numberSeries(meeting.symbol, doc.kind, Number(meeting.startsAt.slice(0, 4)));
   for (let attempt = 0; attempt < CONFIRM_ATTEMPTS; attempt++) {
     if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
     const request = await s.finalisations.byDocument(documentId);

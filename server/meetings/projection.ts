@@ -5,7 +5,8 @@ import type { Logger } from '../collab/peer.ts';
 import type { RoomManager } from '../collab/rooms.ts';
 import type { Motions } from '../motions/repo.ts';
 import { meetingFactsOf } from './facts.ts';
-import { presentMeetingInfo, type Meetings } from './repo.ts';
+import { presentMeetingInfo } from './present.ts';
+import type { Meetings } from './repo.ts';
 
 /**
  * Writes a meeting's public state into its server-owned Y.Doc `meeting:<id>` (maps described by PROJECTION).

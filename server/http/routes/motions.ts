@@ -59,14 +59,14 @@ function columns(input: Partial<z.output<typeof updateMotionRequest>>): Partial<
 export function motionRoutes(app: FastifyInstance, s: Services, options: { auditChecksPerMinute: number }): void {
   app.get('/api/meetings/:id/motions', async (req): Promise<MotionView[]> => {
     const actor = requireActor(req);
-    const { row } = await loadMeeting(s, actor, parse(idParams, req.params).id);
-    return await s.motions.views(row.id);
+    const { meeting } = await loadMeeting(s, actor, parse(idParams, req.params).id);
+    return await s.motions.views(meeting.id);
   });
 
   app.post('/api/meetings/:id/motions', async (req, reply) => {
     const actor = requireActor(req);
     const { id } = parse(idParams, req.params);
-    const { row, subject } = await loadMeeting(s, actor, id);
+    const { meeting, subject } = await loadMeeting(s, actor, id);
     authorize(actor, { type: 'motion.manage', meeting: subject });
     const { revoteOf, ...input } = parse(createMotionRequest, req.body);
     const fields: MotionFields = {
@@ -75,8 +75,8 @@ export function motionRoutes(app: FastifyInstance, s: Services, options: { audit
       document_id: input.documentId,
       form: input.form,
       rule: input.rule,
-      quorum_num: input.quorumRule?.numerator ?? row.quorum_num,
-      quorum_den: input.quorumRule?.denominator ?? row.quorum_den,
+      quorum_num: input.quorumRule?.numerator ?? meeting.quorumRule.numerator,
+      quorum_den: input.quorumRule?.denominator ?? meeting.quorumRule.denominator,
       duration_seconds: input.durationSeconds,
     };
     return reply.code(201).send(await createMotion(s, actor, id, fields, revoteOf ?? null));
@@ -138,8 +138,8 @@ export function motionRoutes(app: FastifyInstance, s: Services, options: { audit
   // Each view checks the installation's whole record (every entry's hash and MAC), so it is limited per person.
   app.get('/api/meetings/:id/audit', { config: perPersonPerMinute(options.auditChecksPerMinute) }, async (req): Promise<AuditView> => {
     const actor = requireActor(req);
-    const { row, subject } = await loadMeeting(s, actor, parse(idParams, req.params).id);
+    const { meeting, subject } = await loadMeeting(s, actor, parse(idParams, req.params).id);
     authorize(actor, { type: 'audit.read', meeting: subject });
-    return { entries: await s.audit.entries(row.id), verification: await s.audit.verify() };
+    return { entries: await s.audit.entries(meeting.id), verification: await s.audit.verify() };
   });
 }

@@ -53,7 +53,7 @@ export function sessionRoutes(app: FastifyInstance, s: Services, options: Sessio
   });
 
   app.get('/api/demo-accounts', async (): Promise<DemoAccount[]> => {
-    const demoMeeting = (await s.meetings.list(null)).find((m) => m.is_demo === 1);
+    const demoMeeting = (await s.meetings.list(null)).find((m) => m.isDemo);
     const accounts: DemoAccount[] = [];
     for (const u of await s.users.demoUsers()) {
       const role = demoMeeting ? await s.meetings.roleOf(demoMeeting.id, u.id) : null;

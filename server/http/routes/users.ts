@@ -40,7 +40,7 @@ export function userRoutes(app: FastifyInstance, s: Services, options: { passwor
       authorize(actor, { type: 'account.manage' });
       return (await s.users.list()).map(presentUser);
     }
-    const managesAnyMeeting = (await s.meetings.list(actor.id)).some((m) => m.my_role === 'chair' || m.my_role === 'secretary');
+    const managesAnyMeeting = (await s.meetings.list(actor.id)).some((m) => m.myRole === 'chair' || m.myRole === 'secretary');
     authorize(actor, { type: 'user.search', managesAnyMeeting });
     return (await s.users.search(q)).map(presentUser);
   });
