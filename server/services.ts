@@ -104,9 +104,9 @@ function repositoriesOn(db: Kysely<Schema>, dialect: Dialect, legacy: Db, option
     users: new Users(legacy),
     credentials: new Credentials(legacy, options.sessionTtlMs),
     meetings: new Meetings(legacy),
-    motions: new Motions(legacy),
-    versions: new Versions(legacy),
-    finalisations: new Finalisations(legacy),
+    motions: new Motions(db, dialect),
+    versions: new Versions(db),
+    finalisations: new Finalisations(db),
     audit: new AuditLog(legacy, options.auditKey),
   };
 }
