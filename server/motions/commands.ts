@@ -226,6 +226,7 @@ export async function closeMotion(s: Services, actor: Actor | null, motionId: st
     const electorate = await tx.motions.electorate(motionId);
     const decision = decide(current.rule, current.quorumRule, tally, electorate);
     await tx.motions.markClosed(motionId, decision.outcome, electorate, nowIso());
+    if (current.form === 'secret') await tx.motions.forgetBallotOrder(motionId);
     const actorId = actor?.id ?? null;
     await tx.audit.append({
       actorId,

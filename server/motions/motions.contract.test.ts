@@ -253,6 +253,29 @@ describe.each(kinds)('$name', (kind) => {
     if (kind.dialect === 'sqlite') await expect(sql`SELECT rowid FROM ballots`.execute(engine.db)).rejects.toThrow();
   });
 
+  it('[D35] as a secret vote closes, its ballot rows are written again in key order by the closing transaction (PostgreSQL)', async () => {
+    const motion = await repos.motions.insert('m1', { ...fields, form: 'secret' }, null, 'chair');
+    await open(motion.id);
+    // One transaction each, in an order that is not the key's.
+    for (const [who, choice] of [['d2', 'for'], ['chair', 'against'], ['d1', 'abstain']] as const) {
+      await uow.run(async (tx) => void (await tx.motions.insertBallot(motion.id, who, choice, true)));
+    }
+    await uow.run(async (tx) => {
+      await tx.motions.markClosed(motion.id, 'rejected', { members: 3, present: 3 }, NOW);
+      await tx.motions.forgetBallotOrder(motion.id);
+    });
+    expect(await repos.motions.ballots(motion.id)).toEqual(['chair', 'd1', 'd2'].map((u) => ({ userId: u, fullName: `Người ${u}`, choice: null })));
+    expect((await repos.motions.byId(motion.id))!.tally).toEqual({ for: 1, against: 1, abstain: 1 });
+    if (kind.dialect !== 'postgres') return;
+    const rows = (
+      await sql<{ user_id: string; xmin: string; motion_xmin: string }>`
+        SELECT b.user_id, b.xmin::text AS xmin, m.xmin::text AS motion_xmin FROM ballots b JOIN motions m ON m.id = b.motion_id
+        WHERE b.motion_id = ${motion.id} ORDER BY b.ctid`.execute(engine.db)
+    ).rows;
+    expect(rows.map((r) => r.user_id)).toEqual(['chair', 'd1', 'd2']);
+    expect(new Set(rows.flatMap((r) => [r.xmin, r.motion_xmin])).size).toBe(1);
+  });
+
   it('[D36] versions keep their state byte for byte and list newest first', async () => {
     const state = new Uint8Array(300).map((_, i) => (i * 7) % 256);
     const first = await repos.versions.insert({ documentId: 'doc1', kind: 'manual', label: 'Một', motionId: null, state, hash: 'h1', createdBy: 'chair' });

@@ -258,6 +258,20 @@ export class Motions {
     return 'recorded';
   }
 
+  /**
+   * As a secret vote closes, inside its unit: on PostgreSQL each ballot row carries the id of the transaction that
+   * wrote it (`xmin`) and sits in the table in the order written (`ctid`), beside the count each one moved. The rows
+   * are written again, in the order of their key, by the closing transaction: all then carry its id and the key's
+   * order. (The old row versions stay in the table's files until PostgreSQL vacuums them; see the report in
+   * docs/architecture.md.) SQLite's rows have no such columns (WITHOUT ROWID); its log is emptied after the close.
+   */
+  async forgetBallotOrder(motionId: string): Promise<void> {
+    if (this.dialect !== 'postgres') return;
+    await sql`WITH gone AS (DELETE FROM ballots WHERE motion_id = ${motionId} RETURNING motion_id, user_id)
+              INSERT INTO ballots (motion_id, user_id, choice, cast_at)
+              SELECT motion_id, user_id, NULL, NULL FROM gone ORDER BY user_id`.execute(this.db);
+  }
+
   /** Who voted, with the choice for a named vote. Ordered by name, never by when. */
   async ballots(motionId: string): Promise<Ballot[]> {
     const rows = await this.db
