@@ -174,26 +174,28 @@ export async function openMotion(s: Services, actor: Actor, motionId: string): P
  * electronic, and the voter is checked in; a second ballot is refused by the database's key.
  */
 export async function castBallot(s: Services, actor: Actor, motionId: string, choice: Choice): Promise<MotionView> {
-  const row = await motionOf(s, motionId);
-  const secret = row.form === 'secret';
-  await s.uow.run(async (tx) => {
+  // Read once, inside the unit: a burst of ballots runs this hundreds of times.
+  const { meetingId, secret } = await s.uow.run(async (tx) => {
     const current = await motionOf(tx, motionId, true);
+    const { meetingId } = current;
+    const secret = current.form === 'secret';
     if (current.status !== 'open' || (current.closesAt !== null && Date.parse(current.closesAt) <= Date.now())) {
       fail('motion_not_open');
     }
     if (current.form === 'hands') fail('wrong_form');
-    if ((await tx.meetings.member(row.meetingId, actor.id))?.attendance !== 'present') fail('not_present');
+    if ((await tx.meetings.member(meetingId, actor.id))?.attendance !== 'present') fail('not_present');
     if ((await tx.motions.insertBallot(motionId, actor.id, choice, secret)) === 'duplicate') fail('already_voted');
     await tx.audit.append({
       actorId: actor.id,
-      meetingId: row.meetingId,
+      meetingId,
       action: 'ballot.recorded',
       // A secret ballot's entry says who voted, never what.
       payload: secret ? { motionId, userId: actor.id } : { motionId, userId: actor.id, choice },
     });
+    return { meetingId, secret };
   });
   const motion = await view(s, motionId);
-  await s.projection?.publishBallot(row.meetingId, motion, actor.id, secret ? 'voted' : choice);
+  await s.projection?.publishBallot(meetingId, motion, actor.id, secret ? 'voted' : choice);
   return motion;
 }
 

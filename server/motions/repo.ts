@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { CompiledQuery, sql, type Compilable, type Kysely, type Selectable } from 'kysely';
 import type { DocumentKind, QuorumRule } from '../../shared/meeting.ts';
 import type { Attendance, Role } from '../../shared/meeting.ts';
 import { fixedElectorate, liveElectorate, type ElectorateEntry } from '../../shared/electorate.ts';
@@ -107,6 +107,13 @@ function columnsOf(fields: Partial<MotionFields>): Partial<Selectable<MotionsTab
 
 const TALLY_COLUMN = { for: 'tally_for', against: 'tally_against', abstain: 'tally_abstain' } as const;
 
+/**
+ * The SQL of the queries a ballot runs, built and compiled by the query layer once per engine and shape: a burst of
+ * hundreds of ballots would otherwise spend its time building the same text again (SQLite then finds the statement
+ * already prepared by its text, `database.ts`).
+ */
+const COMPILED = new Map<string, string>();
+
 /** Motions, their ballots and the electorate fixed as each opened. */
 export class Motions {
   constructor(
@@ -114,16 +121,36 @@ export class Motions {
     private readonly dialect: Dialect,
   ) {}
 
+  /** Runs `build()`'s query with `parameters` (the same, in the same order, as those `build` puts in it). */
+  private async compiled<R>(key: string, build: () => Compilable<R>, parameters: readonly unknown[]): Promise<{ rows: R[]; changed: number }> {
+    const name = `${this.dialect}:${key}`;
+    let text = COMPILED.get(name);
+    if (text === undefined) {
+      const query = build().compile();
+      if (query.parameters.length !== parameters.length) throw new Error(`${key}: ${query.parameters.length} parameters, given ${parameters.length}`);
+      text = query.sql;
+      COMPILED.set(name, text);
+    }
+    const result = await this.db.executeQuery<R>(CompiledQuery.raw(text, [...parameters]));
+    return { rows: result.rows, changed: Number(result.numAffectedRows ?? 0n) };
+  }
+
   /**
    * `lock`: inside a unit of work, holds the motion's row until the commit (PostgreSQL `FOR UPDATE`), so that a
    * state check and the write that depends on it do not interleave with another process's (a close and a late
    * ballot). On SQLite the unit already has the one writer's lock.
    */
   async byId(id: string, options: { lock?: boolean } = {}): Promise<Motion | undefined> {
-    let query = this.db.selectFrom('motions').selectAll().where('id', '=', id);
-    if (options.lock && this.dialect === 'postgres') query = query.forUpdate();
-    const row = await query.executeTakeFirst();
-    return row && motionOf(row);
+    const lock = options.lock === true && this.dialect === 'postgres';
+    const { rows } = await this.compiled(
+      lock ? 'byId:lock' : 'byId',
+      () => {
+        const query = this.db.selectFrom('motions').selectAll().where('id', '=', id);
+        return lock ? query.forUpdate() : query;
+      },
+      [id],
+    );
+    return rows[0] && motionOf(rows[0]);
   }
 
   /**
@@ -243,18 +270,19 @@ export class Motions {
    * nor the time; its choice only moves the motion's running count.
    */
   async insertBallot(motionId: string, userId: string, choice: Choice, secret: boolean): Promise<'recorded' | 'duplicate'> {
-    const inserted = await this.db
-      .insertInto('ballots')
-      .values({ motion_id: motionId, user_id: userId, choice: secret ? null : choice, cast_at: secret ? null : nowIso() })
-      .onConflict((oc) => oc.columns(['motion_id', 'user_id']).doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) return 'duplicate';
+    const values = { motion_id: motionId, user_id: userId, choice: secret ? null : choice, cast_at: secret ? null : nowIso() };
+    const inserted = await this.compiled(
+      'insertBallot',
+      () => this.db.insertInto('ballots').values(values).onConflict((oc) => oc.columns(['motion_id', 'user_id']).doNothing()),
+      [values.motion_id, values.user_id, values.choice, values.cast_at],
+    );
+    if (inserted.changed !== 1) return 'duplicate';
     const column = TALLY_COLUMN[choice];
-    await this.db
-      .updateTable('motions')
-      .set((eb) => ({ [column]: eb(column, '+', 1) }))
-      .where('id', '=', motionId)
-      .execute();
+    await this.compiled(
+      `count:${column}`,
+      () => this.db.updateTable('motions').set((eb) => ({ [column]: eb(column, '+', sql.lit(1)) })).where('id', '=', motionId),
+      [motionId],
+    );
     return 'recorded';
   }
 
@@ -341,7 +369,8 @@ export class Motions {
   }
 
   async detailOf(id: string): Promise<MotionDetails | undefined> {
-    const row = await this.details().where('mo.id', '=', id).executeTakeFirst();
+    const { rows } = await this.compiled('detailOf', () => this.details().where('mo.id', '=', id), [id]);
+    const row = rows[0];
     return row && (await this.withElectorate([row]))[0];
   }
 
@@ -362,20 +391,20 @@ export class Motions {
         'v.created_at as version_at',
         'v.created_by as version_by',
         'vu.full_name as version_by_name',
-        eb.selectFrom('motions as r').select('r.id').whereRef('r.revote_of', '=', 'mo.id').limit(1).as('revoted_by'),
+        eb.selectFrom('motions as r').select('r.id').whereRef('r.revote_of', '=', 'mo.id').as('revoted_by'),
         eb.selectFrom('ballots as b').select(eb.fn.countAll().as('n')).whereRef('b.motion_id', '=', 'mo.id').as('ballot_count'),
         eb.selectFrom('motion_electorate as e').select(eb.fn.countAll().as('n')).whereRef('e.motion_id', '=', 'mo.id').as('listed'),
         eb
           .selectFrom('motion_electorate as e')
           .select(eb.fn.countAll().as('n'))
           .whereRef('e.motion_id', '=', 'mo.id')
-          .where('e.present', '=', 1)
+          .where('e.present', '=', sql.lit(1))
           .as('listed_present'),
         eb
           .selectFrom('motion_electorate as e')
           .select(eb.fn.countAll().as('n'))
           .whereRef('e.motion_id', '=', 'mo.id')
-          .where('e.present', '=', 0)
+          .where('e.present', '=', sql.lit(0))
           .where(({ exists, selectFrom }) =>
             exists(selectFrom('ballots as b').select('b.user_id').whereRef('b.motion_id', '=', 'mo.id').whereRef('b.user_id', '=', 'e.user_id')),
           )
