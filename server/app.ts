@@ -158,7 +158,7 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
   });
   const timers = new MotionTimers((motionId) => closeMotion(services, null, motionId), app.log);
   services.motionTimers = timers;
-  for (const { id, closes_at } of await services.motions.timed()) timers.schedule(id, closes_at);
+  for (const { id, closesAt } of await services.motions.timed()) timers.schedule(id, closesAt);
   // Filled in once the server listens (PORT=0 picks the port then); nothing is answered before that.
   const origins = new OriginPolicy(config.PUBLIC_ORIGIN, config.ALLOWED_ORIGINS, config.TRUST_PROXY);
   const sockets = attachCollabSockets(app.server, rooms, {

@@ -144,11 +144,11 @@ export async function confirmFinalisation(s: Services, actor: Actor, documentId:
     if (request?.status === 'final') fail('already_final');
     if (!request) fail('no_finalisation_request');
     // Two people, whatever roles they hold by now: whoever asked never also approves what is filed.
-    if (request.requested_by === actor.id) fail('confirm_own_request');
+    if (request.requestedBy === actor.id) fail('confirm_own_request');
     const seq = await s.finalisations.peekNext(series);
     const number = formatNumber(seq, doc.kind, meeting.symbol);
     // The text the secretary submitted, with its number: nothing else can have changed it, it is frozen.
-    const submitted = contentOfState((await s.versions.state(request.version_id)) ?? fail('internal'));
+    const submitted = contentOfState((await s.versions.state(request.versionId)) ?? fail('internal'));
     let state: Uint8Array | null = null;
     await rooms.change(documentId, (ydoc) => {
       writeContent(ydoc, withNumberLine(submitted, `Số: ${number}`));
@@ -159,7 +159,7 @@ export async function confirmFinalisation(s: Services, actor: Actor, documentId:
     const done = await s.uow.run(async (tx) => {
       const current = await tx.finalisations.byDocument(documentId);
       if (current?.status !== 'requested') fail('no_finalisation_request');
-      if (current.requested_by === actor.id) fail('confirm_own_request');
+      if (current.requestedBy === actor.id) fail('confirm_own_request');
       if (!(await tx.finalisations.take(series, seq))) return false;
       const version = await tx.versions.insert({
         documentId,

@@ -29,6 +29,7 @@ import type { Services } from '../../services.ts';
 import { requireActor } from '../auth.ts';
 import { languageOf, parse } from '../errors.ts';
 import { authorize, loadMeeting } from '../guard.ts';
+import { presentMotion } from '../../motions/present.ts';
 
 const meetingParams = z.object({ id: z.string().min(1) });
 const memberParams = z.object({ id: z.string().min(1), userId: z.string().min(1) });
@@ -46,7 +47,7 @@ async function meetingView(s: Services, actor: Actor, meetingId: string): Promis
     members,
     quorum: computeQuorum(members, info.quorumRule),
     documents: await s.meetings.documents(meetingId),
-    motions: await s.motions.views(meetingId),
+    motions: (await s.motions.detailsOf(meetingId)).map(presentMotion),
   };
 }
 
