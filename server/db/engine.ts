@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { PostgresStore } from '../storage/postgres.ts';
 import { SqliteStore } from '../storage/sqlite.ts';
 import type { DocumentStore } from '../storage/store.ts';
@@ -69,9 +69,10 @@ async function openPostgres(url: string): Promise<Engine> {
     db,
     store,
     unitOfWork: (repositories, deliver) => new PostgresUnitOfWork(db, repositories, deliver),
-    // Nothing the application can reach orders the ballot rows (see docs/architecture.md for what the server's
-    // own files still hold).
-    forgetBallotOrder: async () => {},
+    // The closing unit wrote the ballot rows again in key order (`Motions.forgetBallotOrder`); vacuuming drops the
+    // row versions they replaced, which kept each ballot's own transaction id and the count at every step (see
+    // docs/architecture.md for what the server's write-ahead log still holds).
+    forgetBallotOrder: async () => void (await sql`VACUUM ballots, motions`.execute(db)),
     backup: async () => {
       throw new Error('this installation runs on PostgreSQL: back it up with pg_dump (see docs/operations.md)');
     },

@@ -19,7 +19,9 @@ export function serversForEachTest(): (overrides?: Parameters<typeof testConfig>
   });
   return async (overrides = {}) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-api-'));
-    const server = Object.assign(await startServer(testConfig({ ...(await databaseFor(dataDir)), ...overrides })), { dataDir });
+    // A test that names its own DATA_DIR gets that directory's database (a server after the command line, say).
+    const database = await databaseFor(typeof overrides.DATA_DIR === 'string' ? overrides.DATA_DIR : dataDir);
+    const server = Object.assign(await startServer(testConfig({ ...database, ...overrides })), { dataDir });
     running.push(server);
     return server;
   };
