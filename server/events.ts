@@ -1,4 +1,4 @@
-import type { ProjectedBallot } from '../shared/api.ts';
+import type { MotionView, ProjectedBallot } from '../shared/api.ts';
 import { relock } from './documents/lock.ts';
 import { presentMotion } from './motions/present.ts';
 import type { DomainEvent } from './db/uow.ts';
@@ -14,7 +14,15 @@ export type QuorumEvent =
   /** The meeting's live state (roster, attendance, documents, motions) is to be published again. */
   | { type: 'meeting.changed'; meetingId: string }
   /** One ballot: only its motion's count and its entry are published (a burst stays small). */
-  | { type: 'ballot.cast'; meetingId: string; motionId: string; userId: string; ballot: ProjectedBallot }
+  | {
+      type: 'ballot.cast';
+      meetingId: string;
+      motionId: string;
+      userId: string;
+      ballot: ProjectedBallot;
+      /** The motion's view after the ballot, when the command reads it anyway (read once for both). */
+      motion?: () => Promise<MotionView>;
+    }
   /** The document's lock may have changed: its live room takes the one the database now gives. */
   | { type: 'document.lock'; documentId: string }
   /** A timed vote: close it when its time is up; or its timer is no longer needed. */
@@ -64,8 +72,9 @@ export async function deliverEvents(s: Services, events: readonly DomainEvent[],
   for (const e of all) {
     if (e.type === 'ballot.cast' && !published.has(e.meetingId)) {
       await run(e, async () => {
-        const motion = await s.motions.detailOf(e.motionId);
-        if (motion) await s.projection?.publishBallot(e.meetingId, presentMotion(motion), e.userId, e.ballot);
+        const details = e.motion ? null : await s.motions.detailOf(e.motionId);
+        const motion = e.motion ? await e.motion() : details && presentMotion(details);
+        if (motion) await s.projection?.publishBallot(e.meetingId, motion, e.userId, e.ballot);
       });
     }
   }

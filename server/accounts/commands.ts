@@ -2,9 +2,11 @@ import type { CreatedUser, UserView } from '../../shared/api.ts';
 import { AppError, fail } from '../errors.ts';
 import { generatePassword } from '../../shared/passwords.ts';
 import { can } from '../policies.ts';
-import type { Repositories, Services } from '../services.ts';
+import type { Tx } from '../db/uow.ts';
+import { emit } from '../events.ts';
+import type { Repositories, Services, SocketMatch } from '../services.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
-import { sessionCredential } from './sessions.ts';
+import { sessionCredential, tokenCredential } from './sessions.ts';
 import { presentUser, type Actor, type User } from './users.ts';
 
 /** Creates an account; with no password given, generates one and returns it (shown once). */
@@ -111,13 +113,60 @@ export async function updateAccount(
         disabled: input.disabled,
       },
     });
+    const close = (match: SocketMatch, why: 'access' | 'signedOut') => emit(tx, { type: 'sockets.close', match, why });
+    if (input.disabled === true || (endTokens && !self)) close({ userId }, 'signedOut');
+    else if (passwordHash !== undefined) {
+      if (endTokens) close({ userId, credentialKind: 'token' }, 'signedOut');
+      close({ userId, sessionsExcept: self && currentSession ? sessionCredential(currentSession) : null }, 'signedOut');
+    }
+    if (input.isAdmin !== undefined) close({ userId }, 'access');
     return presentUser((await tx.users.byId(userId))!);
   });
-  if (input.disabled === true || (endTokens && !self)) s.closeSockets({ userId }, 'signedOut');
-  else if (passwordHash !== undefined) {
-    if (endTokens) s.closeSockets({ userId, credentialKind: 'token' }, 'signedOut');
-    s.closeSockets({ userId, sessionsExcept: self && currentSession ? sessionCredential(currentSession) : null }, 'signedOut');
-  }
-  if (input.isAdmin !== undefined) s.closeSockets({ userId }, 'access');
   return view;
+}
+
+/** A session for someone whose password was just checked; the browser's previous session (another person's, on a shared laptop) ends. */
+export async function signIn(s: Services, userId: string, previousSecret: string | undefined): Promise<string> {
+  return s.uow.run(async (tx) => {
+    if (previousSecret) await endSessionIn(tx, previousSecret);
+    return tx.credentials.createSession(userId);
+  });
+}
+
+export async function signOut(s: Services, secret: string): Promise<void> {
+  await s.uow.run((tx) => endSessionIn(tx, secret));
+}
+
+async function endSessionIn(tx: Tx<Repositories>, secret: string): Promise<void> {
+  await tx.credentials.endSession(secret);
+  emit(tx, { type: 'sockets.close', match: { credential: sessionCredential(secret) }, why: 'signedOut' });
+}
+
+/** An API token for `userId` (checked to exist), with its audit entry; the secret is shown once. */
+export async function createToken(
+  s: Services,
+  actor: Actor,
+  userId: string,
+  input: { name: string; expiresAt: number | null },
+): Promise<{ id: string; secret: string }> {
+  return s.uow.run(async (tx) => {
+    if (!(await tx.users.byId(userId))) fail('not_found', 'userId');
+    const t = await tx.credentials.createToken(userId, input.name, input.expiresAt);
+    await tx.audit.append({
+      actorId: actor.id,
+      meetingId: null,
+      action: 'token.created',
+      payload: { tokenId: t.id, userId, name: input.name, expiresAt: input.expiresAt === null ? null : new Date(input.expiresAt).toISOString() },
+    });
+    return t;
+  });
+}
+
+/** Revokes a token (the caller has checked whose it is); sockets it admitted are closed. */
+export async function revokeToken(s: Services, actor: Actor, token: { id: string; userId: string }): Promise<void> {
+  await s.uow.run(async (tx) => {
+    await tx.credentials.revokeToken(token.id);
+    await tx.audit.append({ actorId: actor.id, meetingId: null, action: 'token.revoked', payload: { tokenId: token.id, userId: token.userId } });
+    emit(tx, { type: 'sockets.close', match: { credential: tokenCredential(token.id) }, why: 'signedOut' });
+  });
 }

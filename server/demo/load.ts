@@ -3,6 +3,7 @@ import { DEFAULT_QUORUM_RULE } from '../../shared/meeting.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import { documentUpdateFromJSON } from '../documents/initial-state.ts';
 import { fail } from '../errors.ts';
+import { emit } from '../events.ts';
 import { newId } from '../ids.ts';
 import type { Services } from '../services.ts';
 import { DEMO, DEMO_PASSWORD } from './data.ts';
@@ -37,9 +38,9 @@ export async function loadDemo(s: Services, actorId: string | null): Promise<Dem
     // In session, so that checking in and the live quorum can be tried at once.
     await tx.meetings.update(meeting.id, { status: 'in_session' });
     await tx.audit.append({ actorId, meetingId: meeting.id, action: 'demo.loaded', payload: { people: DEMO.people.length } });
+    emit(tx, { type: 'meeting.changed', meetingId: meeting.id });
     return meeting.id;
   });
-  await s.projection?.publish(meetingId);
   return {
     meetingId,
     accounts: created.map((p) => ({ username: p.username, fullName: p.fullName, role: p.role, password: DEMO_PASSWORD })),

@@ -8,6 +8,7 @@ import type { DocumentView } from '../../shared/api.ts';
 import { finalisationBlock } from '../../shared/finalisation.ts';
 import type { Actor } from '../accounts/users.ts';
 import { fail } from '../errors.ts';
+import { emit } from '../events.ts';
 import { meetingFactsOf } from '../meetings/facts.ts';
 import type { Repositories, Services } from '../services.ts';
 import type { MeetingFactTexts } from '../../shared/meeting-facts.ts';
@@ -101,12 +102,15 @@ export async function requestFinalisation(
           confirmedPlaceholders: placeholders.map(auditedPlaceholder),
         },
       });
+      emit(tx, { type: 'document.lock', documentId });
+      emit(tx, { type: 'meeting.changed', meetingId: doc.meetingId });
     });
   } catch (err) {
+    // The request did not commit: the room frozen for it takes the lock the database still gives it.
     await relock(s, documentId);
     throw err;
   }
-  return published(s, documentId);
+  return documentOf(s, documentId);
 }
 
 /** Withdrawn by the secretary or declined by a chair: the request goes and the text is editable again. */
@@ -122,9 +126,10 @@ export async function cancelFinalisation(
     if (current?.status === 'final') fail('already_final');
     if (!(await tx.finalisations.cancel(documentId))) fail('no_finalisation_request');
     await tx.audit.append({ actorId: actor.id, meetingId: doc.meetingId, action: `finalisation.${why}`, payload: { documentId } });
+    emit(tx, { type: 'document.lock', documentId });
+    emit(tx, { type: 'meeting.changed', meetingId: doc.meetingId });
   });
-  await relock(s, documentId);
-  return published(s, documentId);
+  return documentOf(s, documentId);
 }
 
 /**
@@ -177,18 +182,11 @@ export async function confirmFinalisation(s: Services, actor: Actor, documentId:
         action: 'document.finalised',
         payload: { documentId, number, versionId: version.id, contentHash: hash },
       });
+      emit(tx, { type: 'document.lock', documentId });
+      emit(tx, { type: 'meeting.changed', meetingId: doc.meetingId });
       return true;
     });
-    if (done) {
-      await relock(s, documentId);
-      return published(s, documentId);
-    }
+    if (done) return documentOf(s, documentId);
   }
   return fail('internal');
-}
-
-async function published(s: Services, documentId: string): Promise<DocumentView> {
-  const doc = await documentOf(s, documentId);
-  await s.projection?.publish(doc.meetingId);
-  return doc;
 }

@@ -18,6 +18,7 @@ import type { Connection } from '../collab/connection.ts';
 import { integratesCompletely } from '../collab/dependencies.ts';
 import type { Logger } from '../collab/peer.ts';
 import type { Room } from '../collab/room.ts';
+import { emit } from '../events.ts';
 import { newId } from '../ids.ts';
 import type { Services } from '../services.ts';
 import { contentHash } from './versions.ts';
@@ -154,8 +155,8 @@ export class RefusedEdits {
         action: 'document.refused_edits_saved',
         payload: { documentId: id, originDocumentId: doc.id },
       });
+      emit(tx, { type: 'meeting.changed', meetingId: doc.meetingId });
     });
-    await this.s.projection?.publish(doc.meetingId);
     this.log.info({ docId: doc.id, draft: id, userId }, 'refused edits kept as a new draft');
     return id;
   }

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import type { DocumentView, RestoreView, VersionView } from '../../shared/api.ts';
 import type { Actor } from '../accounts/users.ts';
 import { fail } from '../errors.ts';
+import { emit } from '../events.ts';
 import type { Services } from '../services.ts';
 import { contentOfState, writeContent } from './content.ts';
 import { presentVersion } from './present-version.ts';
@@ -82,6 +83,8 @@ export async function restoreVersion(s: Services, actor: Actor, versionId: strin
         action: 'version.restored',
         payload: { documentId: doc.id, versionId, contentHash: restored.contentHash, replacedVersionId: before.id, replacedHash: hash },
       });
+      // Everyone in the meeting learns of it from the live list (the document's `restore`), the notice with it.
+      emit(tx, { type: 'meeting.changed', meetingId: doc.meetingId });
       return before;
     });
   } catch (err) {
@@ -90,7 +93,5 @@ export async function restoreVersion(s: Services, actor: Actor, versionId: strin
     await roomsOf(s).change(doc.id, (ydoc) => writeContent(ydoc, previous)).catch(() => {});
     throw err;
   }
-  // Everyone in the meeting learns of it from the live list (the document's `restore`), the notice with it.
-  await s.projection?.publish(doc.meetingId);
   return { restored: presentVersion(restored), before: presentVersion(before) };
 }

@@ -15,6 +15,7 @@ import { createAccount } from '../accounts/commands.ts';
 import type { Actor } from '../accounts/users.ts';
 import { documentUpdateFromJSON } from '../documents/initial-state.ts';
 import { fail } from '../errors.ts';
+import { emit } from '../events.ts';
 import { newId } from '../ids.ts';
 import { rosterChangeRefusal, stageRefusal } from '../policies.ts';
 import type { Repositories, Services } from '../services.ts';
@@ -23,13 +24,9 @@ import type { Meeting, MeetingFields } from './repo.ts';
 
 /**
  * The commands that change a meeting. Each checks the current state, changes it in one transaction with its
- * audit entry, then publishes the meeting's live state. Authorization is done before, by the route.
+ * audit entry; the meeting's live state is published once it has committed (events). Authorization is done before,
+ * by the route.
  */
-
-async function published<T>(s: Services, meetingId: string, result: T): Promise<T> {
-  await s.projection?.publish(meetingId);
-  return result;
-}
 
 export async function createMeeting(
   s: Services,
@@ -47,9 +44,10 @@ export async function createMeeting(
       action: 'meeting.created',
       payload: { ...presentMeetingInfo(row), creatorRole },
     });
+    emit(tx, { type: 'meeting.changed', meetingId: row.id });
     return row;
   });
-  return published(s, row.id, row);
+  return row;
 }
 
 export async function updateMeeting(
@@ -75,8 +73,8 @@ export async function updateMeeting(
       action: moved === 'in_session' ? 'meeting.in_session' : moved === 'closed' ? 'meeting.closed' : 'meeting.updated',
       payload: changes,
     });
+    emit(tx, { type: 'meeting.changed', meetingId });
   });
-  await published(s, meetingId, undefined);
 }
 
 export async function addMember(
@@ -107,9 +105,10 @@ export async function addMember(
     await checkRosterChange(tx, actor, meetingId, userId, null, input.role);
     await tx.meetings.addMember(meetingId, userId, input.role, input.unit);
     await tx.audit.append({ actorId: actor?.id ?? null, meetingId, action: 'member.added', payload: { userId, role: input.role, unit: input.unit } });
+    emit(tx, { type: 'meeting.changed', meetingId });
     return (await tx.meetings.member(meetingId, userId))!;
   });
-  return published(s, meetingId, { member, ...(password ? { password } : {}) });
+  return { member, ...(password ? { password } : {}) };
 }
 
 export async function updateMember(
@@ -125,10 +124,12 @@ export async function updateMember(
     if (changes.role !== undefined) await checkRosterChange(tx, actor, meetingId, userId, role, changes.role);
     await tx.meetings.updateMember(meetingId, userId, changes);
     await tx.audit.append({ actorId: actor.id, meetingId, action: 'member.updated', payload: { userId, ...changes } });
+    // The person's open sockets reconnect and meet the gate with the new role.
+    if (changes.role !== undefined) emit(tx, { type: 'sockets.close', match: { userId, meetingId }, why: 'access' });
+    emit(tx, { type: 'meeting.changed', meetingId });
     return (await tx.meetings.member(meetingId, userId))!;
   });
-  if (changes.role !== undefined) s.closeSockets({ userId, meetingId }, 'access');
-  return published(s, meetingId, member);
+  return member;
 }
 
 export async function removeMember(s: Services, actor: Actor, meetingId: string, userId: string): Promise<void> {
@@ -138,9 +139,9 @@ export async function removeMember(s: Services, actor: Actor, meetingId: string,
     await checkRosterChange(tx, actor, meetingId, userId, role, null);
     await tx.meetings.removeMember(meetingId, userId);
     await tx.audit.append({ actorId: actor.id, meetingId, action: 'member.removed', payload: { userId } });
+    emit(tx, { type: 'sockets.close', match: { userId, meetingId }, why: 'access' });
+    emit(tx, { type: 'meeting.changed', meetingId });
   });
-  s.closeSockets({ userId, meetingId }, 'access');
-  await published(s, meetingId, undefined);
 }
 
 /**
@@ -189,17 +190,17 @@ export async function markAttendance(
     if (!unchanged) await tx.meetings.setAttendance(meetingId, input.userId, input.status, reason);
     const members = await tx.meetings.members(meetingId);
     const quorum = computeQuorum(members, meeting.quorumRule);
-    if (unchanged) return { member: members.find((m) => m.userId === input.userId)!, quorum, unchanged };
+    if (unchanged) return { member: members.find((m) => m.userId === input.userId)!, quorum };
     await tx.audit.append({
       actorId: actor.id,
       meetingId,
       action: 'attendance.marked',
       payload: { userId: input.userId, status: input.status, reason, present: quorum.present, total: quorum.total },
     });
-    return { member: members.find((m) => m.userId === input.userId)!, quorum, unchanged };
+    emit(tx, { type: 'meeting.changed', meetingId });
+    return { member: members.find((m) => m.userId === input.userId)!, quorum };
   });
-  const { unchanged, ...answer } = result;
-  return unchanged ? answer : published(s, meetingId, answer);
+  return result;
 }
 
 /** A new document, its text started from the kind's template filled with the meeting's data. */
@@ -229,7 +230,8 @@ export async function createDocument(
   const doc = await s.uow.run(async (tx) => {
     const doc = await tx.meetings.insertDocument(id, meetingId, input.kind, title, actor?.id ?? null);
     await tx.audit.append({ actorId: actor?.id ?? null, meetingId, action: 'document.created', payload: { documentId: id, kind: doc.kind, title } });
+    emit(tx, { type: 'meeting.changed', meetingId });
     return doc;
   });
-  return published(s, meetingId, doc);
+  return doc;
 }

@@ -5,6 +5,7 @@ import { hashPassword } from '../accounts/passwords.ts';
 import { insertAccount } from '../accounts/commands.ts';
 import type { Actor } from '../accounts/users.ts';
 import { AppError, fail } from '../errors.ts';
+import { emit } from '../events.ts';
 import type { Services } from '../services.ts';
 import { checkRosterChange } from './commands.ts';
 import { planImport, presentRow, sameChange, type PlannedRow } from './import-plan.ts';
@@ -106,10 +107,10 @@ export async function importMembers(
       });
       applied++;
     }
+    // As for a role changed by hand: the person's open sockets reconnect with the access of the new role.
+    for (const userId of roleChanged) emit(tx, { type: 'sockets.close', match: { userId, meetingId }, why: 'access' });
+    emit(tx, { type: 'meeting.changed', meetingId });
     return { rows, passwords, roleChanged, applied };
   });
-  // As for a role changed by hand: the person's open sockets reconnect with the access of the new role.
-  for (const userId of outcome.roleChanged) s.closeSockets({ userId, meetingId }, 'access');
-  await s.projection?.publish(meetingId);
   return { rows: outcome.rows.map(presentRow), dryRun: false, blocked: null, applied: outcome.applied, passwords: outcome.passwords };
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../accounts/users.ts';
 import { relock } from '../documents/lock.ts';
 import { contentHash } from '../documents/versions.ts';
 import { fail } from '../errors.ts';
+import { emit } from '../events.ts';
 import { nowIso } from '../ids.ts';
 import { stageRefusal, type Stage } from '../policies.ts';
 import type { Repositories, Services } from '../services.ts';
@@ -82,9 +83,9 @@ export async function createMotion(
       action: 'motion.created',
       payload: { motionId: row.id, number: row.number, ...auditedFields(fields), revoteOf },
     });
+    emit(tx, { type: 'meeting.changed', meetingId });
     return row;
   });
-  await s.projection?.publish(meetingId);
   return view(s, row.id);
 }
 
@@ -96,8 +97,8 @@ export async function updateMotion(s: Services, actor: Actor, motionId: string, 
     await checkStage(tx, row.meetingId, 'motion.prepare');
     await tx.motions.update(motionId, changes);
     await tx.audit.append({ actorId: actor.id, meetingId: row.meetingId, action: 'motion.updated', payload: { motionId, ...auditedFields(changes) } });
+    emit(tx, { type: 'meeting.changed', meetingId: row.meetingId });
   });
-  await s.projection?.publish(row.meetingId);
   return view(s, motionId);
 }
 
@@ -159,13 +160,14 @@ export async function openMotion(s: Services, actor: Actor, motionId: string): P
         action: 'motion.opened',
         payload: { motionId, number: row.number, form: row.form, rule: row.rule, present: quorum.present, members: quorum.total, closesAt },
       });
+      if (closesAt !== null) emit(tx, { type: 'motion.timer', motionId, closesAt });
+      emit(tx, { type: 'meeting.changed', meetingId: row.meetingId });
     });
   } catch (err) {
+    // The opening did not commit: the room frozen for it takes the lock the database still gives it.
     if (docId !== null) await relock(s, docId);
     throw err;
   }
-  if (closesAt !== null) s.motionTimers?.schedule(motionId, closesAt);
-  await s.projection?.publish(row.meetingId);
   return view(s, motionId);
 }
 
@@ -174,8 +176,11 @@ export async function openMotion(s: Services, actor: Actor, motionId: string): P
  * electronic, and the voter is checked in; a second ballot is refused by the database's key.
  */
 export async function castBallot(s: Services, actor: Actor, motionId: string, choice: Choice): Promise<MotionView> {
+  // The motion's view after the ballot, read once for the watchers (the event) and the answer alike.
+  let after: Promise<MotionView> | null = null;
+  const motion = () => (after ??= view(s, motionId));
   // Read once, inside the unit: a burst of ballots runs this hundreds of times.
-  const { meetingId, secret } = await s.uow.run(async (tx) => {
+  await s.uow.run(async (tx) => {
     const current = await motionOf(tx, motionId, true);
     const { meetingId } = current;
     const secret = current.form === 'secret';
@@ -192,11 +197,9 @@ export async function castBallot(s: Services, actor: Actor, motionId: string, ch
       // A secret ballot's entry says who voted, never what.
       payload: secret ? { motionId, userId: actor.id } : { motionId, userId: actor.id, choice },
     });
-    return { meetingId, secret };
+    emit(tx, { type: 'ballot.cast', meetingId, motionId, userId: actor.id, ballot: secret ? 'voted' : choice, motion });
   });
-  const motion = await view(s, motionId);
-  await s.projection?.publishBallot(meetingId, motion, actor.id, secret ? 'voted' : choice);
-  return motion;
+  return motion();
 }
 
 /** Show of hands: the secretary's counts, which may be corrected until the chair closes the vote. */
@@ -210,8 +213,8 @@ export async function recordTally(s: Services, actor: Actor, motionId: string, t
     if (tally.for + tally.against + tally.abstain > present) fail('tally_too_high');
     await tx.motions.setTally(motionId, tally);
     await tx.audit.append({ actorId: actor.id, meetingId: row.meetingId, action: 'tally.recorded', payload: { motionId, ...tally, present } });
+    emit(tx, { type: 'meeting.changed', meetingId: row.meetingId });
   });
-  await s.projection?.publish(row.meetingId);
   return view(s, motionId);
 }
 
@@ -243,15 +246,12 @@ export async function closeMotion(s: Services, actor: Actor | null, motionId: st
         action: decision.outcome === 'adopted' ? 'document.adopted' : 'document.unfrozen',
         payload: { documentId: current.documentId, motionId, versionId: current.versionId },
       });
+      emit(tx, { type: 'document.lock', documentId: current.documentId });
     }
+    emit(tx, { type: 'motion.timer', motionId, closesAt: null });
+    // A secret vote's traces of its ballots' order in the engine's own files go (SQLite's write-ahead log).
+    emit(tx, { type: 'motion.closed', motionId, secret: current.form === 'secret' });
+    emit(tx, { type: 'meeting.changed', meetingId: row.meetingId });
   });
-  s.motionTimers?.cancel(motionId);
-  // The write-ahead log holds each ballot's transaction as frames, the ballot row beside the count it moved; for a
-  // secret vote that history would link them. Folding the log into the database and emptying it removes it.
-  if (row.form === 'secret') await s.forgetBallotOrder();
-  if (row.documentId !== null) await relock(s, row.documentId);
-  await s.projection?.publish(row.meetingId);
-  const closed = await view(s, motionId);
-  await s.voteResults?.(closed);
-  return closed;
+  return view(s, motionId);
 }

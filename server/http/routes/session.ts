@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { setupRequest, signInRequest, type DemoAccount, type SessionView, type SetupStatus } from '../../../shared/api.ts';
-import { checkPassword, setupFirstAdmin } from '../../accounts/commands.ts';
-import { sessionCredential } from '../../accounts/sessions.ts';
+import { checkPassword, setupFirstAdmin, signIn, signOut } from '../../accounts/commands.ts';
 import { presentUser, type User } from '../../accounts/users.ts';
 import { DEMO_PASSWORD, loadDemo } from '../../demo/load.ts';
 import { can } from '../../policies.ts';
@@ -28,9 +27,7 @@ function sessionView(row: User): SessionView {
 
 async function startSession(s: Services, req: FastifyRequest, reply: FastifyReply, userId: string, ttlMs: number): Promise<void> {
   // Signing in again (perhaps as someone else, on a shared laptop) ends the session the browser had.
-  const previous = sessionSecretOf(req);
-  if (previous) await s.credentials.endSession(previous);
-  const secret = await s.credentials.createSession(userId);
+  const secret = await signIn(s, userId, sessionSecretOf(req));
   reply.setCookie(SESSION_COOKIE, secret, {
     httpOnly: true,
     sameSite: 'lax',
@@ -111,8 +108,7 @@ export function sessionRoutes(app: FastifyInstance, s: Services, options: Sessio
   app.delete('/api/session', async (req, reply) => {
     const secret = sessionSecretOf(req);
     if (secret) {
-      await s.credentials.endSession(secret);
-      s.closeSockets({ credential: sessionCredential(secret) }, 'signedOut');
+      await signOut(s, secret);
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();

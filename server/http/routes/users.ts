@@ -8,8 +8,8 @@ import {
   type TokenView,
   type UserView,
 } from '../../../shared/api.ts';
-import { createAccount, updateAccount } from '../../accounts/commands.ts';
-import { tokenCredential, type ApiToken } from '../../accounts/sessions.ts';
+import { createAccount, createToken, revokeToken, updateAccount } from '../../accounts/commands.ts';
+import type { ApiToken } from '../../accounts/sessions.ts';
 import { presentUser } from '../../accounts/users.ts';
 import type { Services } from '../../services.ts';
 import { requireActor, sessionSecretOf } from '../auth.ts';
@@ -87,18 +87,8 @@ export function userRoutes(app: FastifyInstance, s: Services, options: { passwor
     const input = parse(createTokenRequest, req.body);
     const userId = input.userId ?? actor.id;
     authorize(actor, { type: 'token.manage', ownerId: userId });
-    if (!await s.users.byId(userId)) fail('not_found', 'userId');
     const expiresAt = input.expiresInDays === undefined ? null : Date.now() + input.expiresInDays * 86_400_000;
-    const created = await s.uow.run(async (tx) => {
-      const t = await tx.credentials.createToken(userId, input.name, expiresAt);
-      await tx.audit.append({
-        actorId: actor.id,
-        meetingId: null,
-        action: 'token.created',
-        payload: { tokenId: t.id, userId, name: input.name, expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString() },
-      });
-      return t;
-    });
+    const created = await createToken(s, actor, userId, { name: input.name, expiresAt });
     const body: CreatedToken = { token: presentToken((await s.credentials.token(created.id))!), secret: created.secret };
     return reply.code(201).send(body);
   });
@@ -109,11 +99,7 @@ export function userRoutes(app: FastifyInstance, s: Services, options: { passwor
     const token = await s.credentials.token(id);
     // Someone else's token is as unknown to the caller as one that does not exist.
     if (!token || !(actor.isAdmin || token.userId === actor.id)) fail('not_found');
-    await s.uow.run(async (tx) => {
-      await tx.credentials.revokeToken(id);
-      await tx.audit.append({ actorId: actor.id, meetingId: null, action: 'token.revoked', payload: { tokenId: id, userId: token.userId } });
-    });
-    s.closeSockets({ credential: tokenCredential(id) }, 'signedOut');
+    await revokeToken(s, actor, token);
     return reply.code(204).send();
   });
 }
