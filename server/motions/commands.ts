@@ -11,7 +11,7 @@ import { stageRefusal, type Stage } from '../policies.ts';
 import type { Repositories, Services } from '../services.ts';
 import { electorateAtOpening } from '../../shared/electorate.ts';
 import { presentMotion } from './present.ts';
-import type { Motion, MotionFields } from './repo.ts';
+import { motionColumns, type Motion, type MotionFields } from './repo.ts';
 
 /**
  * The commands of a vote. Each checks the motion's state first (a ballot before the opening or after the close
@@ -46,18 +46,7 @@ async function checkDocument(r: Repositories, meetingId: string, documentId: str
  * readers (`shared/audit-actions.ts`) know.
  */
 function auditedFields(f: Partial<MotionFields>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (f.title !== undefined) out.title = f.title;
-  if (f.description !== undefined) out.description = f.description;
-  if (f.documentId !== undefined) out.document_id = f.documentId;
-  if (f.form !== undefined) out.form = f.form;
-  if (f.rule !== undefined) out.rule = f.rule;
-  if (f.quorumRule !== undefined) {
-    out.quorum_num = f.quorumRule.numerator;
-    out.quorum_den = f.quorumRule.denominator;
-  }
-  if (f.durationSeconds !== undefined) out.duration_seconds = f.durationSeconds;
-  return out;
+  return motionColumns(f);
 }
 
 export async function createMotion(

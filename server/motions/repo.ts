@@ -90,7 +90,8 @@ function motionOf(r: Selectable<MotionsTable>): Motion {
   };
 }
 
-function columnsOf(fields: Partial<MotionFields>): Partial<Selectable<MotionsTable>> {
+/** A motion's fields by their column names: how they are stored, and how the audit record names them. */
+export function motionColumns(fields: Partial<MotionFields>): Partial<Selectable<MotionsTable>> {
   const out: Partial<Selectable<MotionsTable>> = {};
   if (fields.title !== undefined) out.title = fields.title;
   if (fields.description !== undefined) out.description = fields.description;
@@ -191,7 +192,7 @@ export class Motions {
   }
 
   async update(id: string, fields: Partial<MotionFields>): Promise<void> {
-    const columns = columnsOf(fields);
+    const columns = motionColumns(fields);
     if (Object.keys(columns).length > 0) await this.db.updateTable('motions').set(columns).where('id', '=', id).execute();
   }
 
