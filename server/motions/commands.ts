@@ -4,7 +4,7 @@ import { decide, type Choice, type Tally } from '../../shared/motions.ts';
 import type { Actor } from '../accounts/users.ts';
 import { relock } from '../documents/lock.ts';
 import { contentHash } from '../documents/versions.ts';
-import { fail } from '../errors.ts';
+import { AppError, fail } from '../errors.ts';
 import { emit } from '../events.ts';
 import { nowIso } from '../ids.ts';
 import { stageRefusal, type Stage } from '../policies.ts';
@@ -163,32 +163,97 @@ export async function openMotion(s: Services, actor: Actor, motionId: string): P
 /**
  * Records one ballot. Refused unless the vote is open (and its closing time not passed), the form is
  * electronic, and the voter is checked in; a second ballot is refused by the database's key.
+ *
+ * Ballots on one motion are committed in groups: the first goes at once, and those that arrive while a group is
+ * being written go together in the next one, one transaction for all (on PostgreSQL the motion's row and the audit
+ * chain are held for each commit, so one commit per ballot would queue a burst behind hundreds of them). Each ballot
+ * is checked and written on its own inside the group; one refused (not present, voted already) refuses only itself,
+ * before it writes anything.
  */
-export async function castBallot(s: Services, actor: Actor, motionId: string, choice: Choice): Promise<MotionView> {
-  // The motion's view after the ballot, read once for the watchers (the event) and the answer alike.
-  let after: Promise<MotionView> | null = null;
-  const motion = () => (after ??= view(s, motionId));
-  // Read once, inside the unit: a burst of ballots runs this hundreds of times.
-  await s.uow.run(async (tx) => {
-    const current = await motionOf(tx, motionId, true);
-    const { meetingId } = current;
-    const secret = current.form === 'secret';
-    if (current.status !== 'open' || (current.closesAt !== null && Date.parse(current.closesAt) <= Date.now())) {
-      fail('motion_not_open');
+export function castBallot(s: Services, actor: Actor, motionId: string, choice: Choice): Promise<MotionView> {
+  let groups = ballotGroups.get(s);
+  if (!groups) ballotGroups.set(s, (groups = new Map()));
+  let group = groups.get(motionId);
+  if (!group) groups.set(motionId, (group = { waiting: [], writing: false }));
+  const ballot = new Promise<MotionView>((resolve, reject) => group.waiting.push({ actor, choice, resolve, reject }));
+  if (!group.writing) void writeGroups(s, motionId, group, groups);
+  return ballot;
+}
+
+interface PendingBallot {
+  actor: Actor;
+  choice: Choice;
+  resolve(view: MotionView): void;
+  reject(err: unknown): void;
+}
+
+interface BallotGroup {
+  waiting: PendingBallot[];
+  writing: boolean;
+}
+
+/** Per running server (tests run several in one process), per motion: the ballots waiting for the next commit. */
+const ballotGroups = new WeakMap<Services, Map<string, BallotGroup>>();
+
+async function writeGroups(s: Services, motionId: string, group: BallotGroup, groups: Map<string, BallotGroup>): Promise<void> {
+  group.writing = true;
+  try {
+    while (group.waiting.length > 0) {
+      const batch = group.waiting.splice(0);
+      // The motion's view after the group, read once for the watchers (the events) and every answer alike.
+      let after: Promise<MotionView> | null = null;
+      const motion = () => (after ??= view(s, motionId));
+      const refused = new Map<PendingBallot, unknown>();
+      try {
+        await s.uow.run(async (tx) => {
+          refused.clear();
+          const current = await motionOf(tx, motionId, true);
+          const { meetingId } = current;
+          const secret = current.form === 'secret';
+          for (const b of batch) {
+            try {
+              if (current.status !== 'open' || (current.closesAt !== null && Date.parse(current.closesAt) <= Date.now())) {
+                fail('motion_not_open');
+              }
+              if (current.form === 'hands') fail('wrong_form');
+              if ((await tx.meetings.member(meetingId, b.actor.id))?.attendance !== 'present') fail('not_present');
+              if ((await tx.motions.insertBallot(motionId, b.actor.id, b.choice, secret)) === 'duplicate') fail('already_voted');
+            } catch (err) {
+              // Refused before writing anything: the others in the group go on.
+              if (!(err instanceof AppError)) throw err;
+              refused.set(b, err);
+              continue;
+            }
+            await tx.audit.append({
+              actorId: b.actor.id,
+              meetingId,
+              action: 'ballot.recorded',
+              // A secret ballot's entry says who voted, never what.
+              payload: secret ? { motionId, userId: b.actor.id } : { motionId, userId: b.actor.id, choice: b.choice },
+            });
+            emit(tx, { type: 'ballot.cast', meetingId, motionId, userId: b.actor.id, ballot: secret ? 'voted' : b.choice, motion });
+          }
+        });
+      } catch (err) {
+        // Nothing of the group was committed: every ballot in it gets the failure (motion not found, storage).
+        for (const b of batch) b.reject(err);
+        continue;
+      }
+      const recorded = batch.filter((b) => !refused.has(b));
+      if (recorded.length > 0) {
+        try {
+          const answer = await motion();
+          for (const b of recorded) b.resolve(answer);
+        } catch (err) {
+          for (const b of recorded) b.reject(err);
+        }
+      }
+      for (const [b, err] of refused) b.reject(err);
     }
-    if (current.form === 'hands') fail('wrong_form');
-    if ((await tx.meetings.member(meetingId, actor.id))?.attendance !== 'present') fail('not_present');
-    if ((await tx.motions.insertBallot(motionId, actor.id, choice, secret)) === 'duplicate') fail('already_voted');
-    await tx.audit.append({
-      actorId: actor.id,
-      meetingId,
-      action: 'ballot.recorded',
-      // A secret ballot's entry says who voted, never what.
-      payload: secret ? { motionId, userId: actor.id } : { motionId, userId: actor.id, choice },
-    });
-    emit(tx, { type: 'ballot.cast', meetingId, motionId, userId: actor.id, ballot: secret ? 'voted' : choice, motion });
-  });
-  return motion();
+  } finally {
+    group.writing = false;
+    if (groups.get(motionId) === group && group.waiting.length === 0) groups.delete(motionId);
+  }
 }
 
 /** Show of hands: the secretary's counts, which may be corrected until the chair closes the vote. */

@@ -99,6 +99,31 @@ describe('motions and ballots over HTTP', () => {
     expect(t.for + t.against + t.abstain).toBe(1);
   });
 
+  it('[V3] ballots sent at once are committed together, yet each is judged alone: the absent and the second ballot are refused, the rest recorded', async () => {
+    const { url, services } = await server();
+    const m = await votingMeeting(url);
+    const draft = await motion(m);
+    await open(m, draft.id);
+    const send = (who: string, choice: string) => m.as[who]!.post(`/api/motions/${draft.id}/ballots`, { choice });
+    // hoa never checked in; dung sends twice.
+    const [dung, lan, hoa, minh, again] = await Promise.all([
+      send('dung', 'for'),
+      send('lan', 'against'),
+      send('hoa', 'for'),
+      send('minh', 'for'),
+      send('dung', 'against'),
+    ]);
+    expect([dung, lan, minh].map((r) => r.status)).toEqual([201, 201, 201]);
+    expect([hoa.status, hoa.body.code]).toEqual([409, 'not_present']);
+    expect([again.status, again.body.code]).toEqual([409, 'already_voted']);
+    const detail = (await m.as.kien!.get<MotionDetail>(`/api/motions/${draft.id}`)).body;
+    expect(detail.tally).toEqual({ for: 2, against: 1, abstain: 0 });
+    expect(detail.voted).toBe(3);
+    const recorded = (await services.audit.entries(m.meetingId)).filter((e) => e.action === 'ballot.recorded');
+    expect(recorded).toHaveLength(3);
+    expect((await services.audit.verify()).ok).toBe(true);
+  });
+
   it('[V3] ballots before the opening, after the close, from an observer, from an absent delegate, on a show of hands are refused', async () => {
     const { url } = await server();
     const m = await votingMeeting(url);
