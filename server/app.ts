@@ -128,6 +128,8 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
         why === 'access' ? 'access changed' : 'signed out',
       ),
   });
+  // Once, before any command: a key made just now keys the entries written before it (AU4).
+  await services.uow.run((tx) => tx.audit.keyExisting());
   const refused = new RefusedEdits(services, app.log, {
     maxBytesPerPerson: config.REFUSED_EDITS_MAX_BYTES,
     maxBytesTotal: config.REFUSED_EDITS_MAX_TOTAL_BYTES,
@@ -156,7 +158,7 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
   });
   const timers = new MotionTimers((motionId) => closeMotion(services, null, motionId), app.log);
   services.motionTimers = timers;
-  for (const { id, closes_at } of await services.motions.timed()) timers.schedule(id, closes_at);
+  for (const { id, closesAt } of await services.motions.timed()) timers.schedule(id, closesAt);
   // Filled in once the server listens (PORT=0 picks the port then); nothing is answered before that.
   const origins = new OriginPolicy(config.PUBLIC_ORIGIN, config.ALLOWED_ORIGINS, config.TRUST_PROXY);
   const sockets = attachCollabSockets(app.server, rooms, {

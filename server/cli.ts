@@ -120,8 +120,12 @@ async function run(s: Services, engine: Pick<Engine, 'backup'>, args: string[]):
     case 'audit verify': {
       if (rest.length > 0) throw new UsageError('audit verify: takes no arguments besides --head <file>');
       const head = values.head === undefined ? null : readHead(values.head);
-      // One read transaction: the chain checked and the head compared are the same snapshot, whatever the server appends.
-      const { result, mismatch } = await s.uow.run(async (tx) => ({ result: await tx.audit.verify(), mismatch: head && await tx.audit.checkHead(head) }));
+      // The head compared first, then the chain up to the newest entry there is after it: entries appended
+      // meanwhile (the server keeps running) come after that, so the chain checked holds what was compared.
+      const { result, mismatch } = await s.uow.run(async (tx) => {
+        const mismatch = head && (await tx.audit.checkHead(head));
+        return { result: await tx.audit.verify(), mismatch };
+      });
       if (result.firstBad) {
         const bad = result.firstBad;
         throw new Error(
@@ -135,7 +139,11 @@ async function run(s: Services, engine: Pick<Engine, 'backup'>, args: string[]):
     }
     case 'audit head': {
       if (rest.length > 0) throw new UsageError('audit head: takes no arguments');
-      const { result, head } = await s.uow.run(async (tx) => ({ result: await tx.audit.verify(), head: await tx.audit.head() }));
+      // The head first, then the chain up to it: the head vouches only for entries that were checked.
+      const { result, head } = await s.uow.run(async (tx) => {
+        const head = await tx.audit.head();
+        return { result: await tx.audit.verify(head.seq), head };
+      });
       if (result.firstBad) {
         throw new Error(`the audit record does not verify at entry #${result.firstBad.seq}: no head is exported for a record that is not intact (see audit verify).`);
       }
@@ -196,6 +204,8 @@ async function main(): Promise<number> {
   const engine = await openEngine(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir: config.dataDir });
   const s = createServices(engine, { sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000, auditKey });
   try {
+    // A key made just now keys the entries written before it (AU4).
+    await s.uow.run((tx) => tx.audit.keyExisting());
     process.stdout.write(`${await run(s, engine, args)}\n`);
     return 0;
   } catch (err) {

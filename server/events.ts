@@ -1,5 +1,6 @@
 import type { ProjectedBallot } from '../shared/api.ts';
 import { relock } from './documents/lock.ts';
+import { presentMotion } from './motions/present.ts';
 import type { DomainEvent } from './db/uow.ts';
 import type { Services, SocketMatch } from './services.ts';
 
@@ -63,16 +64,16 @@ export async function deliverEvents(s: Services, events: readonly DomainEvent[],
   for (const e of all) {
     if (e.type === 'ballot.cast' && !published.has(e.meetingId)) {
       await run(e, async () => {
-        const motion = await s.motions.view(e.motionId);
-        if (motion) await s.projection?.publishBallot(e.meetingId, motion, e.userId, e.ballot);
+        const motion = await s.motions.detailOf(e.motionId);
+        if (motion) await s.projection?.publishBallot(e.meetingId, presentMotion(motion), e.userId, e.ballot);
       });
     }
   }
   for (const e of all) {
     if (e.type === 'motion.closed') {
       await run(e, async () => {
-        const motion = await s.motions.view(e.motionId);
-        if (motion) await s.voteResults?.(motion);
+        const motion = await s.motions.detailOf(e.motionId);
+        if (motion) await s.voteResults?.(presentMotion(motion));
       });
     }
   }

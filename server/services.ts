@@ -2,12 +2,10 @@ import { AuditLog } from './audit.ts';
 import type { AuditKey } from './audit-key.ts';
 import { Credentials } from './accounts/sessions.ts';
 import { Users } from './accounts/users.ts';
-import type { Db } from './db/database.ts';
 import type { Kysely } from 'kysely';
 import type { Dialect, Engine } from './db/engine.ts';
 import type { Schema } from './db/schema.ts';
 import type { DomainEvent, UnitOfWork } from './db/uow.ts';
-import { fail } from './errors.ts';
 import type { MotionView } from '../shared/api.ts';
 import type { RoomManager } from './collab/rooms.ts';
 import type { MeetingProjection } from './meetings/projection.ts';
@@ -93,31 +91,25 @@ export interface ServiceOptions {
   deliver?: (events: readonly DomainEvent[]) => Promise<void>;
 }
 
-/**
- * The repositories on `db`: the engine's query layer, or a unit of work's transaction. `legacy` is the SQLite
- * connection the repositories not yet written in the query layer still use.
- */
-function repositoriesOn(db: Kysely<Schema>, dialect: Dialect, legacy: Db, options: ServiceOptions): Repositories {
-  void db;
-  void dialect;
+/** The repositories on `db`: the engine's query layer, or a unit of work's transaction. */
+function repositoriesOn(db: Kysely<Schema>, dialect: Dialect, options: ServiceOptions): Repositories {
   return {
-    users: new Users(legacy),
-    credentials: new Credentials(legacy, options.sessionTtlMs),
-    meetings: new Meetings(legacy),
-    motions: new Motions(legacy),
-    versions: new Versions(legacy),
-    finalisations: new Finalisations(legacy),
-    audit: new AuditLog(legacy, options.auditKey),
+    users: new Users(db, dialect),
+    credentials: new Credentials(db, options.sessionTtlMs),
+    meetings: new Meetings(db, dialect),
+    motions: new Motions(db, dialect),
+    versions: new Versions(db),
+    finalisations: new Finalisations(db),
+    audit: new AuditLog(db, dialect, options.auditKey),
   };
 }
 
 export function createServices(engine: Engine, options: ServiceOptions): Services {
-  const legacy = (engine as { raw?: Db }).raw ?? fail('internal');
-  const repositories = repositoriesOn(engine.db, engine.dialect, legacy, options);
+  const repositories = repositoriesOn(engine.db, engine.dialect, options);
   return {
     ...repositories,
     forgetBallotOrder: () => engine.forgetBallotOrder(),
-    uow: engine.unitOfWork((db) => repositoriesOn(db, engine.dialect, legacy, { ...options, auditKey: options.auditKey && { ...options.auditKey, created: false } }), options.deliver ?? (async () => {})),
+    uow: engine.unitOfWork((db) => repositoriesOn(db, engine.dialect, options), options.deliver ?? (async () => {})),
     store: engine.store,
     rooms: options.rooms ?? null,
     motionTimers: null,

@@ -5,14 +5,14 @@ import { can } from '../policies.ts';
 import type { Repositories, Services } from '../services.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { sessionCredential } from './sessions.ts';
-import { presentUser, type Actor, type UserRow } from './users.ts';
+import { presentUser, type Actor, type User } from './users.ts';
 
 /** Creates an account; with no password given, generates one and returns it (shown once). */
 export async function createAccount(
   s: Services,
   actor: Actor | null,
   input: { username: string; fullName: string; password?: string; isAdmin?: boolean; isDemo?: boolean },
-): Promise<CreatedUser & { row: UserRow }> {
+): Promise<CreatedUser & { row: User }> {
   const generated = input.password === undefined ? generatePassword() : undefined;
   const passwordHash = await hashPassword(input.password ?? generated!);
   const row = await s.uow.run((tx) => insertAccount(tx, actor, { ...input, passwordHash }));
@@ -24,14 +24,14 @@ export async function insertAccount(
   s: Repositories,
   actor: Actor | null,
   input: { username: string; fullName: string; passwordHash: string; isAdmin?: boolean; isDemo?: boolean },
-): Promise<UserRow> {
+): Promise<User> {
   if (await s.users.byUsername(input.username)) throw new AppError('username_taken', 'username');
   const row = await s.users.insert(input);
   await s.audit.append({
     actorId: actor?.id ?? null,
     meetingId: null,
     action: 'user.created',
-    payload: { userId: row.id, username: row.username, isAdmin: row.is_admin === 1 },
+    payload: { userId: row.id, username: row.username, isAdmin: row.isAdmin },
   });
   return row;
 }
@@ -40,12 +40,12 @@ export async function insertAccount(
 export async function setupFirstAdmin(
   s: Services,
   input: { username: string; fullName: string; password: string },
-): Promise<UserRow> {
+): Promise<User> {
   if (await s.users.count() > 0) fail('setup_done');
   const passwordHash = await hashPassword(input.password);
   return await s.uow.run(async (tx) => {
-    // Checked again inside the transaction: two first-run forms submitted at once make one administrator.
-    if (await tx.users.count() > 0) fail('setup_done');
+    // Checked again inside the transaction, taking turns: two first-run forms submitted at once make one administrator.
+    if (await tx.users.countForSetup() > 0) fail('setup_done');
     const row = await tx.users.insert({ ...input, passwordHash, isAdmin: true });
     await tx.audit.append({ actorId: row.id, meetingId: null, action: 'setup', payload: { userId: row.id, username: row.username } });
     return row;
@@ -53,10 +53,10 @@ export async function setupFirstAdmin(
 }
 
 /** The account for a username and password, or `invalid_credentials` (the same for every kind of failure). */
-export async function checkPassword(s: Services, username: string, password: string): Promise<UserRow> {
+export async function checkPassword(s: Services, username: string, password: string): Promise<User> {
   const row = await s.users.byUsername(username);
-  const ok = await verifyPassword(password, row?.password_hash ?? (await dummyHash()));
-  if (!row || !ok || row.disabled === 1) fail('invalid_credentials');
+  const ok = await verifyPassword(password, row?.passwordHash ?? (await dummyHash()));
+  if (!row || !ok || row.disabled) fail('invalid_credentials');
   return row;
 }
 
@@ -83,7 +83,7 @@ export async function updateAccount(
   if (self && (input.isAdmin === false || input.disabled === true)) fail('forbidden');
   if (self && input.password !== undefined) {
     const row = await s.users.byId(userId) ?? fail('not_found');
-    if (!(await verifyPassword(input.currentPassword ?? '', row.password_hash))) fail('wrong_password', 'currentPassword');
+    if (!(await verifyPassword(input.currentPassword ?? '', row.passwordHash))) fail('wrong_password', 'currentPassword');
   }
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
   // An administrator's reset ends every token too (the account may be compromised); people changing their own

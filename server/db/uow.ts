@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
 import type { Db } from './database.ts';
 import type { Schema } from './schema.ts';
@@ -36,6 +37,16 @@ function retryable(err: unknown): boolean {
 const RETRIES = 5;
 
 /**
+ * Marks the code running inside a unit: a unit started there would wait for the one it is in (SQLite) or commit
+ * apart from it (PostgreSQL), so it is refused at once instead. Pass the enclosing `tx` down.
+ */
+const inside = new AsyncLocalStorage<true>();
+
+function refuseNesting(): void {
+  if (inside.getStore()) throw new Error('A unit of work was started inside another; pass its tx down instead');
+}
+
+/**
  * SQLite: one connection, one writer. A unit is `BEGIN IMMEDIATE … COMMIT` on the connection; units take turns
  * (a unit whose body awaits something slow would otherwise let another unit's statements into its transaction).
  */
@@ -50,7 +61,8 @@ export class SqliteUnitOfWork<R> implements UnitOfWork<R> {
   ) {}
 
   run<T>(work: (tx: Tx<R>) => Promise<T>): Promise<T> {
-    const turn = this.tail.then(() => this.once(work));
+    refuseNesting();
+    const turn = this.tail.then(() => inside.run(true, () => this.once(work)));
     this.tail = turn.catch(() => {});
     return turn;
   }
@@ -68,7 +80,8 @@ export class SqliteUnitOfWork<R> implements UnitOfWork<R> {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       throw err;
     }
-    await this.deliver(events);
+    // Delivered outside the unit: a subscriber may start units of its own.
+    await inside.exit(() => this.deliver(events));
     return result;
   }
 }
@@ -86,6 +99,7 @@ export class PostgresUnitOfWork<R> implements UnitOfWork<R> {
   ) {}
 
   async run<T>(work: (tx: Tx<R>) => Promise<T>): Promise<T> {
+    refuseNesting();
     for (let attempt = 1; ; attempt++) {
       const events: DomainEvent[] = [];
       try {
@@ -94,7 +108,7 @@ export class PostgresUnitOfWork<R> implements UnitOfWork<R> {
           .setIsolationLevel('read committed')
           .execute(async (trx) => {
             const tx = { ...this.repositories(trx), emit: (e: DomainEvent) => void events.push(e) } as Tx<R>;
-            return work(tx);
+            return inside.run(true, () => work(tx));
           });
         await this.deliver(events);
         return result;

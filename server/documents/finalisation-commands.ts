@@ -137,18 +137,18 @@ export async function confirmFinalisation(s: Services, actor: Actor, documentId:
   const rooms = s.rooms ?? fail('internal');
   const doc = await documentOf(s, documentId);
   const meeting = (await s.meetings.byId(doc.meetingId)) ?? fail('not_found');
-  const series = numberSeries(meeting.symbol, doc.kind, Number(meeting.starts_at.slice(0, 4)));
+  const series = numberSeries(meeting.symbol, doc.kind, Number(meeting.startsAt.slice(0, 4)));
   for (let attempt = 0; attempt < CONFIRM_ATTEMPTS; attempt++) {
     if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
     const request = await s.finalisations.byDocument(documentId);
     if (request?.status === 'final') fail('already_final');
     if (!request) fail('no_finalisation_request');
     // Two people, whatever roles they hold by now: whoever asked never also approves what is filed.
-    if (request.requested_by === actor.id) fail('confirm_own_request');
+    if (request.requestedBy === actor.id) fail('confirm_own_request');
     const seq = await s.finalisations.peekNext(series);
     const number = formatNumber(seq, doc.kind, meeting.symbol);
     // The text the secretary submitted, with its number: nothing else can have changed it, it is frozen.
-    const submitted = contentOfState((await s.versions.state(request.version_id)) ?? fail('internal'));
+    const submitted = contentOfState((await s.versions.state(request.versionId)) ?? fail('internal'));
     let state: Uint8Array | null = null;
     await rooms.change(documentId, (ydoc) => {
       writeContent(ydoc, withNumberLine(submitted, `Số: ${number}`));
@@ -159,7 +159,7 @@ export async function confirmFinalisation(s: Services, actor: Actor, documentId:
     const done = await s.uow.run(async (tx) => {
       const current = await tx.finalisations.byDocument(documentId);
       if (current?.status !== 'requested') fail('no_finalisation_request');
-      if (current.requested_by === actor.id) fail('confirm_own_request');
+      if (current.requestedBy === actor.id) fail('confirm_own_request');
       if (!(await tx.finalisations.take(series, seq))) return false;
       const version = await tx.versions.insert({
         documentId,

@@ -142,7 +142,7 @@ export class RefusedEdits {
 
   private async saveDraft(doc: DocumentView, userId: string, state: Uint8Array): Promise<string> {
     const id = newId('d');
-    const name = (await this.s.users.byId(userId))?.full_name ?? '';
+    const name = (await this.s.users.byId(userId))?.fullName ?? '';
     const title = `${doc.title} — bản nháp chưa được nhận${name ? ` của ${name}` : ''}`;
     // The text first, then the record: a listed document always has its text.
     await this.s.store.append(id, [state]);

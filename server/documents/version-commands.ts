@@ -8,6 +8,8 @@ import type { Actor } from '../accounts/users.ts';
 import { fail } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { contentOfState, writeContent } from './content.ts';
+import { presentVersion } from './present-version.ts';
+import type { Version } from './versions-repo.ts';
 import { contentHash } from './versions.ts';
 
 function roomsOf(s: Services): NonNullable<Services['rooms']> {
@@ -33,7 +35,7 @@ export async function saveVersion(
   const hash = contentHash(state);
   return await s.uow.run(async (tx) => {
     const latest = await tx.versions.latest(documentId);
-    if (latest?.contentHash === hash) return { version: latest, created: false };
+    if (latest?.contentHash === hash) return { version: presentVersion(latest), created: false };
     const version = await tx.versions.insert({ documentId, kind: 'manual', label, motionId: null, state, hash, createdBy: actor.id });
     await tx.audit.append({
       actorId: actor.id,
@@ -41,7 +43,7 @@ export async function saveVersion(
       action: 'version.saved',
       payload: { versionId: version.id, documentId, label, contentHash: hash },
     });
-    return { version, created: true };
+    return { version: presentVersion(version), created: true };
   });
 }
 
@@ -61,7 +63,7 @@ export async function restoreVersion(s: Services, actor: Actor, versionId: strin
   });
   const replaced: Uint8Array = state ?? fail('internal');
   const hash = contentHash(replaced);
-  let before: VersionView;
+  let before: Version;
   try {
     before = await s.uow.run(async (tx) => {
       const before = await tx.versions.insert({
@@ -90,5 +92,5 @@ export async function restoreVersion(s: Services, actor: Actor, versionId: strin
   }
   // Everyone in the meeting learns of it from the live list (the document's `restore`), the notice with it.
   await s.projection?.publish(doc.meetingId);
-  return { restored, before };
+  return { restored: presentVersion(restored), before: presentVersion(before) };
 }

@@ -1,22 +1,19 @@
-import type { VersionKind, VersionView } from '../../shared/api.ts';
-import type { Db } from '../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { PersonRef, VersionKind } from '../../shared/api.ts';
+import type { Schema } from '../db/schema.ts';
 import { newId, nowIso } from '../ids.ts';
 
-export interface VersionRow {
+/** A kept version of a document, without its state (read apart with `state`). */
+export interface Version {
   id: string;
-  document_id: string;
+  documentId: string;
   kind: VersionKind;
   label: string;
-  motion_id: string | null;
-  content_hash: string;
-  created_at: string;
-  created_by: string | null;
-  created_by_name: string | null;
+  motionId: string | null;
+  contentHash: string;
+  createdAt: string;
+  createdBy: PersonRef | null;
 }
-
-const SELECT = `SELECT v.id, v.document_id, v.kind, v.label, v.motion_id, v.content_hash, v.created_at, v.created_by,
-                       u.full_name AS created_by_name
-                FROM document_versions v LEFT JOIN users u ON u.id = v.created_by`;
 
 export interface NewVersion {
   documentId: string;
@@ -30,11 +27,24 @@ export interface NewVersion {
   restoredVersionId?: string | null;
 }
 
-export function presentVersion(r: VersionRow): VersionView {
+/** The columns a version is read from, with its author's name. */
+export interface VersionColumns {
+  id: string;
+  document_id: string;
+  kind: string;
+  label: string;
+  motion_id: string | null;
+  content_hash: string;
+  created_at: string;
+  created_by: string | null;
+  created_by_name: string | null;
+}
+
+export function versionOf(r: VersionColumns): Version {
   return {
     id: r.id,
     documentId: r.document_id,
-    kind: r.kind,
+    kind: r.kind as VersionKind,
     label: r.label,
     motionId: r.motion_id,
     contentHash: r.content_hash,
@@ -45,43 +55,70 @@ export function presentVersion(r: VersionRow): VersionView {
 
 /** A document's versions: each a whole Yjs state, kept for good (a version is never edited or deleted). */
 export class Versions {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Kysely<Schema>) {}
 
-  async insert(v: NewVersion): Promise<VersionView> {
+  private select() {
+    return this.db
+      .selectFrom('document_versions as v')
+      .leftJoin('users as u', 'u.id', 'v.created_by')
+      .select([
+        'v.id',
+        'v.document_id',
+        'v.kind',
+        'v.label',
+        'v.motion_id',
+        'v.content_hash',
+        'v.created_at',
+        'v.created_by',
+        'u.full_name as created_by_name',
+      ]);
+  }
+
+  async insert(v: NewVersion): Promise<Version> {
     const id = newId('ver');
-    this.db
-      .prepare(
-        `INSERT INTO document_versions (id, document_id, kind, label, motion_id, state, content_hash, created_by, created_at,
-                                        restored_version_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, v.documentId, v.kind, v.label, v.motionId, Buffer.from(v.state), v.hash, v.createdBy, nowIso(), v.restoredVersionId ?? null);
+    await this.db
+      .insertInto('document_versions')
+      .values({
+        id,
+        document_id: v.documentId,
+        kind: v.kind,
+        label: v.label,
+        motion_id: v.motionId,
+        state: Buffer.from(v.state.buffer, v.state.byteOffset, v.state.byteLength),
+        content_hash: v.hash,
+        created_by: v.createdBy,
+        created_at: nowIso(),
+        restored_version_id: v.restoredVersionId ?? null,
+      })
+      .execute();
     return (await this.view(id))!;
   }
 
   /** Newest first. */
-  async list(documentId: string): Promise<VersionView[]> {
-    const rows = this.db
-      .prepare(`${SELECT} WHERE v.document_id = ? ORDER BY v.created_at DESC, v.id DESC`)
-      .all(documentId) as VersionRow[];
-    return rows.map(presentVersion);
+  async list(documentId: string): Promise<Version[]> {
+    const rows = await this.select().where('v.document_id', '=', documentId).orderBy('v.created_at', 'desc').orderBy('v.id', 'desc').execute();
+    return rows.map(versionOf);
   }
 
   /** The document's newest version, if any. */
-  async latest(documentId: string): Promise<VersionView | undefined> {
-    const row = this.db
-      .prepare(`${SELECT} WHERE v.document_id = ? ORDER BY v.created_at DESC, v.id DESC LIMIT 1`)
-      .get(documentId) as VersionRow | undefined;
-    return row && presentVersion(row);
+  async latest(documentId: string): Promise<Version | undefined> {
+    const row = await this.select()
+      .where('v.document_id', '=', documentId)
+      .orderBy('v.created_at', 'desc')
+      .orderBy('v.id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && versionOf(row);
   }
 
-  async view(id: string): Promise<VersionView | undefined> {
-    const row = this.db.prepare(`${SELECT} WHERE v.id = ?`).get(id) as VersionRow | undefined;
-    return row && presentVersion(row);
+  async view(id: string): Promise<Version | undefined> {
+    const row = await this.select().where('v.id', '=', id).executeTakeFirst();
+    return row && versionOf(row);
   }
 
   async state(id: string): Promise<Uint8Array | undefined> {
-    const row = this.db.prepare('SELECT state FROM document_versions WHERE id = ?').get(id) as { state: Buffer } | undefined;
+    const row = await this.db.selectFrom('document_versions').select('state').where('id', '=', id).executeTakeFirst();
     return row && new Uint8Array(row.state);
   }
 }
+

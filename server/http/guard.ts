@@ -1,5 +1,5 @@
 import type { Actor } from '../accounts/users.ts';
-import type { MeetingRow } from '../meetings/repo.ts';
+import type { Meeting } from '../meetings/repo.ts';
 import { can, type Action, type MeetingSubject } from '../policies.ts';
 import type { Services } from '../services.ts';
 import { fail } from '../errors.ts';
@@ -13,10 +13,10 @@ export function authorize(actor: Actor, action: Action): void {
  * Loads a meeting the actor may see. One who may not gets the same 404 as for a meeting that does not exist,
  * so ids of other people's meetings cannot be probed.
  */
-export async function loadMeeting(s: Services, actor: Actor, meetingId: string): Promise<{ row: MeetingRow; subject: MeetingSubject }> {
-  const row = await s.meetings.byId(meetingId);
-  if (!row) fail('not_found');
-  const subject: MeetingSubject = { role: await s.meetings.roleOf(meetingId, actor.id), status: row.status };
+export async function loadMeeting(s: Services, actor: Actor, meetingId: string): Promise<{ meeting: Meeting; subject: MeetingSubject }> {
+  const meeting = await s.meetings.byId(meetingId);
+  if (!meeting) fail('not_found');
+  const subject: MeetingSubject = { role: await s.meetings.roleOf(meetingId, actor.id), status: meeting.status };
   if (!can(actor, { type: 'meeting.read', meeting: subject })) fail('not_found');
-  return { row, subject };
+  return { meeting, subject };
 }

@@ -18,7 +18,8 @@ import { fail } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { rosterChangeRefusal, stageRefusal } from '../policies.ts';
 import type { Repositories, Services } from '../services.ts';
-import { presentMeetingInfo, type MeetingFields, type MeetingRow } from './repo.ts';
+import { presentMeetingInfo } from './present.ts';
+import type { Meeting, MeetingFields } from './repo.ts';
 
 /**
  * The commands that change a meeting. Each checks the current state, changes it in one transaction with its
@@ -36,7 +37,7 @@ export async function createMeeting(
   fields: Omit<MeetingFields, 'quorumRule'> & { quorumRule?: MeetingFields['quorumRule'] },
   creatorRole: Role | null,
   options: { isDemo?: boolean } = {},
-): Promise<MeetingRow> {
+): Promise<Meeting> {
   const row = await s.uow.run(async (tx) => {
     const row = await tx.meetings.insert({ ...fields, quorumRule: fields.quorumRule ?? DEFAULT_QUORUM_RULE }, actor?.id ?? null, options.isDemo);
     if (actor && creatorRole) await tx.meetings.addMember(row.id, actor.id, creatorRole, '');
@@ -97,9 +98,11 @@ export async function addMember(
   } else {
     userId = input.userId;
     const user = await s.users.byId(userId);
-    if (!user || user.disabled === 1) fail('not_found', 'userId');
+    if (!user || user.disabled) fail('not_found', 'userId');
   }
   const member = await s.uow.run(async (tx) => {
+    // Roster checks and writes take turns per meeting (see `lockForUpdate`): the last chair stays.
+    if (!(await tx.meetings.lockForUpdate(meetingId))) fail('not_found');
     if (await tx.meetings.roleOf(meetingId, userId) !== null) fail('already_member');
     await checkRosterChange(tx, actor, meetingId, userId, null, input.role);
     await tx.meetings.addMember(meetingId, userId, input.role, input.unit);
@@ -117,6 +120,7 @@ export async function updateMember(
   changes: { role?: Role; unit?: string },
 ): Promise<MemberView> {
   const member = await s.uow.run(async (tx) => {
+    if (!(await tx.meetings.lockForUpdate(meetingId))) fail('not_found');
     const role = await tx.meetings.roleOf(meetingId, userId) ?? fail('not_found');
     if (changes.role !== undefined) await checkRosterChange(tx, actor, meetingId, userId, role, changes.role);
     await tx.meetings.updateMember(meetingId, userId, changes);
@@ -129,6 +133,7 @@ export async function updateMember(
 
 export async function removeMember(s: Services, actor: Actor, meetingId: string, userId: string): Promise<void> {
   await s.uow.run(async (tx) => {
+    if (!(await tx.meetings.lockForUpdate(meetingId))) fail('not_found');
     const role = await tx.meetings.roleOf(meetingId, userId) ?? fail('not_found');
     await checkRosterChange(tx, actor, meetingId, userId, role, null);
     await tx.meetings.removeMember(meetingId, userId);
@@ -144,7 +149,7 @@ export async function removeMember(s: Services, actor: Actor, meetingId: string,
  * loader) sets rosters up freely. `userId` null: a person not yet known (an account about to be made).
  */
 export async function checkRosterChange(
-  s: Repositories,
+  s: Pick<Repositories, 'meetings'>,
   actor: Actor | null,
   meetingId: string,
   userId: string | null,
@@ -183,7 +188,7 @@ export async function markAttendance(
     const unchanged = before?.attendance === input.status && before.attendanceReason === reason;
     if (!unchanged) await tx.meetings.setAttendance(meetingId, input.userId, input.status, reason);
     const members = await tx.meetings.members(meetingId);
-    const quorum = computeQuorum(members, { numerator: meeting.quorum_num, denominator: meeting.quorum_den });
+    const quorum = computeQuorum(members, meeting.quorumRule);
     if (unchanged) return { member: members.find((m) => m.userId === input.userId)!, quorum, unchanged };
     await tx.audit.append({
       actorId: actor.id,
@@ -204,11 +209,11 @@ export async function createDocument(
   meetingId: string,
   input: { kind: DocumentKind; title?: string },
 ): Promise<DocumentView> {
-  const row = await s.meetings.byId(meetingId) ?? fail('not_found');
-  const info = presentMeetingInfo(row);
+  const meeting = await s.meetings.byId(meetingId) ?? fail('not_found');
+  const info = presentMeetingInfo(meeting);
   const members = await s.meetings.members(meetingId);
   const quorum = computeQuorum(members, info.quorumRule);
-  const closedAt = row.status === 'closed' ? await s.meetings.closedAt(meetingId) : null;
+  const closedAt = meeting.status === 'closed' ? await s.meetings.closedAt(meetingId) : null;
   const content = buildTemplate(input.kind, {
     meeting: info,
     chairs: members.filter((m) => m.role === 'chair').map((m) => m.fullName),

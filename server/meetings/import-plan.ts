@@ -151,7 +151,7 @@ export async function planImport(s: Repositories, actor: Actor, meetingId: strin
     }
     seen.add(username);
     const user = await s.users.byUsername(username);
-    if (user?.disabled === 1) {
+    if (user?.disabled) {
       error('Tài khoản này đã bị khóa.', 'This account is disabled.');
       continue;
     }
@@ -170,7 +170,7 @@ export async function planImport(s: Repositories, actor: Actor, meetingId: strin
     }
     const change: ImportChange = {
       username,
-      name: user && !sameFullName(user.full_name, fullName) ? { account: user.full_name, row: fullName } : null,
+      name: user && !sameFullName(user.fullName, fullName) ? { account: user.fullName, row: fullName } : null,
       role: current !== null && current !== roleValue ? { from: current, to: roleValue } : null,
     };
     const unitChanges = member !== undefined && member.unit !== unit;

@@ -65,6 +65,8 @@ export async function importMembers(
   }
 
   const outcome = await s.uow.run(async (tx) => {
+    // The roster is checked and written with the meeting held, so roster changes take turns per meeting.
+    if (!(await tx.meetings.lockForUpdate(meetingId))) fail('not_found');
     // Planned again on the state inside the transaction: what changed since is refused or decided again.
     if (await tx.motions.anyOpen(meetingId)) fail('import_vote_open');
     const rows = await planImport(tx, actor, meetingId, input.csv, lang);

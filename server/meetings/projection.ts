@@ -5,7 +5,9 @@ import type { Logger } from '../collab/peer.ts';
 import type { RoomManager } from '../collab/rooms.ts';
 import type { Motions } from '../motions/repo.ts';
 import { meetingFactsOf } from './facts.ts';
-import { presentMeetingInfo, type Meetings } from './repo.ts';
+import { presentMeetingInfo } from './present.ts';
+import type { Meetings } from './repo.ts';
+import { presentMotion } from '../motions/present.ts';
 
 /**
  * Writes a meeting's public state into its server-owned Y.Doc `meeting:<id>` (maps described by PROJECTION).
@@ -41,7 +43,7 @@ export class MeetingProjection {
     const documents = await this.meetings.documents(meetingId);
     const quorum = computeQuorum(members, info.quorumRule);
     const facts = await meetingFactsOf(this.meetings, row, members);
-    const motions = await this.motions.views(meetingId);
+    const motions = (await this.motions.detailsOf(meetingId)).map(presentMotion);
     // A secret ballot's row has no choice: it shows as 'voted'.
     const ballots = new Map<string, ProjectedBallot>(
       (await this.motions.ballotEntries(meetingId)).map((b) => [ballotKey(b.motionId, b.userId), b.choice ?? 'voted']),

@@ -1,193 +1,295 @@
-import type { DocumentRestore, DocumentView, FinalisationView, MeetingInfo, MemberView } from '../../shared/api.ts';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { DocumentView, MeetingInfo, MemberView } from '../../shared/api.ts';
 import type { Attendance, DocumentKind, MeetingKind, MeetingStatus, Role } from '../../shared/meeting.ts';
+import type { MotionStatus, Outcome } from '../../shared/motions.ts';
 import { compareVietnameseNames } from '../../shared/names.ts';
-import type { Db } from '../db/database.ts';
+import type { Dialect } from '../db/engine.ts';
+import { prepared } from '../db/prepared.ts';
+import type { MeetingsTable, Schema } from '../db/schema.ts';
 import { newId, nowIso } from '../ids.ts';
 import { documentLock, type LockFacts } from '../documents/lock.ts';
 
-export interface MeetingRow {
-  id: string;
-  title: string;
-  kind: MeetingKind;
-  starts_at: string;
-  place: string;
-  locality: string;
-  issuing_body: string;
-  parent_body: string;
-  symbol: string;
-  status: MeetingStatus;
-  quorum_num: number;
-  quorum_den: number;
-  agenda: string;
-  is_demo: number;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
+/** A meeting as the domain sees it: its details, and who made it when. */
+export interface Meeting extends MeetingInfo {
+  /** Loaded by the demo loader (one at most). */
+  isDemo: boolean;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
-interface MemberRow {
-  meeting_id: string;
-  user_id: string;
-  full_name: string;
-  role: Role;
-  unit: string;
-  attendance: Attendance;
-  attendance_reason: string;
-  attendance_at: string | null;
+/** A meeting in a list: with the listing person's role in it and the size of its roster. */
+export interface MeetingListing extends Meeting {
+  myRole: Role | null;
+  memberCount: number;
 }
 
-interface DocumentRow {
-  id: string;
-  meeting_id: string;
-  kind: DocumentKind;
-  title: string;
-  created_by: string | null;
-  created_at: string;
-  origin_document_id: string | null;
-  origin_user_id: string | null;
-  /** The finalisation's columns, null when there is none. */
-  f_status: 'requested' | 'final' | null;
-  f_requested_by: string | null;
-  f_requested_by_name: string | null;
-  f_requested_at: string | null;
-  f_confirmed_by: string | null;
-  f_confirmed_by_name: string | null;
-  f_confirmed_at: string | null;
-  f_number: string | null;
-  f_content_hash: string | null;
-  f_version_id: string | null;
-  /** The latest restore's columns (the version keeping the replaced text, the one put back), null when none. */
-  r_replaced_id: string | null;
-  r_at: string | null;
-  r_by: string | null;
-  r_by_name: string | null;
-  r_version_id: string | null;
-  r_label: string | null;
-}
+/** A person on a meeting's roster, with their attendance. */
+export type Member = MemberView;
 
-/** A motion that may lock its document: open on it, or adopted it. */
-type LockingMotion = LockFacts['motions'][number] & { document_id: string };
+/** A document's record: its finalisation, latest restore, origin and the lock `documentLock` decides. */
+export type MeetingDocument = DocumentView;
 
-/** A document with its finalisation and the names in it, as plain columns; the lock is decided in `documentLock`. */
-const SELECT_DOCUMENT = `
-  SELECT d.id, d.meeting_id, d.kind, d.title, d.created_by, d.created_at, d.origin_document_id, d.origin_user_id,
-    f.status AS f_status, f.requested_by AS f_requested_by, ru.full_name AS f_requested_by_name,
-    f.requested_at AS f_requested_at, f.confirmed_by AS f_confirmed_by, cu.full_name AS f_confirmed_by_name,
-    f.confirmed_at AS f_confirmed_at, f.number AS f_number, f.content_hash AS f_content_hash, f.version_id AS f_version_id,
-    rs.id AS r_replaced_id, rs.created_at AS r_at, rs.created_by AS r_by, su.full_name AS r_by_name,
-    rv.id AS r_version_id, rv.label AS r_label
-  FROM documents d
-  LEFT JOIN finalisations f ON f.document_id = d.id
-  LEFT JOIN users ru ON ru.id = f.requested_by
-  LEFT JOIN users cu ON cu.id = f.confirmed_by
-  LEFT JOIN document_versions rs ON rs.id = (
-    SELECT v.id FROM document_versions v
-    WHERE v.document_id = d.id AND v.kind = 'restore' AND v.restored_version_id IS NOT NULL
-    ORDER BY v.created_at DESC, v.id DESC LIMIT 1)
-  LEFT JOIN document_versions rv ON rv.id = rs.restored_version_id
-  LEFT JOIN users su ON su.id = rs.created_by`;
+export type MeetingFields = Omit<MeetingInfo, 'id' | 'status'>;
 
-const SELECT_LOCKING_MOTIONS = `
-  SELECT id, title, number, status, outcome, document_id FROM motions
-  WHERE document_id IS NOT NULL AND (status = 'open' OR outcome = 'adopted')`;
-
-export function presentMeetingInfo(row: MeetingRow): MeetingInfo {
+function meetingOf(row: Selectable<MeetingsTable>): Meeting {
   return {
     id: row.id,
     title: row.title,
-    kind: row.kind,
+    kind: row.kind as MeetingKind,
     startsAt: row.starts_at,
     place: row.place,
     locality: row.locality,
     issuingBody: row.issuing_body,
     parentBody: row.parent_body,
     symbol: row.symbol,
-    status: row.status,
+    status: row.status as MeetingStatus,
     quorumRule: { numerator: row.quorum_num, denominator: row.quorum_den },
     agenda: JSON.parse(row.agenda) as string[],
+    isDemo: row.is_demo === 1,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 
-function presentMember(row: MemberRow): MemberView {
+interface MemberRow {
+  user_id: string;
+  full_name: string;
+  role: string;
+  unit: string;
+  attendance: string;
+  attendance_reason: string;
+  attendance_at: string | null;
+}
+
+function memberOf(row: MemberRow): Member {
   return {
     userId: row.user_id,
     fullName: row.full_name,
-    role: row.role,
+    role: row.role as Role,
     unit: row.unit,
-    attendance: row.attendance,
+    attendance: row.attendance as Attendance,
     attendanceReason: row.attendance_reason,
     attendanceAt: row.attendance_at,
   };
 }
 
-function presentFinalisation(row: DocumentRow): FinalisationView | null {
-  if (row.f_status === null) return null;
-  return {
-    status: row.f_status,
-    requestedBy: { id: row.f_requested_by ?? '', fullName: row.f_requested_by_name ?? '' },
-    requestedAt: row.f_requested_at ?? '',
-    confirmedBy: row.f_confirmed_by === null ? null : { id: row.f_confirmed_by, fullName: row.f_confirmed_by_name ?? '' },
-    confirmedAt: row.f_confirmed_at,
-    number: row.f_number,
-    contentHash: row.f_content_hash,
-    versionId: row.f_version_id ?? '',
-  };
+/** A motion that may lock its document: open on it, or adopted it. */
+type LockingMotion = LockFacts['motions'][number] & { documentId: string };
+
+// The statements, each built and compiled once per dialect (`prepared`): the ballot burst reads a member per
+// ballot, and every publish reads the roster and the documents.
+
+const BY_ID = prepared((db, _d, id: string) => db.selectFrom('meetings').selectAll().where('id', '=', id));
+
+const LOCK = prepared((db, dialect, id: string) => {
+  const query = db.selectFrom('meetings').select('id').where('id', '=', id);
+  return dialect === 'postgres' ? query.forNoKeyUpdate() : query;
+});
+
+function listQuery(db: Kysely<Schema>, userId: string) {
+  return db
+    .selectFrom('meetings as m')
+    .leftJoin('members as me', (j) => j.onRef('me.meeting_id', '=', 'm.id').on('me.user_id', '=', userId))
+    .selectAll('m')
+    .select((eb) => [
+      'me.role as my_role',
+      eb.selectFrom('members as x').select((c) => c.fn.countAll<number>().as('n')).whereRef('x.meeting_id', '=', 'm.id').as('member_count'),
+    ])
+    .orderBy('m.starts_at', 'desc')
+    .orderBy('m.created_at', 'desc');
 }
+const LIST_ALL = prepared((db, _d, none: string) => listQuery(db, none));
+const LIST_MINE = prepared((db, _d, userId: string) => listQuery(db, userId).where('me.user_id', 'is not', null));
 
-const NO_RESTORE = { r_replaced_id: null, r_at: null, r_by: null, r_by_name: null, r_version_id: null, r_label: null };
+const HAS_DEMO = prepared((db) => db.selectFrom('meetings').select('id').where('is_demo', '=', 1).limit(1));
 
-function presentRestore(row: DocumentRow): DocumentRestore | null {
-  if (row.r_replaced_id === null || row.r_version_id === null) return null;
-  return {
-    versionId: row.r_version_id,
-    label: row.r_label ?? '',
-    replacedVersionId: row.r_replaced_id,
-    by: row.r_by === null ? null : { id: row.r_by, fullName: row.r_by_name ?? '' },
-    at: row.r_at ?? '',
-  };
+const ROLE_OF = prepared((db, _d, meetingId: string, userId: string) =>
+  db.selectFrom('members').select('role').where('meeting_id', '=', meetingId).where('user_id', '=', userId),
+);
+
+const CLOSED_AT = prepared((db, _d, meetingId: string) =>
+  db
+    .selectFrom('audit')
+    .select('at')
+    .where('meeting_id', '=', meetingId)
+    .where('action', '=', 'meeting.closed')
+    .orderBy('seq', 'desc')
+    .limit(1),
+);
+
+function membersQuery(db: Kysely<Schema>, meetingId: string) {
+  return db
+    .selectFrom('members as me')
+    .innerJoin('users as u', 'u.id', 'me.user_id')
+    .select(['me.user_id', 'u.full_name', 'me.role', 'me.unit', 'me.attendance', 'me.attendance_reason', 'me.attendance_at'])
+    .where('me.meeting_id', '=', meetingId);
 }
+const MEMBERS = prepared((db, _d, meetingId: string) => membersQuery(db, meetingId));
+const MEMBER = prepared((db, _d, meetingId: string, userId: string) => membersQuery(db, meetingId).where('me.user_id', '=', userId));
 
-function presentDocument(row: DocumentRow, motions: readonly LockingMotion[]): DocumentView {
-  return {
-    id: row.id,
-    meetingId: row.meeting_id,
-    kind: row.kind,
-    title: row.title,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    lock: documentLock({ finalisation: row.f_status, motions }),
-    finalisation: presentFinalisation(row),
-    restore: presentRestore(row),
-    origin:
-      row.origin_document_id === null || row.origin_user_id === null
-        ? null
-        : { reason: 'refused_edits', documentId: row.origin_document_id, userId: row.origin_user_id },
-  };
+const ADD_MEMBER = prepared((db, _d, meetingId: string, userId: string, role: string, unit: string) =>
+  db.insertInto('members').values({ meeting_id: meetingId, user_id: userId, role, unit }),
+);
+const SET_ROLE = prepared((db, _d, meetingId: string, userId: string, role: string) =>
+  db.updateTable('members').set({ role }).where('meeting_id', '=', meetingId).where('user_id', '=', userId),
+);
+const SET_UNIT = prepared((db, _d, meetingId: string, userId: string, unit: string) =>
+  db.updateTable('members').set({ unit }).where('meeting_id', '=', meetingId).where('user_id', '=', userId),
+);
+const REMOVE_MEMBER = prepared((db, _d, meetingId: string, userId: string) =>
+  db.deleteFrom('members').where('meeting_id', '=', meetingId).where('user_id', '=', userId),
+);
+const COUNT_ROLE = prepared((db, _d, meetingId: string, role: string) =>
+  db
+    .selectFrom('members')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('meeting_id', '=', meetingId)
+    .where('role', '=', role),
+);
+const SET_ATTENDANCE = prepared(
+  (db, _d, meetingId: string, userId: string, attendance: string, reason: string, at: string) =>
+    db
+      .updateTable('members')
+      .set({ attendance, attendance_reason: reason, attendance_at: at })
+      .where('meeting_id', '=', meetingId)
+      .where('user_id', '=', userId),
+);
+
+/**
+ * Documents with their finalisation and the names in it, and their latest restore (the version keeping the
+ * replaced text, the one put back). The latest restore is found per document through the partial index
+ * `versions_restores` (its `kind = 'restore'` written as a literal so both engines' planners can use it).
+ */
+function documentsQuery(db: Kysely<Schema>) {
+  return db
+    .selectFrom('documents as d')
+    .leftJoin('finalisations as f', 'f.document_id', 'd.id')
+    .leftJoin('users as ru', 'ru.id', 'f.requested_by')
+    .leftJoin('users as cu', 'cu.id', 'f.confirmed_by')
+    .leftJoin('document_versions as rs', (join) =>
+      join.on((eb) =>
+        eb(
+          'rs.id',
+          '=',
+          eb
+            .selectFrom('document_versions as v')
+            .select('v.id')
+            .whereRef('v.document_id', '=', 'd.id')
+            .where('v.kind', '=', sql.lit('restore'))
+            .where('v.restored_version_id', 'is not', null)
+            .orderBy('v.created_at', 'desc')
+            .orderBy('v.id', 'desc')
+            .limit(1),
+        ),
+      ),
+    )
+    .leftJoin('document_versions as rv', 'rv.id', 'rs.restored_version_id')
+    .leftJoin('users as su', 'su.id', 'rs.created_by')
+    .select([
+      'd.id',
+      'd.meeting_id',
+      'd.kind',
+      'd.title',
+      'd.created_by',
+      'd.created_at',
+      'd.origin_document_id',
+      'd.origin_user_id',
+      'f.status as f_status',
+      'f.requested_by as f_requested_by',
+      'ru.full_name as f_requested_by_name',
+      'f.requested_at as f_requested_at',
+      'f.confirmed_by as f_confirmed_by',
+      'cu.full_name as f_confirmed_by_name',
+      'f.confirmed_at as f_confirmed_at',
+      'f.number as f_number',
+      'f.content_hash as f_content_hash',
+      'f.version_id as f_version_id',
+      'rs.id as r_replaced_id',
+      'rs.created_at as r_at',
+      'rs.created_by as r_by',
+      'su.full_name as r_by_name',
+      'rv.id as r_version_id',
+      'rv.label as r_label',
+    ]);
 }
+const DOCUMENTS = prepared((db, _d, meetingId: string) =>
+  documentsQuery(db).where('d.meeting_id', '=', meetingId).orderBy('d.created_at').orderBy('d.id'),
+);
+const DOCUMENT = prepared((db, _d, id: string) => documentsQuery(db).where('d.id', '=', id));
 
-export type MeetingFields = Omit<MeetingInfo, 'id' | 'status'>;
+/** The motions that may lock a document: open on it, or adopted it. */
+function lockingMotionsQuery(db: Kysely<Schema>) {
+  return db
+    .selectFrom('motions')
+    .select(['id', 'title', 'number', 'status', 'outcome', 'document_id'])
+    .where('document_id', 'is not', null)
+    .where((eb) => eb.or([eb('status', '=', 'open'), eb('outcome', '=', 'adopted')]));
+}
+const LOCKING_IN_MEETING = prepared((db, _d, meetingId: string) => lockingMotionsQuery(db).where('meeting_id', '=', meetingId));
+const LOCKING_OF_DOCUMENT = prepared((db, _d, documentId: string) => lockingMotionsQuery(db).where('document_id', '=', documentId));
+
+const INSERT_DOCUMENT = prepared(
+  (
+    db,
+    _d,
+    id: string,
+    meetingId: string,
+    kind: string,
+    title: string,
+    createdBy: string | null,
+    createdAt: string,
+    originDocumentId: string | null,
+    originUserId: string | null,
+  ) =>
+    db.insertInto('documents').values({
+      id,
+      meeting_id: meetingId,
+      kind,
+      title,
+      created_by: createdBy,
+      created_at: createdAt,
+      origin_document_id: originDocumentId,
+      origin_user_id: originUserId,
+    }),
+);
 
 /** Meetings, their rosters and their documents' records (the text itself is in the document store). */
 export class Meetings {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Kysely<Schema>,
+    private readonly dialect: Dialect,
+  ) {}
 
-  async byId(id: string): Promise<MeetingRow | undefined> {
-    return this.db.prepare('SELECT * FROM meetings WHERE id = ?').get(id) as MeetingRow | undefined;
+  async byId(id: string): Promise<Meeting | undefined> {
+    const [row] = await BY_ID(this.db, this.dialect, id);
+    return row && meetingOf(row);
+  }
+
+  /**
+   * Holds the meeting's row until the unit of work ends, so that units which check the roster and then change it
+   * take turns per meeting (two demotions of the last two chairs cannot both pass). PostgreSQL: `FOR NO KEY
+   * UPDATE`, which serialises these units without blocking the rows other tables insert that refer to the meeting.
+   * SQLite: a unit of work already has the database to itself. False when there is no such meeting.
+   */
+  async lockForUpdate(meetingId: string): Promise<boolean> {
+    return (await LOCK(this.db, this.dialect, meetingId)).length > 0;
   }
 
   /** Every meeting, or those `userId` is on the roster of; newest first. */
-  async list(userId: string | null): Promise<(MeetingRow & { my_role: Role | null; member_count: number })[]> {
-    const sql = `SELECT m.*, me.role AS my_role,
-                   (SELECT count(*) FROM members x WHERE x.meeting_id = m.id) AS member_count
-                 FROM meetings m LEFT JOIN members me ON me.meeting_id = m.id AND me.user_id = ?
-                 ${userId === null ? '' : 'WHERE me.user_id IS NOT NULL'}
-                 ORDER BY m.starts_at DESC, m.created_at DESC`;
-    return this.db.prepare(sql).all(userId ?? '') as (MeetingRow & { my_role: Role | null; member_count: number })[];
+  async list(userId: string | null): Promise<MeetingListing[]> {
+    const rows = userId === null ? await LIST_ALL(this.db, this.dialect, '') : await LIST_MINE(this.db, this.dialect, userId);
+    return rows.map((row) => ({
+      ...meetingOf(row),
+      myRole: (row.my_role ?? null) as Role | null,
+      memberCount: Number(row.member_count ?? 0),
+    }));
   }
 
-  async insert(fields: MeetingFields, createdBy: string | null, isDemo = false): Promise<MeetingRow> {
+  async insert(fields: MeetingFields, createdBy: string | null, isDemo = false): Promise<Meeting> {
     const now = nowIso();
-    const row: MeetingRow = {
+    const row = {
       id: newId('m'),
       title: fields.title,
       kind: fields.kind,
@@ -206,125 +308,95 @@ export class Meetings {
       created_at: now,
       updated_at: now,
     };
-    this.db
-      .prepare(
-        `INSERT INTO meetings VALUES (@id, @title, @kind, @starts_at, @place, @locality, @issuing_body, @parent_body,
-           @symbol, @status, @quorum_num, @quorum_den, @agenda, @is_demo, @created_by, @created_at, @updated_at)`,
-      )
-      .run(row);
-    return row;
+    await this.db.insertInto('meetings').values(row).execute();
+    return meetingOf(row);
   }
 
   async update(id: string, fields: Partial<MeetingFields> & { status?: MeetingStatus }): Promise<void> {
-    const columns: Record<string, string | number> = {};
-    if (fields.title !== undefined) columns.title = fields.title;
-    if (fields.kind !== undefined) columns.kind = fields.kind;
-    if (fields.startsAt !== undefined) columns.starts_at = fields.startsAt;
-    if (fields.place !== undefined) columns.place = fields.place;
-    if (fields.locality !== undefined) columns.locality = fields.locality;
-    if (fields.issuingBody !== undefined) columns.issuing_body = fields.issuingBody;
-    if (fields.parentBody !== undefined) columns.parent_body = fields.parentBody;
-    if (fields.symbol !== undefined) columns.symbol = fields.symbol;
-    if (fields.status !== undefined) columns.status = fields.status;
-    if (fields.agenda !== undefined) columns.agenda = JSON.stringify(fields.agenda);
-    if (fields.quorumRule !== undefined) {
-      columns.quorum_num = fields.quorumRule.numerator;
-      columns.quorum_den = fields.quorumRule.denominator;
-    }
-    columns.updated_at = nowIso();
-    const sets = Object.keys(columns).map((c) => `${c} = @${c}`);
-    this.db.prepare(`UPDATE meetings SET ${sets.join(', ')} WHERE id = @id`).run({ ...columns, id });
+    await this.db
+      .updateTable('meetings')
+      .set({
+        ...(fields.title !== undefined && { title: fields.title }),
+        ...(fields.kind !== undefined && { kind: fields.kind }),
+        ...(fields.startsAt !== undefined && { starts_at: fields.startsAt }),
+        ...(fields.place !== undefined && { place: fields.place }),
+        ...(fields.locality !== undefined && { locality: fields.locality }),
+        ...(fields.issuingBody !== undefined && { issuing_body: fields.issuingBody }),
+        ...(fields.parentBody !== undefined && { parent_body: fields.parentBody }),
+        ...(fields.symbol !== undefined && { symbol: fields.symbol }),
+        ...(fields.status !== undefined && { status: fields.status }),
+        ...(fields.agenda !== undefined && { agenda: JSON.stringify(fields.agenda) }),
+        ...(fields.quorumRule !== undefined && {
+          quorum_num: fields.quorumRule.numerator,
+          quorum_den: fields.quorumRule.denominator,
+        }),
+        updated_at: nowIso(),
+      })
+      .where('id', '=', id)
+      .execute();
   }
 
   async hasDemo(): Promise<boolean> {
-    return this.db.prepare('SELECT 1 FROM meetings WHERE is_demo = 1 LIMIT 1').get() !== undefined;
+    return (await HAS_DEMO(this.db, this.dialect)).length > 0;
   }
 
   /** The caller's role in the meeting, or null when they are not on its roster. */
   async roleOf(meetingId: string, userId: string): Promise<Role | null> {
-    const row = this.db.prepare('SELECT role FROM members WHERE meeting_id = ? AND user_id = ?').get(meetingId, userId) as
-      | { role: Role }
-      | undefined;
-    return row?.role ?? null;
+    const [row] = await ROLE_OF(this.db, this.dialect, meetingId, userId);
+    return (row?.role ?? null) as Role | null;
   }
 
   /** When the meeting was closed (ISO, UTC): the time of its `meeting.closed` audit entry; null while it is not. */
   async closedAt(meetingId: string): Promise<string | null> {
-    const row = this.db
-      .prepare(`SELECT at FROM audit WHERE meeting_id = ? AND action = 'meeting.closed' ORDER BY seq DESC LIMIT 1`)
-      .get(meetingId) as { at: string } | undefined;
+    const [row] = await CLOSED_AT(this.db, this.dialect, meetingId);
     return row?.at ?? null;
   }
 
   /** The roster in Vietnamese order: given name (last word), then the whole name. */
-  async members(meetingId: string): Promise<MemberView[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT me.*, u.full_name FROM members me JOIN users u ON u.id = me.user_id WHERE me.meeting_id = ?`,
-      )
-      .all(meetingId) as MemberRow[];
-    return rows.map(presentMember).sort((a, b) => compareVietnameseNames(a.fullName, b.fullName));
+  async members(meetingId: string): Promise<Member[]> {
+    const rows = await MEMBERS(this.db, this.dialect, meetingId);
+    return rows.map(memberOf).sort((a, b) => compareVietnameseNames(a.fullName, b.fullName));
   }
 
-  async member(meetingId: string, userId: string): Promise<MemberView | undefined> {
-    const row = this.db
-      .prepare(
-        `SELECT me.*, u.full_name FROM members me JOIN users u ON u.id = me.user_id
-         WHERE me.meeting_id = ? AND me.user_id = ?`,
-      )
-      .get(meetingId, userId) as MemberRow | undefined;
-    return row && presentMember(row);
+  async member(meetingId: string, userId: string): Promise<Member | undefined> {
+    const [row] = await MEMBER(this.db, this.dialect, meetingId, userId);
+    return row && memberOf(row);
   }
 
   async addMember(meetingId: string, userId: string, role: Role, unit: string): Promise<void> {
-    this.db
-      .prepare('INSERT INTO members (meeting_id, user_id, role, unit) VALUES (?, ?, ?, ?)')
-      .run(meetingId, userId, role, unit);
+    await ADD_MEMBER(this.db, this.dialect, meetingId, userId, role, unit);
   }
 
   async updateMember(meetingId: string, userId: string, changes: { role?: Role; unit?: string }): Promise<void> {
-    if (changes.role !== undefined) {
-      this.db.prepare('UPDATE members SET role = ? WHERE meeting_id = ? AND user_id = ?').run(changes.role, meetingId, userId);
-    }
-    if (changes.unit !== undefined) {
-      this.db.prepare('UPDATE members SET unit = ? WHERE meeting_id = ? AND user_id = ?').run(changes.unit, meetingId, userId);
-    }
+    if (changes.role !== undefined) await SET_ROLE(this.db, this.dialect, meetingId, userId, changes.role);
+    if (changes.unit !== undefined) await SET_UNIT(this.db, this.dialect, meetingId, userId, changes.unit);
   }
 
   async removeMember(meetingId: string, userId: string): Promise<void> {
-    this.db.prepare('DELETE FROM members WHERE meeting_id = ? AND user_id = ?').run(meetingId, userId);
+    await REMOVE_MEMBER(this.db, this.dialect, meetingId, userId);
   }
 
   async countRole(meetingId: string, role: Role): Promise<number> {
-    return (
-      this.db.prepare('SELECT count(*) AS n FROM members WHERE meeting_id = ? AND role = ?').get(meetingId, role) as {
-        n: number;
-      }
-    ).n;
+    const [row] = await COUNT_ROLE(this.db, this.dialect, meetingId, role);
+    return Number(row?.n ?? 0);
   }
 
   async setAttendance(meetingId: string, userId: string, attendance: Attendance, reason: string): Promise<void> {
-    this.db
-      .prepare(
-        `UPDATE members SET attendance = ?, attendance_reason = ?, attendance_at = ? WHERE meeting_id = ? AND user_id = ?`,
-      )
-      .run(attendance, reason, nowIso(), meetingId, userId);
+    await SET_ATTENDANCE(this.db, this.dialect, meetingId, userId, attendance, reason, nowIso());
   }
 
-  async documents(meetingId: string): Promise<DocumentView[]> {
-    const rows = this.db
-      .prepare(`${SELECT_DOCUMENT} WHERE d.meeting_id = ? ORDER BY d.created_at, d.id`)
-      .all(meetingId) as DocumentRow[];
-    const locking = this.db.prepare(`${SELECT_LOCKING_MOTIONS} AND meeting_id = ?`).all(meetingId) as LockingMotion[];
+  async documents(meetingId: string): Promise<MeetingDocument[]> {
+    const rows = await DOCUMENTS(this.db, this.dialect, meetingId);
+    const locking = (await LOCKING_IN_MEETING(this.db, this.dialect, meetingId)).map(lockingMotionOf);
     const byDocument = new Map<string, LockingMotion[]>();
-    for (const m of locking) byDocument.set(m.document_id, [...(byDocument.get(m.document_id) ?? []), m]);
-    return rows.map((row) => presentDocument(row, byDocument.get(row.id) ?? []));
+    for (const m of locking) byDocument.set(m.documentId, [...(byDocument.get(m.documentId) ?? []), m]);
+    return rows.map((row) => documentOf(row, byDocument.get(row.id) ?? []));
   }
 
-  async document(id: string): Promise<DocumentView | undefined> {
-    const row = this.db.prepare(`${SELECT_DOCUMENT} WHERE d.id = ?`).get(id) as DocumentRow | undefined;
+  async document(id: string): Promise<MeetingDocument | undefined> {
+    const [row] = await DOCUMENT(this.db, this.dialect, id);
     if (!row) return undefined;
-    return presentDocument(row, this.db.prepare(`${SELECT_LOCKING_MOTIONS} AND document_id = ?`).all(id) as LockingMotion[]);
+    return documentOf(row, (await LOCKING_OF_DOCUMENT(this.db, this.dialect, id)).map(lockingMotionOf));
   }
 
   async insertDocument(
@@ -334,7 +406,7 @@ export class Meetings {
     title: string,
     createdBy: string | null,
     origin: { documentId: string; userId: string } | null = null,
-  ): Promise<DocumentView> {
+  ): Promise<MeetingDocument> {
     const row = {
       id,
       meeting_id: meetingId,
@@ -345,16 +417,110 @@ export class Meetings {
       origin_document_id: origin?.documentId ?? null,
       origin_user_id: origin?.userId ?? null,
     };
-    this.db
-      .prepare(
-        `INSERT INTO documents (id, meeting_id, kind, title, created_by, created_at, origin_document_id, origin_user_id)
-         VALUES (@id, @meeting_id, @kind, @title, @created_by, @created_at, @origin_document_id, @origin_user_id)`,
-      )
-      .run(row);
-    const none = { f_requested_by: null, f_requested_by_name: null, f_requested_at: null, f_confirmed_by: null };
-    return presentDocument(
-      { ...row, ...none, ...NO_RESTORE, f_status: null, f_confirmed_by_name: null, f_confirmed_at: null, f_number: null, f_content_hash: null, f_version_id: null },
-      [],
-    );
+    await INSERT_DOCUMENT(this.db, this.dialect, id, meetingId, kind, title, createdBy, row.created_at, row.origin_document_id, row.origin_user_id);
+    return documentOf({ ...row, ...NO_FINALISATION, ...NO_RESTORE }, []);
   }
+}
+
+interface DocumentRow {
+  id: string;
+  meeting_id: string;
+  kind: string;
+  title: string;
+  created_by: string | null;
+  created_at: string;
+  origin_document_id: string | null;
+  origin_user_id: string | null;
+  /** The finalisation's columns, null when there is none. */
+  f_status: string | null;
+  f_requested_by: string | null;
+  f_requested_by_name: string | null;
+  f_requested_at: string | null;
+  f_confirmed_by: string | null;
+  f_confirmed_by_name: string | null;
+  f_confirmed_at: string | null;
+  f_number: string | null;
+  f_content_hash: string | null;
+  f_version_id: string | null;
+  /** The latest restore's columns, null when there is none. */
+  r_replaced_id: string | null;
+  r_at: string | null;
+  r_by: string | null;
+  r_by_name: string | null;
+  r_version_id: string | null;
+  r_label: string | null;
+}
+
+const NO_FINALISATION = {
+  f_status: null,
+  f_requested_by: null,
+  f_requested_by_name: null,
+  f_requested_at: null,
+  f_confirmed_by: null,
+  f_confirmed_by_name: null,
+  f_confirmed_at: null,
+  f_number: null,
+  f_content_hash: null,
+  f_version_id: null,
+};
+
+const NO_RESTORE = { r_replaced_id: null, r_at: null, r_by: null, r_by_name: null, r_version_id: null, r_label: null };
+
+function lockingMotionOf(row: {
+  id: string;
+  title: string;
+  number: number;
+  status: string;
+  outcome: string | null;
+  document_id: string | null;
+}): LockingMotion {
+  return {
+    id: row.id,
+    title: row.title,
+    number: Number(row.number),
+    status: row.status as MotionStatus,
+    outcome: row.outcome as Outcome | null,
+    documentId: row.document_id ?? '',
+  };
+}
+
+function documentOf(row: DocumentRow, motions: readonly LockingMotion[]): MeetingDocument {
+  const finalisation = row.f_status as 'requested' | 'final' | null;
+  return {
+    id: row.id,
+    meetingId: row.meeting_id,
+    kind: row.kind as DocumentKind,
+    title: row.title,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    lock: documentLock({ finalisation, motions }),
+    finalisation:
+      finalisation === null
+        ? null
+        : {
+            status: finalisation,
+            requestedBy: { id: row.f_requested_by ?? '', fullName: row.f_requested_by_name ?? '' },
+            requestedAt: row.f_requested_at ?? '',
+            confirmedBy:
+              row.f_confirmed_by === null ? null : { id: row.f_confirmed_by, fullName: row.f_confirmed_by_name ?? '' },
+            confirmedAt: row.f_confirmed_at,
+            number: row.f_number,
+            contentHash: row.f_content_hash,
+            versionId: row.f_version_id ?? '',
+          },
+    restore:
+      row.r_replaced_id === null || row.r_version_id === null
+        ? null
+        : {
+            versionId: row.r_version_id,
+            label: row.r_label ?? '',
+            replacedVersionId: row.r_replaced_id,
+            by: row.r_by === null ? null : { id: row.r_by, fullName: row.r_by_name ?? '' },
+            at: row.r_at ?? '',
+          },
+    origin:
+      row.origin_document_id === null || row.origin_user_id === null
+        ? null
+        : { reason: 'refused_edits', documentId: row.origin_document_id, userId: row.origin_user_id },
+  };
 }

@@ -1,281 +1,66 @@
-import type { BallotView, MotionView } from '../../shared/api.ts';
-import type { DocumentKind } from '../../shared/meeting.ts';
-import {
-  decide,
-  type AdoptionRule,
-  type Choice,
-  type MotionForm,
-  type MotionStatus,
-  type Outcome,
-  type Tally,
-} from '../../shared/motions.ts';
-import type { Db } from '../db/database.ts';
-import { presentVersion } from '../documents/versions-repo.ts';
+import { CompiledQuery, sql, type Compilable, type Kysely, type Selectable } from 'kysely';
+import type { DocumentKind, QuorumRule } from '../../shared/meeting.ts';
+import type { Attendance, Role } from '../../shared/meeting.ts';
+import { fixedElectorate, liveElectorate, type ElectorateEntry } from '../../shared/electorate.ts';
+import type { AdoptionRule, Choice, Electorate, MotionForm, MotionStatus, Outcome, Tally } from '../../shared/motions.ts';
+import type { Dialect } from '../db/engine.ts';
+import type { MotionsTable, Schema } from '../db/schema.ts';
+import { versionOf, type Version } from '../documents/versions-repo.ts';
 import { newId, nowIso } from '../ids.ts';
 
-export interface MotionRow {
+export type { Electorate } from '../../shared/motions.ts';
+
+/** A motion as the domain sees it. */
+export interface Motion {
   id: string;
-  meeting_id: string;
+  meetingId: string;
+  /** 1, 2, 3 … within the meeting, without gaps. */
   number: number;
   title: string;
   description: string;
-  document_id: string | null;
+  documentId: string | null;
   form: MotionForm;
   rule: AdoptionRule;
-  quorum_num: number;
-  quorum_den: number;
-  duration_seconds: number | null;
+  quorumRule: QuorumRule;
+  durationSeconds: number | null;
   status: MotionStatus;
   outcome: Outcome | null;
-  revote_of: string | null;
-  version_id: string | null;
-  opened_at: string | null;
-  closes_at: string | null;
-  closed_at: string | null;
-  members_count: number | null;
-  present_count: number | null;
-  tally_for: number | null;
-  tally_against: number | null;
-  tally_abstain: number | null;
-  created_by: string | null;
-  created_at: string;
+  revoteOf: string | null;
+  /** The version of the bound document the vote was taken on. */
+  versionId: string | null;
+  openedAt: string | null;
+  closesAt: string | null;
+  closedAt: string | null;
+  /** The electorate frozen as the vote closed; null before. */
+  closedElectorate: Electorate | null;
+  /** The counts kept: running for an electronic vote, the secretary's for a show of hands; null before any. */
+  tally: Tally | null;
+  createdBy: string | null;
+  createdAt: string;
 }
 
-/** A motion row with what its view needs from other tables. */
-interface MotionJoined extends MotionRow {
-  document_title: string | null;
-  document_kind: DocumentKind | null;
-  revoted_by: string | null;
-  ballot_count: number;
-  version_hash: string | null;
-  version_at: string | null;
-  version_label: string | null;
-  version_by: string | null;
-  version_by_name: string | null;
-  live_members: number;
-  live_present: number;
+/** What the person preparing a motion sets. */
+export type MotionFields = Pick<Motion, 'title' | 'description' | 'documentId' | 'form' | 'rule' | 'quorumRule' | 'durationSeconds'>;
+
+/** A motion with what its view needs from other tables. */
+export interface MotionDetails extends Motion {
+  documentTitle: string | null;
+  documentKind: DocumentKind | null;
+  revotedBy: string | null;
+  ballotCount: number;
+  version: Version | null;
+  /** The electorate now (frozen at the close, for a closed motion). */
+  electorate: Electorate;
 }
 
-export type MotionFields = Pick<
-  MotionRow,
-  'title' | 'description' | 'document_id' | 'form' | 'rule' | 'quorum_num' | 'quorum_den' | 'duration_seconds'
->;
-
-/**
- * The base a vote is decided on (V11). Before it opens: the voting members now (observers have no vote), and those
- * of them checked in. From its opening: the voting members and those present when it opened (`motion_electorate`),
- * plus anyone who voted without being counted then (checked in later, or added to the roster); a ballot stands,
- * so its voter counts as present whatever attendance says since. Marking people absent during the vote moves
- * nothing. A motion opened before the electorate was recorded (no rows) keeps the live count.
- */
-const LIVE = {
-  members: `(SELECT count(*) FROM members me WHERE me.meeting_id = mo.meeting_id AND me.role != 'observer')`,
-  present: `(SELECT count(*) FROM members me WHERE me.meeting_id = mo.meeting_id AND me.role != 'observer'
-              AND (me.attendance = 'present'
-                   OR EXISTS (SELECT 1 FROM ballots b WHERE b.motion_id = mo.id AND b.user_id = me.user_id)))`,
-};
-const FIXED = {
-  latecomers: `(SELECT count(*) FROM ballots b WHERE b.motion_id = mo.id
-                 AND NOT EXISTS (SELECT 1 FROM motion_electorate e WHERE e.motion_id = mo.id AND e.user_id = b.user_id))`,
-  members: `(SELECT count(*) FROM motion_electorate e WHERE e.motion_id = mo.id)`,
-  present: `(SELECT count(*) FROM motion_electorate e WHERE e.motion_id = mo.id
-              AND (e.present = 1 OR EXISTS (SELECT 1 FROM ballots b WHERE b.motion_id = mo.id AND b.user_id = e.user_id)))`,
-};
-const FIXED_YET = `EXISTS (SELECT 1 FROM motion_electorate e WHERE e.motion_id = mo.id)`;
-const ELECTORATE = {
-  members: `CASE WHEN ${FIXED_YET} THEN ${FIXED.members} + ${FIXED.latecomers} ELSE ${LIVE.members} END`,
-  present: `CASE WHEN ${FIXED_YET} THEN ${FIXED.present} + ${FIXED.latecomers} ELSE ${LIVE.present} END`,
-};
-
-const SELECT_JOINED = `
-  SELECT mo.*, d.title AS document_title, d.kind AS document_kind,
-         (SELECT r.id FROM motions r WHERE r.revote_of = mo.id) AS revoted_by,
-         (SELECT count(*) FROM ballots b WHERE b.motion_id = mo.id) AS ballot_count,
-         v.content_hash AS version_hash, v.created_at AS version_at, v.label AS version_label,
-         v.created_by AS version_by, (SELECT u.full_name FROM users u WHERE u.id = v.created_by) AS version_by_name,
-         ${ELECTORATE.members} AS live_members, ${ELECTORATE.present} AS live_present
-  FROM motions mo
-  LEFT JOIN documents d ON d.id = mo.document_id
-  LEFT JOIN document_versions v ON v.id = mo.version_id`;
-
-export interface Electorate {
-  members: number;
-  present: number;
+export interface Ballot {
+  userId: string;
+  fullName: string;
+  /** Null for a secret ballot. */
+  choice: Choice | null;
 }
 
-/** Motions, their ballots and the document versions they were taken on. */
-export class Motions {
-  constructor(private readonly db: Db) {}
-
-  async byId(id: string): Promise<MotionRow | undefined> {
-    return this.db.prepare('SELECT * FROM motions WHERE id = ?').get(id) as MotionRow | undefined;
-  }
-
-  async insert(meetingId: string, fields: MotionFields, revoteOf: string | null, createdBy: string | null): Promise<MotionRow> {
-    const next = this.db
-      .prepare('SELECT coalesce(max(number), 0) + 1 AS n FROM motions WHERE meeting_id = ?')
-      .get(meetingId) as { n: number };
-    const id = newId('v');
-    this.db
-      .prepare(
-        `INSERT INTO motions (id, meeting_id, number, title, description, document_id, form, rule, quorum_num,
-           quorum_den, duration_seconds, revote_of, created_by, created_at)
-         VALUES (@id, @meeting_id, @number, @title, @description, @document_id, @form, @rule, @quorum_num,
-           @quorum_den, @duration_seconds, @revote_of, @created_by, @created_at)`,
-      )
-      .run({ ...fields, id, meeting_id: meetingId, number: next.n, revote_of: revoteOf, created_by: createdBy, created_at: nowIso() });
-    return (await this.byId(id))!;
-  }
-
-  async update(id: string, fields: Partial<MotionFields>): Promise<void> {
-    const sets = Object.keys(fields).map((c) => `${c} = @${c}`);
-    if (sets.length > 0) this.db.prepare(`UPDATE motions SET ${sets.join(', ')} WHERE id = @id`).run({ ...fields, id });
-  }
-
-  /** The motion that repeats this one, if any. */
-  async revoteOf(id: string): Promise<string | null> {
-    const row = this.db.prepare('SELECT id FROM motions WHERE revote_of = ?').get(id) as { id: string } | undefined;
-    return row?.id ?? null;
-  }
-
-  /** Guarded by the status, so a second opener changes nothing (returns false). */
-  async markOpen(id: string, versionId: string | null, openedAt: string, closesAt: string | null): Promise<boolean> {
-    const initial = (await this.byId(id))?.form === 'hands' ? null : 0;
-    return (
-      this.db
-        .prepare(
-          `UPDATE motions SET status = 'open', version_id = ?, opened_at = ?, closes_at = ?,
-             tally_for = ?, tally_against = ?, tally_abstain = ?
-           WHERE id = ? AND status = 'draft'`,
-        )
-        .run(versionId, openedAt, closesAt, initial, initial, initial, id).changes === 1
-    );
-  }
-
-  /** Records who could vote, and who was present, as the vote opens: the base it is decided on. */
-  async fixElectorate(id: string, meetingId: string): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO motion_electorate (motion_id, user_id, present)
-         SELECT ?, user_id, attendance = 'present' FROM members WHERE meeting_id = ? AND role != 'observer'`,
-      )
-      .run(id, meetingId);
-  }
-
-  /** The voting members present when the vote opened, by user id. */
-  async presentAtOpening(id: string): Promise<string[]> {
-    const rows = this.db.prepare('SELECT user_id FROM motion_electorate WHERE motion_id = ? AND present = 1').all(id) as {
-      user_id: string;
-    }[];
-    return rows.map((r) => r.user_id);
-  }
-
-  async markClosed(id: string, outcome: Outcome, electorate: Electorate, closedAt: string): Promise<boolean> {
-    return (
-      this.db
-        .prepare(
-          `UPDATE motions SET status = 'closed', outcome = ?, members_count = ?, present_count = ?, closed_at = ?
-           WHERE id = ? AND status = 'open'`,
-        )
-        .run(outcome, electorate.members, electorate.present, closedAt, id).changes === 1
-    );
-  }
-
-  async setTally(id: string, tally: Tally): Promise<void> {
-    this.db
-      .prepare('UPDATE motions SET tally_for = ?, tally_against = ?, tally_abstain = ? WHERE id = ?')
-      .run(tally.for, tally.against, tally.abstain, id);
-  }
-
-  /**
-   * Records a ballot. The primary key (motion, person) is what makes it one per person: a concurrent second
-   * insert fails inside the database, never between a check and an insert. A secret ballot's row keeps neither
-   * the choice nor the time; its choice only moves the motion's running count.
-   */
-  async insertBallot(motionId: string, userId: string, choice: Choice, secret: boolean): Promise<'recorded' | 'duplicate'> {
-    try {
-      this.db
-        .prepare('INSERT INTO ballots (motion_id, user_id, choice, cast_at) VALUES (?, ?, ?, ?)')
-        .run(motionId, userId, secret ? null : choice, secret ? null : nowIso());
-    } catch (err) {
-      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return 'duplicate';
-      throw err;
-    }
-    const column = choice === 'for' ? 'tally_for' : choice === 'against' ? 'tally_against' : 'tally_abstain';
-    this.db.prepare(`UPDATE motions SET ${column} = ${column} + 1 WHERE id = ?`).run(motionId);
-    return 'recorded';
-  }
-
-  /** Who voted, with the choice for a named vote. Ordered by name, never by when. */
-  async ballots(motionId: string): Promise<BallotView[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT b.user_id, b.choice, u.full_name FROM ballots b JOIN users u ON u.id = b.user_id
-         WHERE b.motion_id = ? ORDER BY u.full_name, b.user_id`,
-      )
-      .all(motionId) as { user_id: string; choice: Choice | null; full_name: string }[];
-    return rows.map((r) => ({ userId: r.user_id, fullName: r.full_name, choice: r.choice }));
-  }
-
-  async ballotOf(motionId: string, userId: string): Promise<{ choice: Choice | null } | undefined> {
-    return this.db.prepare('SELECT choice FROM ballots WHERE motion_id = ? AND user_id = ?').get(motionId, userId) as
-      | { choice: Choice | null }
-      | undefined;
-  }
-
-  /** Whether a vote of the meeting is open now. */
-  async anyOpen(meetingId: string): Promise<boolean> {
-    return this.db.prepare(`SELECT 1 FROM motions WHERE meeting_id = ? AND status = 'open' LIMIT 1`).get(meetingId) !== undefined;
-  }
-
-  /** Every ballot of the meeting, for the live state: a named one's choice, or null for a secret one. */
-  async ballotEntries(meetingId: string): Promise<{ motionId: string; userId: string; choice: Choice | null }[]> {
-    return this.db
-      .prepare(
-        `SELECT b.motion_id AS motionId, b.user_id AS userId, b.choice FROM ballots b
-         JOIN motions mo ON mo.id = b.motion_id WHERE mo.meeting_id = ?`,
-      )
-      .all(meetingId) as { motionId: string; userId: string; choice: Choice | null }[];
-  }
-
-  /** Open motions with a closing time, for the timers that close them (after a restart too). */
-  async timed(): Promise<{ id: string; closes_at: string }[]> {
-    return this.db
-      .prepare(`SELECT id, closes_at FROM motions WHERE status = 'open' AND closes_at IS NOT NULL`)
-      .all() as { id: string; closes_at: string }[];
-  }
-
-  /** The electorate of an open motion now; frozen into the row when it closes. */
-  async electorate(id: string): Promise<Electorate> {
-    return this.db
-      .prepare(`SELECT ${ELECTORATE.members} AS members, ${ELECTORATE.present} AS present FROM motions mo WHERE mo.id = ?`)
-      .get(id) as Electorate;
-  }
-
-  async views(meetingId: string): Promise<MotionView[]> {
-    const rows = this.db.prepare(`${SELECT_JOINED} WHERE mo.meeting_id = ? ORDER BY mo.number`).all(meetingId) as MotionJoined[];
-    return rows.map(present);
-  }
-
-  async view(id: string): Promise<MotionView | undefined> {
-    const row = this.db.prepare(`${SELECT_JOINED} WHERE mo.id = ?`).get(id) as MotionJoined | undefined;
-    return row && present(row);
-  }
-}
-
-function present(r: MotionJoined): MotionView {
-  const closed = r.status === 'closed';
-  const members = closed ? (r.members_count ?? 0) : r.live_members;
-  const present = closed ? (r.present_count ?? 0) : r.live_present;
-  const recorded =
-    r.tally_for === null || r.tally_against === null || r.tally_abstain === null
-      ? null
-      : { for: r.tally_for, against: r.tally_against, abstain: r.tally_abstain };
-  // A secret ballot's running count stays hidden until the close: beside the list of who has voted, every change
-  // in it would tell what the last voter chose.
-  const tally = r.form === 'secret' && !closed ? null : recorded;
-  const voted = r.form === 'hands' ? (recorded ? recorded.for + recorded.against + recorded.abstain : 0) : r.ballot_count;
-  const quorumRule = { numerator: r.quorum_num, denominator: r.quorum_den };
+function motionOf(r: Selectable<MotionsTable>): Motion {
   return {
     id: r.id,
     meetingId: r.meeting_id,
@@ -283,38 +68,421 @@ function present(r: MotionJoined): MotionView {
     title: r.title,
     description: r.description,
     documentId: r.document_id,
-    documentTitle: r.document_title,
-    documentKind: r.document_kind,
-    form: r.form,
-    rule: r.rule,
-    quorumRule,
+    form: r.form as MotionForm,
+    rule: r.rule as AdoptionRule,
+    quorumRule: { numerator: r.quorum_num, denominator: r.quorum_den },
     durationSeconds: r.duration_seconds,
-    status: r.status,
-    outcome: r.outcome,
+    status: r.status as MotionStatus,
+    outcome: r.outcome as Outcome | null,
     revoteOf: r.revote_of,
-    revotedBy: r.revoted_by,
-    createdAt: r.created_at,
+    versionId: r.version_id,
     openedAt: r.opened_at,
     closesAt: r.closes_at,
     closedAt: r.closed_at,
-    version:
-      r.version_id && r.version_hash && r.document_id
-        ? presentVersion({
-            id: r.version_id,
-            document_id: r.document_id,
-            kind: 'vote',
-            label: r.version_label ?? '',
-            motion_id: r.id,
-            content_hash: r.version_hash,
-            created_at: r.version_at ?? '',
-            created_by: r.version_by,
-            created_by_name: r.version_by_name,
-          })
-        : null,
-    members,
-    present,
-    voted,
-    tally,
-    decision: closed && recorded ? decide(r.rule, quorumRule, recorded, { members, present }) : null,
+    closedElectorate:
+      r.members_count === null || r.present_count === null ? null : { members: r.members_count, present: r.present_count },
+    tally:
+      r.tally_for === null || r.tally_against === null || r.tally_abstain === null
+        ? null
+        : { for: r.tally_for, against: r.tally_against, abstain: r.tally_abstain },
+    createdBy: r.created_by,
+    createdAt: r.created_at,
   };
 }
+
+function columnsOf(fields: Partial<MotionFields>): Partial<Selectable<MotionsTable>> {
+  const out: Partial<Selectable<MotionsTable>> = {};
+  if (fields.title !== undefined) out.title = fields.title;
+  if (fields.description !== undefined) out.description = fields.description;
+  if (fields.documentId !== undefined) out.document_id = fields.documentId;
+  if (fields.form !== undefined) out.form = fields.form;
+  if (fields.rule !== undefined) out.rule = fields.rule;
+  if (fields.quorumRule !== undefined) {
+    out.quorum_num = fields.quorumRule.numerator;
+    out.quorum_den = fields.quorumRule.denominator;
+  }
+  if (fields.durationSeconds !== undefined) out.duration_seconds = fields.durationSeconds;
+  return out;
+}
+
+const TALLY_COLUMN = { for: 'tally_for', against: 'tally_against', abstain: 'tally_abstain' } as const;
+
+/**
+ * The SQL of the queries a ballot runs, built and compiled by the query layer once per engine and shape: a burst of
+ * hundreds of ballots would otherwise spend its time building the same text again (SQLite then finds the statement
+ * already prepared by its text, `database.ts`).
+ */
+const COMPILED = new Map<string, string>();
+
+/** Motions, their ballots and the electorate fixed as each opened. */
+export class Motions {
+  constructor(
+    private readonly db: Kysely<Schema>,
+    private readonly dialect: Dialect,
+  ) {}
+
+  /** Runs `build()`'s query with `parameters` (the same, in the same order, as those `build` puts in it). */
+  private async compiled<R>(key: string, build: () => Compilable<R>, parameters: readonly unknown[]): Promise<{ rows: R[]; changed: number }> {
+    const name = `${this.dialect}:${key}`;
+    let text = COMPILED.get(name);
+    if (text === undefined) {
+      const query = build().compile();
+      if (query.parameters.length !== parameters.length) throw new Error(`${key}: ${query.parameters.length} parameters, given ${parameters.length}`);
+      text = query.sql;
+      COMPILED.set(name, text);
+    }
+    const result = await this.db.executeQuery<R>(CompiledQuery.raw(text, [...parameters]));
+    return { rows: result.rows, changed: Number(result.numAffectedRows ?? 0n) };
+  }
+
+  /**
+   * `lock`: inside a unit of work, holds the motion's row until the commit (PostgreSQL `FOR UPDATE`), so that a
+   * state check and the write that depends on it do not interleave with another process's (a close and a late
+   * ballot). On SQLite the unit already has the one writer's lock.
+   */
+  async byId(id: string, options: { lock?: boolean } = {}): Promise<Motion | undefined> {
+    const lock = options.lock === true && this.dialect === 'postgres';
+    const { rows } = await this.compiled(
+      lock ? 'byId:lock' : 'byId',
+      () => {
+        const query = this.db.selectFrom('motions').selectAll().where('id', '=', id);
+        return lock ? query.forUpdate() : query;
+      },
+      [id],
+    );
+    return rows[0] && motionOf(rows[0]);
+  }
+
+  /**
+   * Numbered max + 1 within the meeting. On PostgreSQL two units creating motions of one meeting take turns on an
+   * advisory lock on the meeting until the commit, so neither reads the max before the other's row is visible:
+   * numbers are unique (also by the key) and without gaps.
+   */
+  async insert(meetingId: string, fields: MotionFields, revoteOf: string | null, createdBy: string | null): Promise<Motion> {
+    if (this.dialect === 'postgres') {
+      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`quorum:motion-number:${meetingId}`}, 0))`.execute(this.db);
+    }
+    const next = await this.db
+      .selectFrom('motions')
+      .select((eb) => eb.fn.max('number').as('n'))
+      .where('meeting_id', '=', meetingId)
+      .executeTakeFirst();
+    const id = newId('v');
+    await this.db
+      .insertInto('motions')
+      .values({
+        id,
+        meeting_id: meetingId,
+        number: Number(next?.n ?? 0) + 1,
+        title: fields.title,
+        description: fields.description,
+        document_id: fields.documentId,
+        form: fields.form,
+        rule: fields.rule,
+        quorum_num: fields.quorumRule.numerator,
+        quorum_den: fields.quorumRule.denominator,
+        duration_seconds: fields.durationSeconds,
+        revote_of: revoteOf,
+        created_by: createdBy,
+        created_at: nowIso(),
+      })
+      .execute();
+    return (await this.byId(id))!;
+  }
+
+  async update(id: string, fields: Partial<MotionFields>): Promise<void> {
+    const columns = columnsOf(fields);
+    if (Object.keys(columns).length > 0) await this.db.updateTable('motions').set(columns).where('id', '=', id).execute();
+  }
+
+  /** The motion that repeats this one, if any. */
+  async revoteOf(id: string): Promise<string | null> {
+    const row = await this.db.selectFrom('motions').select('id').where('revote_of', '=', id).executeTakeFirst();
+    return row?.id ?? null;
+  }
+
+  /** Guarded by the status, so a second opener changes nothing (returns false). */
+  async markOpen(id: string, versionId: string | null, openedAt: string, closesAt: string | null): Promise<boolean> {
+    const initial = (await this.byId(id))?.form === 'hands' ? null : 0;
+    const result = await this.db
+      .updateTable('motions')
+      .set({
+        status: 'open',
+        version_id: versionId,
+        opened_at: openedAt,
+        closes_at: closesAt,
+        tally_for: initial,
+        tally_against: initial,
+        tally_abstain: initial,
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'draft')
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  }
+
+  /** Keeps who could vote, and who was present, as the vote opens (`electorateAtOpening`): the base it is decided on. */
+  async fixElectorate(id: string, entries: readonly ElectorateEntry[]): Promise<void> {
+    // One statement for the whole roster, its text the same whatever the roster's size.
+    const json = JSON.stringify(entries.map((e) => [e.userId, e.present ? 1 : 0]));
+    if (this.dialect === 'postgres') {
+      await sql`INSERT INTO motion_electorate (motion_id, user_id, present)
+                SELECT ${id}, e->>0, (e->>1)::int FROM jsonb_array_elements(${json}::jsonb) AS e`.execute(this.db);
+    } else {
+      await sql`INSERT INTO motion_electorate (motion_id, user_id, present)
+                SELECT ${id}, e.value ->> 0, e.value ->> 1 FROM json_each(${json}) AS e`.execute(this.db);
+    }
+  }
+
+  /** The voting members present when the vote opened, by user id. */
+  async presentAtOpening(id: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('motion_electorate')
+      .select('user_id')
+      .where('motion_id', '=', id)
+      .where('present', '=', 1)
+      .execute();
+    return rows.map((r) => r.user_id);
+  }
+
+  async markClosed(id: string, outcome: Outcome, electorate: Electorate, closedAt: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('motions')
+      .set({ status: 'closed', outcome, members_count: electorate.members, present_count: electorate.present, closed_at: closedAt })
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  }
+
+  async setTally(id: string, tally: Tally): Promise<void> {
+    await this.db
+      .updateTable('motions')
+      .set({ tally_for: tally.for, tally_against: tally.against, tally_abstain: tally.abstain })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /**
+   * Records a ballot and moves the count, in the caller's unit. The primary key (motion, person) is what makes it
+   * one per person: a concurrent second insert changes nothing (`ON CONFLICT DO NOTHING`, on PostgreSQL after
+   * waiting for the first to commit), never a check then an insert. A secret ballot's row keeps neither the choice
+   * nor the time; its choice only moves the motion's running count.
+   */
+  async insertBallot(motionId: string, userId: string, choice: Choice, secret: boolean): Promise<'recorded' | 'duplicate'> {
+    const values = { motion_id: motionId, user_id: userId, choice: secret ? null : choice, cast_at: secret ? null : nowIso() };
+    const inserted = await this.compiled(
+      'insertBallot',
+      () => this.db.insertInto('ballots').values(values).onConflict((oc) => oc.columns(['motion_id', 'user_id']).doNothing()),
+      [values.motion_id, values.user_id, values.choice, values.cast_at],
+    );
+    if (inserted.changed !== 1) return 'duplicate';
+    const column = TALLY_COLUMN[choice];
+    await this.compiled(
+      `count:${column}`,
+      () => this.db.updateTable('motions').set((eb) => ({ [column]: eb(column, '+', sql.lit(1)) })).where('id', '=', motionId),
+      [motionId],
+    );
+    return 'recorded';
+  }
+
+  /**
+   * As a secret vote closes, inside its unit: on PostgreSQL each ballot row carries the id of the transaction that
+   * wrote it (`xmin`) and sits in the table in the order written (`ctid`), beside the count each one moved. The rows
+   * are written again, in the order of their key, by the closing transaction: all then carry its id and the key's
+   * order. (The old row versions stay in the table's files until PostgreSQL vacuums them; see the report in
+   * docs/architecture.md.) SQLite's rows have no such columns (WITHOUT ROWID); its log is emptied after the close.
+   */
+  async forgetBallotOrder(motionId: string): Promise<void> {
+    if (this.dialect !== 'postgres') return;
+    await sql`WITH gone AS (DELETE FROM ballots WHERE motion_id = ${motionId} RETURNING motion_id, user_id)
+              INSERT INTO ballots (motion_id, user_id, choice, cast_at)
+              SELECT motion_id, user_id, NULL, NULL FROM gone ORDER BY user_id`.execute(this.db);
+  }
+
+  /** Who voted, with the choice for a named vote. Ordered by name, never by when. */
+  async ballots(motionId: string): Promise<Ballot[]> {
+    const rows = await this.db
+      .selectFrom('ballots as b')
+      .innerJoin('users as u', 'u.id', 'b.user_id')
+      .select(['b.user_id', 'b.choice', 'u.full_name'])
+      .where('b.motion_id', '=', motionId)
+      .orderBy('u.full_name')
+      .orderBy('b.user_id')
+      .execute();
+    return rows.map((r) => ({ userId: r.user_id, fullName: r.full_name, choice: r.choice as Choice | null }));
+  }
+
+  async ballotOf(motionId: string, userId: string): Promise<{ choice: Choice | null } | undefined> {
+    const row = await this.db
+      .selectFrom('ballots')
+      .select('choice')
+      .where('motion_id', '=', motionId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return row && { choice: row.choice as Choice | null };
+  }
+
+  /** Whether a vote of the meeting is open now. */
+  async anyOpen(meetingId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('motions')
+      .select('id')
+      .where('meeting_id', '=', meetingId)
+      .where('status', '=', 'open')
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Every ballot of the meeting, for the live state: a named one's choice, or null for a secret one. */
+  async ballotEntries(meetingId: string): Promise<{ motionId: string; userId: string; choice: Choice | null }[]> {
+    const rows = await this.db
+      .selectFrom('ballots as b')
+      .innerJoin('motions as mo', 'mo.id', 'b.motion_id')
+      .select(['b.motion_id', 'b.user_id', 'b.choice'])
+      .where('mo.meeting_id', '=', meetingId)
+      .execute();
+    return rows.map((r) => ({ motionId: r.motion_id, userId: r.user_id, choice: r.choice as Choice | null }));
+  }
+
+  /** Open motions with a closing time, for the timers that close them (after a restart too). */
+  async timed(): Promise<{ id: string; closesAt: string }[]> {
+    const rows = await this.db
+      .selectFrom('motions')
+      .select(['id', 'closes_at'])
+      .where('status', '=', 'open')
+      .where('closes_at', 'is not', null)
+      .execute();
+    return rows.map((r) => ({ id: r.id, closesAt: r.closes_at! }));
+  }
+
+  /** The electorate of a motion now (`shared/electorate.ts`); frozen into the row when it closes. */
+  async electorate(id: string): Promise<Electorate> {
+    const row = await this.details().where('mo.id', '=', id).executeTakeFirst();
+    if (!row) return { members: 0, present: 0 };
+    return (await this.withElectorate([row]))[0]!.electorate;
+  }
+
+  async detailsOf(meetingId: string): Promise<MotionDetails[]> {
+    return this.withElectorate(await this.details().where('mo.meeting_id', '=', meetingId).orderBy('mo.number').execute());
+  }
+
+  async detailOf(id: string): Promise<MotionDetails | undefined> {
+    const { rows } = await this.compiled('detailOf', () => this.details().where('mo.id', '=', id), [id]);
+    const row = rows[0];
+    return row && (await this.withElectorate([row]))[0];
+  }
+
+  /** A motion's row with its document, version, re-vote, ballot count and the counts of its fixed electorate. */
+  private details() {
+    return this.db
+      .selectFrom('motions as mo')
+      .leftJoin('documents as d', 'd.id', 'mo.document_id')
+      .leftJoin('document_versions as v', 'v.id', 'mo.version_id')
+      .leftJoin('users as vu', 'vu.id', 'v.created_by')
+      .selectAll('mo')
+      .select((eb) => [
+        'd.title as document_title',
+        'd.kind as document_kind',
+        'v.kind as version_kind',
+        'v.label as version_label',
+        'v.content_hash as version_hash',
+        'v.created_at as version_at',
+        'v.created_by as version_by',
+        'vu.full_name as version_by_name',
+        eb.selectFrom('motions as r').select('r.id').whereRef('r.revote_of', '=', 'mo.id').as('revoted_by'),
+        eb.selectFrom('ballots as b').select(eb.fn.countAll().as('n')).whereRef('b.motion_id', '=', 'mo.id').as('ballot_count'),
+        eb.selectFrom('motion_electorate as e').select(eb.fn.countAll().as('n')).whereRef('e.motion_id', '=', 'mo.id').as('listed'),
+        eb
+          .selectFrom('motion_electorate as e')
+          .select(eb.fn.countAll().as('n'))
+          .whereRef('e.motion_id', '=', 'mo.id')
+          .where('e.present', '=', sql.lit(1))
+          .as('listed_present'),
+        eb
+          .selectFrom('motion_electorate as e')
+          .select(eb.fn.countAll().as('n'))
+          .whereRef('e.motion_id', '=', 'mo.id')
+          .where('e.present', '=', sql.lit(0))
+          .where(({ exists, selectFrom }) =>
+            exists(selectFrom('ballots as b').select('b.user_id').whereRef('b.motion_id', '=', 'mo.id').whereRef('b.user_id', '=', 'e.user_id')),
+          )
+          .as('listed_absent_voted'),
+        eb
+          .selectFrom('ballots as b')
+          .select(eb.fn.countAll().as('n'))
+          .whereRef('b.motion_id', '=', 'mo.id')
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('motion_electorate as e').select('e.user_id').whereRef('e.motion_id', '=', 'mo.id').whereRef('e.user_id', '=', 'b.user_id'),
+              ),
+            ),
+          )
+          .as('unlisted'),
+      ]);
+  }
+
+  /**
+   * Adds each motion's electorate: frozen for a closed one, from its fixed rows for an opened one; for a draft (or
+   * one opened before the electorate was recorded) from the roster now, read once for the lot.
+   */
+  private async withElectorate(rows: DetailsRow[]): Promise<MotionDetails[]> {
+    let roster: { userId: string; role: Role; attendance: Attendance }[] | null = null;
+    const out: MotionDetails[] = [];
+    for (const r of rows) {
+      const motion = motionOf(r);
+      let electorate: Electorate;
+      if (motion.status === 'closed') {
+        electorate = motion.closedElectorate ?? { members: 0, present: 0 };
+      } else if (Number(r.listed) > 0) {
+        electorate = fixedElectorate({
+          listed: Number(r.listed),
+          listedPresent: Number(r.listed_present),
+          listedAbsentVoted: Number(r.listed_absent_voted),
+          unlisted: Number(r.unlisted),
+        });
+      } else {
+        roster ??= await this.roster(motion.meetingId);
+        const voters = Number(r.ballot_count) > 0 ? await this.voters(motion.id) : new Set<string>();
+        electorate = liveElectorate(roster, voters);
+      }
+      out.push({
+        ...motion,
+        documentTitle: r.document_title,
+        documentKind: r.document_kind as DocumentKind | null,
+        revotedBy: r.revoted_by,
+        ballotCount: Number(r.ballot_count),
+        version:
+          r.version_id !== null && r.version_hash !== null && r.document_id !== null
+            ? versionOf({
+                id: r.version_id,
+                document_id: r.document_id,
+                kind: r.version_kind ?? 'vote',
+                label: r.version_label ?? '',
+                motion_id: r.id,
+                content_hash: r.version_hash,
+                created_at: r.version_at ?? '',
+                created_by: r.version_by,
+                created_by_name: r.version_by_name,
+              })
+            : null,
+        electorate,
+      });
+    }
+    return out;
+  }
+
+  private async roster(meetingId: string): Promise<{ userId: string; role: Role; attendance: Attendance }[]> {
+    const rows = await this.db.selectFrom('members').select(['user_id', 'role', 'attendance']).where('meeting_id', '=', meetingId).execute();
+    return rows.map((r) => ({ userId: r.user_id, role: r.role as Role, attendance: r.attendance as Attendance }));
+  }
+
+  private async voters(motionId: string): Promise<Set<string>> {
+    const rows = await this.db.selectFrom('ballots').select('user_id').where('motion_id', '=', motionId).execute();
+    return new Set(rows.map((r) => r.user_id));
+  }
+}
+
+type DetailsRow = Awaited<ReturnType<ReturnType<Motions['details']>['execute']>>[number];

@@ -85,12 +85,11 @@ export function seedVotingMeeting(dataDir: string, delegates: number, target: Se
     const fields: MotionFields = {
       title: 'Thông qua Nghị quyết Hội nghị',
       description: '',
-      document_id: null,
+      documentId: null,
       form: 'named',
       rule: 'present_majority',
-      quorum_num: DEFAULT_QUORUM_RULE.numerator,
-      quorum_den: DEFAULT_QUORUM_RULE.denominator,
-      duration_seconds: null,
+      quorumRule: { ...DEFAULT_QUORUM_RULE },
+      durationSeconds: null,
     };
     const motion = await s.motions.insert(meetingId, fields, null, chair.userId);
     return { meetingId, motionId: motion.id, chair, delegates: seeded };

@@ -23,6 +23,7 @@ import { fail } from '../../errors.ts';
 import { parse } from '../errors.ts';
 import { perPersonPerMinute } from '../rate-limits.ts';
 import { authorize, loadMeeting } from '../guard.ts';
+import { presentVersion } from '../../documents/present-version.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
 
@@ -80,7 +81,7 @@ export function documentRoutes(app: FastifyInstance, s: Services, options: Docum
   app.get('/api/documents/:id/versions', async (req): Promise<VersionView[]> => {
     const actor = requireActor(req);
     const { doc } = await loadDocument(s, actor, parse(idParams, req.params).id);
-    return await s.versions.list(doc.id);
+    return (await s.versions.list(doc.id)).map(presentVersion);
   });
 
   app.post('/api/documents/:id/versions', { config: perPersonPerMinute(options.versionSavesPerMinute) }, async (req, reply) => {
@@ -97,7 +98,7 @@ export function documentRoutes(app: FastifyInstance, s: Services, options: Docum
     const actor = requireActor(req);
     const version = await s.versions.view(parse(idParams, req.params).id) ?? fail('not_found');
     await loadDocument(s, actor, version.documentId);
-    return { ...version, content: contentOfState(await s.versions.state(version.id) ?? fail('not_found')) };
+    return { ...presentVersion(version), content: contentOfState(await s.versions.state(version.id) ?? fail('not_found')) };
   });
 
   // A restore keeps the text it replaces as a version: limited like saving one.

@@ -23,37 +23,38 @@ import {
   updateMember,
 } from '../../meetings/commands.ts';
 import { importMembers } from '../../meetings/import.ts';
-import { presentMeetingInfo } from '../../meetings/repo.ts';
+import { presentMeetingInfo } from '../../meetings/present.ts';
 import { can, meetingPermissions } from '../../policies.ts';
 import type { Services } from '../../services.ts';
 import { requireActor } from '../auth.ts';
 import { languageOf, parse } from '../errors.ts';
 import { authorize, loadMeeting } from '../guard.ts';
+import { presentMotion } from '../../motions/present.ts';
 
 const meetingParams = z.object({ id: z.string().min(1) });
 const memberParams = z.object({ id: z.string().min(1), userId: z.string().min(1) });
 
 async function meetingView(s: Services, actor: Actor, meetingId: string): Promise<MeetingView> {
-  const { row, subject } = await loadMeeting(s, actor, meetingId);
-  const info = presentMeetingInfo(row);
+  const { meeting, subject } = await loadMeeting(s, actor, meetingId);
+  const info = presentMeetingInfo(meeting);
   const members = await s.meetings.members(meetingId);
   return {
     ...info,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt: meeting.createdAt,
+    updatedAt: meeting.updatedAt,
     myRole: subject.role,
     permissions: meetingPermissions(actor, subject),
     members,
     quorum: computeQuorum(members, info.quorumRule),
     documents: await s.meetings.documents(meetingId),
-    motions: await s.motions.views(meetingId),
+    motions: (await s.motions.detailsOf(meetingId)).map(presentMotion),
   };
 }
 
 export function meetingRoutes(app: FastifyInstance, s: Services): void {
   app.get('/api/meetings', async (req): Promise<MeetingSummary[]> => {
     const actor = requireActor(req);
-    return (await s.meetings.list(actor.isAdmin ? null : actor.id)).map((row) => ({ ...presentMeetingInfo(row), myRole: row.my_role, memberCount: row.member_count }));
+    return (await s.meetings.list(actor.isAdmin ? null : actor.id)).map((m) => ({ ...presentMeetingInfo(m), myRole: m.myRole, memberCount: m.memberCount }));
   });
 
   app.post('/api/meetings', async (req, reply) => {
@@ -80,9 +81,9 @@ export function meetingRoutes(app: FastifyInstance, s: Services): void {
 
   app.get('/api/meetings/:id/members', async (req) => {
     const actor = requireActor(req);
-    const { row } = await loadMeeting(s, actor, parse(meetingParams, req.params).id);
-    const members = await s.meetings.members(row.id);
-    return { members, quorum: computeQuorum(members, presentMeetingInfo(row).quorumRule) };
+    const { meeting } = await loadMeeting(s, actor, parse(meetingParams, req.params).id);
+    const members = await s.meetings.members(meeting.id);
+    return { members, quorum: computeQuorum(members, meeting.quorumRule) };
   });
 
   app.post('/api/meetings/:id/members', async (req, reply) => {
@@ -134,8 +135,8 @@ export function meetingRoutes(app: FastifyInstance, s: Services): void {
 
   app.get('/api/meetings/:id/documents', async (req) => {
     const actor = requireActor(req);
-    const { row } = await loadMeeting(s, actor, parse(meetingParams, req.params).id);
-    return await s.meetings.documents(row.id);
+    const { meeting } = await loadMeeting(s, actor, parse(meetingParams, req.params).id);
+    return await s.meetings.documents(meeting.id);
   });
 
   app.post('/api/meetings/:id/documents', async (req, reply) => {

@@ -13,7 +13,8 @@ import {
 } from '../../../shared/api.ts';
 import type { Actor } from '../../accounts/users.ts';
 import { castBallot, closeMotion, createMotion, openMotion, recordTally, updateMotion } from '../../motions/commands.ts';
-import type { MotionFields, MotionRow } from '../../motions/repo.ts';
+import { presentBallot, presentMotion } from '../../motions/present.ts';
+import type { Motion, MotionFields } from '../../motions/repo.ts';
 import { can, type MeetingSubject } from '../../policies.ts';
 import type { Services } from '../../services.ts';
 import { requireActor } from '../auth.ts';
@@ -25,18 +26,18 @@ import { authorize, loadMeeting } from '../guard.ts';
 const idParams = z.object({ id: z.string().min(1) });
 
 /** The motion and the caller's standing in its meeting; 404 for a motion of a meeting the caller cannot see. */
-async function loadMotion(s: Services, actor: Actor, motionId: string): Promise<{ motion: MotionRow; subject: MeetingSubject }> {
+async function loadMotion(s: Services, actor: Actor, motionId: string): Promise<{ motion: Motion; subject: MeetingSubject }> {
   const motion = await s.motions.byId(motionId) ?? fail('not_found');
-  const { subject } = await loadMeeting(s, actor, motion.meeting_id);
+  const { subject } = await loadMeeting(s, actor, motion.meetingId);
   return { motion, subject };
 }
 
 async function detail(s: Services, actor: Actor, motionId: string): Promise<MotionDetail> {
-  const view = await s.motions.view(motionId) ?? fail('not_found');
+  const view = presentMotion(await s.motions.detailOf(motionId) ?? fail('not_found'));
   const mine = await s.motions.ballotOf(motionId, actor.id);
   return {
     ...view,
-    ballots: await s.motions.ballots(motionId),
+    ballots: (await s.motions.ballots(motionId)).map(presentBallot),
     myBallot: { voted: mine !== undefined, choice: mine?.choice ?? null },
   };
 }
@@ -45,39 +46,38 @@ function columns(input: Partial<z.output<typeof updateMotionRequest>>): Partial<
   const out: Partial<MotionFields> = {};
   if (input.title !== undefined) out.title = input.title;
   if (input.description !== undefined) out.description = input.description;
-  if (input.documentId !== undefined) out.document_id = input.documentId;
+  if (input.documentId !== undefined) out.documentId = input.documentId;
   if (input.form !== undefined) out.form = input.form;
   if (input.rule !== undefined) out.rule = input.rule;
-  if (input.quorumRule !== undefined) {
-    out.quorum_num = input.quorumRule.numerator;
-    out.quorum_den = input.quorumRule.denominator;
-  }
-  if (input.durationSeconds !== undefined) out.duration_seconds = input.durationSeconds;
+  if (input.quorumRule !== undefined) out.quorumRule = { ...input.quorumRule };
+  if (input.durationSeconds !== undefined) out.durationSeconds = input.durationSeconds;
   return out;
 }
 
 export function motionRoutes(app: FastifyInstance, s: Services, options: { auditChecksPerMinute: number }): void {
   app.get('/api/meetings/:id/motions', async (req): Promise<MotionView[]> => {
     const actor = requireActor(req);
-    const { row } = await loadMeeting(s, actor, parse(idParams, req.params).id);
-    return await s.motions.views(row.id);
+    const { meeting } = await loadMeeting(s, actor, parse(idParams, req.params).id);
+    return (await s.motions.detailsOf(meeting.id)).map(presentMotion);
   });
 
   app.post('/api/meetings/:id/motions', async (req, reply) => {
     const actor = requireActor(req);
     const { id } = parse(idParams, req.params);
-    const { row, subject } = await loadMeeting(s, actor, id);
+    const { meeting, subject } = await loadMeeting(s, actor, id);
     authorize(actor, { type: 'motion.manage', meeting: subject });
     const { revoteOf, ...input } = parse(createMotionRequest, req.body);
     const fields: MotionFields = {
       title: input.title,
       description: input.description,
-      document_id: input.documentId,
+      documentId: input.documentId,
       form: input.form,
       rule: input.rule,
-      quorum_num: input.quorumRule?.numerator ?? row.quorum_num,
-      quorum_den: input.quorumRule?.denominator ?? row.quorum_den,
-      duration_seconds: input.durationSeconds,
+      quorumRule: {
+        numerator: input.quorumRule?.numerator ?? meeting.quorumRule.numerator,
+        denominator: input.quorumRule?.denominator ?? meeting.quorumRule.denominator,
+      },
+      durationSeconds: input.durationSeconds,
     };
     return reply.code(201).send(await createMotion(s, actor, id, fields, revoteOf ?? null));
   });
@@ -138,8 +138,8 @@ export function motionRoutes(app: FastifyInstance, s: Services, options: { audit
   // Each view checks the installation's whole record (every entry's hash and MAC), so it is limited per person.
   app.get('/api/meetings/:id/audit', { config: perPersonPerMinute(options.auditChecksPerMinute) }, async (req): Promise<AuditView> => {
     const actor = requireActor(req);
-    const { row, subject } = await loadMeeting(s, actor, parse(idParams, req.params).id);
+    const { meeting, subject } = await loadMeeting(s, actor, parse(idParams, req.params).id);
     authorize(actor, { type: 'audit.read', meeting: subject });
-    return { entries: await s.audit.entries(row.id), verification: await s.audit.verify() };
+    return { entries: await s.audit.entries(meeting.id), verification: await s.audit.verify() };
   });
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { setupRequest, signInRequest, type DemoAccount, type SessionView, type SetupStatus } from '../../../shared/api.ts';
 import { checkPassword, setupFirstAdmin } from '../../accounts/commands.ts';
 import { sessionCredential } from '../../accounts/sessions.ts';
-import { presentUser, type UserRow } from '../../accounts/users.ts';
+import { presentUser, type User } from '../../accounts/users.ts';
 import { DEMO_PASSWORD, loadDemo } from '../../demo/load.ts';
 import { can } from '../../policies.ts';
 import type { Services } from '../../services.ts';
@@ -18,8 +18,8 @@ export interface SessionRouteOptions {
   signInAttemptsPerAddressPerMinute: number;
 }
 
-function sessionView(row: UserRow): SessionView {
-  const actor = { id: row.id, isAdmin: row.is_admin === 1 };
+function sessionView(row: User): SessionView {
+  const actor = { id: row.id, isAdmin: row.isAdmin };
   return {
     user: presentUser(row),
     permissions: { manageAccounts: can(actor, { type: 'account.manage' }), createMeetings: can(actor, { type: 'meeting.create' }) },
@@ -53,11 +53,11 @@ export function sessionRoutes(app: FastifyInstance, s: Services, options: Sessio
   });
 
   app.get('/api/demo-accounts', async (): Promise<DemoAccount[]> => {
-    const demoMeeting = (await s.meetings.list(null)).find((m) => m.is_demo === 1);
+    const demoMeeting = (await s.meetings.list(null)).find((m) => m.isDemo);
     const accounts: DemoAccount[] = [];
     for (const u of await s.users.demoUsers()) {
       const role = demoMeeting ? await s.meetings.roleOf(demoMeeting.id, u.id) : null;
-      accounts.push({ username: u.username, fullName: u.full_name, role: role ?? 'delegate', password: DEMO_PASSWORD });
+      accounts.push({ username: u.username, fullName: u.fullName, role: role ?? 'delegate', password: DEMO_PASSWORD });
     }
     return accounts;
   });

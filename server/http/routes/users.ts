@@ -9,7 +9,7 @@ import {
   type UserView,
 } from '../../../shared/api.ts';
 import { createAccount, updateAccount } from '../../accounts/commands.ts';
-import { tokenCredential, type TokenRow } from '../../accounts/sessions.ts';
+import { tokenCredential, type ApiToken } from '../../accounts/sessions.ts';
 import { presentUser } from '../../accounts/users.ts';
 import type { Services } from '../../services.ts';
 import { requireActor, sessionSecretOf } from '../auth.ts';
@@ -17,14 +17,14 @@ import { fail } from '../../errors.ts';
 import { parse } from '../errors.ts';
 import { authorize } from '../guard.ts';
 
-function presentToken(row: TokenRow): TokenView {
+function presentToken(row: ApiToken): TokenView {
   return {
     id: row.id,
-    userId: row.user_id,
+    userId: row.userId,
     name: row.name,
-    createdAt: row.created_at,
-    lastUsedAt: row.last_used_at,
-    expiresAt: row.expires_at === null ? null : new Date(row.expires_at).toISOString(),
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+    expiresAt: row.expiresAt === null ? null : new Date(row.expiresAt).toISOString(),
   };
 }
 
@@ -40,7 +40,7 @@ export function userRoutes(app: FastifyInstance, s: Services, options: { passwor
       authorize(actor, { type: 'account.manage' });
       return (await s.users.list()).map(presentUser);
     }
-    const managesAnyMeeting = (await s.meetings.list(actor.id)).some((m) => m.my_role === 'chair' || m.my_role === 'secretary');
+    const managesAnyMeeting = (await s.meetings.list(actor.id)).some((m) => m.myRole === 'chair' || m.myRole === 'secretary');
     authorize(actor, { type: 'user.search', managesAnyMeeting });
     return (await s.users.search(q)).map(presentUser);
   });
@@ -108,10 +108,10 @@ export function userRoutes(app: FastifyInstance, s: Services, options: { passwor
     const { id } = parse(idParams, req.params);
     const token = await s.credentials.token(id);
     // Someone else's token is as unknown to the caller as one that does not exist.
-    if (!token || !(actor.isAdmin || token.user_id === actor.id)) fail('not_found');
+    if (!token || !(actor.isAdmin || token.userId === actor.id)) fail('not_found');
     await s.uow.run(async (tx) => {
       await tx.credentials.revokeToken(id);
-      await tx.audit.append({ actorId: actor.id, meetingId: null, action: 'token.revoked', payload: { tokenId: id, userId: token.user_id } });
+      await tx.audit.append({ actorId: actor.id, meetingId: null, action: 'token.revoked', payload: { tokenId: id, userId: token.userId } });
     });
     s.closeSockets({ credential: tokenCredential(id) }, 'signedOut');
     return reply.code(204).send();
