@@ -1,10 +1,12 @@
 /**
- * Benchmark 1, fan-out: one document, N readers, one writer at a fixed rate, against the project's server and
- * the reference server in turn, with the same load. See docs/performance.md.
+ * Benchmark 1, fan-out: one document, N readers, one writer at a fixed rate, against the project's server (on each
+ * engine asked for) and the reference server in turn, with the same load. See docs/performance.md.
  */
 import { execFileSync } from 'node:child_process';
 import { cpuSnapshot, cpuWindow } from './lib/cpu-window.ts';
 import type { FromReader, FromWriter, ReaderReport, ToReader, ToWriter } from './lib/fanout-ipc.ts';
+import type { Database } from './lib/databases.ts';
+import { PostgresProcesses } from './lib/pg-processes.ts';
 import { memory, waitForQuiet } from './lib/procfs.ts';
 import { startServer, type ServerKind } from './lib/servers.ts';
 import { percentile, sortedSamples } from './lib/stats.ts';
@@ -23,19 +25,30 @@ export interface FanoutOptions {
   perMessageDeflate: boolean;
   /** Pin the server to CPU 0 and the load generator to the other CPUs. */
   pin: boolean;
-  /** Which servers, in order. `project` may be replaced by the reference for a self-test of the harness. */
-  sides: { label: string; kind: ServerKind }[];
+  /**
+   * Which servers, in order, and the project's server's engine (SQLite when not given). A project side may be
+   * replaced by the reference for a self-test of the harness.
+   */
+  sides: FanoutSide[];
   /** How many times a side may be re-run when other work disturbed its window, and the time they must end by. */
   retries: number;
   deadline: number;
-  /** Extra node flags per label (e.g. --cpu-prof). */
-  nodeFlags?: Record<string, string[]>;
+  /** Extra node flags for the project's server on each engine (e.g. --cpu-prof). */
+  nodeFlags?: (database: Database) => string[];
   log: (line: string) => void;
+}
+
+export interface FanoutSide {
+  label: string;
+  kind: ServerKind;
+  database?: Database;
 }
 
 export interface FanoutResult {
   label: string;
   kind: ServerKind;
+  /** The project's server's engine; null for the reference server. */
+  database: Database | null;
   command: string;
   readers: number;
   readerProcesses: number;
@@ -58,8 +71,12 @@ export interface FanoutResult {
   trendMs: { firstTenth: number; lastTenth: number };
   /** Server CPU per delivered update (µs): the same as CPU seconds when both deliver everything. */
   serverCpuMicrosPerDelivery: number;
+  /** The same with the database's CPU (PostgreSQL's processes) added: what the target judges. */
+  totalCpuMicrosPerDelivery: number;
   windowSeconds: number;
   serverCpuSeconds: number;
+  /** PostgreSQL's processes for this server in the window (0 on SQLite, whose work is in serverCpuSeconds). */
+  databaseCpuSeconds: number;
   /** Kernel (system) part of serverCpuSeconds: mostly socket writes and fsync. */
   serverSystemSeconds: number;
   serverRssMiB: { idle: number; connected: number; peakInWindow: number; after: number; hwm: number };
@@ -79,14 +96,14 @@ const NOISE_LIMIT = 0.1;
 export async function runFanout(options: FanoutOptions): Promise<FanoutResult[]> {
   const results: FanoutResult[] = [];
   for (const side of options.sides) {
-    options.log(`fanout: ${side.label} (${side.kind} server), ${options.readers} readers, ${options.rate} updates/s, ` +
-      `${options.warmupSeconds}s warm-up + ${options.seconds}s measured`);
-    let best = await runOne(side.label, side.kind, options);
+    options.log(`fanout: ${side.label} (${side.kind} server${side.kind === 'project' ? ` on ${side.database ?? 'sqlite'}` : ''}), ` +
+      `${options.readers} readers, ${options.rate} updates/s, ${options.warmupSeconds}s warm-up + ${options.seconds}s measured`);
+    let best = await runOne(side, options);
     for (let retry = 0; retry < options.retries && best.otherBusyShare > NOISE_LIMIT; retry++) {
       const needed = (options.warmupSeconds + options.seconds + options.drainSeconds + 40) * 1000;
       if (Date.now() + needed > options.deadline) break;
       options.log(`  other work took ${(100 * best.otherBusyShare).toFixed(0)}% of the machine during the window: running ${side.label} again`);
-      const again = await runOne(side.label, side.kind, options);
+      const again = await runOne(side, options);
       if (again.otherBusyShare < best.otherBusyShare) best = again;
     }
     results.push(best);
@@ -98,14 +115,18 @@ function pinTo(pid: number, cpus: string): void {
   execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
 }
 
-async function runOne(label: string, kind: ServerKind, o: FanoutOptions): Promise<FanoutResult> {
+async function runOne(side: FanoutSide, o: FanoutOptions): Promise<FanoutResult> {
+  const { label, kind } = side;
   const busyBefore = await waitForQuiet(o.log);
   const docId = `bench-fanout-${Date.now().toString(36)}`;
-  const server = await startServer(kind, { nodeFlags: o.nodeFlags?.[label], docIds: [docId] });
+  const nodeFlags = kind === 'project' ? o.nodeFlags?.(side.database ?? 'sqlite') : undefined;
+  const server = await startServer(kind, { nodeFlags, docIds: [docId], database: side.database });
   const readers: Worker<ToReader, FromReader>[] = [];
   let writer: Worker<ToWriter, FromWriter> | null = null;
+  let postgres: PostgresProcesses | null = null;
   const sampler: { timer: NodeJS.Timeout | null; peak: number } = { timer: null, peak: 0 };
   try {
+    if (server.databaseUrl) postgres = await PostgresProcesses.watch(server.databaseUrl);
     if (o.pin) pinTo(server.pid, '0');
     await sleep(500);
     const idle = memory(server.pid).rssMiB;
@@ -141,7 +162,7 @@ async function runOne(label: string, kind: ServerKind, o: FanoutOptions): Promis
     const endMsg = writer.next('measure-end', (o.warmupSeconds + o.seconds + 60) * 1000);
     writer.send({ type: 'start', rate: o.rate, warmupSeconds: o.warmupSeconds, seconds: o.seconds });
     await startMsg;
-    const before = cpuSnapshot(server.pid, { readers, writer: [writer] });
+    const before = cpuSnapshot(server.pid, { readers, writer: [writer] }, (await postgres?.pids()) ?? []);
     sampler.peak = memory(server.pid).rssMiB;
     sampler.timer = setInterval(() => {
       sampler.peak = Math.max(sampler.peak, memory(server.pid).rssMiB);
@@ -156,7 +177,7 @@ async function runOne(label: string, kind: ServerKind, o: FanoutOptions): Promis
       if (missing === 0) break;
       await sleep(20);
     }
-    const after = cpuSnapshot(server.pid, { readers, writer: [writer] });
+    const after = cpuSnapshot(server.pid, { readers, writer: [writer] }, (await postgres?.pids()) ?? []);
     clearInterval(sampler.timer);
     sampler.timer = null;
 
@@ -179,6 +200,7 @@ async function runOne(label: string, kind: ServerKind, o: FanoutOptions): Promis
     const result: FanoutResult = {
       label,
       kind,
+      database: server.database,
       command: server.command,
       readers: o.readers,
       readerProcesses: o.readerProcesses,
@@ -208,8 +230,10 @@ async function runOne(label: string, kind: ServerKind, o: FanoutOptions): Promis
       },
       trendMs: { firstTenth: medianOf(last.slice(0, tenth)), lastTenth: medianOf(last.slice(updates - tenth)) },
       serverCpuMicrosPerDelivery: sorted.length ? (serverCpuSeconds * 1e6) / sorted.length : NaN,
+      totalCpuMicrosPerDelivery: sorted.length ? ((serverCpuSeconds + cpu.databaseCpuSeconds) * 1e6) / sorted.length : NaN,
       windowSeconds: cpu.windowSeconds,
       serverCpuSeconds,
+      databaseCpuSeconds: cpu.databaseCpuSeconds,
       serverSystemSeconds: cpu.serverSystemSeconds,
       serverRssMiB: { idle, connected, peakInWindow: sampler.peak, after: mem.rssMiB, hwm: mem.hwmMiB },
       loadGenCpuSeconds: { ...cpu.loadGenCpuSeconds, orchestrator: cpu.selfCpuSeconds },
@@ -221,13 +245,14 @@ async function runOne(label: string, kind: ServerKind, o: FanoutOptions): Promis
     };
     o.log(
       `  p50 ${result.latencyMs.p50.toFixed(2)} ms, p99 ${result.latencyMs.p99.toFixed(2)} ms, undelivered ${result.undelivered}, ` +
-        `server CPU ${result.serverCpuSeconds.toFixed(2)} s in ${result.windowSeconds.toFixed(1)} s, ` +
+        `server CPU ${result.serverCpuSeconds.toFixed(2)} s` +
+        `${postgres ? ` (+ PostgreSQL ${result.databaseCpuSeconds.toFixed(2)} s)` : ''} in ${result.windowSeconds.toFixed(1)} s, ` +
         `load generator ${(result.loadGenCpuSeconds.readers + result.loadGenCpuSeconds.writer).toFixed(2)} s`,
     );
     return result;
   } finally {
     if (sampler.timer) clearInterval(sampler.timer);
-    await Promise.all([writer?.close(), ...readers.map((w) => w.close())]);
+    await Promise.all([writer?.close(), ...readers.map((w) => w.close()), postgres?.close()]);
     await server.stop();
   }
 }

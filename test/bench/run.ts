@@ -3,6 +3,10 @@
  * PASS/FAIL per target. Flags (each also readable from the environment as BENCH_<NAME>, e.g. BENCH_READERS=50):
  *
  *   --only fanout|coldload|votes|page   run one benchmark
+ *   --db sqlite|postgres|both   fan-out and votes: the project's server's engine(s), each run in turn with a fresh
+ *                            database (both when PostgreSQL answers at TEST_POSTGRES_URL, default
+ *                            postgres://postgres@127.0.0.1:5432/postgres; else sqlite, with a note). Cold load
+ *                            and page run on SQLite.
  *   --readers N              fan-out readers (500)
  *   --rate N                 writer updates per second (250)
  *   --seconds N              measured seconds (20)
@@ -23,27 +27,31 @@
  *   --skip-relay             vote: leave out the reference-server relay baseline
  *   --trace                  page: print each step's requests with their start and end, to find waterfalls
  *   --no-throttle            page: full-speed CPU and network, to see what the throttling itself costs
- *   --timeout N              hard limit for the whole run, seconds (360)
+ *   --timeout N              hard limit for the whole run, seconds (360, plus 150 with --db both)
  *
  * The report is also written to .bench/last-run.md and the raw numbers to .bench/last-run.json.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultColdloadOptions, runColdload, type ColdloadResult } from './coldload.ts';
 import { runFanout, type FanoutResult } from './fanout.ts';
+import { ADMIN_URL, reachable } from '../helpers/postgres.ts';
 import { cleanupAll } from './lib/cleanup.ts';
+import { DATABASE_NAMES, type Database } from './lib/databases.ts';
 import { pageTable, pageVerdicts } from './lib/page-report.ts';
 import { mainThreadProfile, type ProfileSummary } from './lib/profile.ts';
-import { coldloadTable, fanoutTable, machineLine, noiseWarnings, profileTable, type Verdict } from './lib/report.ts';
+import { coldloadTable, fanoutTable, fanoutVerdicts, machineLine, noiseWarnings, profileTable, type Verdict } from './lib/report.ts';
 import { repoRoot } from './lib/servers.ts';
-import { votesNoise, votesTable, votesVerdicts } from './lib/votes-report.ts';
+import { projectRuns, votesNoise, votesTable, votesVerdicts } from './lib/votes-report.ts';
 import { runVotes, type VotesResult } from './votes.ts';
 import { runPage, type PageResult } from './page.ts';
 
 const { values } = parseArgs({
   options: {
     only: { type: 'string' },
+    db: { type: 'string' },
     readers: { type: 'string' },
     rate: { type: 'string' },
     seconds: { type: 'string' },
@@ -88,9 +96,29 @@ if (only !== undefined && only !== 'fanout' && only !== 'coldload' && only !== '
   throw new Error('--only must be fanout, coldload, votes or page');
 }
 const runs = (name: 'fanout' | 'coldload' | 'votes' | 'page') => only === undefined || only === name;
-const timeoutSeconds = num('timeout', 360);
 const outDir = path.join(repoRoot, '.bench');
 const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const dbChoice = values.db ?? process.env.BENCH_DB;
+if (dbChoice !== undefined && dbChoice !== 'sqlite' && dbChoice !== 'postgres' && dbChoice !== 'both') {
+  throw new Error('--db must be sqlite, postgres or both');
+}
+/** The engines the fan-out and the vote run on, and a note for the report when PostgreSQL was left out. */
+async function chooseDatabases(): Promise<{ databases: Database[]; note: string | null }> {
+  if (dbChoice === 'sqlite' || !(runs('fanout') || runs('votes'))) return { databases: ['sqlite'], note: null };
+  const problem = await reachable();
+  if (problem !== null) {
+    if (dbChoice !== undefined) throw new Error(`--db ${dbChoice}: PostgreSQL is not reachable at ${ADMIN_URL} (${problem}); set TEST_POSTGRES_URL`);
+    return {
+      databases: ['sqlite'],
+      note: `PostgreSQL is not reachable at ${ADMIN_URL} (${problem}): SQLite only. Start it or set TEST_POSTGRES_URL to compare both engines.`,
+    };
+  }
+  return { databases: dbChoice === 'postgres' ? ['postgres'] : ['sqlite', 'postgres'], note: null };
+}
+const { databases, note: databaseNote } = await chooseDatabases();
+if (databaseNote) log(`bench: ${databaseNote}`);
+const timeoutSeconds = num('timeout', 360 + 150 * (databases.length - 1));
 
 const hardStop = setTimeout(() => {
   log(`bench: not finished after ${timeoutSeconds} s, stopping`);
@@ -98,21 +126,27 @@ const hardStop = setTimeout(() => {
 }, timeoutSeconds * 1000);
 hardStop.unref();
 
+const profileDirFor = (dir: string, database: Database) => path.join(outDir, dir, database);
+
 async function main(): Promise<number> {
   const sections: string[] = [];
   const verdicts: Verdict[] = [];
   let fanout: FanoutResult[] | null = null;
   let coldload: ColdloadResult | null = null;
-  let profile: ProfileSummary | null = null;
   let votes: VotesResult[] | null = null;
-  let votesProfile: ProfileSummary | null = null;
   let page: PageResult | null = null;
+  const profile: Partial<Record<Database, ProfileSummary | null>> = {};
+  const votesProfile: Partial<Record<Database, ProfileSummary | null>> = {};
   const selfTest = flag('self-test');
   const profiling = flag('profile');
+  const loadAtStart = os.loadavg();
 
   if (runs('fanout')) {
-    const profileDir = path.join(outDir, 'profiles');
-    if (profiling) fs.rmSync(profileDir, { recursive: true, force: true });
+    if (profiling) fs.rmSync(path.join(outDir, 'profiles'), { recursive: true, force: true });
+    // The reference server has no database: it runs once, after the project's server on each engine.
+    const projectSides = selfTest
+      ? [{ label: 'project', kind: 'reference' as const }]
+      : databases.map((database) => ({ label: 'project', kind: 'project' as const, database }));
     fanout = await runFanout({
       readers: num('readers', 500),
       rate: num('rate', 250),
@@ -124,30 +158,26 @@ async function main(): Promise<number> {
       pin: flag('pin'),
       retries: num('retries', 1),
       // Leave time for the cold-load and vote benchmarks after the fan-out.
-      deadline: Date.now() + (timeoutSeconds - 10 - (runs('coldload') ? 60 : 0) - (runs('votes') ? 70 : 0) - (runs('page') ? 120 : 0)) * 1000,
-      sides: [
-        { label: 'project', kind: selfTest ? 'reference' : 'project' },
-        { label: 'reference', kind: 'reference' },
-      ],
-      nodeFlags: profiling ? { project: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {},
+      deadline:
+        Date.now() +
+        (timeoutSeconds - 10 - (runs('coldload') ? 60 : 0) - (runs('votes') ? 35 * (databases.length + 1) : 0) - (runs('page') ? 120 : 0)) * 1000,
+      sides: [...projectSides, { label: 'reference', kind: 'reference' }],
+      nodeFlags: (database) => (profiling ? ['--cpu-prof', `--cpu-prof-dir=${profileDirFor('profiles', database)}`] : []),
       log,
     });
-    const [p, r] = fanout;
-    if (p && r) {
-      verdicts.push(
-        { name: 'p99', pass: p.latencyMs.p99 <= r.latencyMs.p99 },
-        { name: 'undelivered', pass: p.undelivered === 0 && p.delivered === p.expected },
-        // Per delivered update, so that a server that fell behind is not credited for the work it did not do.
-        { name: 'cpu', pass: p.serverCpuMicrosPerDelivery <= 0.5 * r.serverCpuMicrosPerDelivery },
-      );
-    }
-    sections.push(fanoutTable(fanout, verdicts));
-    if (profiling) {
-      profile = mainThreadProfile(profileDir);
-      if (profile) {
-        sections.push(profileTable(profile));
-      } else {
-        sections.push('_No CPU profile was written (the server must exit normally on SIGTERM for --cpu-prof to write one)._');
+    const own = fanoutVerdicts(fanout);
+    verdicts.push(...own);
+    sections.push(fanoutTable(fanout, own));
+    if (profiling && !selfTest) {
+      for (const database of databases) {
+        const summary = mainThreadProfile(profileDirFor('profiles', database));
+        profile[database] = summary;
+        const span = `whole life of the fan-out run on ${DATABASE_NAMES[database]}`;
+        sections.push(
+          summary
+            ? profileTable(summary, span)
+            : `_No CPU profile was written on ${DATABASE_NAMES[database]} (the server must exit normally on SIGTERM for --cpu-prof to write one)._`,
+        );
       }
     }
   }
@@ -163,8 +193,7 @@ async function main(): Promise<number> {
   }
 
   if (runs('votes')) {
-    const profileDir = path.join(outDir, 'profiles-votes');
-    if (profiling) fs.rmSync(profileDir, { recursive: true, force: true });
+    if (profiling) fs.rmSync(path.join(outDir, 'profiles-votes'), { recursive: true, force: true });
     votes = await runVotes({
       voters: Math.max(1, num('voters', 500)),
       watchers: Math.max(1, num('watchers', 500)),
@@ -172,20 +201,28 @@ async function main(): Promise<number> {
       watcherProcesses: Math.max(1, num('watcher-procs', 2)),
       stockWatchers: num('stock-watchers', 4),
       drainSeconds: num('drain', 30),
+      databases,
       relay: !flag('skip-relay'),
-      nodeFlags: profiling ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : undefined,
+      nodeFlags: profiling
+        ? Object.fromEntries(databases.map((d) => [d, ['--cpu-prof', `--cpu-prof-dir=${profileDirFor('profiles-votes', d)}`]]))
+        : undefined,
       log,
     });
     const own = votesVerdicts(votes);
     verdicts.push(...own);
     sections.push(votesTable(votes, own));
     if (profiling) {
-      // Only the burst: from the first ballot until every watcher had every ballot.
-      const window = votes.find((v) => v.label === 'project')?.windowMicros;
-      votesProfile = mainThreadProfile(profileDir, window);
-      sections.push(
-        votesProfile ? profileTable(votesProfile, 'the vote burst only') : '_No CPU profile was written for the vote run._',
-      );
+      for (const run of projectRuns(votes)) {
+        const database = run.database ?? 'sqlite';
+        // Only the burst: from the first ballot until every watcher had every ballot.
+        const summary = mainThreadProfile(profileDirFor('profiles-votes', database), run.windowMicros);
+        votesProfile[database] = summary;
+        sections.push(
+          summary
+            ? profileTable(summary, `the vote burst only, on ${DATABASE_NAMES[database]}`)
+            : `_No CPU profile was written for the vote run on ${DATABASE_NAMES[database]}._`,
+        );
+      }
     }
   }
 
@@ -204,7 +241,10 @@ async function main(): Promise<number> {
   const header = [
     `## Benchmark run ${new Date().toISOString()}${selfTest ? ' (SELF-TEST: reference server on both sides)' : ''}`,
     '',
-    `Machine: ${machineLine()}.`,
+    `Machine: ${machineLine()}; load average at the start ${loadAtStart.map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min).`,
+    ...(runs('fanout') || runs('votes')
+      ? ['', `Engines (fan-out, votes): ${databases.map((d) => DATABASE_NAMES[d]).join(', ')}.${databaseNote ? ` ${databaseNote}` : ''}`]
+      : []),
   ].join('\n');
   const summary = `Targets: ${verdicts.filter((v) => v.pass).length} passed, ${verdicts.filter((v) => !v.pass).length} failed (${verdicts
     .map((v) => `${v.name} ${v.pass ? 'PASS' : 'FAIL'}`)

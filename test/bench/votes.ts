@@ -1,12 +1,14 @@
 /**
  * Benchmark 3, a vote: N delegates each cast one ballot over one second while M clients watch the meeting, on
- * the project's server; and, as a baseline of what plain relaying costs on this machine, the same stream of map
+ * the project's server, once on each engine asked for; and, as a baseline of what plain relaying costs on this machine, the same stream of map
  * updates written by one peer through the reference server to the same watchers. See docs/performance.md.
  */
 import type { MotionDetail, MotionView } from '../../shared/api.ts';
 import { meetingDocumentId } from '../../shared/meeting.ts';
 import { seedVotingMeeting, type SeededVote } from '../helpers/access.ts';
 import { cpuSnapshot, cpuWindow } from './lib/cpu-window.ts';
+import type { Database } from './lib/databases.ts';
+import { PostgresProcesses } from './lib/pg-processes.ts';
 import { memory, waitForQuiet } from './lib/procfs.ts';
 import { startServer, type RunningServer, type ServerKind } from './lib/servers.ts';
 import type { BurstDone, FromRelayWriter, FromVoter, FromWatcher, ToRelayWriter, ToVoter, ToWatcher } from './lib/votes-ipc.ts';
@@ -23,15 +25,20 @@ export interface VotesOptions {
   stockWatchers: number;
   /** How long to wait after the last answer for every watcher to hold every ballot. */
   drainSeconds: number;
+  /** The project's server's engines, one run each, in this order. */
+  databases: Database[];
   /** Also run the reference-server relay baseline. */
   relay: boolean;
-  nodeFlags?: string[];
+  /** Extra node flags for the project's server on each engine (e.g. --cpu-prof). */
+  nodeFlags?: Partial<Record<Database, string[]>>;
   log: (line: string) => void;
 }
 
 export interface VotesResult {
   label: 'project' | 'relay';
   kind: ServerKind;
+  /** The project's server's engine; null for the relay. */
+  database: Database | null;
   command: string;
   voters: number;
   watchers: number;
@@ -68,6 +75,8 @@ export interface VotesResult {
   windowMicros: { fromMicros: number; toMicros: number };
   serverCpuSeconds: number;
   serverSystemSeconds: number;
+  /** PostgreSQL's processes for this server in the window (0 on SQLite, whose work is in serverCpuSeconds). */
+  databaseCpuSeconds: number;
   serverRssMiB: { idle: number; connected: number; peakInWindow: number; after: number };
   loadGenCpuSeconds: { watchers: number; sender: number };
   machineBusyShare: number;
@@ -77,44 +86,13 @@ export interface VotesResult {
 }
 
 export async function runVotes(o: VotesOptions): Promise<VotesResult[]> {
-  o.log(`votes: project server, ${o.voters} ballots over ${o.seconds} s, ${o.watchers} watchers (${o.stockWatchers} stock clients)`);
-  // Filled in by the project's run, for the relay baseline to write the same entries.
+  // Filled in by the project's runs, for the relay baseline to write the same entries.
   const shared: { seed: SeededVote | null; motion: Record<string, unknown> | null } = { seed: null, motion: null };
-  const delegates = Math.max(o.voters, o.watchers);
-  const project = await runSide('project', o, async () => {
-    const server = await startServer('project', {
-      nodeFlags: o.nodeFlags,
-      seed: async (dir) => {
-        shared.seed = await seedVotingMeeting(dir, delegates);
-      },
-    });
-    const seed = shared.seed;
-    if (!seed) throw new Error('the voting meeting was not seeded');
-    const room = `${server.origin}/collab/${encodeURIComponent(meetingDocumentId(seed.meetingId))}`;
-    return {
-      server,
-      motionId: seed.motionId,
-      userIds: seed.delegates.slice(0, o.voters).map((d) => d.userId),
-      watcherUrls: seed.delegates.slice(0, o.watchers).map((d) => `${room}?token=${d.token}`),
-      startSender: async () => {
-        const voter = new Worker<ToVoter, FromVoter>('votes-voter.ts', 'voter');
-        const tokens = seed.delegates.slice(0, o.voters).map((d) => d.token);
-        const ready = await voter.request({ type: 'init', httpOrigin: server.httpOrigin, motionId: seed.motionId, tokens }, 'ready', 60_000);
-        if (ready.failed > 0) throw new Error(`${ready.failed} voters could not reach the server: ${ready.firstError}`);
-        o.log(`  ${o.voters} voters' connections open in ${ready.warmMs} ms`);
-        const opened = await api<MotionView>(server, seed.chair.token, 'POST', `/api/motions/${seed.motionId}/open`);
-        if (opened.status !== 'open') throw new Error(`the motion did not open: ${JSON.stringify(opened)}`);
-        shared.motion = withoutCounts(opened);
-        return voter;
-      },
-      verify: async () => {
-        const detail = await api<MotionDetail>(server, seed.chair.token, 'GET', `/api/motions/${seed.motionId}`);
-        const t = detail.tally;
-        return { voted: detail.voted, ballots: detail.ballots.length, tallied: t ? t.for + t.against + t.abstain : NaN };
-      },
-    };
-  });
-  const results = [project];
+  const results: VotesResult[] = [];
+  for (const database of o.databases) {
+    o.log(`votes: project server on ${database}, ${o.voters} ballots over ${o.seconds} s, ${o.watchers} watchers (${o.stockWatchers} stock clients)`);
+    results.push(await runProject(database, o, shared));
+  }
   if (o.relay && shared.motion && shared.seed) {
     const motion = shared.motion;
     const userIds = shared.seed.delegates.slice(0, o.voters).map((d) => d.userId);
@@ -139,6 +117,51 @@ export async function runVotes(o: VotesOptions): Promise<VotesResult[]> {
     );
   }
   return results;
+}
+
+function runProject(
+  database: Database,
+  o: VotesOptions,
+  shared: { seed: SeededVote | null; motion: Record<string, unknown> | null },
+): Promise<VotesResult> {
+  const delegates = Math.max(o.voters, o.watchers);
+  return runSide('project', o, async () => {
+    const seeded: { vote: SeededVote | null } = { vote: null };
+    const server = await startServer('project', {
+      nodeFlags: o.nodeFlags?.[database],
+      database,
+      seed: async (dir, target) => {
+        seeded.vote = await seedVotingMeeting(dir, delegates, target);
+      },
+    });
+    const seed = seeded.vote;
+    if (!seed) throw new Error('the voting meeting was not seeded');
+    const room = `${server.origin}/collab/${encodeURIComponent(meetingDocumentId(seed.meetingId))}`;
+    return {
+      server,
+      motionId: seed.motionId,
+      userIds: seed.delegates.slice(0, o.voters).map((d) => d.userId),
+      watcherUrls: seed.delegates.slice(0, o.watchers).map((d) => `${room}?token=${d.token}`),
+      startSender: async () => {
+        const voter = new Worker<ToVoter, FromVoter>('votes-voter.ts', 'voter');
+        const tokens = seed.delegates.slice(0, o.voters).map((d) => d.token);
+        const ready = await voter.request({ type: 'init', httpOrigin: server.httpOrigin, motionId: seed.motionId, tokens }, 'ready', 60_000);
+        if (ready.failed > 0) throw new Error(`${ready.failed} voters could not reach the server: ${ready.firstError}`);
+        o.log(`  ${o.voters} voters' connections open in ${ready.warmMs} ms`);
+        const opened = await api<MotionView>(server, seed.chair.token, 'POST', `/api/motions/${seed.motionId}/open`);
+        if (opened.status !== 'open') throw new Error(`the motion did not open: ${JSON.stringify(opened)}`);
+        // Each engine's run seeds accounts with ids of its own: the relay writes the last run's.
+        shared.seed = seed;
+        shared.motion = withoutCounts(opened);
+        return voter;
+      },
+      verify: async () => {
+        const detail = await api<MotionDetail>(server, seed.chair.token, 'GET', `/api/motions/${seed.motionId}`);
+        const t = detail.tally;
+        return { voted: detail.voted, ballots: detail.ballots.length, tallied: t ? t.for + t.against + t.abstain : NaN };
+      },
+    };
+  });
 }
 
 /** The opened motion as the projection shows it, for the relay writer to write with its own counts. */
@@ -170,8 +193,10 @@ async function runSide(label: VotesResult['label'], o: VotesOptions, setUp: () =
   const { server } = side;
   const watchers: Worker<ToWatcher, FromWatcher>[] = [];
   let sender: Sender | null = null;
+  let postgres: PostgresProcesses | null = null;
   const sampler: { timer: NodeJS.Timeout | null; peak: number } = { timer: null, peak: 0 };
   try {
+    if (server.databaseUrl) postgres = await PostgresProcesses.watch(server.databaseUrl);
     await sleep(500);
     const idle = memory(server.pid).rssMiB;
     const started = Date.now();
@@ -193,7 +218,8 @@ async function runSide(label: VotesResult['label'], o: VotesOptions, setUp: () =
     await sleep(1000); // let the opening's broadcast and connect-time garbage settle
     const connected = memory(server.pid).rssMiB;
 
-    const before = cpuSnapshot(server.pid, { watchers, sender: [sender] });
+    const databasePids = (await postgres?.pids()) ?? [];
+    const before = cpuSnapshot(server.pid, { watchers, sender: [sender] }, databasePids);
     sampler.peak = connected;
     sampler.timer = setInterval(() => {
       sampler.peak = Math.max(sampler.peak, memory(server.pid).rssMiB);
@@ -205,16 +231,18 @@ async function runSide(label: VotesResult['label'], o: VotesOptions, setUp: () =
       if (progress.every((p) => p.missing === 0)) break;
       await sleep(10);
     }
-    const after = cpuSnapshot(server.pid, { watchers, sender: [sender] });
+    const after = cpuSnapshot(server.pid, { watchers, sender: [sender] }, (await postgres?.pids()) ?? []);
     clearInterval(sampler.timer);
     sampler.timer = null;
 
     const reports = await Promise.all(watchers.map((w) => w.request({ type: 'report' }, 'report', 30_000)));
     const recorded = await side.verify();
-    const { windowSeconds, serverCpuSeconds, serverSystemSeconds, loadGenCpuSeconds, machineBusyShare, otherBusyShare } = cpuWindow(before, after);
+    const { windowSeconds, serverCpuSeconds, serverSystemSeconds, databaseCpuSeconds, loadGenCpuSeconds, machineBusyShare, otherBusyShare } =
+      cpuWindow(before, after);
     const result: VotesResult = {
       label,
       kind: server.kind,
+      database: server.database,
       command: server.command,
       voters: o.voters,
       watchers: o.watchers,
@@ -235,6 +263,7 @@ async function runSide(label: VotesResult['label'], o: VotesOptions, setUp: () =
       windowMicros: { fromMicros: before.mono, toMicros: after.mono },
       serverCpuSeconds,
       serverSystemSeconds,
+      databaseCpuSeconds,
       serverRssMiB: { idle, connected, peakInWindow: sampler.peak, after: memory(server.pid).rssMiB },
       loadGenCpuSeconds,
       machineBusyShare,
@@ -245,12 +274,13 @@ async function runSide(label: VotesResult['label'], o: VotesOptions, setUp: () =
     o.log(
       `  ${result.accepted} accepted${recorded ? `, ${recorded.voted} recorded` : ''}; answer → last watcher p50 ` +
         `${result.allWatchersMs.p50.toFixed(1)} ms, p99 ${result.allWatchersMs.p99.toFixed(1)} ms, max ${result.allWatchersMs.max.toFixed(1)} ms; ` +
-        `unseen ${result.unseenPairs}; server CPU ${serverCpuSeconds.toFixed(2)} s in ${windowSeconds.toFixed(2)} s`,
+        `unseen ${result.unseenPairs}; server CPU ${serverCpuSeconds.toFixed(2)} s` +
+        `${postgres ? ` (+ PostgreSQL ${databaseCpuSeconds.toFixed(2)} s)` : ''} in ${windowSeconds.toFixed(2)} s`,
     );
     return result;
   } finally {
     if (sampler.timer) clearInterval(sampler.timer);
-    await Promise.all([sender?.close(), ...watchers.map((w) => w.close())]);
+    await Promise.all([sender?.close(), ...watchers.map((w) => w.close()), postgres?.close()]);
     await server.stop();
   }
 }

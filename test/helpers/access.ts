@@ -5,12 +5,17 @@ import { engineAt } from './database.ts';
 import { DEFAULT_QUORUM_RULE } from '../../shared/meeting.ts';
 import { MEETING_FIELDS } from './api.ts';
 
+/** Where to seed: by default the data directory's database (`engineAt`); `databaseUrl` names a PostgreSQL database instead. */
+export interface SeedTarget {
+  databaseUrl?: string;
+}
+
 /**
  * Runs `seed` in one unit of work on a data directory's database (before or while a server uses it), with the
  * server's own repositories, and closes the database again.
  */
-async function withServices<T>(dataDir: string, seed: (s: Repositories) => Promise<T>): Promise<T> {
-  const engine = await openEngine(await engineAt(dataDir));
+async function withServices<T>(dataDir: string, target: SeedTarget, seed: (s: Repositories) => Promise<T>): Promise<T> {
+  const engine = await openEngine(await engineAt(dataDir, target.databaseUrl));
   try {
     const s = createServices(engine, { sessionTtlMs: 3600_000 });
     return await s.uow.run(seed);
@@ -34,8 +39,12 @@ async function insertMeeting(s: Repositories): Promise<string> {
  * delegate on it, and returns that delegate's API token. The server then admits the token read-write to exactly
  * those documents.
  */
-export function seedWriter(dataDir: string, docIds: readonly string[], options: { role?: 'delegate' | 'observer' } = {}): Promise<string> {
-  return withServices(dataDir, async (s) => {
+export function seedWriter(
+  dataDir: string,
+  docIds: readonly string[],
+  options: { role?: 'delegate' | 'observer' } & SeedTarget = {},
+): Promise<string> {
+  return withServices(dataDir, options, async (s) => {
     const writer = await tokenAccount(s, `writer-${Math.random().toString(36).slice(2, 8)}`, 'Người Soạn Thảo');
     const meetingId = await insertMeeting(s);
     await s.meetings.addMember(meetingId, writer.userId, options.role ?? 'delegate', '');
@@ -59,8 +68,8 @@ export interface SeededVote {
  * minutes: a meeting in session with a chair and `delegates` delegates, everyone checked in, an API token each,
  * and a draft motion. Written straight into the database, without audit entries.
  */
-export function seedVotingMeeting(dataDir: string, delegates: number): Promise<SeededVote> {
-  return withServices(dataDir, async (s) => {
+export function seedVotingMeeting(dataDir: string, delegates: number, target: SeedTarget = {}): Promise<SeededVote> {
+  return withServices(dataDir, target, async (s) => {
     const meetingId = await insertMeeting(s);
     await s.meetings.update(meetingId, { status: 'in_session' });
     const chair = await tokenAccount(s, 'chu-toa', 'Cung Hồng Kiên');

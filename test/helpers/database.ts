@@ -21,8 +21,13 @@ export async function databaseFor(dataDir: string): Promise<{ DATA_DIR: string; 
   return { DATA_DIR: dataDir, DATABASE_URL: (await database).url };
 }
 
-/** The same, as the engine options `openEngine` takes. */
-export async function engineAt(dataDir: string): Promise<{ dataDir: string } | { databaseUrl: string }> {
+/**
+ * The same, as the engine options `openEngine` takes. A caller that made its own database (the benchmark, which
+ * puts one server on SQLite and the next on PostgreSQL in the same run) passes its URL and gets exactly that one,
+ * whatever engine the suite runs on.
+ */
+export async function engineAt(dataDir: string, databaseUrl?: string): Promise<{ dataDir: string } | { databaseUrl: string }> {
+  if (databaseUrl !== undefined) return { databaseUrl };
   const { DATABASE_URL } = await databaseFor(dataDir);
   return DATABASE_URL ? { databaseUrl: DATABASE_URL } : { dataDir };
 }

@@ -9,7 +9,8 @@ import pg from 'pg';
  */
 export const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-async function reachable(): Promise<string | null> {
+/** Null when PostgreSQL answers at ADMIN_URL, else why not. */
+export async function reachable(): Promise<string | null> {
   const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();

@@ -3,8 +3,9 @@ import { busyShare, cpuSeconds, cpuTimes, machineCpu, monoMicros, type MachineCp
 
 /**
  * The CPU accounting of a measured window, the same for every benchmark: the server's CPU (user + system, and the
- * system part), each group of load-generator processes', the orchestrator's own, and the machine's busy time, read
- * at its start and at its end. What neither the server nor the load generator used is other work on the machine.
+ * system part), its database's (PostgreSQL's processes; SQLite works inside the server), each group of
+ * load-generator processes', the orchestrator's own, and the machine's busy time, read at its start and at its
+ * end. What neither the server, its database nor the load generator used is other work on the machine.
  */
 export interface CpuSnapshot<G extends string> {
   /** `performance.now()`, ms. */
@@ -15,13 +16,19 @@ export interface CpuSnapshot<G extends string> {
   serverSystem: number;
   /** CPU seconds of each group's processes together. */
   loadGen: Record<G, number>;
+  /** CPU seconds of each database process (pid → seconds). */
+  database: Map<number, number>;
   self: number;
   machine: MachineCpu;
 }
 
 type Processes = readonly { child: { pid?: number } }[];
 
-export function cpuSnapshot<G extends string>(serverPid: number, loadGen: Record<G, Processes>): CpuSnapshot<G> {
+export function cpuSnapshot<G extends string>(
+  serverPid: number,
+  loadGen: Record<G, Processes>,
+  databasePids: readonly number[] = [],
+): CpuSnapshot<G> {
   const self = process.cpuUsage();
   const times = cpuTimes(serverPid);
   const at = performance.now();
@@ -30,12 +37,21 @@ export function cpuSnapshot<G extends string>(serverPid: number, loadGen: Record
   for (const [group, workers] of Object.entries(loadGen) as [G, Processes][]) {
     groups[group] = workers.reduce((s: number, w) => s + cpuSeconds(w.child.pid!), 0);
   }
+  const database = new Map<number, number>();
+  for (const pid of databasePids) {
+    try {
+      database.set(pid, cpuSeconds(pid));
+    } catch {
+      // The backend ended between the listing and the reading.
+    }
+  }
   return {
     at,
     mono,
     server: times.user + times.system,
     serverSystem: times.system,
     loadGen: groups,
+    database,
     self: (self.user + self.system) / 1e6,
     machine: machineCpu(),
   };
@@ -45,6 +61,11 @@ export interface CpuWindow<G extends string> {
   windowSeconds: number;
   serverCpuSeconds: number;
   serverSystemSeconds: number;
+  /**
+   * PostgreSQL's processes for this server (0 without any): each process read at the end, less its reading at the
+   * start; one that started within the window counts whole, one that ended within it is lost.
+   */
+  databaseCpuSeconds: number;
   loadGenCpuSeconds: Record<G, number>;
   selfCpuSeconds: number;
   /** Share of all cores busy in the window, 0..1. */
@@ -57,7 +78,9 @@ export function cpuWindow<G extends string>(before: CpuSnapshot<G>, after: CpuSn
   const windowSeconds = (after.at - before.at) / 1000;
   const serverCpuSeconds = after.server - before.server;
   const loadGenCpuSeconds = {} as Record<G, number>;
-  let ours = serverCpuSeconds;
+  let databaseCpuSeconds = 0;
+  for (const [pid, seconds] of after.database) databaseCpuSeconds += seconds - (before.database.get(pid) ?? 0);
+  let ours = serverCpuSeconds + databaseCpuSeconds;
   for (const group of Object.keys(before.loadGen) as G[]) {
     loadGenCpuSeconds[group] = after.loadGen[group] - before.loadGen[group];
     ours += loadGenCpuSeconds[group];
@@ -69,6 +92,7 @@ export function cpuWindow<G extends string>(before: CpuSnapshot<G>, after: CpuSn
     windowSeconds,
     serverCpuSeconds,
     serverSystemSeconds: after.serverSystem - before.serverSystem,
+    databaseCpuSeconds,
     loadGenCpuSeconds,
     selfCpuSeconds,
     machineBusyShare,

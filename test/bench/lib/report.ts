@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { ColdloadResult } from '../coldload.ts';
 import type { FanoutResult } from '../fanout.ts';
+import { DATABASE_NAMES, sideName, verdictName } from './databases.ts';
 import type { ProfileSummary } from './profile.ts';
 
 /** Renders the results as the markdown tables that `npm run bench` prints and docs/performance.md quotes. */
@@ -20,49 +21,94 @@ export function machineLine(): string {
   return `${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${os.release()}, Node ${process.version}`;
 }
 
+/** The reference's run, and the others (the project's server, once per engine, or a self-test's stand-in). */
+export function fanoutSides(results: FanoutResult[]): { projects: FanoutResult[]; reference: FanoutResult | null } {
+  const last = results[results.length - 1];
+  const reference = results.length > 1 && last?.label === 'reference' ? last : null;
+  return { projects: results.filter((x) => x !== reference), reference };
+}
+
+/** The fan-out's verdicts, for each run of the project's server against the reference's. */
+export function fanoutVerdicts(results: FanoutResult[]): Verdict[] {
+  const { projects, reference: r } = fanoutSides(results);
+  if (!r) return [];
+  return projects.flatMap((p) => [
+    { name: verdictName('p99', p.database), pass: p.latencyMs.p99 <= r.latencyMs.p99 },
+    { name: verdictName('undelivered', p.database), pass: p.undelivered === 0 && p.delivered === p.expected },
+    // Per delivered update, so that a server that fell behind is not credited for the work it did not do; with
+    // PostgreSQL's processes counted, as SQLite's work is inside the server's.
+    { name: verdictName('cpu', p.database), pass: p.totalCpuMicrosPerDelivery <= 0.5 * r.serverCpuMicrosPerDelivery },
+  ]);
+}
+
 export function fanoutTable(results: FanoutResult[], verdicts: Verdict[]): string {
-  const [p, r] = results;
+  const { projects, reference: rp } = fanoutSides(results);
+  const p = projects[0];
   if (!p) return '';
   const lines: string[] = [];
-  const rp = r ?? null;
+  const name = (x: FanoutResult) => sideName(x.label, x.database);
+  const columns = rp ? [...projects, rp] : projects;
+  const ratioNames = projects.map((x) => `${name(x)}/${rp?.label ?? 'reference'}`);
+  const engines = projects.filter((x) => x.database).map((x) => DATABASE_NAMES[x.database!]);
   lines.push(
     `**Fan-out** — 1 document, ${p.readers} readers (in ${p.readerProcesses} processes), 1 writer at ${p.rate} updates/s; ` +
       `${p.warmupSeconds} s warm-up, then ${p.seconds} s measured: ${int(p.updates)} updates per server, ${int(p.expected)} deliveries expected. ` +
-      `Clients ${p.perMessageDeflate ? 'offer' : 'do not offer'} permessage-deflate; ${p.pinned ? 'server pinned to CPU 0, load generator to the others' : 'no CPU pinning'}.`,
+      `Clients ${p.perMessageDeflate ? 'offer' : 'do not offer'} permessage-deflate; ${p.pinned ? 'server pinned to CPU 0, load generator to the others' : 'no CPU pinning'}.` +
+      (engines.length > 1 ? ` The project's server ran on each engine in turn (${engines.join(', ')}; a fresh database each).` : ''),
     '',
-    `| metric | ${p.label} | ${rp?.label ?? '—'} | ${p.label}/${rp?.label ?? 'reference'} | target | result |`,
-    '|---|---:|---:|---:|---|---|',
+    `| metric | ${columns.map(name).join(' | ')}${rp ? '' : ' | —'} | ${ratioNames.join(' | ')} | target | result |`,
+    `|---|${columns.map(() => '---:|').join('')}${rp ? '' : '---:|'}${ratioNames.map(() => '---:|').join('')}---|---|`,
   );
-  const row = (name: string, a: string, b: string, q: string, target = '', result = '') =>
-    lines.push(`| ${name} | ${a} | ${b} | ${q} | ${target} | ${result} |`);
-  const both = (get: (x: FanoutResult) => number, digits = 1) => [f(get(p), digits), rp ? f(get(rp), digits) : '—', rp ? ratio(get(p), get(rp)) : '—'] as const;
+  const dash = rp ? [] : ['—'];
+  // Values per column (the reference's last), then one ratio per project run.
+  const row = (metric: string, values: string[], ratios: string[], target = '', result = '') =>
+    lines.push(`| ${metric} | ${[...values, ...dash, ...ratios].join(' | ')} | ${target} | ${result} |`);
+  const noRatios = projects.map(() => '');
+  const nums = (get: (x: FanoutResult) => number, digits = 1) =>
+    [columns.map((x) => f(get(x), digits)), projects.map((x) => (rp ? ratio(get(x), get(rp)) : '—'))] as const;
+  const strs = (get: (x: FanoutResult) => string) => [columns.map(get), noRatios] as const;
+  // One verdict per engine: "SQLite PASS, PostgreSQL FAIL" when there are several.
+  const result = (verdict: string) =>
+    projects
+      .map((x) => {
+        const v = verdicts.find((y) => y.name === verdictName(verdict, x.database));
+        if (!v) return '';
+        return projects.length > 1 && x.database ? `${DATABASE_NAMES[x.database]} ${mark(v.pass)}` : mark(v.pass);
+      })
+      .filter(Boolean)
+      .join(', ');
+  const onPostgres = projects.some((x) => x.database === 'postgres');
 
-  row('delivery latency p50 (ms)', ...both((x) => x.latencyMs.p50, 2));
-  const p99 = verdicts.find((v) => v.name === 'p99');
-  row('delivery latency p99 (ms)', ...both((x) => x.latencyMs.p99, 2), '≤ reference', p99 ? mark(p99.pass) : '');
-  row('time until the last reader has an update, p50 / p99 (ms)', `${f(p.fullFanoutMs.p50)} / ${f(p.fullFanoutMs.p99)}`, rp ? `${f(rp.fullFanoutMs.p50)} / ${f(rp.fullFanoutMs.p99)}` : '—', '');
-  row('… median over first → last tenth of updates (ms)', `${f(p.trendMs.firstTenth)} → ${f(p.trendMs.lastTenth)}`, rp ? `${f(rp.trendMs.firstTenth)} → ${f(rp.trendMs.lastTenth)}` : '—', '');
-  row('delivery latency p99.9 / max (ms)', `${f(p.latencyMs.p999)} / ${f(p.latencyMs.max)}`, rp ? `${f(rp.latencyMs.p999)} / ${f(rp.latencyMs.max)}` : '—', '');
-  const undelivered = verdicts.find((v) => v.name === 'undelivered');
-  row('undelivered (reader × update)', int(p.undelivered), rp ? int(rp.undelivered) : '—', '', '0', undelivered ? mark(undelivered.pass) : '');
-  const cpu = verdicts.find((v) => v.name === 'cpu');
-  row('server CPU in window (s, user+sys)', ...both((x) => x.serverCpuSeconds, 2));
-  row('… of which kernel (system) time (s)', ...both((x) => x.serverSystemSeconds, 2));
-  row('server CPU per delivered update (µs)', ...both((x) => x.serverCpuMicrosPerDelivery, 2), '≤ 0.50×', cpu ? mark(cpu.pass) : '');
-  row('server CPU (% of one core)', ...both((x) => (100 * x.serverCpuSeconds) / x.windowSeconds, 0));
-  row('server RSS idle → with readers (MiB)', `${f(p.serverRssMiB.idle, 0)} → ${f(p.serverRssMiB.connected, 0)}`, rp ? `${f(rp.serverRssMiB.idle, 0)} → ${f(rp.serverRssMiB.connected, 0)}` : '—', '');
-  row('server RSS peak in window / after (MiB)', `${f(p.serverRssMiB.peakInWindow, 0)} / ${f(p.serverRssMiB.after, 0)}`, rp ? `${f(rp.serverRssMiB.peakInWindow, 0)} / ${f(rp.serverRssMiB.after, 0)}` : '—', rp ? ratio(p.serverRssMiB.peakInWindow, rp.serverRssMiB.peakInWindow) : '—');
-  row('server VmHWM, whole life (MiB)', ...both((x) => x.serverRssMiB.hwm, 0));
-  row('load generator CPU: readers + writer (s)', `${f(p.loadGenCpuSeconds.readers, 2)} + ${f(p.loadGenCpuSeconds.writer, 2)}`, rp ? `${f(rp.loadGenCpuSeconds.readers, 2)} + ${f(rp.loadGenCpuSeconds.writer, 2)}` : '—', '');
-  row('machine busy before start (% of all cores)', ...both((x) => 100 * x.busyBefore, 0));
-  row('machine busy in window (% of all cores)', ...both((x) => 100 * x.machineBusyShare, 0));
-  row('… of which other processes (% of all cores)', ...both((x) => 100 * x.otherBusyShare, 0));
-  row('writer lag behind schedule p99 / max (ms)', `${f(p.writerLagMs.p99, 2)} / ${f(p.writerLagMs.max, 1)}`, rp ? `${f(rp.writerLagMs.p99, 2)} / ${f(rp.writerLagMs.max, 1)}` : '—', '');
-  row('measured window (s)', ...both((x) => x.windowSeconds, 1));
+  row('delivery latency p50 (ms)', ...nums((x) => x.latencyMs.p50, 2));
+  row('delivery latency p99 (ms)', ...nums((x) => x.latencyMs.p99, 2), '≤ reference', result('p99'));
+  row('time until the last reader has an update, p50 / p99 (ms)', ...strs((x) => `${f(x.fullFanoutMs.p50)} / ${f(x.fullFanoutMs.p99)}`));
+  row('… median over first → last tenth of updates (ms)', ...strs((x) => `${f(x.trendMs.firstTenth)} → ${f(x.trendMs.lastTenth)}`));
+  row('delivery latency p99.9 / max (ms)', ...strs((x) => `${f(x.latencyMs.p999)} / ${f(x.latencyMs.max)}`));
+  row('undelivered (reader × update)', columns.map((x) => int(x.undelivered)), noRatios, '0', result('undelivered'));
+  row('server CPU in window (s, user+sys)', ...nums((x) => x.serverCpuSeconds, 2));
+  row('… of which kernel (system) time (s)', ...nums((x) => x.serverSystemSeconds, 2));
+  if (onPostgres) {
+    row("PostgreSQL processes' CPU in window (s; SQLite works inside the server)", columns.map((x) => (x.database === 'postgres' ? f(x.databaseCpuSeconds, 2) : '—')), noRatios);
+    row('server CPU per delivered update (µs)', ...nums((x) => x.serverCpuMicrosPerDelivery, 2));
+    row('server + database CPU per delivered update (µs)', ...nums((x) => x.totalCpuMicrosPerDelivery, 2), '≤ 0.50×', result('cpu'));
+  } else {
+    row('server CPU per delivered update (µs)', ...nums((x) => x.totalCpuMicrosPerDelivery, 2), '≤ 0.50×', result('cpu'));
+  }
+  row('server CPU (% of one core)', ...nums((x) => (100 * x.serverCpuSeconds) / x.windowSeconds, 0));
+  row('server RSS idle → with readers (MiB)', ...strs((x) => `${f(x.serverRssMiB.idle, 0)} → ${f(x.serverRssMiB.connected, 0)}`));
+  row('server RSS peak in window / after (MiB)', columns.map((x) => `${f(x.serverRssMiB.peakInWindow, 0)} / ${f(x.serverRssMiB.after, 0)}`),
+    projects.map((x) => (rp ? ratio(x.serverRssMiB.peakInWindow, rp.serverRssMiB.peakInWindow) : '—')));
+  row('server VmHWM, whole life (MiB)', ...nums((x) => x.serverRssMiB.hwm, 0));
+  row('load generator CPU: readers + writer (s)', ...strs((x) => `${f(x.loadGenCpuSeconds.readers, 2)} + ${f(x.loadGenCpuSeconds.writer, 2)}`));
+  row('machine busy before start (% of all cores)', ...nums((x) => 100 * x.busyBefore, 0));
+  row('machine busy in window (% of all cores)', ...nums((x) => 100 * x.machineBusyShare, 0));
+  row('… of which other processes (% of all cores)', ...nums((x) => 100 * x.otherBusyShare, 0));
+  row('writer lag behind schedule p99 / max (ms)', ...strs((x) => `${f(x.writerLagMs.p99, 2)} / ${f(x.writerLagMs.max, 1)}`));
+  row('measured window (s)', ...nums((x) => x.windowSeconds, 1));
   const closes = (x: FanoutResult) => Object.entries(x.closes).map(([c, n]) => `${n}×${c}`).join(', ') || '0';
   const ext = (x: FanoutResult) => (x.extensions.includes('permessage-deflate') ? 'yes' : 'no');
-  row('permessage-deflate negotiated', ext(p), rp ? ext(rp) : '—', '');
-  row('sockets closed early / duplicates', `${closes(p)} / ${p.duplicates}`, rp ? `${closes(rp)} / ${rp.duplicates}` : '—', '');
+  row('permessage-deflate negotiated', ...strs(ext));
+  row('sockets closed early / duplicates', ...strs((x) => `${closes(x)} / ${x.duplicates}`));
   return lines.join('\n');
 }
 
@@ -115,7 +161,7 @@ export function noiseWarnings(fanout: FanoutResult[] | null, coldload: ColdloadR
   const out: string[] = [];
   for (const x of fanout ?? []) {
     const other = x.otherBusyShare;
-    if (other > limit) out.push(`fan-out/${x.label}: other processes used ${(100 * other).toFixed(0)}% of the machine during the window`);
+    if (other > limit) out.push(`fan-out/${sideName(x.label, x.database)}: other processes used ${(100 * other).toFixed(0)}% of the machine during the window`);
   }
   if (coldload) {
     for (const [name, s] of [['uncompacted', coldload.uncompacted], ['compacted', coldload.compacted]] as const) {

@@ -4,8 +4,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { seedWriter } from '../../helpers/access.ts';
-import { removeDir, stopChild, trackChild, trackDir } from './cleanup.ts';
+import { seedWriter, type SeedTarget } from '../../helpers/access.ts';
+import { createTestDatabase, type TestDatabase } from '../../helpers/postgres.ts';
+import type { Database } from './databases.ts';
+import { dropDatabase, removeDir, stopChild, trackChild, trackDatabase, trackDir } from './cleanup.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -15,6 +17,10 @@ export interface RunningServer {
   kind: ServerKind;
   /** What was started, for the report. */
   command: string;
+  /** The project's server's engine; null for the reference server. */
+  database: Database | null;
+  /** On PostgreSQL, the database made for this server (dropped by `stop`). */
+  databaseUrl: string | null;
   pid: number;
   /** ws://127.0.0.1:<port> */
   origin: string;
@@ -33,8 +39,16 @@ export interface StartOptions {
   startTimeoutMs?: number;
   /** Documents the benchmark will open: the project's server gets them seeded with a writer's token. */
   docIds?: readonly string[];
-  /** Writes more into the project server's fresh data directory before it starts (e.g. a meeting and its people). */
-  seed?: (dataDir: string) => void;
+  /**
+   * The project's server's engine: SQLite in its fresh DATA_DIR (the default), or PostgreSQL in a fresh database
+   * made for this start (`DATABASE_URL`) and dropped when it stops.
+   */
+  database?: Database;
+  /**
+   * Writes more into the project server's fresh database before it starts (e.g. a meeting and its people); the
+   * server starts once the promise has settled.
+   */
+  seed?: (dataDir: string, target: SeedTarget) => Promise<void> | void;
   /**
    * The project's server as people meet it: serving the built client (build it first: `ensureClientBuilt`), with
    * no account yet, so that the first run's setup can load the demo (the page benchmark).
@@ -46,8 +60,8 @@ const URL_PATTERN = /http:\/\/([\d.]+):(\d+)/;
 const REFERENCE_READY = /running at '([\d.]+)' on port (\d+)/;
 
 /**
- * Starts the project's server (`server/main.ts` under tsx, fresh DATA_DIR) or the reference `@y/websocket-server`
- * as a child process on a loopback port and resolves once it listens.
+ * Starts the project's server (`server/main.ts` under tsx, fresh DATA_DIR, and on PostgreSQL a fresh database) or
+ * the reference `@y/websocket-server` as a child process on a loopback port and resolves once it listens.
  */
 export async function startServer(kind: ServerKind, options: StartOptions = {}): Promise<RunningServer> {
   const flags = options.nodeFlags ?? [];
@@ -55,13 +69,28 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   let command: string;
   let ready: RegExp;
   let dataDir: string | null = null;
+  let database: TestDatabase | null = null;
   let path_ = '';
   let query = '';
+  const removeData = async () => {
+    if (dataDir) removeDir(dataDir);
+    if (database) await dropDatabase(database);
+  };
   if (kind === 'project') {
     dataDir = trackDir(fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-bench-data-')));
-    // Our server admits only signed-in members of a document's meeting; the reference has no such check.
-    if (!options.asInstalled) query = `?token=${await seedWriter(dataDir, options.docIds ?? [])}`;
-    options.seed?.(dataDir);
+    if (options.database === 'postgres') database = trackDatabase(await createTestDatabase());
+    const target: SeedTarget = database ? { databaseUrl: database.url } : {};
+    try {
+      // Our server admits only signed-in members of a document's meeting; the reference has no such check.
+      if (!options.asInstalled) query = `?token=${await seedWriter(dataDir, options.docIds ?? [], target)}`;
+      await options.seed?.(dataDir, target);
+    } catch (err) {
+      // Said before the database is dropped: a pool the failed seed left open dies with it, and may take this
+      // process along before the error reaches the report.
+      process.stderr.write(`bench: seeding the ${options.database ?? 'sqlite'} database failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      await removeData();
+      throw err;
+    }
     const args = [...flags, '--import', 'tsx', 'server/main.ts'];
     command = `node ${args.join(' ')}`;
     child = spawn(process.execPath, args, {
@@ -71,6 +100,8 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
         HOST: '127.0.0.1',
         PORT: '0',
         DATA_DIR: dataDir,
+        // Empty selects SQLite (server/config.ts), whatever the bench's own environment says.
+        DATABASE_URL: database?.url ?? '',
         LOG_LEVEL: 'warn',
         QUORUM_SKIP_CLIENT_BUILD: options.asInstalled ? '' : '1',
         // The fan-out's readers all connect with the one seeded token: as far as the server can tell, one person
@@ -100,7 +131,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   const output = () => tail.slice(-4000);
   const stop = async () => {
     await stopChild(child);
-    if (dataDir) removeDir(dataDir);
+    await removeData();
   };
 
   const origin = await new Promise<string>((resolve, reject) => {
@@ -131,7 +162,9 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
 
   return {
     kind,
-    command,
+    command: database ? `DATABASE_URL=${database.url} ${command}` : command,
+    database: kind === 'project' ? (options.database ?? 'sqlite') : null,
+    databaseUrl: database?.url ?? null,
     pid: child.pid!,
     origin,
     httpOrigin: origin.replace(/^ws/, 'http'),
