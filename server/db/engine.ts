@@ -77,7 +77,9 @@ async function openPostgres(url: string): Promise<Engine> {
       throw new Error('this installation runs on PostgreSQL: back it up with pg_dump (see docs/operations.md)');
     },
     close: async () => {
+      // Kysely ends the pool only if it ran a query; the store uses the pool too.
       await db.destroy();
+      if (!pool.ended) await pool.end();
     },
   };
 }
