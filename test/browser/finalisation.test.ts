@@ -130,6 +130,9 @@ describeInBrowser('browser: edits refused by a finalised text', () => {
       await caretInBody(delegate.page, 'last', 'end');
       await delegate.page.keyboard.press('Enter');
       await delegate.page.keyboard.type('Đề nghị bổ sung chỉ tiêu đào tạo', { delay: 5 });
+      // The edit is on the device before the text is sealed (a failure here is the typing, not the refusal).
+      await expect.poll(() => editorText(delegate.page)).toContain('Đề nghị bổ sung chỉ tiêu đào tạo');
+      await expect.poll(() => delegate.page.getByTestId('save-state').getAttribute('data-state')).toBe('unsent');
 
       await adoptOverHttp(http, meetingId, resolution.id);
       expect((await requestFinalisation(http.ha!, resolution.id)).status).toBe(200);
