@@ -69,14 +69,21 @@ export async function deliverEvents(s: Services, events: readonly DomainEvent[],
       await run(e, () => s.projection?.publish(e.meetingId));
     }
   }
+  // A group commit's ballots go out together, per motion: one read of its view, one change of the live state.
+  const ballots = new Map<string, Extract<QuorumEvent, { type: 'ballot.cast' }>[]>();
   for (const e of all) {
-    if (e.type === 'ballot.cast' && !published.has(e.meetingId)) {
-      await run(e, async () => {
-        const details = e.motion ? null : await s.motions.detailOf(e.motionId);
-        const motion = e.motion ? await e.motion() : details && presentMotion(details);
-        if (motion) await s.projection?.publishBallot(e.meetingId, motion, e.userId, e.ballot);
-      });
-    }
+    if (e.type !== 'ballot.cast' || published.has(e.meetingId)) continue;
+    const same = ballots.get(e.motionId);
+    if (same) same.push(e);
+    else ballots.set(e.motionId, [e]);
+  }
+  for (const group of ballots.values()) {
+    const first = group[0]!;
+    await run(first, async () => {
+      const details = first.motion ? null : await s.motions.detailOf(first.motionId);
+      const motion = first.motion ? await first.motion() : details && presentMotion(details);
+      if (motion) await s.projection?.publishBallots(first.meetingId, motion, group.map((e) => ({ userId: e.userId, ballot: e.ballot })));
+    });
   }
   for (const e of all) {
     if (e.type === 'motion.closed') {

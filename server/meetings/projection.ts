@@ -71,10 +71,15 @@ export class MeetingProjection {
    * A ballot changes only its motion's count and adds one entry: written alone, so a burst of hundreds of
    * ballots sends each watcher a few small updates instead of the whole meeting each time.
    */
-  async publishBallot(meetingId: string, motion: MotionView, userId: string, ballot: ProjectedBallot): Promise<void> {
+  /**
+   * Ballots of one motion committed together: the motion's count once and each ballot's entry, in one change (one
+   * store write and one message to the watchers, however many ballots a group commit took).
+   */
+  async publishBallots(meetingId: string, motion: MotionView, ballots: readonly { userId: string; ballot: ProjectedBallot }[]): Promise<void> {
     await this.write(meetingId, (doc) => {
       setIfChanged(doc.getMap<unknown>(PROJECTION.motions), motion.id, motion);
-      setIfChanged(doc.getMap<unknown>(PROJECTION.ballots), ballotKey(motion.id, userId), ballot);
+      const entries = doc.getMap<unknown>(PROJECTION.ballots);
+      for (const { userId, ballot } of ballots) setIfChanged(entries, ballotKey(motion.id, userId), ballot);
     });
   }
 
