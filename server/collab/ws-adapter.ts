@@ -53,6 +53,9 @@ export function attachCollabSockets(
       wss.handleUpgrade(req, socket, head, (ws) => {
         if (docId === null || 'refuse' in access) {
           const refusal = docId === null ? { refuse: CloseCode.NotFound, reason: 'invalid document id' } : access;
+          // A refused client may already have sent a frame, oversized or invalid: ws reports it as an error on this
+          // socket, which with no listener would throw and take the whole process down.
+          ws.on('error', (err) => options.log.debug({ docId, err: err.message }, 'refused sync socket error'));
           if ('refuse' in refusal) ws.close(refusal.refuse, refusal.reason);
           return;
         }

@@ -1,3 +1,4 @@
+import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import { meetingDocumentId } from '../../shared/meeting.ts';
 import { caretColor } from '../../shared/presence.ts';
@@ -35,6 +36,32 @@ describe('what one member can hold and announce on the sync socket', () => {
     expect(again.ws.readyState).toBe(again.ws.OPEN);
     expect(lan.ws.readyState).toBe(lan.ws.OPEN);
     for (const s of [...open, lan, again]) s.ws.close();
+  });
+
+  it('[W9] a refused socket that sends an oversized or invalid frame before it reads its refusal closes alone; the server carries on', async () => {
+    const { url } = await server({ MAX_SOCKETS_PER_PERSON: 1, MAX_MESSAGE_BYTES: 1024 });
+    const m = await votingMeeting(url);
+    const dung = await tokenFor(m.admin, m.people.dung!.userId, 'dung');
+    const held = await openRawSocket(url, m.documentId, { token: dung });
+    const refusedWith = (frame: Uint8Array | string) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(`${url.replace('http', 'ws')}/collab/${m.documentId}?token=${dung}`);
+        ws.on('open', () => ws.send(frame));
+        ws.on('error', () => {});
+        ws.on('close', (code) => resolve(code));
+      });
+    const codes = await Promise.all([
+      ...Array.from({ length: 10 }, () => refusedWith(new Uint8Array(4096))),
+      ...Array.from({ length: 10 }, () => refusedWith('not binary')),
+    ]);
+    // Each is told why it was refused (or, having broken the protocol first, is cut off for that).
+    for (const code of codes) expect([CloseCode.TooManyConnections, 1009, 1002]).toContain(code);
+    expect(codes).toContain(CloseCode.TooManyConnections);
+    // The process is still up, and the socket the person holds still works.
+    const res = await fetch(new URL('/healthz', url));
+    expect(res.status).toBe(200);
+    expect(held.ws.readyState).toBe(held.ws.OPEN);
+    held.ws.close();
   });
 
   it('[R15] an observer flooding the meeting’s live state with large presence states reaches nobody and closes nobody', async () => {
