@@ -21,7 +21,8 @@ export interface Cluster {
   readonly urls: string[];
   databaseUrl: string;
   dataDir: string;
-  /** The channels' prefix on Redis. */
+  /** The Redis the processes share, and their channels' prefix on it. */
+  redisUrl: string;
   prefix: string;
   /** Starts one more process of the installation. */
   spawn(env?: Record<string, string>): Promise<ServerProcess>;
@@ -58,12 +59,13 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const database: TestDatabase = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-cluster-'));
   const prefix = testPrefix();
+  const redisUrl = options.redisUrl ?? REDIS_URL;
   const processes: ServerProcess[] = [];
   const baseEnv = {
     PORT: '0',
     DATA_DIR: dataDir,
     DATABASE_URL: database.url,
-    REDIS_URL: options.redisUrl ?? REDIS_URL,
+    REDIS_URL: redisUrl,
     REDIS_PREFIX: prefix,
     ...options.env,
   };
@@ -92,6 +94,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     },
     databaseUrl: database.url,
     dataDir,
+    redisUrl,
     prefix,
     spawn: spawnOne,
     async query(text, values) {
