@@ -189,5 +189,8 @@ describe.runIf(redis)('RedisBus between processes', () => {
     const started = Date.now();
     await expect(RedisBus.connect('redis://127.0.0.1:1', { connectTimeoutMs: 500 })).rejects.toThrow(/redis:\/\/127\.0\.0\.1:1.*did not answer within 500 ms/);
     expect(Date.now() - started).toBeLessThan(3000);
+    const refusal = await RedisBus.connect('redis://quorum:mat-khau@127.0.0.1:1', { connectTimeoutMs: 200 }).catch((err: Error) => err.message);
+    expect(refusal).toContain('redis://quorum:***@127.0.0.1:1');
+    expect(refusal).not.toContain('mat-khau');
   });
 });
