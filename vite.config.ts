@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { OutputBundle, OutputChunk } from 'rolldown';
 import { runnerImport, type Plugin } from 'vite';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Absolute, so that building through the API (server/build-client.ts) works from any working directory.
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -12,6 +12,7 @@ const clientOut = fileURLToPath(new URL('./dist/client', import.meta.url));
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? 8080}`;
 
 const postgres = await postgresPass();
+const cluster = postgres && (await clusterPass());
 
 export default defineConfig({
   root: clientRoot,
@@ -64,9 +65,13 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: real servers and Chromium per file; more parallel files only make timing noisier.
     maxWorkers: 2,
-    // Everything on SQLite; the integration suite a second time on PostgreSQL (test/helpers/database.ts).
+    // Everything on SQLite; the integration suite a second time on PostgreSQL (test/helpers/database.ts); the
+    // suite of several processes on PostgreSQL and Redis (test/helpers/cluster.ts).
     projects: [
-      { extends: true, test: { name: 'sqlite', include: ['{client,server,shared}/**/*.test.{ts,tsx}', 'test/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'sqlite', include: ['{client,server,shared}/**/*.test.{ts,tsx}', 'test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/cluster/**'] },
+      },
       ...(postgres
         ? [
             {
@@ -76,6 +81,19 @@ export default defineConfig({
                 include: ['test/integration/**/*.test.ts'],
                 env: { QUORUM_TEST_DATABASE: 'postgres' },
                 setupFiles: ['test/setup-database.ts'],
+              },
+            },
+          ]
+        : []),
+      ...(cluster
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'cluster',
+                include: ['test/cluster/**/*.test.ts'],
+                // Three server processes per test, each a few seconds to start on two busy cores.
+                testTimeout: 120_000,
               },
             },
           ]
@@ -105,6 +123,31 @@ async function postgresPass(): Promise<boolean> {
     return false;
   } finally {
     await client.end().catch(() => {});
+  }
+}
+
+/**
+ * Whether the suite of several processes runs (PostgreSQL being there already): always under CI=true (where Redis
+ * must be there too, and the suite fails loudly if it is not), elsewhere when Redis answers at TEST_REDIS_URL.
+ */
+async function clusterPass(): Promise<boolean> {
+  if (process.env.CI) return true;
+  const url = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const { Redis } = await import('ioredis');
+  const client = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: 2000 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.ping();
+    return true;
+  } catch (err) {
+    console.warn(
+      `Skipping the suite of several processes: Redis is not reachable at ${url} (${(err as Error).message}). ` +
+        'Start Redis (docs/operations.md) or set TEST_REDIS_URL to run it.',
+    );
+    return false;
+  } finally {
+    client.disconnect();
   }
 }
 

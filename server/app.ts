@@ -3,6 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { sql, type Kysely } from 'kysely';
 import { meetingIdOfDocument } from '../shared/meeting.ts';
 import { CloseCode, COLLAB_PATH } from '../shared/protocol.ts';
 import { RoomManager } from './collab/rooms.ts';
@@ -11,7 +12,6 @@ import type { Config } from './config.ts';
 import { loadAuditKey } from './audit-key.ts';
 import { openEngine } from './db/engine.ts';
 import type { Schema } from './db/schema.ts';
-import type { Kysely } from 'kysely';
 import { lockDataDir } from './db/process-lock.ts';
 import { registerAuth, STATE_CHANGING_METHODS } from './http/auth.ts';
 import { OriginPolicy } from './http/origins.ts';
@@ -38,6 +38,12 @@ import { createServices, matches, type Services } from './services.ts';
 import { WorkQueue } from './work-queue.ts';
 import { deliverEvents } from './events.ts';
 import type { DocumentStore } from './storage/store.ts';
+import type { Bus } from './cluster/bus.ts';
+import { LocalBus } from './cluster/local-bus.ts';
+import { RedisBus } from './cluster/redis-bus.ts';
+import { shareEvents } from './cluster/shared-events.ts';
+import { catchUp, LoadedDocuments } from './cluster/catch-up.ts';
+import { healthRoutes } from './http/routes/health.ts';
 
 export interface StartOptions {
   /** Built client to serve (index.html and assets); none when null or missing, as in `npm run dev`. */
@@ -56,6 +62,8 @@ export interface RunningServer {
   services: Services;
   /** The query layer on the server's database, for tests and benchmarks that look beneath the API. */
   sql: Kysely<Schema>;
+  /** How this process and the installation's others tell each other what happened (also `services.bus`). */
+  bus: Bus;
   /** Persists every document, closes every socket with "server restarting", then stops. Idempotent. */
   close(): Promise<void>;
 }
@@ -64,17 +72,22 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   // Before anything is read or migrated: a second server on the same SQLite files would lose data. PostgreSQL is
   // made for several processes.
   const lock = config.DATABASE_URL ? { release: () => {} } : lockDataDir(config.dataDir);
+  // What a start that failed half-way had opened, closed again (last first): a Redis connection left open would
+  // keep the process from ending.
+  const opened: (() => Promise<void>)[] = [];
   try {
-    return await start(config, options, () => lock.release());
+    return await start(config, options, () => lock.release(), opened);
   } catch (err) {
+    for (const close of opened.reverse()) await close().catch(() => {});
     lock.release();
     throw err;
   }
 }
 
-async function start(config: Config, options: StartOptions, releaseLock: () => void): Promise<RunningServer> {
-  const opened = await openEngine(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir: config.dataDir });
-  const engine = options.store ? { ...opened, store: options.store } : opened;
+async function start(config: Config, options: StartOptions, releaseLock: () => void, opened: (() => Promise<void>)[]): Promise<RunningServer> {
+  const base = await openEngine(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir: config.dataDir });
+  opened.push(() => base.close());
+  const engine = options.store ? { ...base, store: options.store } : base;
   const store = engine.store;
   const app = Fastify({
     logger: { level: config.LOG_LEVEL },
@@ -88,6 +101,12 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
     connectionTimeout: config.HTTP_REQUEST_TIMEOUT_MS,
     http: { headersTimeout: config.HTTP_HEADERS_TIMEOUT_MS, connectionsCheckingInterval: 1000 },
   });
+  const bus: Bus = config.REDIS_URL
+    ? await RedisBus.connect(config.REDIS_URL, { prefix: config.REDIS_PREFIX, log: app.log })
+    : new LocalBus(app.log);
+  opened.push(() => bus.close());
+  // The documents this process has had rooms for, to bring their locks up to date after missed news.
+  const loadedDocuments = new LoadedDocuments((docId) => rooms.loadedRoom(docId) !== undefined);
   configurePasswordHashing(config.PASSWORD_HASH_CONCURRENCY, config.PASSWORD_HASH_QUEUE);
   const rooms = new RoomManager(
     store,
@@ -99,7 +118,10 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
       broadcastWritesPerSecond: config.BROADCAST_WRITES_PER_SECOND,
       maxBroadcastDelayMs: config.MAX_BROADCAST_DELAY_MS,
       // A document with an open vote on it, adopted, or (awaiting) finalised stays locked when its room reloads.
-      lockOf: async (docId) => roomLockOf((await services.meetings.document(docId))?.lock),
+      lockOf: async (docId) => {
+        loadedDocuments.loading(docId);
+        return roomLockOf((await services.meetings.document(docId))?.lock);
+      },
       onRefusedUpdate: (room, conn, update) => refused.onRefusedUpdate(room, conn, update),
       // Nobody is "in" the meeting's live state: presence there would only be someone else's cost.
       presence: (docId) =>
@@ -113,10 +135,17 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
   const auditKey = loadAuditKey(config);
   // On an installation that had entries, a new key there is worth a look: was audit.key removed?
   if (auditKey.created) app.log.warn({ dataDir: config.dataDir }, 'created the audit key (audit.key); keep a copy apart from the database');
+  const deliverHere = (events: Parameters<typeof deliverEvents>[1]) =>
+    deliverEvents(services, events, (err, event) => app.log.error({ event: event.type, err: String(err) }, 'could not deliver an event'));
   const services: Services = createServices(engine, {
     sessionTtlMs,
-    deliver: (events) =>
-      deliverEvents(services, events, (err, event) => app.log.error({ event: event.type, err: String(err) }, 'could not deliver an event')),
+    // The other processes are told first (without waiting for them): the news reaches their sockets and rooms
+    // while this one delivers its own.
+    deliver: async (events) => {
+      shared.publish(events);
+      await deliverHere(events);
+    },
+    bus,
     auditKey,
     projection: (meetings, motions) =>
       new MeetingProjection(meetings, motions, rooms, app.log, (meetingId) => services.meetingFacts?.changed(meetingId)),
@@ -128,6 +157,9 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
         why === 'access' ? 'access changed' : 'signed out',
       ),
   });
+  // Sockets to close, locks and vote timers reach every process. Heard from before anything is read at start (the
+  // timed votes, each room's lock), so that news is either in what is read or heard afterwards.
+  const shared = await shareEvents(bus, deliverHere, app.log);
   // Once, before any command: a key made just now keys the entries written before it (AU4).
   await services.uow.run((tx) => tx.audit.keyExisting());
   const refused = new RefusedEdits(services, app.log, {
@@ -159,6 +191,10 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
   const timers = new MotionTimers((motionId) => closeMotion(services, null, motionId), app.log);
   services.motionTimers = timers;
   for (const { id, closesAt } of await services.motions.timed()) timers.schedule(id, closesAt);
+  // What this process missed while the bus was away it reads from the database once the bus is back.
+  bus.onReconnect(() => {
+    void shared.inTurn(() => catchUp(services, timers, loadedDocuments));
+  });
   // Filled in once the server listens (PORT=0 picks the port then); nothing is answered before that.
   const origins = new OriginPolicy(config.PUBLIC_ORIGIN, config.ALLOWED_ORIGINS, config.TRUST_PROXY);
   const sockets = attachCollabSockets(app.server, rooms, {
@@ -200,7 +236,12 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
   }, 3600_000);
   sweep.unref();
 
-  app.get('/healthz', async () => ({ status: 'ok', ...rooms.stats() }));
+  healthRoutes(app, {
+    ping: () => sql`SELECT 1`.execute(engine.db),
+    bus: config.REDIS_URL ? bus : null,
+    stats: () => rooms.stats(),
+    timeoutMs: 2000,
+  });
   if (options.clientDir && clientPage) {
     // Once there is an account there always is one (accounts are disabled, never deleted).
     let hasAccounts = false;
@@ -220,18 +261,22 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
+      // Nothing more from the other processes: no timer set or room relocked while stopping.
+      await shared.stop();
       timers.stop();
       services.meetingFacts?.stop();
       await rooms.close();
       await sockets.closeAll(CloseCode.ServerRestarting, 'server restarting');
       clearInterval(sweep);
       await app.close();
+      // After the rooms: their last writes may still have news to send.
+      await bus.close();
       await store.close();
       await engine.close();
       releaseLock();
     })());
 
-  return { url, port, origins: origins.origins, app, rooms, services, sql: engine.db, close };
+  return { url, port, origins: origins.origins, app, rooms, services, sql: engine.db, bus, close };
 }
 
 /**

@@ -97,11 +97,33 @@ const schema = z.object({
     .optional()
     .transform((v) => v || undefined)
     .pipe(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional()),
+  /**
+   * Redis (`redis://host:6379`) for the news several processes of one installation tell each other (sockets to
+   * close, locks, vote timers, document updates): set on every process of an installation that runs several, with
+   * the same DATABASE_URL. Unset or empty: this process is the only one.
+   */
+  REDIS_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional()),
+  /** What the names of this installation's channels on Redis start with, so that installations can share one Redis. */
+  REDIS_PREFIX: z.string().min(1).default('quorum:'),
   /** Behind a reverse proxy: take the client address and scheme from X-Forwarded-* headers. */
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+}).superRefine((config, ctx) => {
+  // Several processes need one database they all write: SQLite under DATA_DIR is one process's (its lock
+  // refuses a second server), so Redis without PostgreSQL would only pretend to share anything.
+  if (config.REDIS_URL !== undefined && config.DATABASE_URL === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['REDIS_URL'],
+      message: 'needs DATABASE_URL: several processes share one PostgreSQL database, and SQLite under DATA_DIR serves one process only',
+    });
+  }
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string };

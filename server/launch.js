@@ -1,7 +1,7 @@
 /**
- * `node server/launch.js main|cli [args…]`: runs the server or the operator's command line from JavaScript that
- * esbuild compiled into dist/server/, compiling it first when it is missing or any of its sources is newer.
- * `node server/launch.js build` only compiles.
+ * `node server/launch.js main|cli|cluster [args…]`: runs the server, the operator's command line or several server
+ * processes together (`npm run cluster`) from JavaScript that esbuild compiled into dist/server/, compiling it first
+ * when it is missing or any of its sources is newer. `node server/launch.js build` only compiles.
  *
  * Why not tsx: it compiles every file of the module graph at each start, which cost the command line about half a
  * second and the server about 60 MiB of memory for as long as it runs. Packages stay external (node_modules is
@@ -20,7 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'dist', 'server');
 const MANIFEST = path.join(OUT, 'build.json');
-const ENTRIES = { main: 'server/main.ts', cli: 'server/cli.ts' };
+const ENTRIES = { main: 'server/main.ts', cli: 'server/cli.ts', cluster: 'server/cluster/run-cluster.ts' };
 /** Besides the sources esbuild reports reading: what decides how they compile. */
 const SETTINGS = ['tsconfig.json', 'server/launch.js'];
 /** A chunk no longer part of the build is kept this long, for a process that started from the build before. */

@@ -8,6 +8,7 @@ import type { Schema } from './db/schema.ts';
 import type { DomainEvent, UnitOfWork } from './db/uow.ts';
 import type { MotionView } from '../shared/api.ts';
 import type { RoomManager } from './collab/rooms.ts';
+import type { Bus } from './cluster/bus.ts';
 import type { MeetingProjection } from './meetings/projection.ts';
 import type { MeetingFactsWriter } from './documents/meeting-facts.ts';
 import { Motions } from './motions/repo.ts';
@@ -56,6 +57,11 @@ export interface Services extends Repositories {
    * (the client reconnects and the gate decides again), `signedOut` when the session or token ended.
    */
   closeSockets(match: SocketMatch, why: 'access' | 'signedOut'): void;
+  /**
+   * How this process tells the installation's other processes what happened (`server/cluster/`): Redis with
+   * `REDIS_URL`, else a bus of this process alone. Absent in the command line, which tells no one.
+   */
+  bus: Bus | null;
 }
 
 /** Which connections: all fields given must match. */
@@ -87,6 +93,7 @@ export interface ServiceOptions {
   projection?: (meetings: Meetings, motions: Motions) => MeetingProjection;
   rooms?: Services['rooms'];
   closeSockets?: Services['closeSockets'];
+  bus?: Bus;
   /** Delivers the events a committed unit of work emitted. */
   deliver?: (events: readonly DomainEvent[]) => Promise<void>;
 }
@@ -117,5 +124,6 @@ export function createServices(engine: Engine, options: ServiceOptions): Service
     projection: options.projection?.(repositories.meetings, repositories.motions) ?? null,
     meetingFacts: null,
     closeSockets: options.closeSockets ?? (() => {}),
+    bus: options.bus ?? null,
   };
 }

@@ -195,6 +195,16 @@ export const ERRORS = {
     vi: 'Máy chủ đang bận xử lý nhiều yêu cầu cùng lúc. Vui lòng thử lại sau vài giây.',
     en: 'The server is busy with many requests at once. Please try again in a few seconds.',
   },
+  database_unavailable: {
+    status: 503,
+    vi: 'Máy chủ tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.',
+    en: 'The server cannot reach its database for the moment. Please try again in a few minutes.',
+  },
+  redis_unavailable: {
+    status: 503,
+    vi: 'Máy chủ tạm thời không liên lạc được với các máy chủ khác của hệ thống. Vui lòng thử lại sau ít phút.',
+    en: 'The server cannot reach the installation’s other servers for the moment. Please try again in a few minutes.',
+  },
   internal: { status: 500, vi: 'Máy chủ gặp lỗi. Vui lòng thử lại.', en: 'Server error. Please try again.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;
 

@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { localCopyName } from './localCopies.ts';
-import { COLLAB_PATH, CloseCode, FATAL_CLOSE_CODES } from '../../shared/protocol.ts';
+import { COLLAB_PATH, CloseCode } from '../../shared/protocol.ts';
+import { reconnectPolicy } from '../live/reconnect.ts';
 import { notifyUnauthenticated } from '../api/http.ts';
 import type { Identity } from '../identity.ts';
 import { closeNoticeFor, type CloseNotice } from './closeNotice.ts';
@@ -55,11 +56,13 @@ export function useCollabDocument(documentId: string, identity: Identity): Colla
     const { ydoc, persistence } = takeEarly(documentId) ?? openLocalCopy(documentId);
     // Loading the device's copy is not a change made here; whether the server lacks it is learnt on connecting.
     const tracker = new SaveTracker(ydoc, (origin) => origin === persistence);
+    // The stock rule treats all of 4400–4499 as permanent; the protocol says which codes really are. After a
+    // server process stops, its clients come back each at a moment of its own.
+    const reconnect = reconnectPolicy();
     const provider = new WebsocketProvider(collabUrl(), documentId, ydoc, {
       connect: navigator.onLine,
       WebSocketPolyfill: tracker.socketClass(WebSocket),
-      // The stock rule treats all of 4400–4499 as permanent; the protocol says which codes really are.
-      shouldReconnect: (event) => !FATAL_CLOSE_CODES.has(event.code),
+      shouldReconnect: reconnect.shouldReconnect,
     });
     setStoppedByServer(false);
     setStatus(navigator.onLine ? 'connecting' : 'disconnected');
@@ -95,6 +98,7 @@ export function useCollabDocument(documentId: string, identity: Identity): Colla
 
     setSession({ ydoc, provider, tracker });
     return () => {
+      reconnect.cancel();
       setSession(null);
       tracker.destroy();
       provider.destroy();

@@ -12,7 +12,8 @@ import {
 import { meetingDocumentId, type QuorumState } from '../../shared/meeting.ts';
 import type { MeetingFactTexts } from '../../shared/meeting-facts.ts';
 import { compareVietnameseNames } from '../../shared/names.ts';
-import { CloseCode, FATAL_CLOSE_CODES } from '../../shared/protocol.ts';
+import { CloseCode } from '../../shared/protocol.ts';
+import { reconnectPolicy } from '../live/reconnect.ts';
 import { notifyUnauthenticated } from '../api/http.ts';
 import { collabUrl } from '../document/useCollabDocument.ts';
 import { useOnline } from '../document/useOnline.ts';
@@ -86,9 +87,10 @@ export function useMeetingProjection(meetingId: string): MeetingProjection {
 
   useEffect(() => {
     const doc = new Y.Doc();
+    const reconnect = reconnectPolicy();
     const provider = new WebsocketProvider(collabUrl(), meetingDocumentId(meetingId), doc, {
       connect: navigator.onLine,
-      shouldReconnect: (event) => !FATAL_CLOSE_CODES.has(event.code),
+      shouldReconnect: reconnect.shouldReconnect,
     });
     setProvider(provider);
     // Nobody is "in" the projection: announcing a presence there would only be noise.
@@ -114,6 +116,7 @@ export function useMeetingProjection(meetingId: string): MeetingProjection {
     provider.on('status', onStatus);
     provider.on('closed', onClosed);
     return () => {
+      reconnect.cancel();
       setProvider(null);
       provider.destroy();
       doc.destroy();

@@ -20,7 +20,13 @@ const types = {
 
 /** A pool on `url` that reads 64-bit integers as numbers. */
 export function postgresPool(url: string, max = 10): pg.Pool {
-  return new pg.Pool({ connectionString: url, max, types });
+  const pool = new pg.Pool({ connectionString: url, max, types });
+  // An idle connection that PostgreSQL ended (a restart, a failover, an administrator's terminate) is reported as
+  // an error on the pool, and an error nobody listens to ends the process: every server would stop with its
+  // database. The pool has already dropped that connection and opens a new one for the next query; the queries
+  // made while the database is away fail by themselves, and /healthz says `database_unavailable`.
+  pool.on('error', () => {});
+  return pool;
 }
 
 export function postgresKysely(pool: pg.Pool): Kysely<Schema> {
