@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ApiError } from '../../shared/api.ts';
 import { ERRORS, type ErrorCode } from '../../shared/errors.ts';
+import { databaseUnavailable } from '../db/kysely.ts';
 import { AppError } from '../errors.ts';
 import { TEXT_ISSUE_MESSAGES } from '../../shared/text.ts';
 
@@ -50,6 +51,10 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
     // Busy is a matter of seconds: say when to come back, as a 429 from the rate limits does.
     if (err.code === 'busy') reply.header('retry-after', '5');
     return reply.code(ERRORS[err.code].status).send({ ...err.extra, ...errorBody(req, err.code, err.field, err.detail) });
+  }
+  if (databaseUnavailable(err)) {
+    req.log.warn({ err: err.message }, 'database unavailable');
+    return sendError(req, reply.header('retry-after', '5'), 'database_unavailable');
   }
   if (err.statusCode === 429) return sendError(req, reply, 'rate_limited');
   if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(req, reply, 'too_large');

@@ -15,7 +15,7 @@ async function health(url: string): Promise<{ status: number; body: Record<strin
 }
 
 describe('the health check of each process', () => {
-  it('[C14] reports the database and Redis: 200 while both answer, 503 with the code of the one that does not, and 200 again when it is back', async () => {
+  it('[C14] reports the database and Redis: 200 while both answer, 503 with the code of the one that does not, and 200 again when it is back; requests that need the database meanwhile answer 503 database_unavailable', async () => {
     // A Redis of the test's own, to stop and start without disturbing anyone else's.
     redis = await OwnRedis.start();
     const cluster = await installation({ processes: 3, redisUrl: redis.url });
@@ -47,6 +47,11 @@ describe('the health check of each process', () => {
         body: { status: 'unavailable', code: 'database_unavailable', database: 'unavailable', redis: 'ok' },
       });
       expect(Date.now() - started).toBeLessThan(3000);
+      // A request that needs the database is told the same, in words and with a stable code, not a bare 500.
+      const setup = await fetch(`${url}/api/setup`, { headers: { 'accept-language': 'en' } });
+      expect(setup.status).toBe(503);
+      expect(setup.headers.get('retry-after')).toBe('5');
+      expect(await setup.json()).toMatchObject({ code: 'database_unavailable', message: expect.stringContaining('database') });
     }
   });
 });
