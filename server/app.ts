@@ -38,12 +38,15 @@ import { createServices, matches, type Services } from './services.ts';
 import { WorkQueue } from './work-queue.ts';
 import { deliverEvents } from './events.ts';
 import type { DocumentStore } from './storage/store.ts';
+import type { Bus } from './cluster/bus.ts';
 
 export interface StartOptions {
   /** Built client to serve (index.html and assets); none when null or missing, as in `npm run dev`. */
   clientDir?: string | null;
   /** Storage to use instead of SQLite under `config.dataDir`. */
   store?: DocumentStore;
+  /** Several processes on one PostgreSQL database: the bus their rooms relay stored batches on (`server/cluster/`). */
+  bus?: Bus;
 }
 
 export interface RunningServer {
@@ -106,6 +109,7 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
         meetingIdOfDocument(docId) !== null
           ? false
           : { maxStateBytes: config.PRESENCE_MAX_BYTES, perSecond: config.PRESENCE_UPDATES_PER_SECOND },
+      bus: options.bus,
     },
     app.log,
   );
