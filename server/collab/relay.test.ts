@@ -4,8 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Kysely } from 'kysely';
-import { CloseCode } from '../../shared/protocol.ts';
+import * as encoding from 'lib0/encoding';
+import { CloseCode, MessageType } from '../../shared/protocol.ts';
 import { stockClientsForEachTest, whenSynced, type StockClient } from '../../test/helpers/clients.ts';
+import { MemoryPeer } from '../../test/helpers/memory-peer.ts';
 import { createTestDatabase, postgresAvailable, type TestDatabase } from '../../test/helpers/postgres.ts';
 import { BusHub, redisAvailable, redisTestBus } from '../../test/helpers/relay-bus.ts';
 import { ROOM_DEFAULTS } from '../../test/helpers/rooms.ts';
@@ -144,7 +146,7 @@ const type = (c: StockClient, text: string) => c.doc.getText('t').insert(c.doc.g
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.runIf(postgres)('rooms of several processes on one PostgreSQL database and one bus', () => {
-  it.runIf(redis)('[C1] stock clients on two processes, over real Redis, editing one document at once converge, and storage has the same text', async () => {
+  it.runIf(redis)('[C1] stock clients on two processes, over real Redis, editing one document at once converge, storage has the same text, and presence crosses', async () => {
     const prefix = `quorum-test-${randomBytes(4).toString('hex')}:`;
     const [busA, busB] = [await redisTestBus(prefix), await redisTestBus(prefix)];
     buses.push(busA, busB);
@@ -167,6 +169,56 @@ describe.runIf(postgres)('rooms of several processes on one PostgreSQL database 
     await a.rooms.loadedRoom(id)!.whenPersisted();
     await b.rooms.loadedRoom(id)!.whenPersisted();
     expect(await storedText(id)).toBe(text);
+
+    // Presence crosses too: a caret on A is seen on B, and goes when its client leaves.
+    const [onA] = clients;
+    const [, , onB] = clients;
+    onA!.provider.awareness.setLocalStateField('user', { name: 'Người trên A', color: '#1f77b4' });
+    const seenOnB = () => onB!.provider.awareness.getStates().get(onA!.doc.clientID) as { user?: { name: string } } | undefined;
+    await until(() => seenOnB()?.user?.name === 'Người trên A', 5000, 'presence from A on B');
+    onA!.destroy();
+    await until(() => seenOnB() === undefined, 5000, 'the caret gone on B');
+  });
+
+  it('[C1] a connection on one process cannot announce the client id of a caret shown from another', async () => {
+    const hub = new BusHub();
+    const [a, b] = [await proc(hub.join()), await proc(hub.join())];
+    const id = docId();
+    const principal = (userId: string) => ({ userId, meetingId: 'm', credential: `session:${userId}` });
+    const an = MemoryPeer.join(a.rooms, id, { principal: principal('an'), identity: { name: 'An', color: '#1f77b4' } });
+    const binh = MemoryPeer.join(b.rooms, id, { principal: principal('binh'), identity: { name: 'Bình', color: '#ff7f0e' } });
+    an.setPresence({ name: 'An' });
+    await until(() => binh.awareness.getStates().has(an.doc.clientID), 5000, 'An’s caret on B');
+    // Bình's connection claims An's client id, with a newer clock.
+    const impostor = MemoryPeer.join(b.rooms, id, { principal: principal('binh'), identity: { name: 'Bình', color: '#ff7f0e' } });
+    const claim = encoding.createEncoder();
+    encoding.writeVarUint(claim, MessageType.Awareness);
+    const entry = encoding.createEncoder();
+    encoding.writeVarUint(entry, 1);
+    encoding.writeVarUint(entry, an.doc.clientID);
+    encoding.writeVarUint(entry, 50);
+    encoding.writeVarString(entry, JSON.stringify({ name: 'giả mạo' }));
+    encoding.writeVarUint8Array(claim, encoding.toUint8Array(entry));
+    impostor.sendToServer(encoding.toUint8Array(claim));
+    await pause(200);
+    const shownOnB = b.rooms.loadedRoom(id)!.awareness.getStates().get(an.doc.clientID) as { user?: { name: string } };
+    expect(shownOnB.user?.name).toBe('An');
+    const shownOnA = a.rooms.loadedRoom(id)!.awareness.getStates().get(an.doc.clientID) as { user?: { name: string } };
+    expect(shownOnA.user?.name).toBe('An');
+  });
+
+  it('[C1] a client joining on another process sees the carets already shown, without waiting for their renewal', async () => {
+    const hub = new BusHub();
+    const [a, b] = [await proc(hub.join()), await proc(hub.join())];
+    const id = docId();
+    const a1 = client(a.url, id);
+    await whenSynced(a1);
+    a1.provider.awareness.setLocalStateField('user', { name: 'Đã ở đây', color: '#2ca02c' });
+    await until(() => a.rooms.loadedRoom(id)?.awareness.getStates().has(a1.doc.clientID) === true);
+    // B's room loads only now, and asks A for the carets it shows.
+    const b1 = client(b.url, id);
+    await whenSynced(b1);
+    await until(() => b1.provider.awareness.getStates().has(a1.doc.clientID), 2000, 'A’s caret on B at once');
   });
 
   it('[C2] an update reaches a peer on another process only after it is committed, and not while its append waits', async () => {
@@ -214,7 +266,8 @@ describe.runIf(postgres)('rooms of several processes on one PostgreSQL database 
     expect(b1.doc.getText('t').toString()).toBe('');
     type(a1, 'hai ');
     await until(() => b1.doc.getText('t').toString() === 'một hai ', 5000, 'the lost batch, from storage');
-    expect(hub.published.map((m) => decodeRelayed(m.message)).map((r) => [r!.from, r!.to])).toEqual([
+    const batches = hub.published.map((m) => decodeRelayed(m.message)).filter((r) => r !== null);
+    expect(batches.map((r) => [r.from, r.to])).toEqual([
       [1, 1],
       [2, 2],
     ]);

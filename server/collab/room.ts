@@ -10,7 +10,15 @@ import { awarenessMessage, storedMessage, syncStep1, syncStep2, updateMessage } 
 import type { Logger } from './peer.ts';
 import { PresenceGate, type PresenceLimits } from './presence.ts';
 import { Ranges } from './ranges.ts';
-import { decodeRelayed, encodeRelayed, relayChannel, type RelayedBatch } from './relay.ts';
+import {
+  decodeRelay,
+  encodePresenceQuery,
+  encodeRelayed,
+  encodeRelayedPresence,
+  relayChannel,
+  type RelayedBatch,
+  type RelayedPresence,
+} from './relay.ts';
 
 /**
  * Why nothing but the server may change the text. `hold`: for now (a vote, a finalisation request); edits dropped
@@ -109,6 +117,10 @@ export class Room implements MessageSink {
   private catchUpAgain = false;
   /** Messages from the bus that arrived while the document was loading. */
   private early: RelayedBatch[] | null = [];
+  /** Presence from other processes that arrived while the document was loading. */
+  private earlyPresence: RelayedPresence[] = [];
+  /** The bus reconnected while the document was loading: read what was missed once it has loaded. */
+  private catchUpAfterLoad = false;
   private unsubscribe: (() => Promise<void>) | null = null;
   /** The stored rows this copy holds and has not folded: what compaction deletes. */
   private readonly unfolded = new Ranges();
@@ -163,10 +175,12 @@ export class Room implements MessageSink {
     const bus = this.options.bus;
     if (bus) {
       this.unsubscribe = await bus.subscribe(relayChannel(this.id), (message) => {
-        const batch = decodeRelayed(message);
-        if (!batch || batch.processId === bus.processId || this.destroyed) return;
-        if (this.early) this.early.push(batch);
-        else this.receiveRelayed(batch);
+        const relayed = decodeRelay(message);
+        if (!relayed || relayed.processId === bus.processId || this.destroyed) return;
+        if (relayed.kind === 'query') this.publishPresence(this.localPresenceIds());
+        else if (relayed.kind === 'presence') this.receivePresence(relayed);
+        else if (this.early) this.early.push(relayed);
+        else this.receiveRelayed(relayed);
       });
     }
     const stored = await this.store.load(this.id);
@@ -184,6 +198,14 @@ export class Room implements MessageSink {
     const early = this.early ?? [];
     this.early = null;
     for (const batch of early) this.receiveRelayed(batch);
+    for (const presence of this.earlyPresence.splice(0)) this.receivePresence(presence);
+    if (this.catchUpAfterLoad) void this.catchUp();
+    // The carets shown on other processes now, without waiting for their clients' next renewal.
+    if (bus && this.presence) {
+      bus.publish(relayChannel(this.id), encodePresenceQuery(bus.processId)).catch((err: unknown) => {
+        this.log.debug({ docId: this.id, err: String(err) }, 'could not ask for presence');
+      });
+    }
   }
 
   /** Applies a change of the server's own; `evenIfLocked`: stored even though the document is locked. */
@@ -376,11 +398,45 @@ export class Room implements MessageSink {
     origin: unknown,
   ): void => {
     const changed = added.concat(updated, removed);
-    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const message = awarenessMessage(update);
     for (const conn of this.connections) {
       if (conn !== origin) conn.send(message);
     }
+    // A connection's presence, or its removal as it left, goes to the other processes too (already limited to
+    // PRESENCE_UPDATES_PER_SECOND per connection by the gate); what came from them, or timed out here, does not.
+    if (origin !== RELAY_ORIGIN && origin !== 'timeout') this.publishPresence(changed, update);
   };
+
+  /** The client ids this room's own connections show. */
+  private localPresenceIds(): number[] {
+    const states = this.awareness.getStates();
+    return [...this.connections].map((c) => c.presenceId).filter((id): id is number => id !== null && states.has(id));
+  }
+
+  private publishPresence(ids: number[], update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)): void {
+    const bus = this.options.bus;
+    if (!bus || !this.presence || ids.length === 0 || this.destroyed) return;
+    const owners = ids.map((id): [number, string] => [id, this.presence?.ownerOf(id) ?? '']);
+    bus.publish(relayChannel(this.id), encodeRelayedPresence({ processId: bus.processId, update, owners })).catch((err: unknown) => {
+      this.log.debug({ docId: this.id, err: String(err) }, 'could not publish presence');
+    });
+  }
+
+  /** Presence from another process's room: shown to this room's peers, never owned by them. */
+  private receivePresence(presence: RelayedPresence): void {
+    if (!this.presence) return;
+    if (this.early) {
+      this.earlyPresence.push(presence);
+      return;
+    }
+    this.presence.adoptRemote(presence.owners, this.connections, presence.processId);
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, presence.update, RELAY_ORIGIN);
+    } catch (err) {
+      this.log.warn({ docId: this.id, err: String(err) }, 'presence from another process did not decode');
+    }
+  }
 
   private scheduleFlush(): void {
     if (this.nextFlush || this.destroyed) return;
@@ -533,7 +589,12 @@ export class Room implements MessageSink {
    * not bring. Called on a gap that did not fill in time, and by the manager when the bus reconnects.
    */
   catchUp(): Promise<void> {
-    if (this.destroyed || this.early) return Promise.resolve();
+    if (this.destroyed) return Promise.resolve();
+    if (this.early) {
+      // Still loading: what was missed before the read is in it, what was missed after is read once it is done.
+      this.catchUpAfterLoad = true;
+      return Promise.resolve();
+    }
     if (this.catchingUp) {
       this.catchUpAgain = true;
       return this.catchingUp;

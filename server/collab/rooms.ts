@@ -57,7 +57,8 @@ export class RoomManager {
     // Messages sent while the bus was away are lost to this process: every loaded copy reads what it missed.
     options.bus?.onReconnect(() => {
       if (this.closing) return;
-      for (const room of this.loaded.values()) void room.catchUp();
+      // Rooms still loading too, once they have: their read may predate what was lost.
+      for (const loading of this.rooms.values()) void loading.then((room) => room.catchUp(), () => {});
     });
   }
 
