@@ -673,7 +673,8 @@ export class Room implements MessageSink {
    */
   async compact(): Promise<void> {
     while (this.compacting) await this.compacting;
-    if (this.unfolded.empty || this.hasUnstored() || this.destroyed) return;
+    // (What other processes stored and waits to be sent here is stored: it may be folded.)
+    if (this.unfolded.empty || this.writing || this.pending.length > 0 || this.destroyed) return;
     // Every row in `unfolded` is in the document, and nothing else in it is unstored: its state holds exactly
     // stored rows. Rows stored while this runs stay for the next compaction.
     const merged = this.unfolded.ranges();
