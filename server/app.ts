@@ -50,6 +50,8 @@ export interface StartOptions {
   clientDir?: string | null;
   /** Storage to use instead of SQLite under `config.dataDir`. */
   store?: DocumentStore;
+  /** Several processes on one PostgreSQL database: the bus their rooms relay stored batches on (`server/cluster/`). */
+  bus?: Bus;
 }
 
 export interface RunningServer {
@@ -128,6 +130,8 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
         meetingIdOfDocument(docId) !== null
           ? false
           : { maxStateBytes: config.PRESENCE_MAX_BYTES, perSecond: config.PRESENCE_UPDATES_PER_SECOND },
+      // Several processes relay what their rooms stored (REDIS_URL); one process alone needs no relay.
+      bus: options.bus ?? (config.REDIS_URL ? bus : undefined),
     },
     app.log,
   );

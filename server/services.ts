@@ -14,6 +14,7 @@ import type { MeetingFactsWriter } from './documents/meeting-facts.ts';
 import { Motions } from './motions/repo.ts';
 import { Versions } from './documents/versions-repo.ts';
 import { Finalisations } from './documents/finalisations-repo.ts';
+import { DocumentHeads } from './documents/heads-repo.ts';
 import type { MotionTimers } from './motions/timers.ts';
 import { Meetings } from './meetings/repo.ts';
 import type { DocumentStore } from './storage/store.ts';
@@ -26,6 +27,8 @@ export interface Repositories {
   motions: Motions;
   versions: Versions;
   finalisations: Finalisations;
+  /** Documents' locks as every append sees them, and their stored text (the freeze). */
+  heads: DocumentHeads;
   audit: AuditLog;
 }
 
@@ -42,8 +45,8 @@ export interface Services extends Repositories {
    */
   forgetBallotOrder(): Promise<void>;
   store: DocumentStore;
-  /** The live documents, to freeze one for a vote and lock or unlock it; absent in the command line. */
-  rooms: Pick<RoomManager, 'freeze' | 'setLock' | 'change' | 'snapshot' | 'connectionsOf'> | null;
+  /** The live documents, to hold one for a vote and lock or unlock it; absent in the command line. */
+  rooms: Pick<RoomManager, 'hold' | 'setLock' | 'change' | 'snapshot' | 'connectionsOf'> | null;
   /** Close timed votes when their time is up; absent in the command line. */
   motionTimers: MotionTimers | null;
   /** Writes a closed vote's result into the vote-result blocks of the meeting's documents. */
@@ -107,6 +110,7 @@ function repositoriesOn(db: Kysely<Schema>, dialect: Dialect, options: ServiceOp
     motions: new Motions(db, dialect),
     versions: new Versions(db),
     finalisations: new Finalisations(db),
+    heads: new DocumentHeads(db),
     audit: new AuditLog(db, dialect, options.auditKey),
   };
 }

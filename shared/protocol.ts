@@ -57,6 +57,12 @@ export const CloseCode = {
   NotFound: 4404,
   /** The person's role or membership changed: reconnect, and the server decides their access again. */
   AccessChanged: 4009,
+  /**
+   * The document was locked on another server process (a vote opened, finalisation asked) while this one still
+   * took edits: its copy is dropped and loaded again from storage. Reconnect at once; edits the lock kept out are
+   * sent again and handled as any edit to a locked text (held until the lock lifts, or kept as refused edits).
+   */
+  DocumentReloaded: 4010,
   /** The connection did not answer pings in time. */
   DeadPeer: 4008,
   /** The connection reads too slowly: its send buffer passed the limit. */

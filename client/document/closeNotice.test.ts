@@ -7,9 +7,13 @@ describe('close code notices', () => {
     for (const code of [CloseCode.Normal, 1001, 1005, 1006]) expect(closeNoticeFor(code)).toBeNull();
   });
 
-  it('has a message for every code the server sends except a normal close', () => {
+  it('says nothing when the document was reloaded after a lock taken on another process: the client is back at once', () => {
+    expect(closeNoticeFor(CloseCode.DocumentReloaded)).toBeNull();
+  });
+
+  it('has a message for every code the server sends except a normal close and a reload', () => {
     for (const code of Object.values(CloseCode)) {
-      if (code === CloseCode.Normal) continue;
+      if (code === CloseCode.Normal || code === CloseCode.DocumentReloaded) continue;
       expect(closeNoticeFor(code)?.key, String(code)).not.toBe('close.unknown');
     }
   });

@@ -25,8 +25,9 @@ const NOTICES: Record<number, Omit<CloseNotice, 'code'>> = {
 /**
  * Codes the browser itself reports when the network drops or the page leaves (1001 going away, 1005 no
  * status, 1006 abnormal): the connection status already says "offline/connecting", a notice would repeat it.
+ * A document reloaded after a lock taken elsewhere (4010) is back at once, and the lock's own bar says why.
  */
-const SILENT_CODES = new Set<number>([CloseCode.Normal, 1001, 1005, 1006]);
+const SILENT_CODES = new Set<number>([CloseCode.Normal, 1001, 1005, 1006, CloseCode.DocumentReloaded]);
 
 export function closeNoticeFor(code: number): CloseNotice | null {
   if (SILENT_CODES.has(code)) return null;

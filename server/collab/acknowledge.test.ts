@@ -10,7 +10,7 @@ import { syncFrame } from '../../test/helpers/raw-socket.ts';
 import { ROOM_DEFAULTS } from '../../test/helpers/rooms.ts';
 import { until } from '../../test/helpers/wait.ts';
 import { SqliteStore } from '../storage/sqlite.ts';
-import type { Compaction, DocumentStore } from '../storage/store.ts';
+import type { AppendOptions, Compaction, DocumentStore } from '../storage/store.ts';
 import { silentLogger } from './peer.ts';
 import { RoomManager } from './rooms.ts';
 
@@ -29,9 +29,12 @@ class GatedStore implements DocumentStore {
   load(docId: string) {
     return this.inner.load(docId);
   }
-  async append(docId: string, updates: readonly Uint8Array[]) {
+  since(docId: string, after: number) {
+    return this.inner.since(docId, after);
+  }
+  async append(docId: string, updates: readonly Uint8Array[], options?: AppendOptions) {
     await this.gate;
-    return this.inner.append(docId, updates);
+    return this.inner.append(docId, updates, options);
   }
   compact(docId: string, compaction: Compaction) {
     return this.inner.compact(docId, compaction);

@@ -96,6 +96,25 @@ export class PresenceGate {
     }
   }
 
+  /** Who announced `clientId` here: an account id, or `connection:<n>` for an anonymous connection. */
+  ownerOf(clientId: number): string | undefined {
+    return this.owners.get(clientId);
+  }
+
+  /**
+   * Presence from another process's room: each client id there belongs to its owner here too (an account id, or an
+   * anonymous connection over there), so no connection here may announce it unless it is that person's. An id a
+   * connection here holds stays its.
+   */
+  adoptRemote(owners: readonly (readonly [number, string])[], connections: ReadonlySet<Connection>, processId: string): void {
+    for (const [clientId, owner] of owners) {
+      if ([...connections].some((c) => c.presenceId === clientId)) continue;
+      this.owners.delete(clientId);
+      this.owners.set(clientId, owner === '' || owner.startsWith('connection:') ? `remote:${processId}:${owner}` : owner);
+    }
+    if (this.owners.size > REMEMBERED_IDS) this.forgetOldest();
+  }
+
   destroy(): void {
     for (const bucket of this.buckets.values()) if (bucket.timer) clearTimeout(bucket.timer);
     this.buckets.clear();

@@ -9,7 +9,7 @@ import { MemoryPeer } from '../../test/helpers/memory-peer.ts';
 import { ROOM_DEFAULTS } from '../../test/helpers/rooms.ts';
 import { until } from '../../test/helpers/wait.ts';
 import { SqliteStore } from '../storage/sqlite.ts';
-import type { Compaction, DocumentStore } from '../storage/store.ts';
+import type { AppendOptions, Compaction, DocumentStore } from '../storage/store.ts';
 import { silentLogger } from './peer.ts';
 import { RoomManager, type RoomManagerOptions } from './rooms.ts';
 
@@ -29,15 +29,18 @@ class GatedStore implements DocumentStore {
   load(docId: string) {
     return this.inner.load(docId);
   }
+  since(docId: string, after: number) {
+    return this.inner.since(docId, after);
+  }
   failNext = false;
-  async append(docId: string, updates: readonly Uint8Array[]) {
+  async append(docId: string, updates: readonly Uint8Array[], options?: AppendOptions) {
     await this.gate;
     if (this.failNext) {
       this.failNext = false;
       throw new Error('disk full');
     }
     this.appends.push(updates.length);
-    return this.inner.append(docId, updates);
+    return this.inner.append(docId, updates, options);
   }
   compact(docId: string, compaction: Compaction) {
     return this.inner.compact(docId, compaction);
@@ -170,7 +173,7 @@ describe('room core over in-memory sockets', () => {
     await until(() => rooms.stats().connections === 2);
     a.doc.getText('t').insert(0, 'before;');
     await until(() => b.text === 'before;');
-    await rooms.freeze('d');
+    await rooms.hold('d');
     a.doc.getText('t').insert(7, 'frozen;');
     await new Promise((r) => setTimeout(r, 30));
     expect(b.text).toBe('before;');

@@ -2,12 +2,23 @@ import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode, MessageType, SyncStep } from '../../shared/protocol.ts';
-import type { DocumentStore } from '../storage/store.ts';
+import type { Bus } from '../cluster/bus.ts';
+import type { DocumentStore, StoredDocument, StoredLock } from '../storage/store.ts';
 import { Connection, type MessageSink } from './connection.ts';
 import { hasPending, integratesCompletely } from './dependencies.ts';
 import { awarenessMessage, storedMessage, syncStep1, syncStep2, updateMessage } from './messages.ts';
 import type { Logger } from './peer.ts';
 import { PresenceGate, type PresenceLimits } from './presence.ts';
+import { Ranges } from './ranges.ts';
+import {
+  decodeRelay,
+  encodePresenceQuery,
+  encodeRelayed,
+  encodeRelayedPresence,
+  relayChannel,
+  type RelayedBatch,
+  type RelayedPresence,
+} from './relay.ts';
 
 /**
  * Why nothing but the server may change the text. `hold`: for now (a vote, a finalisation request); edits dropped
@@ -36,17 +47,36 @@ export interface RoomOptions {
   onRefusedUpdate?: (room: Room, conn: Connection, update: Uint8Array) => void;
   /** Presence (awareness) limits; `false` refuses presence on this document altogether. */
   presence: PresenceLimits | false;
+  /**
+   * Several processes: the bus the room sends each batch it stored to its document's copies on other processes,
+   * and hears theirs from. Absent, the room is the document's only copy.
+   */
+  bus?: Bus;
+  /**
+   * How long a batch numbered past a gap waits for the missing one to arrive on the bus before the room reads it
+   * from storage (batches from different processes may arrive out of order; one lost with the bus never arrives).
+   */
+  relayGapMs?: number;
 }
 
 interface Pending {
   update: Uint8Array;
   origin: Connection | null;
+  /** The server's own change to a text it locked (see `Room.changeByServer`): stored through the lock. */
+  evenIfLocked: boolean;
 }
 
 class ProtocolError extends Error {}
 
 /** Transaction origin of applying the stored state: not a change to store or relay. */
 const LOAD_ORIGIN = Symbol('load');
+/** Transaction origins of the server's own changes: stored and sent to every connection. */
+const SERVER_ORIGIN = Symbol('server');
+const SERVER_EVEN_IF_LOCKED_ORIGIN = Symbol('server, even if locked');
+/** Transaction origin of what another process stored (from the bus or read back from storage): sent, not stored. */
+const RELAY_ORIGIN = Symbol('relay');
+
+const DEFAULT_RELAY_GAP_MS = 100;
 
 /**
  * One loaded document: its Y.Doc, awareness and connections.
@@ -56,25 +86,53 @@ const LOAD_ORIGIN = Symbol('load');
  * lose. An update after a quiet spell goes out on the next turn of the event loop; a fast stream is paced so the
  * room keeps within its write budget (see `RoomOptions`), each batch one write and one frame per peer. A peer
  * never gets its own updates back.
+ *
+ * With several processes (`RoomOptions.bus`) each process serving the document holds a copy. A stored batch is
+ * also published with its row numbers; the other copies apply batches in number order, so each copy holds every
+ * row up to its `head`, and they read what they missed (a lost message, numbers their own appends skipped) from
+ * storage. Storage refuses an append to a document locked elsewhere: the room is then dropped and reloaded.
  */
 export class Room implements MessageSink {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
   private pending: Pending[] = [];
+  /** What other processes stored, applied here and waiting for the next flush to be sent to this room's peers. */
+  private relayedOut: Uint8Array[] = [];
   /** The flush that will take the updates pending now; null when none is scheduled. */
   private nextFlush: Promise<void> | null = null;
   private lastFlushAt = -Infinity;
   /** A batch is being written: the document holds updates that storage does not have yet. */
   private writing = false;
   private flushChain: Promise<void> = Promise.resolve();
-  /** The stored rows this copy holds and the stored state does not, by sequence number: what compaction folds. */
-  private unmerged: number[] = [];
+  /** Every stored row up to this number is in this copy. */
+  private head = 0;
+  /** This copy's own stored batches numbered past a gap (rows of other processes not here yet). */
+  private ahead: [number, number][] = [];
+  /** Batches from other processes numbered past a gap, waiting for it to fill. */
+  private readonly waiting = new Map<number, RelayedBatch>();
+  private gapTimer: NodeJS.Timeout | null = null;
+  private catchingUp: Promise<void> | null = null;
+  /** A catch-up was asked for while one was reading: read again after it. */
+  private catchUpAgain = false;
+  /** Messages from the bus that arrived while the document was loading. */
+  private early: RelayedBatch[] | null = [];
+  /** Presence from other processes that arrived while the document was loading. */
+  private earlyPresence: RelayedPresence[] = [];
+  /** The bus reconnected while the document was loading: read what was missed once it has loaded. */
+  private catchUpAfterLoad = false;
+  private unsubscribe: (() => Promise<void>) | null = null;
+  /** The stored rows this copy holds and has not folded: what compaction deletes. */
+  private readonly unfolded = new Ranges();
+  /** Updates this copy stored since it last compacted: what decides when it compacts. */
+  private storedSinceCompaction = 0;
   /** The stored state's version this copy holds (see `DocumentStore.compact`). */
   private stateVersion = 0;
   /** A compaction under way: the next waits for it, so no row is named twice. */
   private compacting: Promise<void> | null = null;
   private destroyed = false;
+  /** Storage refused a batch because the document is locked (set when the room is dropped for it). */
+  refusedBy: StoredLock | null = null;
   /**
    * While set, updates from every connection are dropped, as from a read-only one (see `RoomLock`). The server's
    * own changes (`RoomManager.change`) still apply.
@@ -89,8 +147,11 @@ export class Room implements MessageSink {
     private readonly log: Logger,
     /** Called when the last connection leaves. */
     private readonly onEmpty: (room: Room) => void = () => {},
-    /** Called when storage fails: the room must be dropped without persisting, and reloaded on next use. */
-    private readonly onBroken: (room: Room) => void = () => {},
+    /**
+     * Called when storage failed or refused a batch: the room must be dropped without persisting, and reloaded on
+     * next use, its connections closed with `code`.
+     */
+    private readonly onBroken: (room: Room, code: number) => void = () => {},
   ) {
     // The server is not a participant: it has no awareness state of its own.
     this.awareness.setLocalState(null);
@@ -98,7 +159,11 @@ export class Room implements MessageSink {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       // Loading is not a change: nothing to persist or broadcast.
       if (origin === LOAD_ORIGIN) return;
-      this.pending.push({ update, origin: isConnection(origin) ? origin : null });
+      if (origin === RELAY_ORIGIN) this.relayedOut.push(update);
+      else {
+        const conn = isConnection(origin) ? origin : null;
+        this.pending.push({ update, origin: conn, evenIfLocked: origin === SERVER_EVEN_IF_LOCKED_ORIGIN });
+      }
       this.scheduleFlush();
     });
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -106,6 +171,18 @@ export class Room implements MessageSink {
 
   /** Loads the stored state; no connection is attached before this resolves. */
   async load(): Promise<void> {
+    // Listening first: a batch stored after the read below arrives on the bus; one stored before is in the read.
+    const bus = this.options.bus;
+    if (bus) {
+      this.unsubscribe = await bus.subscribe(relayChannel(this.id), (message) => {
+        const relayed = decodeRelay(message);
+        if (!relayed || relayed.processId === bus.processId || this.destroyed) return;
+        if (relayed.kind === 'query') this.publishPresence(this.localPresenceIds());
+        else if (relayed.kind === 'presence') this.receivePresence(relayed);
+        else if (this.early) this.early.push(relayed);
+        else this.receiveRelayed(relayed);
+      });
+    }
     const stored = await this.store.load(this.id);
     Y.transact(
       this.doc,
@@ -115,8 +192,25 @@ export class Room implements MessageSink {
       },
       LOAD_ORIGIN,
     );
-    this.unmerged = [...stored.seqs];
+    for (const seq of stored.seqs) this.unfolded.add(seq, seq);
     this.stateVersion = stored.stateVersion;
+    this.head = stored.head;
+    const early = this.early ?? [];
+    this.early = null;
+    for (const batch of early) this.receiveRelayed(batch);
+    for (const presence of this.earlyPresence.splice(0)) this.receivePresence(presence);
+    if (this.catchUpAfterLoad) void this.catchUp();
+    // The carets shown on other processes now, without waiting for their clients' next renewal.
+    if (bus && this.presence) {
+      bus.publish(relayChannel(this.id), encodePresenceQuery(bus.processId)).catch((err: unknown) => {
+        this.log.debug({ docId: this.id, err: String(err) }, 'could not ask for presence');
+      });
+    }
+  }
+
+  /** Applies a change of the server's own; `evenIfLocked`: stored even though the document is locked. */
+  changeByServer(change: () => void, evenIfLocked = false): void {
+    this.doc.transact(change, evenIfLocked ? SERVER_EVEN_IF_LOCKED_ORIGIN : SERVER_ORIGIN);
   }
 
   get lock(): RoomLock | null {
@@ -304,11 +398,45 @@ export class Room implements MessageSink {
     origin: unknown,
   ): void => {
     const changed = added.concat(updated, removed);
-    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const message = awarenessMessage(update);
     for (const conn of this.connections) {
       if (conn !== origin) conn.send(message);
     }
+    // A connection's presence, or its removal as it left, goes to the other processes too (already limited to
+    // PRESENCE_UPDATES_PER_SECOND per connection by the gate); what came from them, or timed out here, does not.
+    if (origin !== RELAY_ORIGIN && origin !== 'timeout') this.publishPresence(changed, update);
   };
+
+  /** The client ids this room's own connections show. */
+  private localPresenceIds(): number[] {
+    const states = this.awareness.getStates();
+    return [...this.connections].map((c) => c.presenceId).filter((id): id is number => id !== null && states.has(id));
+  }
+
+  private publishPresence(ids: number[], update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)): void {
+    const bus = this.options.bus;
+    if (!bus || !this.presence || ids.length === 0 || this.destroyed) return;
+    const owners = ids.map((id): [number, string] => [id, this.presence?.ownerOf(id) ?? '']);
+    bus.publish(relayChannel(this.id), encodeRelayedPresence({ processId: bus.processId, update, owners })).catch((err: unknown) => {
+      this.log.debug({ docId: this.id, err: String(err) }, 'could not publish presence');
+    });
+  }
+
+  /** Presence from another process's room: shown to this room's peers, never owned by them. */
+  private receivePresence(presence: RelayedPresence): void {
+    if (!this.presence) return;
+    if (this.early) {
+      this.earlyPresence.push(presence);
+      return;
+    }
+    this.presence.adoptRemote(presence.owners, this.connections, presence.processId);
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, presence.update, RELAY_ORIGIN);
+    } catch (err) {
+      this.log.warn({ docId: this.id, err: String(err) }, 'presence from another process did not decode');
+    }
+  }
 
   private scheduleFlush(): void {
     if (this.nextFlush || this.destroyed) return;
@@ -342,24 +470,190 @@ export class Room implements MessageSink {
   private async flush(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
-    if (batch.length === 0 || this.destroyed) return;
-    this.writing = true;
-    try {
-      const seqs = await this.store.append(this.id, batch.map((p) => p.update));
-      for (const seq of seqs) this.unmerged.push(seq);
-    } catch (err) {
-      this.log.error({ docId: this.id, err: String(err) }, 'could not store updates; dropping the room');
-      this.onBroken(this);
-      return;
-    } finally {
-      this.writing = false;
+    const relayed = this.relayedOut;
+    this.relayedOut = [];
+    if (this.destroyed) return;
+    const published: RelayedBatch[] = [];
+    if (batch.length > 0) {
+      this.writing = true;
+      try {
+        // The server's changes to a locked text are stored on their own: the lock refuses everything else.
+        for (const run of runsOf(batch)) {
+          const updates = run.map((p) => p.update);
+          const result = await this.store.append(this.id, updates, { server: run[0]!.evenIfLocked });
+          if (!result.stored) {
+            this.log.info({ docId: this.id, lock: result.lock }, 'storage refused a batch: the document was locked elsewhere; reloading it');
+            this.refusedBy = result.lock;
+            this.onBroken(this, CloseCode.DocumentReloaded);
+            return;
+          }
+          this.storedOwn(result.from, result.to);
+          if (this.options.bus) {
+            const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+            published.push({ processId: this.options.bus.processId, from: result.from, to: result.to, update });
+          }
+        }
+      } catch (err) {
+        this.log.error({ docId: this.id, err: String(err) }, 'could not store updates; dropping the room');
+        this.onBroken(this, CloseCode.StorageError);
+        return;
+      } finally {
+        this.writing = false;
+      }
     }
-    this.broadcast(batch);
-    if (this.unmerged.length >= this.options.compactAfterUpdates) await this.compact();
+    this.broadcast(relayed, batch);
+    for (const message of published) this.publish(message);
+    if (this.storedSinceCompaction >= this.options.compactAfterUpdates) await this.compact();
   }
 
-  private broadcast(batch: Pending[]): void {
-    const all = updateMessage(batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((p) => p.update)));
+  private publish(batch: RelayedBatch): void {
+    const bus = this.options.bus!;
+    // A message lost here is not an update lost: it is stored, and the other copies read it back at their next gap
+    // or when the bus reconnects.
+    bus.publish(relayChannel(this.id), encodeRelayed(batch)).catch((err: unknown) => {
+      this.log.warn({ docId: this.id, from: batch.from, to: batch.to, err: String(err) }, 'could not publish a stored batch');
+    });
+  }
+
+  /** Rows `from` … `to` of this copy's own were stored. */
+  private storedOwn(from: number, to: number): void {
+    this.unfolded.add(from, to);
+    this.storedSinceCompaction += to - from + 1;
+    if (to <= this.head) return; // a catch-up already read them back
+    if (from === this.head + 1) {
+      this.head = to;
+      this.advance();
+    } else {
+      // Another process stored rows in between: they come on the bus, or from storage after a while.
+      this.ahead.push([from, to]);
+      this.ahead.sort((a, b) => a[0] - b[0]);
+      this.scheduleCatchUp();
+    }
+  }
+
+  /** A batch another process stored. */
+  private receiveRelayed(batch: RelayedBatch): void {
+    if (batch.to <= this.head) return;
+    if (batch.from > this.head + 1) {
+      this.waiting.set(batch.from, batch);
+      this.scheduleCatchUp();
+      return;
+    }
+    this.applyRelayed(batch);
+    this.advance();
+  }
+
+  private applyRelayed(batch: RelayedBatch): void {
+    Y.applyUpdate(this.doc, batch.update, RELAY_ORIGIN);
+    this.checkNothingPending();
+    this.unfolded.add(batch.from, batch.to);
+    this.head = Math.max(this.head, batch.to);
+  }
+
+  /** Moves `head` over every batch that now follows it, this copy's own and those waiting. */
+  private advance(): void {
+    for (;;) {
+      const own = this.ahead[0];
+      if (own && own[0] <= this.head + 1) {
+        this.ahead.shift();
+        this.head = Math.max(this.head, own[1]);
+        continue;
+      }
+      const next = this.waiting.get(this.head + 1);
+      if (next) {
+        this.waiting.delete(next.from);
+        this.applyRelayed(next);
+        continue;
+      }
+      break;
+    }
+    this.ahead = this.ahead.filter(([, to]) => to > this.head);
+    for (const [from, batch] of this.waiting) if (batch.to <= this.head) this.waiting.delete(from);
+    if (this.ahead.length === 0 && this.waiting.size === 0 && this.gapTimer) {
+      clearTimeout(this.gapTimer);
+      this.gapTimer = null;
+    }
+  }
+
+  private scheduleCatchUp(): void {
+    if (this.gapTimer || this.destroyed) return;
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = null;
+      void this.catchUp();
+    }, this.options.relayGapMs ?? DEFAULT_RELAY_GAP_MS);
+    this.gapTimer.unref();
+  }
+
+  /**
+   * Reads from storage every row after `head` (and the state, if some were folded) and applies it: what the bus did
+   * not bring. Called on a gap that did not fill in time, and by the manager when the bus reconnects.
+   */
+  catchUp(): Promise<void> {
+    if (this.destroyed) return Promise.resolve();
+    if (this.early) {
+      // Still loading: what was missed before the read is in it, what was missed after is read once it is done.
+      this.catchUpAfterLoad = true;
+      return Promise.resolve();
+    }
+    if (this.catchingUp) {
+      this.catchUpAgain = true;
+      return this.catchingUp;
+    }
+    const run = async () => {
+      do {
+        this.catchUpAgain = false;
+        let missing: StoredDocument;
+        try {
+          missing = await this.store.since(this.id, this.head);
+        } catch (err) {
+          this.log.warn({ docId: this.id, err: String(err) }, 'could not read missed updates; will retry');
+          this.scheduleCatchUp();
+          return;
+        }
+        if (this.destroyed) return;
+        this.applyStored(missing);
+      } while (this.catchUpAgain && !this.destroyed);
+    };
+    this.catchingUp = run().finally(() => {
+      this.catchingUp = null;
+      if (this.ahead.length > 0 || this.waiting.size > 0) this.scheduleCatchUp();
+    });
+    return this.catchingUp;
+  }
+
+  private applyStored(missing: StoredDocument): void {
+    if (missing.head <= this.head) return;
+    const from = this.head + 1;
+    // In number order, which is an order every update's dependencies come before it in; what this copy has already
+    // (its own rows, a state folding rows it holds) changes nothing.
+    Y.transact(
+      this.doc,
+      () => {
+        if (missing.state) Y.applyUpdate(this.doc, missing.state);
+        missing.updates.forEach((update, i) => {
+          if (missing.seqs[i]! >= from) Y.applyUpdate(this.doc, update);
+        });
+      },
+      RELAY_ORIGIN,
+    );
+    this.checkNothingPending();
+    this.unfolded.add(from, missing.head);
+    this.head = missing.head;
+    this.advance();
+  }
+
+  private checkNothingPending(): void {
+    if (!hasPending(this.doc)) return;
+    // Stored rows applied in number order never depend on what is not there; should they, nothing stays pending.
+    this.doc.store.pendingStructs = null;
+    this.doc.store.pendingDs = null;
+    this.log.error({ docId: this.id, head: this.head }, 'a stored update left changes pending; dropped them');
+  }
+
+  private broadcast(relayed: Uint8Array[], batch: Pending[]): void {
+    const updates = relayed.concat(batch.map((p) => p.update));
+    if (updates.length === 0) return;
+    const all = updateMessage(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
     const origins = new Set(batch.map((p) => p.origin).filter((o): o is Connection => o !== null));
     for (const conn of this.connections) {
       if (!origins.has(conn)) {
@@ -367,23 +661,30 @@ export class Room implements MessageSink {
         continue;
       }
       // A peer that sent part of the batch gets the rest of it, never its own updates.
-      const others = batch.filter((p) => p.origin !== conn).map((p) => p.update);
+      const others = relayed.concat(batch.filter((p) => p.origin !== conn).map((p) => p.update));
       if (others.length > 0) conn.send(updateMessage(Y.mergeUpdates(others)));
     }
   }
 
-  /** Folds the stored tail into one snapshot. */
+  /**
+   * Folds what this copy holds into one snapshot. Only while everything in the copy is stored: a snapshot taken
+   * with an edit still to be stored would store that edit by the back door, even if storage then refuses it (a
+   * document locked elsewhere) or fails. A compaction put off for that is tried again after the next batch.
+   */
   async compact(): Promise<void> {
     while (this.compacting) await this.compacting;
-    if (this.unmerged.length === 0) return;
-    // The rows stored so far are all in the document (a row is stored after its update is applied), so its
-    // state holds every one of them; rows appended while this runs stay for the next compaction.
-    const merged = this.unmerged.slice();
+    // (What other processes stored and waits to be sent here is stored: it may be folded.)
+    if (this.unfolded.empty || this.writing || this.pending.length > 0 || this.destroyed) return;
+    // Every row in `unfolded` is in the document, and nothing else in it is unstored: its state holds exactly
+    // stored rows. Rows stored while this runs stay for the next compaction.
+    const merged = this.unfolded.ranges();
     const state = Y.encodeStateAsUpdate(this.doc);
+    const stored = this.storedSinceCompaction;
     this.compacting = (async () => {
       try {
         this.stateVersion = await this.store.compact(this.id, { state, merged, baseVersion: this.stateVersion });
-        this.unmerged.splice(0, merged.length);
+        this.unfolded.remove(merged);
+        this.storedSinceCompaction -= stored;
       } catch (err) {
         this.log.warn({ docId: this.id, err: String(err) }, 'compaction failed; will retry');
       } finally {
@@ -401,11 +702,19 @@ export class Room implements MessageSink {
     this.destroy();
   }
 
-  /** Drops the room without persisting (used after a storage failure and after shutdown). */
-  destroy(): void {
+  /**
+   * Drops the room without persisting (used after a storage failure or refusal, and after shutdown); connections
+   * still open are closed with `code`.
+   */
+  destroy(code: number = CloseCode.StorageError): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    for (const conn of [...this.connections]) conn.close(CloseCode.StorageError, 'document unavailable');
+    if (this.gapTimer) clearTimeout(this.gapTimer);
+    this.gapTimer = null;
+    this.unsubscribe?.().catch((err: unknown) => this.log.warn({ docId: this.id, err: String(err) }, 'could not unsubscribe'));
+    this.unsubscribe = null;
+    const reason = code === CloseCode.DocumentReloaded ? 'document reloaded' : 'document unavailable';
+    for (const conn of [...this.connections]) conn.close(code, reason);
     this.presence?.destroy();
     this.awareness.destroy();
     this.doc.destroy();
@@ -418,4 +727,15 @@ export class Room implements MessageSink {
 
 function isConnection(origin: unknown): origin is Connection {
   return origin instanceof Connection;
+}
+
+/** The batch cut where `evenIfLocked` changes, in order. */
+function runsOf(batch: Pending[]): Pending[][] {
+  const runs: Pending[][] = [];
+  for (const p of batch) {
+    const last = runs[runs.length - 1];
+    if (last && last[0]!.evenIfLocked === p.evenIfLocked) last.push(p);
+    else runs.push([p]);
+  }
+  return runs;
 }

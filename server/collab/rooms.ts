@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol.ts';
+import type { Bus } from '../cluster/bus.ts';
+import { AppError } from '../errors.ts';
 import type { DocumentStore } from '../storage/store.ts';
 import { Connection, type PresenceIdentity, type Principal } from './connection.ts';
 import type { Logger, PeerSocket } from './peer.ts';
@@ -18,13 +20,17 @@ export interface RoomManagerOptions {
   onRefusedUpdate?: RoomOptions['onRefusedUpdate'];
   /** Presence limits, and the documents that take no presence at all (`false`). */
   presence?: (docId: string) => PresenceLimits | false;
+  /**
+   * Several processes serving one installation (PostgreSQL and Redis): the bus rooms relay their stored batches
+   * on. Absent, this process is the only one and nothing changes.
+   */
+  bus?: Bus;
+  /** See `RoomOptions.relayGapMs`. */
+  relayGapMs?: number;
 }
 
 /** Generous enough for any caret; what a document takes when no `presence` option says otherwise. */
 const DEFAULT_PRESENCE: PresenceLimits = { maxStateBytes: 4096, perSecond: 20 };
-
-/** Transaction origin of the server's own changes: stored and sent to every connection. */
-const SERVER_ORIGIN = Symbol('server');
 
 /**
  * Loads a room on its first connection, unloads it a while after its last one leaves (after a final persist),
@@ -48,6 +54,12 @@ export class RoomManager {
   ) {
     this.heartbeat = setInterval(() => this.beat(), options.pingIntervalMs);
     this.heartbeat.unref();
+    // Messages sent while the bus was away are lost to this process: every loaded copy reads what it missed.
+    options.bus?.onReconnect(() => {
+      if (this.closing) return;
+      // Rooms still loading too, once they have: their read may predate what was lost.
+      for (const loading of this.rooms.values()) void loading.then((room) => room.catchUp(), () => {});
+    });
   }
 
   /** Joins `socket` to the document; messages it sends before the document has loaded are queued. */
@@ -105,15 +117,20 @@ export class RoomManager {
   /**
    * A change the server makes itself (the meeting projection, a template's first text): loads the document if
    * needed, applies `change` in one transaction, and resolves once it is stored and sent to everyone connected.
+   * Like anyone's, it is refused once the document is locked in storage (by this process or another), with
+   * `document_read_only`, unless `evenIfLocked`: the server's one change to a text it locked, the number written
+   * at finalisation.
    */
-  async change(docId: string, change: (doc: Y.Doc, locked: boolean) => void): Promise<void> {
+  async change(docId: string, change: (doc: Y.Doc, locked: boolean) => void, options: { evenIfLocked?: boolean } = {}): Promise<void> {
     if (this.closing) throw new Error('server closing');
     this.cancelUnload(docId);
     const room = await this.room(docId);
     try {
       if (room.isDestroyed) throw new Error('document unavailable');
-      room.doc.transact(() => change(room.doc, room.locked), SERVER_ORIGIN);
+      room.changeByServer(() => change(room.doc, room.locked), options.evenIfLocked);
       await room.whenPersisted();
+      if (room.refusedBy) throw new AppError('document_read_only');
+      if (room.isDestroyed) throw new Error('document unavailable');
     } finally {
       if (room.connections.size === 0) this.scheduleUnload(room);
     }
@@ -133,18 +150,17 @@ export class RoomManager {
   }
 
   /**
-   * Holds the document against every connection's updates and returns its state at that instant: from here on
-   * nothing but the server changes it, so this state is the version a vote is taken on.
+   * Holds this process's copy of the document against every connection's updates (when it is loaded) and resolves
+   * once what it took before is stored: what a vote or a finalisation request does before it locks the document in
+   * storage (`DocumentHeads.freeze`), so that the last edits of this process's clients are in the version. The lock
+   * in storage is what holds on every process.
    */
-  async freeze(docId: string): Promise<Uint8Array> {
-    if (this.closing) throw new Error('server closing');
-    this.cancelUnload(docId);
-    const room = await this.room(docId);
-    if (room.isDestroyed) throw new Error('document unavailable');
+  async hold(docId: string): Promise<void> {
+    await this.unloading.get(docId);
+    const room = this.loaded.get(docId) ?? (await this.rooms.get(docId)?.catch(() => undefined));
+    if (!room || room.isDestroyed) return;
     if (room.lock === null) room.setLock('hold');
-    const state = Y.encodeStateAsUpdate(room.doc);
-    if (room.connections.size === 0) this.scheduleUnload(room);
-    return state;
+    await room.whenPersisted();
   }
 
   /**
@@ -199,10 +215,12 @@ export class RoomManager {
           maxBroadcastDelayMs: this.options.maxBroadcastDelayMs,
           onRefusedUpdate: this.options.onRefusedUpdate,
           presence: this.options.presence?.(docId) ?? DEFAULT_PRESENCE,
+          bus: this.options.bus,
+          relayGapMs: this.options.relayGapMs,
         },
         this.log,
         (r) => this.scheduleUnload(r),
-        (r) => this.drop(r),
+        (r, code) => this.drop(r, code),
       );
       try {
         await room.load();
@@ -251,11 +269,14 @@ export class RoomManager {
     this.log.debug({ docId: room.id }, 'document unloaded');
   }
 
-  private drop(room: Room): void {
-    this.rooms.delete(room.id);
-    this.loaded.delete(room.id);
-    this.cancelUnload(room.id);
-    room.destroy();
+  /** After storage failed (4500) or refused a batch (4010): the clients reconnect to a fresh load. */
+  private drop(room: Room, code: number): void {
+    if (this.loaded.get(room.id) === room) {
+      this.rooms.delete(room.id);
+      this.loaded.delete(room.id);
+      this.cancelUnload(room.id);
+    }
+    room.destroy(code);
   }
 
   private beat(): void {

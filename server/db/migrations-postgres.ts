@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { LOCK_BACKFILL } from './migrations.ts';
 
 /**
  * The same schema steps as `migrations.ts` (SQLite), step for step with the same numbers, in PostgreSQL's words:
@@ -188,13 +189,32 @@ const STEPS: string[] = [
   // 7: which version a restore put back; the live list reads each document's latest restore from the index
   `ALTER TABLE document_versions ADD COLUMN restored_version_id TEXT REFERENCES document_versions (id);
    CREATE INDEX versions_restores ON document_versions (document_id, created_at) WHERE kind = 'restore';`,
+
+  // 8: several processes on one document: the head row (per-document sequence and lock), doc_seq on each row, the
+  // highest doc_seq a state folded
+  `CREATE TABLE doc_head (
+     doc_id TEXT PRIMARY KEY,
+     seq    BIGINT NOT NULL,
+     lock   TEXT
+   );
+   ALTER TABLE doc_update ADD COLUMN doc_seq BIGINT;
+   UPDATE doc_update SET doc_seq = n.doc_seq
+     FROM (SELECT seq, ROW_NUMBER() OVER (PARTITION BY doc_id ORDER BY seq) AS doc_seq FROM doc_update) AS n
+     WHERE n.seq = doc_update.seq;
+   ALTER TABLE doc_update ALTER COLUMN doc_seq SET NOT NULL;
+   DROP INDEX doc_update_by_doc;
+   CREATE UNIQUE INDEX doc_update_by_doc_seq ON doc_update (doc_id, doc_seq);
+   ALTER TABLE doc_state ADD COLUMN through_seq BIGINT NOT NULL DEFAULT 0;
+   INSERT INTO doc_head (doc_id, seq) SELECT doc_id, MAX(doc_seq) FROM doc_update GROUP BY doc_id;
+   INSERT INTO doc_head (doc_id, seq) SELECT doc_id, 0 FROM doc_state ON CONFLICT (doc_id) DO NOTHING;
+   ${LOCK_BACKFILL}`,
 ];
 
 /** How many steps there are: the version both engines reach (`migrations.test.ts`). */
 export const POSTGRES_SCHEMA_VERSION = STEPS.length;
 
-/** Brings the database at `pool` up to the latest step, each step in its own transaction. */
-export async function migratePostgres(pool: pg.Pool): Promise<void> {
+/** Brings the database at `pool` up to the latest step (or to `upTo`, for tests of a step's upgrade of existing data). */
+export async function migratePostgres(pool: pg.Pool, upTo = STEPS.length): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -203,7 +223,7 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
     await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
     const row = (await client.query<{ version: number }>('SELECT version FROM schema_version')).rows[0];
     if (!row) await client.query('INSERT INTO schema_version (version) VALUES (0)');
-    for (let version = row?.version ?? 0; version < STEPS.length; version++) {
+    for (let version = row?.version ?? 0; version < upTo; version++) {
       await client.query(STEPS[version]!);
       await client.query('UPDATE schema_version SET version = $1', [version + 1]);
     }

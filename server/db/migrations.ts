@@ -1,6 +1,17 @@
 import type Database from 'better-sqlite3';
 
 /**
+ * Step 8 on both engines: the lock each document has now, in the order `documentLock` (server/documents/lock.ts)
+ * decides it: final, awaiting finalisation, a vote open on it, adopted.
+ */
+export const LOCK_BACKFILL = `UPDATE doc_head SET lock = CASE
+     WHEN EXISTS (SELECT 1 FROM finalisations f WHERE f.document_id = doc_head.doc_id AND f.status = 'final') THEN 'seal'
+     WHEN EXISTS (SELECT 1 FROM finalisations f WHERE f.document_id = doc_head.doc_id AND f.status = 'requested') THEN 'hold'
+     WHEN EXISTS (SELECT 1 FROM motions m WHERE m.document_id = doc_head.doc_id AND m.status = 'open') THEN 'hold'
+     WHEN EXISTS (SELECT 1 FROM motions m WHERE m.document_id = doc_head.doc_id AND m.outcome = 'adopted') THEN 'seal'
+   END;`;
+
+/**
  * Schema versions, applied in order and recorded in `user_version`. A released step is never edited; a change
  * is a new step.
  */
@@ -199,11 +210,33 @@ const STEPS: string[] = [
   // walking every version of the document.
   `ALTER TABLE document_versions ADD COLUMN restored_version_id TEXT REFERENCES document_versions (id);
    CREATE INDEX versions_restores ON document_versions (document_id, created_at) WHERE kind = 'restore';`,
+
+  // 8: several processes on one document (docs/architecture.md, "Several processes"). Each document has a head row:
+  // the last of its own sequence numbers (doc_seq, gap-free, taken under the head row's lock, so they commit in
+  // order) and its lock ('hold' for a vote or a finalisation request, 'seal' once adopted or final), which an append
+  // checks in its transaction. The state records the highest doc_seq it folded. Rows already there are numbered in
+  // the order they were appended, and documents locked now get their lock.
+  `CREATE TABLE doc_head (
+     doc_id TEXT PRIMARY KEY,
+     seq    INTEGER NOT NULL,
+     lock   TEXT
+   ) WITHOUT ROWID;
+   ALTER TABLE doc_update ADD COLUMN doc_seq INTEGER;
+   UPDATE doc_update SET doc_seq = n.doc_seq
+     FROM (SELECT seq, ROW_NUMBER() OVER (PARTITION BY doc_id ORDER BY seq) AS doc_seq FROM doc_update) AS n
+     WHERE n.seq = doc_update.seq;
+   DROP INDEX doc_update_by_doc;
+   CREATE UNIQUE INDEX doc_update_by_doc_seq ON doc_update (doc_id, doc_seq);
+   ALTER TABLE doc_state ADD COLUMN through_seq INTEGER NOT NULL DEFAULT 0;
+   INSERT INTO doc_head (doc_id, seq) SELECT doc_id, MAX(doc_seq) FROM doc_update GROUP BY doc_id;
+   INSERT INTO doc_head (doc_id, seq) SELECT doc_id, 0 FROM doc_state WHERE true ON CONFLICT (doc_id) DO NOTHING;
+   ${LOCK_BACKFILL}`,
 ];
 
-export function migrate(db: Database.Database): void {
+/** Brings the database up to the latest step (or to `upTo`, for tests of a step's upgrade of existing data). */
+export function migrate(db: Database.Database, upTo = STEPS.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (let version = current; version < STEPS.length; version++) {
+  for (let version = current; version < upTo; version++) {
     db.transaction(() => {
       db.exec(STEPS[version]!);
       db.pragma(`user_version = ${version + 1}`);

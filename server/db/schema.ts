@@ -5,8 +5,9 @@ import type { ColumnType, Generated } from 'kysely';
  * (`migrations.ts` for SQLite, `migrations-postgres.ts` for PostgreSQL) make the same columns with the same meaning:
  * flags are integers 0/1 on both (repositories turn them into booleans), times are ISO 8601 text except the few
  * millisecond counters, and binary columns are BLOB / BYTEA read as bytes.
- * Nothing outside `server/db` and the repositories sees these shapes. The document tables (`doc_state`,
- * `doc_update`) are not here: only the document stores (`server/storage/`) read them, in SQL of their own.
+ * Nothing outside `server/db` and the repositories sees these shapes. The document tables (`doc_head`,
+ * `doc_state`, `doc_update`) are written by the document stores (`server/storage/`) in SQL of their own; they are
+ * here for the one repository that works on them inside a unit of work, the freeze (`server/documents/heads-repo.ts`).
  */
 export interface Schema {
   users: UsersTable;
@@ -22,6 +23,9 @@ export interface Schema {
   document_versions: DocumentVersionsTable;
   finalisations: FinalisationsTable;
   number_series: NumberSeriesTable;
+  doc_head: DocHeadTable;
+  doc_state: DocStateTable;
+  doc_update: DocUpdateTable;
 }
 
 type Bytes = ColumnType<Uint8Array, Uint8Array, Uint8Array>;
@@ -185,4 +189,28 @@ export interface FinalisationsTable {
 export interface NumberSeriesTable {
   series: string;
   last: number;
+}
+
+/** A document's last row number and its lock (see `server/storage/store.ts`). */
+export interface DocHeadTable {
+  doc_id: string;
+  seq: number;
+  /** 'hold', 'seal', or null when the document takes edits. */
+  lock: string | null;
+}
+
+export interface DocStateTable {
+  doc_id: string;
+  state: Bytes;
+  version: number;
+  updated_at: number;
+  /** The highest row number the state folded. */
+  through_seq: number;
+}
+
+export interface DocUpdateTable {
+  seq: Generated<number>;
+  doc_id: string;
+  doc_seq: number;
+  data: Bytes;
 }

@@ -3,7 +3,6 @@
  * document, writes the number into its header, keeps the result as the final version and locks it for good; or
  * the chair declines / the secretary withdraws, which lifts the freeze again (unless a vote adopted the text).
  */
-import * as Y from 'yjs';
 import type { DocumentView } from '../../shared/api.ts';
 import { finalisationBlock } from '../../shared/finalisation.ts';
 import type { Actor } from '../accounts/users.ts';
@@ -14,7 +13,7 @@ import type { Repositories, Services } from '../services.ts';
 import type { MeetingFactTexts } from '../../shared/meeting-facts.ts';
 import { contentOfState, withNumberLine, writeContent } from './content.ts';
 import { formatNumber, numberSeries } from './finalisations-repo.ts';
-import { relock } from './lock.ts';
+import { relock, storeLock } from './lock.ts';
 import { fillMeetingFacts } from './meeting-facts.ts';
 import { auditedPlaceholder, confirmedPlaceholders } from './placeholder-check.ts';
 import { contentHash } from './versions.ts';
@@ -47,8 +46,9 @@ async function factsToFreeze(s: Services, doc: DocumentView): Promise<MeetingFac
 
 /**
  * Submits the text: refused while it has a placeholder not in `confirm` (checked before the freeze, so that a
- * refusal costs the drafters nothing, and again on the frozen text, which is what counts); then frozen, its meeting
- * facts written into it for good, kept as the `finalisation` version, and audited with the placeholders confirmed.
+ * refusal costs the drafters nothing, and again on the frozen text, which is what counts); then its meeting facts
+ * written into it for good, frozen (locked in the database in the request's unit, and the text stored at that instant
+ * taken, as for a vote), kept as the `finalisation` version, and audited with the placeholders confirmed.
  */
 export async function requestFinalisation(
   s: Services,
@@ -61,26 +61,17 @@ export async function requestFinalisation(
   await checkFinalisable(s, before);
   const facts = await factsToFreeze(s, before);
   confirmedPlaceholders(await rooms.snapshot(documentId), facts, confirm);
-  await rooms.freeze(documentId);
-  let frozen: Uint8Array | null = null;
+  await rooms.hold(documentId);
   try {
-    // The facts become the text's own words in the change that submits it: the version, and the final text made
-    // from it, hold them and their hash covers them.
-    await rooms.change(documentId, (ydoc) => {
-      if (facts) fillMeetingFacts(ydoc, facts);
-      frozen = Y.encodeStateAsUpdate(ydoc);
-    });
-  } catch (err) {
-    await relock(s, documentId);
-    throw err;
-  }
-  const state: Uint8Array = frozen ?? fail('internal');
-  const hash = contentHash(state);
-  try {
-    const placeholders = confirmedPlaceholders(state, null, confirm);
+    // The facts become the text's own words in a change stored before the freeze: the version, and the final text
+    // made from it, hold them and their hash covers them.
+    if (facts) await rooms.change(documentId, (ydoc) => fillMeetingFacts(ydoc, facts));
     await s.uow.run(async (tx) => {
       const doc = await documentOf(tx, documentId);
       await checkFinalisable(tx, doc);
+      const state = await tx.heads.freeze(documentId, 'hold');
+      const hash = contentHash(state);
+      const placeholders = confirmedPlaceholders(state, null, confirm);
       const version = await tx.versions.insert({
         documentId,
         kind: 'finalisation',
@@ -106,7 +97,7 @@ export async function requestFinalisation(
       emit(tx, { type: 'meeting.changed', meetingId: doc.meetingId });
     });
   } catch (err) {
-    // The request did not commit: the room frozen for it takes the lock the database still gives it.
+    // The request did not commit: the room held for it takes the lock the database still gives it.
     await relock(s, documentId);
     throw err;
   }
@@ -125,6 +116,8 @@ export async function cancelFinalisation(
     const current = await tx.finalisations.byDocument(documentId);
     if (current?.status === 'final') fail('already_final');
     if (!(await tx.finalisations.cancel(documentId))) fail('no_finalisation_request');
+    // Open again, or sealed still if a vote adopted it.
+    await storeLock(tx, documentId);
     await tx.audit.append({ actorId: actor.id, meetingId: doc.meetingId, action: `finalisation.${why}`, payload: { documentId } });
     emit(tx, { type: 'document.lock', documentId });
     emit(tx, { type: 'meeting.changed', meetingId: doc.meetingId });
@@ -152,20 +145,20 @@ export async function confirmFinalisation(s: Services, actor: Actor, documentId:
     if (request.requestedBy === actor.id) fail('confirm_own_request');
     const seq = await s.finalisations.peekNext(series);
     const number = formatNumber(seq, doc.kind, meeting.symbol);
-    // The text the secretary submitted, with its number: nothing else can have changed it, it is frozen.
+    // The text the secretary submitted, with its number: nothing else can have changed it, it is frozen. The
+    // server's one change to a locked text; this process's room stores what it has first, so that the change goes
+    // alone (an edit that reached the room before it learnt of the lock is refused by the lock, the number is not).
     const submitted = contentOfState((await s.versions.state(request.versionId)) ?? fail('internal'));
-    let state: Uint8Array | null = null;
-    await rooms.change(documentId, (ydoc) => {
-      writeContent(ydoc, withNumberLine(submitted, `Số: ${number}`));
-      state = Y.encodeStateAsUpdate(ydoc);
-    });
-    const finalState: Uint8Array = state ?? fail('internal');
-    const hash = contentHash(finalState);
+    await rooms.hold(documentId);
+    await rooms.change(documentId, (ydoc) => writeContent(ydoc, withNumberLine(submitted, `Số: ${number}`)), { evenIfLocked: true });
     const done = await s.uow.run(async (tx) => {
       const current = await tx.finalisations.byDocument(documentId);
       if (current?.status !== 'requested') fail('no_finalisation_request');
       if (current.requestedBy === actor.id) fail('confirm_own_request');
       if (!(await tx.finalisations.take(series, seq))) return false;
+      // Sealed from here on; the final version is the text stored under the seal.
+      const finalState = await tx.heads.freeze(documentId, 'seal');
+      const hash = contentHash(finalState);
       const version = await tx.versions.insert({
         documentId,
         kind: 'final',

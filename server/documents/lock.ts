@@ -1,7 +1,7 @@
 import type { DocumentLock } from '../../shared/api.ts';
 import type { MotionStatus, Outcome } from '../../shared/motions.ts';
 import type { RoomLock } from '../collab/room.ts';
-import type { Services } from '../services.ts';
+import type { Repositories, Services } from '../services.ts';
 
 /**
  * How a document's lock binds its live room. A vote or a finalisation request holds the text only for now: edits
@@ -17,6 +17,14 @@ export function roomLockOf(lock: DocumentLock | null | undefined): RoomLock | nu
 export async function relock(s: Services, documentId: string): Promise<void> {
   if (!s.rooms) return;
   s.rooms.setLock(documentId, roomLockOf((await s.meetings.document(documentId))?.lock));
+}
+
+/**
+ * Inside a unit that changed what a document's lock is decided from (a vote closed, a finalisation withdrawn,
+ * declined or confirmed): the lock every append checks becomes the one the unit's own writes now give.
+ */
+export async function storeLock(tx: Repositories, documentId: string): Promise<void> {
+  await tx.heads.setLock(documentId, roomLockOf((await tx.meetings.document(documentId))?.lock));
 }
 
 /** What a document's lock is decided from: its finalisation, and the motions on it that hold or adopted it. */

@@ -2,7 +2,7 @@ import type { MotionView } from '../../shared/api.ts';
 import { computeQuorum } from '../../shared/meeting.ts';
 import { decide, type Choice, type Tally } from '../../shared/motions.ts';
 import type { Actor } from '../accounts/users.ts';
-import { relock } from '../documents/lock.ts';
+import { relock, storeLock } from '../documents/lock.ts';
 import { contentHash } from '../documents/versions.ts';
 import { AppError, fail } from '../errors.ts';
 import { emit } from '../events.ts';
@@ -92,8 +92,11 @@ export async function updateMotion(s: Services, actor: Actor, motionId: string, 
 }
 
 /**
- * Opens the vote. A motion bound to a document first freezes it, taking the text at that instant as the version
- * voted on (its Yjs state and content hash); if the opening then fails, the document is unfrozen again.
+ * Opens the vote. A motion bound to a document freezes it in the opening's unit: the document is locked in the
+ * database (which waits for appends in flight on any process, and refuses every append after the commit) and the
+ * text stored at that instant is the version voted on (its Yjs state and content hash). This process's room stops
+ * taking edits first, and stores what it has, so that its own clients' last edits make it into the version; if the
+ * opening fails, the room takes the lock the database still gives it.
  */
 export async function openMotion(s: Services, actor: Actor, motionId: string): Promise<MotionView> {
   const row = await motionOf(s, motionId);
@@ -110,26 +113,23 @@ export async function openMotion(s: Services, actor: Actor, motionId: string): P
   };
   await check(s, false);
   const docId = row.documentId;
-  let frozen: { state: Uint8Array; hash: string } | null = null;
-  if (docId !== null) {
-    const rooms = s.rooms ?? fail('internal');
-    const state = await rooms.freeze(docId);
-    frozen = { state, hash: contentHash(state) };
-  }
+  if (docId !== null) await s.rooms?.hold(docId);
   const openedAt = nowIso();
   const closesAt = row.durationSeconds === null ? null : new Date(Date.parse(openedAt) + row.durationSeconds * 1000).toISOString();
   try {
     await s.uow.run(async (tx) => {
       const { quorum, members } = await check(tx, true);
       let versionId: string | null = null;
-      if (docId !== null && frozen) {
+      if (docId !== null) {
+        const state = await tx.heads.freeze(docId, 'hold');
+        const hash = contentHash(state);
         const version = await tx.versions.insert({
           documentId: docId,
           kind: 'vote',
           label: `Biểu quyết số ${row.number}: ${row.title}`,
           motionId,
-          state: frozen.state,
-          hash: frozen.hash,
+          state,
+          hash,
           createdBy: actor.id,
         });
         versionId = version.id;
@@ -138,8 +138,10 @@ export async function openMotion(s: Services, actor: Actor, motionId: string): P
           actorId: actor.id,
           meetingId: row.meetingId,
           action: 'version.taken',
-          payload: { versionId, documentId: docId, motionId, contentHash: frozen.hash },
+          payload: { versionId, documentId: docId, motionId, contentHash: hash },
         });
+        // Every process's room takes the hold (this one has it already).
+        emit(tx, { type: 'document.lock', documentId: docId });
       }
       if (!(await tx.motions.markOpen(motionId, versionId, openedAt, closesAt))) fail('motion_not_draft');
       await tx.motions.fixElectorate(motionId, electorateAtOpening(members));
@@ -153,7 +155,7 @@ export async function openMotion(s: Services, actor: Actor, motionId: string): P
       emit(tx, { type: 'meeting.changed', meetingId: row.meetingId });
     });
   } catch (err) {
-    // The opening did not commit: the room frozen for it takes the lock the database still gives it.
+    // The opening did not commit: the room held for it takes the lock the database still gives it.
     if (docId !== null) await relock(s, docId);
     throw err;
   }
@@ -294,6 +296,8 @@ export async function closeMotion(s: Services, actor: Actor | null, motionId: st
       payload: { motionId, number: current.number, outcome: decision.outcome, tally, ...electorate, byTimer: actor === null },
     });
     if (current.documentId !== null) {
+      // Sealed if adopted, open again otherwise, for every append from the commit on.
+      await storeLock(tx, current.documentId);
       await tx.audit.append({
         actorId,
         meetingId: row.meetingId,

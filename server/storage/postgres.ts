@@ -2,17 +2,19 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { postgresPool } from '../db/kysely.ts';
 import { migratePostgres } from '../db/migrations-postgres.ts';
-import type { Compaction, DocumentStore, StoredDocument } from './store.ts';
+import { highestOf, type AppendOptions, type AppendResult, type Compaction, type DocumentStore, type StoredDocument, type StoredLock } from './store.ts';
 
 /**
  * Document storage on PostgreSQL, for installations that run several server processes (`DATABASE_URL`). The same
  * contract as SQLite's (`contract.ts`), under READ COMMITTED and several connections:
- * - `append` inserts a batch in one statement; `bigserial` numbers increase in commit order only roughly (a lower
- *   number can commit after a higher one), which is why nothing here reads "every row up to a number".
- * - `load` reads the state and the rows in one REPEATABLE READ snapshot, so a compaction committing in between
- *   cannot make it see a row twice or miss one.
- * - `compact` runs one at a time per document (a transaction-level advisory lock on the document id), reads the
- *   stored state, merges with it when it moved since the caller's base, and deletes exactly the rows it names.
+ * - `append` is one statement: it bumps the document's head row (which holds it until the commit, so appends to one
+ *   document take turns and their numbers are gap-free and commit in order), unless the document is locked, and
+ *   inserts the batch under the numbers it took.
+ * - `load` and `since` read the head, the state and the rows in one REPEATABLE READ snapshot, so a compaction
+ *   committing in between cannot make them see a row twice or miss one.
+ * - `compact` holds the head row too: compactions of a document take turns with each other, with appends, and
+ *   with a freeze (server/documents/heads-repo.ts) reading the stored state; it merges with the stored state when
+ *   that moved since the caller's base, and deletes exactly the rows it names.
  */
 export class PostgresStore implements DocumentStore {
   private constructor(
@@ -39,65 +41,104 @@ export class PostgresStore implements DocumentStore {
   }
 
   async load(docId: string): Promise<StoredDocument> {
+    return this.read(docId, 0, true);
+  }
+
+  async since(docId: string, after: number): Promise<StoredDocument> {
+    return this.read(docId, after, false);
+  }
+
+  /** The state (always, or only when it folded rows after `after`) and the rows after `after`, in one snapshot. */
+  private read(docId: string, after: number, withState: boolean): Promise<StoredDocument> {
     return this.transaction('REPEATABLE READ', async (client) => {
-      const state = await client.query<{ state: Buffer; version: number }>({
-        name: 'doc-load-state',
-        text: 'SELECT state, version FROM doc_state WHERE doc_id = $1',
+      const head = await client.query<{ seq: string }>({
+        name: 'doc-read-head',
+        text: 'SELECT seq FROM doc_head WHERE doc_id = $1',
         values: [docId],
       });
-      const rows = await client.query<{ seq: string; data: Buffer }>({
-        name: 'doc-load-updates',
-        text: 'SELECT seq, data FROM doc_update WHERE doc_id = $1 ORDER BY seq',
+      const state = await client.query<{ state: Buffer; version: number; through_seq: string }>({
+        name: 'doc-read-state',
+        text: 'SELECT state, version, through_seq FROM doc_state WHERE doc_id = $1',
         values: [docId],
+      });
+      const rows = await client.query<{ doc_seq: string; data: Buffer }>({
+        name: 'doc-read-updates',
+        text: 'SELECT doc_seq, data FROM doc_update WHERE doc_id = $1 AND doc_seq > $2 ORDER BY doc_seq',
+        values: [docId, after],
       });
       const row = state.rows[0];
       return {
-        state: row ? new Uint8Array(row.state) : null,
+        state: row && (withState || Number(row.through_seq) > after) ? new Uint8Array(row.state) : null,
         stateVersion: row?.version ?? 0,
         updates: rows.rows.map((r) => new Uint8Array(r.data)),
-        seqs: rows.rows.map((r) => Number(r.seq)),
+        seqs: rows.rows.map((r) => Number(r.doc_seq)),
+        head: Number(head.rows[0]?.seq ?? 0),
       };
     });
   }
 
-  async append(docId: string, updates: readonly Uint8Array[]): Promise<number[]> {
+  async append(docId: string, updates: readonly Uint8Array[], options: AppendOptions = {}): Promise<AppendResult> {
     if (updates.length === 0) throw new Error('append: no updates');
-    // One statement is one transaction: the batch is stored whole or not at all, numbered in its order.
+    // One statement, one transaction, one round trip: the head row is bumped (and held until the commit, so appends
+    // to one document take turns and their numbers commit in order) unless the document is locked, and the batch
+    // is inserted under the numbers it took; a locked document's head returns nothing, and nothing is inserted.
     const result = await this.pool.query<{ seq: string }>({
       name: 'doc-append',
-      text: `INSERT INTO doc_update (doc_id, data)
-             SELECT $1, u.data FROM unnest($2::bytea[]) WITH ORDINALITY AS u(data, i) ORDER BY u.i
-             RETURNING seq`,
-      values: [docId, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))],
+      text: `WITH head AS (
+               INSERT INTO doc_head AS h (doc_id, seq) VALUES ($1, $3)
+               ON CONFLICT (doc_id) DO UPDATE SET seq = h.seq + excluded.seq WHERE h.lock IS NULL OR $4
+               RETURNING seq
+             ), rows AS (
+               INSERT INTO doc_update (doc_id, doc_seq, data)
+               SELECT $1, head.seq - $3 + u.i, u.data FROM head, unnest($2::bytea[]) WITH ORDINALITY AS u(data, i)
+             )
+             SELECT seq FROM head`,
+      values: [docId, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)), updates.length, options.server === true],
     });
-    return result.rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
+    const to = result.rows[0]?.seq;
+    if (to !== undefined) return { stored: true, from: Number(to) - updates.length + 1, to: Number(to) };
+    const lock = await this.pool.query<{ lock: StoredLock | null }>({
+      name: 'doc-append-lock',
+      text: 'SELECT lock FROM doc_head WHERE doc_id = $1',
+      values: [docId],
+    });
+    return { stored: false, lock: lock.rows[0]?.lock ?? 'hold' };
   }
 
   async compact(docId: string, { state, merged, baseVersion }: Compaction): Promise<number> {
     return this.transaction('READ COMMITTED', async (client) => {
-      await client.query({ name: 'doc-compact-lock', text: 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', values: [docId] });
+      // The head row, as an append or a freeze takes it: compactions of a document take turns, and a freeze reading
+      // the stored state never sees a compaction half done.
+      await client.query({
+        name: 'doc-compact-lock',
+        text: `INSERT INTO doc_head AS h (doc_id, seq) VALUES ($1, 0)
+               ON CONFLICT (doc_id) DO UPDATE SET seq = h.seq`,
+        values: [docId],
+      });
       const stored = (
-        await client.query<{ state: Buffer; version: number }>({
+        await client.query<{ state: Buffer; version: number; through_seq: string }>({
           name: 'doc-compact-state',
-          text: 'SELECT state, version FROM doc_state WHERE doc_id = $1',
+          text: 'SELECT state, version, through_seq FROM doc_state WHERE doc_id = $1',
           values: [docId],
         })
       ).rows[0];
       const current = stored?.version ?? 0;
       // Someone else replaced the state since this copy's base: keep what theirs covers too.
       const next = stored && current !== baseVersion ? Y.mergeUpdates([new Uint8Array(stored.state), state]) : state;
+      const through = Math.max(Number(stored?.through_seq ?? 0), highestOf(merged));
       await client.query({
         name: 'doc-compact-upsert',
-        text: `INSERT INTO doc_state (doc_id, state, version, updated_at) VALUES ($1, $2, $3, $4)
+        text: `INSERT INTO doc_state (doc_id, state, version, updated_at, through_seq) VALUES ($1, $2, $3, $4, $5)
                ON CONFLICT (doc_id) DO UPDATE SET state = excluded.state, version = excluded.version,
-                 updated_at = excluded.updated_at`,
-        values: [docId, Buffer.from(next.buffer, next.byteOffset, next.byteLength), current + 1, Date.now()],
+                 updated_at = excluded.updated_at, through_seq = excluded.through_seq`,
+        values: [docId, Buffer.from(next.buffer, next.byteOffset, next.byteLength), current + 1, Date.now(), through],
       });
       if (merged.length > 0) {
         await client.query({
           name: 'doc-compact-delete',
-          text: 'DELETE FROM doc_update WHERE doc_id = $1 AND seq = ANY($2::bigint[])',
-          values: [docId, merged.map(String)],
+          text: `DELETE FROM doc_update d USING unnest($2::bigint[], $3::bigint[]) AS r(a, b)
+                 WHERE d.doc_id = $1 AND d.doc_seq BETWEEN r.a AND r.b`,
+          values: [docId, merged.map(([a]) => a), merged.map(([, b]) => b)],
         });
       }
       return current + 1;

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/database.ts';
+import { sqliteKysely } from '../db/kysely.ts';
+import { DocumentHeads } from '../documents/heads-repo.ts';
 import { storeContract } from './contract.ts';
 import { SqliteStore } from './sqlite.ts';
 
@@ -14,6 +17,16 @@ storeContract('SQLite', () => {
   return {
     open: async () => SqliteStore.open(dir),
     reopen: async () => SqliteStore.open(dir),
+    setLock: async (docId, lock) => {
+      const raw = openDatabase(dir);
+      const db = sqliteKysely(raw);
+      try {
+        await new DocumentHeads(db).setLock(docId, lock);
+      } finally {
+        await db.destroy();
+        if (raw.open) raw.close();
+      }
+    },
   };
 });
 
@@ -23,10 +36,9 @@ describe('SQLite specifics', () => {
     dirs.push(dir);
     const store = SqliteStore.open(dir);
     const big = new Uint8Array(4096).fill(7);
-    const seqs: number[] = [];
-    for (let i = 0; i < 50; i++) seqs.push(...(await store.append('d', Array.from({ length: 10 }, () => big))));
+    for (let i = 0; i < 50; i++) await store.append('d', Array.from({ length: 10 }, () => big));
     const before = store.pages();
-    await store.compact('d', { state: new Uint8Array([1]), merged: seqs, baseVersion: 0 });
+    await store.compact('d', { state: new Uint8Array([1]), merged: [[1, 500]], baseVersion: 0 });
     const after = store.pages();
     expect(after.total).toBeLessThan(before.total / 10);
     expect(after.free).toBe(0);

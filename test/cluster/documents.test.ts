@@ -96,7 +96,7 @@ describe('one document, three processes', () => {
     await until(() => !editors[1]!.provider.awareness.getStates().has(id) && !editors[2]!.provider.awareness.getStates().has(id), 5000);
   });
 
-  it('[C2] a process killed (SIGKILL) during a burst loses nothing any client had received; its clients reconnect to another and converge', async () => {
+  it('[C21] a process killed (SIGKILL) during a burst loses nothing any client had received; its clients reconnect to another and converge', async () => {
     const cluster = await installation();
     const [a, b, c] = cluster.urls as [string, string, string];
     const m = await votingMeeting(b);
@@ -137,7 +137,7 @@ describe('one document, three processes', () => {
     expect(paragraphs(watcher.doc).filter((p) => p.startsWith('a-'))).toEqual(typedOnA);
   });
 
-  it('[C3] a vote opened on A while clients on B and C type: nothing after the answer is applied anywhere, and the stored text is the frozen version', async () => {
+  it('[C8] a vote opened on A while clients on B and C type: nothing after the answer is applied anywhere, and the stored text is the frozen version', async () => {
     const [a, b, c] = (await installation()).urls as [string, string, string];
     const m = await votingMeeting(a);
     const t = await tokens(m, ['dung', 'lan', 'minh']);
@@ -166,7 +166,7 @@ describe('one document, three processes', () => {
     expect(paragraphs(onB.doc).length + paragraphs(onC.doc).length).toBeGreaterThan(2 * paragraphs(onA.doc).length);
   });
 
-  it('[C4] ballots through different processes: one per person, and every process’s watchers see every ballot live', async () => {
+  it('[C22] ballots through different processes: one per person, and every process’s watchers see every ballot live', async () => {
     const [a, b, c] = (await installation()).urls as [string, string, string];
     const m = await votingMeeting(a);
     const t = await tokens(m, ['kien']);
@@ -202,7 +202,7 @@ describe('one document, three processes', () => {
     }
   });
 
-  it('[C5] Redis restarted mid-session: processes reconnect and catch up from the database; clients converge, nothing lost', async () => {
+  it('[C23] Redis restarted mid-session: processes reconnect and catch up from the database; clients converge, nothing lost', async () => {
     redis = await OwnRedis.start();
     const [a, b] = (await installation({ processes: 2, redisUrl: redis.url })).urls as [string, string];
     const m = await votingMeeting(a);
