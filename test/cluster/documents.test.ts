@@ -129,7 +129,7 @@ describe('one document, three processes', () => {
     for (const p of paragraphs(onB.doc)) expect(stored.has(p)).toBe(true);
 
     // A's client, pointed at another process as a proxy would send it, brings what A never stored; all converge.
-    (onA.provider as unknown as { url: string }).url = onA.provider.url.replace(a.replace('http', 'ws'), b.replace('http', 'ws'));
+    onA.provider.serverUrl = `${b.replace(/^http/, 'ws')}/collab`;
     onA.provider.connect();
     await until(() => [onA, onB, watcher].every((x) => editorXml(x.doc) === editorXml(onA.doc)), 15_000);
     const typedOnA = paragraphs(onA.doc).filter((p) => p.startsWith('a-'));
