@@ -23,19 +23,26 @@ export class BusHub {
   filter: (message: HubMessage, to: string) => 'deliver' | 'drop' | 'hold' = () => 'deliver';
   /** Every message published, in order. */
   readonly published: HubMessage[] = [];
+  /** How long each delivery takes (ms); 0 is the next turn of the event loop. Different delays reorder messages. */
+  delay: () => number = () => 0;
 
   join(processId = `p-${randomBytes(4).toString('hex')}`): Bus & { processId: string } {
     const { subscribers, reconnectHandlers } = this;
     const published = (sent: HubMessage) => this.published.push(sent);
     const fate = (sent: HubMessage, to: string) => this.filter(sent, to);
     const hold = (entry: { to: string; message: HubMessage; deliver: () => void }) => this.held.push(entry);
+    const delay = () => this.delay();
     return {
       processId,
       async publish(channel, message) {
         const sent: HubMessage = { from: processId, channel, message: Buffer.from(message) };
         published(sent);
         for (const sub of [...(subscribers.get(channel) ?? [])]) {
-          const deliver = () => setImmediate(() => sub.handler(sent.message));
+          const deliver = () => {
+            const ms = delay();
+            if (ms > 0) setTimeout(() => sub.handler(sent.message), ms);
+            else setImmediate(() => sub.handler(sent.message));
+          };
           const decided = fate(sent, sub.processId);
           if (decided === 'deliver') deliver();
           else if (decided === 'hold') hold({ to: sub.processId, message: sent, deliver });
