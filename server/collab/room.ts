@@ -501,7 +501,8 @@ export class Room implements MessageSink {
         this.writing = false;
       }
     }
-    this.broadcast(relayed, batch);
+    // A batch stored in one run was merged for the bus already: the peers' message reuses it.
+    this.broadcast(relayed, batch, published.length === 1 ? published[0]!.update : null);
     for (const message of published) this.publish(message);
     if (this.storedSinceCompaction >= this.options.compactAfterUpdates) await this.compact();
   }
@@ -650,10 +651,12 @@ export class Room implements MessageSink {
     this.log.error({ docId: this.id, head: this.head }, 'a stored update left changes pending; dropped them');
   }
 
-  private broadcast(relayed: Uint8Array[], batch: Pending[]): void {
+  /** `merged`: the batch's updates merged, when the caller has it. */
+  private broadcast(relayed: Uint8Array[], batch: Pending[], merged: Uint8Array | null = null): void {
     const updates = relayed.concat(batch.map((p) => p.update));
     if (updates.length === 0) return;
-    const all = updateMessage(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+    const whole = relayed.length === 0 && merged ? merged : updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    const all = updateMessage(whole);
     const origins = new Set(batch.map((p) => p.origin).filter((o): o is Connection => o !== null));
     for (const conn of this.connections) {
       if (!origins.has(conn)) {
