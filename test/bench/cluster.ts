@@ -29,6 +29,8 @@ export interface ClusterOptions {
   processes: number;
   fanout: { readers: number; rate: number; seconds: number; warmupSeconds: number; drainSeconds: number } | null;
   meetings: { documents: number; editors: number; rate: number; seconds: number; warmupSeconds: number; drainSeconds: number; editorProcesses: number } | null;
+  /** Extra environment for the processes of the several-process side only (a diagnostic, e.g. a smaller write budget). */
+  severalEnv?: Record<string, string>;
   log: (line: string) => void;
 }
 
@@ -90,15 +92,15 @@ export async function runCluster(o: ClusterOptions): Promise<ClusterResult> {
   if (o.fanout) {
     const f = o.fanout;
     o.log(`cluster/fan-out: ${f.readers} readers, 1 writer at ${f.rate} updates/s, ${f.warmupSeconds}s warm-up + ${f.seconds}s measured`);
-    const single = await fanoutSide(1, o.processes, f, o.log);
-    const several = await fanoutSide(o.processes, o.processes, f, o.log);
+    const single = await fanoutSide(1, o.processes, f, o.log, {});
+    const several = await fanoutSide(o.processes, o.processes, f, o.log, o.severalEnv ?? {});
     result.fanout = { single, several };
   }
   if (o.meetings) {
     const m = o.meetings;
     o.log(`cluster/meetings: ${m.documents} documents × ${m.editors} editors at ${m.rate} updates/s each, ${m.warmupSeconds}s warm-up + ${m.seconds}s measured`);
-    const single = await meetingsSide(1, m, o.log);
-    const several = await meetingsSide(o.processes, m, o.log);
+    const single = await meetingsSide(1, m, o.log, {});
+    const several = await meetingsSide(o.processes, m, o.log, o.severalEnv ?? {});
     result.meetings = { single, several };
   }
   return result;
@@ -124,8 +126,14 @@ interface Measure {
   redis: Redis;
 }
 
-async function withCluster<T>(processes: number, docIds: string[], log: (l: string) => void, body: (m: Measure) => Promise<T>): Promise<T> {
-  const cluster = await startBenchCluster(processes, docIds);
+async function withCluster<T>(
+  processes: number,
+  docIds: string[],
+  env: Record<string, string>,
+  log: (l: string) => void,
+  body: (m: Measure) => Promise<T>,
+): Promise<T> {
+  const cluster = await startBenchCluster(processes, docIds, env);
   let postgres: PostgresProcesses | null = null;
   const redis = new Redis(cluster.redisUrl, { maxRetriesPerRequest: 1 });
   redis.on('error', () => {});
@@ -145,10 +153,11 @@ async function fanoutSide(
   readerProcesses: number,
   f: NonNullable<ClusterOptions['fanout']>,
   log: (l: string) => void,
+  env: Record<string, string>,
 ): Promise<ClusterFanoutSide> {
   const busyBefore = await waitForQuiet(log);
   const docId = `bench-cluster-fanout-${Date.now().toString(36)}`;
-  return withCluster(processes, [docId], log, async ({ cluster, postgres, redis }) => {
+  return withCluster(processes, [docId], env, log, async ({ cluster, postgres, redis }) => {
     const readers: Worker<ToReader, FromReader>[] = [];
     let writer: Worker<ToWriter, FromWriter> | null = null;
     let sampler: ReturnType<typeof rssSampler> | null = null;
@@ -228,11 +237,16 @@ async function fanoutSide(
   });
 }
 
-async function meetingsSide(processes: number, m: NonNullable<ClusterOptions['meetings']>, log: (l: string) => void): Promise<ClusterMeetingsSide> {
+async function meetingsSide(
+  processes: number,
+  m: NonNullable<ClusterOptions['meetings']>,
+  log: (l: string) => void,
+  env: Record<string, string>,
+): Promise<ClusterMeetingsSide> {
   const busyBefore = await waitForQuiet(log);
   const stamp = Date.now().toString(36);
   const docIds = Array.from({ length: m.documents }, (_, d) => `bench-meeting-${stamp}-${d}`);
-  return withCluster(processes, docIds, log, async ({ cluster, postgres, redis }) => {
+  return withCluster(processes, docIds, env, log, async ({ cluster, postgres, redis }) => {
     const workers: Worker<ToEditor, FromEditor>[] = [];
     let sampler: ReturnType<typeof rssSampler> | null = null;
     try {

@@ -33,6 +33,9 @@
  *   --editors N              cluster: editors per document (8)
  *   --editor-rate N          cluster: updates per second each editor types (2)
  *   --editor-procs N         cluster: load-generator processes for the editors (2)
+ *                            (--documents 0 or --readers 0 leaves that load out)
+ *   --several-writes N       cluster, a diagnostic: BROADCAST_WRITES_PER_SECOND of each process of the several-process
+ *                            side only (the default, 30000, is each process's own)
  *   --timeout N              hard limit for the whole run, seconds (360, plus 150 with --db both)
  *
  * The report is also written to .bench/last-run.md and the raw numbers to .bench/last-run.json.
@@ -85,6 +88,7 @@ const { values } = parseArgs({
     editors: { type: 'string' },
     'editor-rate': { type: 'string' },
     'editor-procs': { type: 'string' },
+    'several-writes': { type: 'string' },
   },
   strict: true,
 });
@@ -258,16 +262,17 @@ async function main(): Promise<number> {
     const drain = num('drain', 30);
     cluster = await runCluster({
       processes: Math.max(2, num('processes', 3)),
-      fanout: { readers: num('readers', 500), rate: num('rate', 250), seconds, warmupSeconds: warmup, drainSeconds: drain },
-      meetings: {
-        documents: Math.max(1, num('documents', 100)),
+      fanout: num('readers', 500) > 0 ? { readers: num('readers', 500), rate: num('rate', 250), seconds, warmupSeconds: warmup, drainSeconds: drain } : null,
+      meetings: num('documents', 100) > 0 ? {
+        documents: num('documents', 100),
         editors: Math.max(2, num('editors', 8)),
         rate: num('editor-rate', 2),
         seconds,
         warmupSeconds: warmup,
         drainSeconds: drain,
         editorProcesses: Math.max(1, num('editor-procs', 2)),
-      },
+      } : null,
+      severalEnv: num('several-writes', 0) > 0 ? { BROADCAST_WRITES_PER_SECOND: String(num('several-writes', 0)) } : {},
       log,
     });
     const own = clusterVerdicts(cluster);

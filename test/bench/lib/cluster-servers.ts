@@ -68,7 +68,7 @@ function startOne(env: Record<string, string>, children: ChildProcess[]): Promis
   });
 }
 
-export async function startBenchCluster(processes: number, docIds: readonly string[]): Promise<BenchCluster> {
+export async function startBenchCluster(processes: number, docIds: readonly string[], extraEnv: Record<string, string> = {}): Promise<BenchCluster> {
   await compileOnce();
   const database: TestDatabase = trackDatabase(await createTestDatabase());
   const dataDir = trackDir(fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-bench-cluster-')));
@@ -89,6 +89,7 @@ export async function startBenchCluster(processes: number, docIds: readonly stri
       // Every editor and reader connects with the one seeded token: one person with hundreds of sockets, which
       // the per-person cap (W9) exists to refuse. The benchmark measures relaying.
       MAX_SOCKETS_PER_PERSON: '100000',
+      ...extraEnv,
     };
     // The first alone: it makes the tables and the audit key.
     const first = await startOne(env, children);
@@ -100,7 +101,7 @@ export async function startBenchCluster(processes: number, docIds: readonly stri
       redisUrl: REDIS_URL,
       prefix,
       docUrl: (i, docId) => `${origins[i % origins.length]}/collab/${encodeURIComponent(docId)}?token=${token}`,
-      command: `${processes} × DATABASE_URL=… REDIS_URL=${REDIS_URL} REDIS_PREFIX=${prefix} node server/launch.js main`,
+      command: `${processes} × ${Object.entries(extraEnv).map(([k, v]) => `${k}=${v} `).join('')}DATABASE_URL=… REDIS_URL=${REDIS_URL} REDIS_PREFIX=${prefix} node server/launch.js main`,
       stop,
     };
   } catch (err) {
