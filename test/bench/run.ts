@@ -2,7 +2,8 @@
  * `npm run bench` — runs the fan-out, cold-load, vote and page benchmarks and prints one markdown report with
  * PASS/FAIL per target. Flags (each also readable from the environment as BENCH_<NAME>, e.g. BENCH_READERS=50):
  *
- *   --only fanout|coldload|votes|page   run one benchmark
+ *   --only fanout|coldload|votes|page|cluster   run one benchmark (cluster runs only when asked for: it needs
+ *                            PostgreSQL and Redis)
  *   --db sqlite|postgres|both   fan-out and votes: the project's server's engine(s), each run in turn with a fresh
  *                            database (both when PostgreSQL answers at TEST_POSTGRES_URL, default
  *                            postgres://postgres@127.0.0.1:5432/postgres; else sqlite, with a note). Cold load
@@ -27,6 +28,14 @@
  *   --skip-relay             vote: leave out the reference-server relay baseline
  *   --trace                  page: print each step's requests with their start and end, to find waterfalls
  *   --no-throttle            page: full-speed CPU and network, to see what the throttling itself costs
+ *   --processes N            cluster: server processes of the several-process side (3)
+ *   --documents N            cluster: documents of the many-meetings load (100)
+ *   --editors N              cluster: editors per document (8)
+ *   --editor-rate N          cluster: updates per second each editor types (2)
+ *   --editor-procs N         cluster: load-generator processes for the editors (2)
+ *                            (--documents 0 or --readers 0 leaves that load out)
+ *   --several-writes N       cluster, a diagnostic: BROADCAST_WRITES_PER_SECOND of each process of the several-process
+ *                            side only (the default, 30000, is each process's own)
  *   --timeout N              hard limit for the whole run, seconds (360, plus 150 with --db both)
  *
  * The report is also written to .bench/last-run.md and the raw numbers to .bench/last-run.json.
@@ -42,6 +51,7 @@ import { cleanupAll } from './lib/cleanup.ts';
 import { DATABASE_NAMES, type Database } from './lib/databases.ts';
 import { pageTable, pageVerdicts } from './lib/page-report.ts';
 import { mainThreadProfile, type ProfileSummary } from './lib/profile.ts';
+import { clusterNoise, clusterTable, clusterVerdicts, runCluster, type ClusterResult } from './cluster.ts';
 import { coldloadTable, fanoutTable, fanoutVerdicts, machineLine, noiseWarnings, profileTable, type Verdict } from './lib/report.ts';
 import { repoRoot } from './lib/servers.ts';
 import { projectRuns, votesNoise, votesTable, votesVerdicts } from './lib/votes-report.ts';
@@ -73,6 +83,12 @@ const { values } = parseArgs({
     timeout: { type: 'string' },
     trace: { type: 'boolean' },
     'no-throttle': { type: 'boolean' },
+    processes: { type: 'string' },
+    documents: { type: 'string' },
+    editors: { type: 'string' },
+    'editor-rate': { type: 'string' },
+    'editor-procs': { type: 'string' },
+    'several-writes': { type: 'string' },
   },
   strict: true,
 });
@@ -92,10 +108,11 @@ function flag(name: keyof typeof values): boolean {
 }
 
 const only = values.only ?? process.env.BENCH_ONLY;
-if (only !== undefined && only !== 'fanout' && only !== 'coldload' && only !== 'votes' && only !== 'page') {
-  throw new Error('--only must be fanout, coldload, votes or page');
+if (only !== undefined && only !== 'fanout' && only !== 'coldload' && only !== 'votes' && only !== 'page' && only !== 'cluster') {
+  throw new Error('--only must be fanout, coldload, votes, page or cluster');
 }
-const runs = (name: 'fanout' | 'coldload' | 'votes' | 'page') => only === undefined || only === name;
+// The several-process benchmark needs PostgreSQL and Redis, and runs only when asked for.
+const runs = (name: 'fanout' | 'coldload' | 'votes' | 'page' | 'cluster') => only === name || (only === undefined && name !== 'cluster');
 const outDir = path.join(repoRoot, '.bench');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -118,7 +135,7 @@ async function chooseDatabases(): Promise<{ databases: Database[]; note: string 
 }
 const { databases, note: databaseNote } = await chooseDatabases();
 if (databaseNote) log(`bench: ${databaseNote}`);
-const timeoutSeconds = num('timeout', 360 + 150 * (databases.length - 1));
+const timeoutSeconds = num('timeout', only === 'cluster' ? 600 : 360 + 150 * (databases.length - 1));
 
 const hardStop = setTimeout(() => {
   log(`bench: not finished after ${timeoutSeconds} s, stopping`);
@@ -135,6 +152,7 @@ async function main(): Promise<number> {
   let coldload: ColdloadResult | null = null;
   let votes: VotesResult[] | null = null;
   let page: PageResult | null = null;
+  let cluster: ClusterResult | null = null;
   const profile: Partial<Record<Database, ProfileSummary | null>> = {};
   const votesProfile: Partial<Record<Database, ProfileSummary | null>> = {};
   const selfTest = flag('self-test');
@@ -238,6 +256,30 @@ async function main(): Promise<number> {
     sections.push(pageTable(page, own));
   }
 
+  if (runs('cluster')) {
+    const seconds = num('seconds', 20);
+    const warmup = num('warmup', 10);
+    const drain = num('drain', 30);
+    cluster = await runCluster({
+      processes: Math.max(2, num('processes', 3)),
+      fanout: num('readers', 500) > 0 ? { readers: num('readers', 500), rate: num('rate', 250), seconds, warmupSeconds: warmup, drainSeconds: drain } : null,
+      meetings: num('documents', 100) > 0 ? {
+        documents: num('documents', 100),
+        editors: Math.max(2, num('editors', 8)),
+        rate: num('editor-rate', 2),
+        seconds,
+        warmupSeconds: warmup,
+        drainSeconds: drain,
+        editorProcesses: Math.max(1, num('editor-procs', 2)),
+      } : null,
+      severalEnv: num('several-writes', 0) > 0 ? { BROADCAST_WRITES_PER_SECOND: String(num('several-writes', 0)) } : {},
+      log,
+    });
+    const own = clusterVerdicts(cluster);
+    verdicts.push(...own);
+    sections.push(clusterTable(cluster, own));
+  }
+
   const header = [
     `## Benchmark run ${new Date().toISOString()}${selfTest ? ' (SELF-TEST: reference server on both sides)' : ''}`,
     '',
@@ -249,7 +291,7 @@ async function main(): Promise<number> {
   const summary = `Targets: ${verdicts.filter((v) => v.pass).length} passed, ${verdicts.filter((v) => !v.pass).length} failed (${verdicts
     .map((v) => `${v.name} ${v.pass ? 'PASS' : 'FAIL'}`)
     .join(', ')}).`;
-  const noise = [...noiseWarnings(fanout, coldload), ...votesNoise(votes)];
+  const noise = [...noiseWarnings(fanout, coldload), ...votesNoise(votes), ...clusterNoise(cluster)];
   if (noise.length > 0) {
     sections.push(`**Warning — noisy machine; rerun before trusting these numbers:** ${noise.join('; ')}.`);
   }
@@ -257,7 +299,7 @@ async function main(): Promise<number> {
   process.stdout.write(`\n${report}`);
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'last-run.md'), report);
-  fs.writeFileSync(path.join(outDir, 'last-run.json'), JSON.stringify({ fanout, coldload, votes, profile, votesProfile, page, verdicts }, null, 2));
+  fs.writeFileSync(path.join(outDir, 'last-run.json'), JSON.stringify({ fanout, coldload, votes, profile, votesProfile, page, cluster, verdicts }, null, 2));
   // A benchmark that measured is a success even when a target failed; the report says which.
   return 0;
 }

@@ -25,12 +25,15 @@ export interface CpuSnapshot<G extends string> {
 type Processes = readonly { child: { pid?: number } }[];
 
 export function cpuSnapshot<G extends string>(
-  serverPid: number,
+  /** The server's process, or an installation's several processes (their CPU is summed). */
+  serverPid: number | readonly number[],
   loadGen: Record<G, Processes>,
   databasePids: readonly number[] = [],
 ): CpuSnapshot<G> {
   const self = process.cpuUsage();
-  const times = cpuTimes(serverPid);
+  const times = (typeof serverPid === 'number' ? [serverPid] : serverPid)
+    .map(cpuTimes)
+    .reduce((a, b) => ({ user: a.user + b.user, system: a.system + b.system }), { user: 0, system: 0 });
   const at = performance.now();
   const mono = monoMicros();
   const groups = {} as Record<G, number>;
