@@ -214,8 +214,8 @@ async function quit(connection: Redis): Promise<void> {
   }
 }
 
-/** The URL without its password, for messages. */
-function redactedUrl(url: string): string {
+/** The URL without its password, for messages and logs (Redis's and PostgreSQL's alike). */
+export function redactedUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';

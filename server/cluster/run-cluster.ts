@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { ensureClientBuilt, ROOT } from '../build-client.ts';
+import { redactedUrl } from './redis-bus.ts';
 
 /**
  * `npm run cluster [-- --processes N --port P]`: one installation of N server processes on this machine, on ports
@@ -159,15 +160,6 @@ async function createDatabaseIfMissing(url: string): Promise<void> {
   }
 }
 
-function redactedUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url;
-  }
-}
 
 main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
