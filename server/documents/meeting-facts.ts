@@ -58,7 +58,10 @@ export class MeetingFactsWriter {
       this.pending.delete(meetingId);
       // After a pass still running for this meeting: two passes never write the same document at once.
       const previous = this.running.get(meetingId) ?? Promise.resolve();
-      const run = previous.then(() => this.write(meetingId));
+      const run = previous
+        .then(() => this.write(meetingId))
+        // The server may be closing under a pass (its database gone): logged, never an unhandled rejection.
+        .catch((err: unknown) => this.options.log.error({ meetingId, err: String(err) }, 'could not write the meeting facts'));
       this.running.set(meetingId, run);
       void run.finally(() => {
         if (this.running.get(meetingId) === run) this.running.delete(meetingId);
