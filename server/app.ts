@@ -24,6 +24,7 @@ import { userRoutes } from './http/routes/users.ts';
 import { socketAccess } from './http/socket-access.ts';
 import { motionRoutes } from './http/routes/motions.ts';
 import { documentRoutes } from './http/routes/documents.ts';
+import { commentRoutes } from './http/routes/comments.ts';
 import { RefusedEdits } from './documents/refused-edits.ts';
 import { roomLockOf } from './documents/lock.ts';
 import { MeetingProjection } from './meetings/projection.ts';
@@ -151,8 +152,8 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
     },
     bus,
     auditKey,
-    projection: (meetings, motions) =>
-      new MeetingProjection(meetings, motions, rooms, app.log, (meetingId) => services.meetingFacts?.changed(meetingId)),
+    projection: (meetings, motions, comments) =>
+      new MeetingProjection(meetings, motions, comments, rooms, app.log, (meetingId) => services.meetingFacts?.changed(meetingId)),
     rooms,
     closeSockets: (match, why) =>
       rooms.closeConnections(
@@ -230,11 +231,14 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
   userRoutes(app, services, { passwordAttemptsPerMinute: config.SIGNIN_ATTEMPTS_PER_MINUTE });
   meetingRoutes(app, services);
   motionRoutes(app, services, { auditChecksPerMinute: config.AUDIT_CHECKS_PER_MINUTE });
+  // One queue for every export, with comments or without: each holds the main thread for a while.
+  const exports = new WorkQueue(config.EXPORT_CONCURRENCY, config.EXPORT_CONCURRENCY * 4);
   documentRoutes(app, services, {
     versionSavesPerMinute: config.VERSION_SAVES_PER_MINUTE,
     exportsPerMinute: config.EXPORTS_PER_MINUTE,
-    exports: new WorkQueue(config.EXPORT_CONCURRENCY, config.EXPORT_CONCURRENCY * 4),
+    exports,
   });
+  commentRoutes(app, services, { exportsPerMinute: config.EXPORTS_PER_MINUTE, exports });
   const sweep = setInterval(() => {
     services.credentials.sweepExpired().catch((err: unknown) => app.log.error({ err: String(err) }, 'could not sweep expired sessions'));
   }, 3600_000);

@@ -23,6 +23,8 @@ export type QuorumEvent =
       /** The motion's view after the ballot, when the command reads it anyway (read once for both). */
       motion?: () => Promise<MotionView>;
     }
+  /** A document's comments changed: its count and revision in the live state are written again. */
+  | { type: 'comments.changed'; meetingId: string; documentId: string }
   /** The document's lock may have changed: its live room takes the one the database now gives. */
   | { type: 'document.lock'; documentId: string }
   /** A timed vote: close it when its time is up; or its timer is no longer needed. */
@@ -68,6 +70,12 @@ export async function deliverEvents(s: Services, events: readonly DomainEvent[],
       published.add(e.meetingId);
       await run(e, () => s.projection?.publish(e.meetingId));
     }
+  }
+  const comments = new Set<string>();
+  for (const e of all) {
+    if (e.type !== 'comments.changed' || published.has(e.meetingId) || comments.has(e.documentId)) continue;
+    comments.add(e.documentId);
+    await run(e, () => s.projection?.publishComments(e.meetingId, e.documentId));
   }
   // A group commit's ballots go out together, per motion: one read of its view, one change of the live state.
   const ballots = new Map<string, Extract<QuorumEvent, { type: 'ballot.cast' }>[]>();

@@ -18,6 +18,8 @@ export interface PolicyActor {
 export interface MeetingSubject {
   role: Role | null;
   status: MeetingStatus;
+  /** The meeting lets observers comment ("Quan sát viên được bình luận"); absent: it does not. */
+  observersComment?: boolean;
 }
 
 export type Action =
@@ -41,6 +43,8 @@ export type Action =
   | { type: 'audit.read'; meeting: MeetingSubject }
   | { type: 'finalisation.request'; meeting: MeetingSubject }
   | { type: 'finalisation.confirm'; meeting: MeetingSubject }
+  | { type: 'comment.write'; meeting: MeetingSubject }
+  | { type: 'comment.moderate'; meeting: MeetingSubject }
   | { type: 'projection.write' };
 
 const MANAGERS: ReadonlySet<Role> = new Set(['chair', 'secretary']);
@@ -104,6 +108,14 @@ export function can(actor: PolicyActor, action: Action): boolean {
       return action.meeting.role === 'secretary';
     case 'finalisation.confirm':
       return action.meeting.role === 'chair';
+    case 'comment.write':
+      // Comments are not edits: every member may comment, observers too when the meeting allows it; an
+      // administrator outside the roster reads along, as with the text.
+      if (action.meeting.role === 'observer') return action.meeting.observersComment === true;
+      return action.meeting.role !== null && WRITERS.has(action.meeting.role);
+    case 'comment.moderate':
+      // The chair and the secretary keep the discussion in order: they may delete anyone's comment.
+      return action.meeting.role === 'chair' || action.meeting.role === 'secretary';
     case 'projection.write':
       // The meeting's live-state document is written by the server alone.
       return false;
@@ -158,6 +170,8 @@ export function meetingPermissions(actor: PolicyActor, meeting: MeetingSubject):
     requestFinalisation: can(actor, { type: 'finalisation.request', meeting }),
     confirmFinalisation: can(actor, { type: 'finalisation.confirm', meeting }),
     manageChairs: can(actor, { type: 'roster.chairs', meeting }),
+    comment: can(actor, { type: 'comment.write', meeting }),
+    moderateComments: can(actor, { type: 'comment.moderate', meeting }),
   };
 }
 

@@ -17,6 +17,7 @@ import { Finalisations } from './documents/finalisations-repo.ts';
 import { DocumentHeads } from './documents/heads-repo.ts';
 import type { MotionTimers } from './motions/timers.ts';
 import { Meetings } from './meetings/repo.ts';
+import { Comments } from './comments/repo.ts';
 import type { DocumentStore } from './storage/store.ts';
 
 /** The repositories: what a command reads and writes, bound to a unit of work's transaction or to none. */
@@ -29,6 +30,8 @@ export interface Repositories {
   finalisations: Finalisations;
   /** Documents' locks as every append sees them, and their stored text (the freeze). */
   heads: DocumentHeads;
+  /** Comment threads on documents' text. */
+  comments: Comments;
   audit: AuditLog;
 }
 
@@ -93,7 +96,7 @@ export interface ServiceOptions {
   sessionTtlMs: number;
   /** Without it (seeds that write no audit entries) the audit record can be neither appended to nor verified. */
   auditKey?: AuditKey;
-  projection?: (meetings: Meetings, motions: Motions) => MeetingProjection;
+  projection?: (meetings: Meetings, motions: Motions, comments: Comments) => MeetingProjection;
   rooms?: Services['rooms'];
   closeSockets?: Services['closeSockets'];
   bus?: Bus;
@@ -111,6 +114,7 @@ function repositoriesOn(db: Kysely<Schema>, dialect: Dialect, options: ServiceOp
     versions: new Versions(db),
     finalisations: new Finalisations(db),
     heads: new DocumentHeads(db),
+    comments: new Comments(db, dialect),
     audit: new AuditLog(db, dialect, options.auditKey),
   };
 }
@@ -125,7 +129,7 @@ export function createServices(engine: Engine, options: ServiceOptions): Service
     rooms: options.rooms ?? null,
     motionTimers: null,
     voteResults: null,
-    projection: options.projection?.(repositories.meetings, repositories.motions) ?? null,
+    projection: options.projection?.(repositories.meetings, repositories.motions, repositories.comments) ?? null,
     meetingFacts: null,
     closeSockets: options.closeSockets ?? (() => {}),
     bus: options.bus ?? null,

@@ -4,6 +4,7 @@
  */
 import type { JSONContent } from '@tiptap/core';
 import { z } from 'zod';
+import type { CommentsByDocument } from './comments.ts';
 import { dateTimeText, fullNameText, multiLineText, oneLineText } from './text.ts';
 import { MAX_PLACEHOLDERS, type Placeholder } from './editor/placeholders.ts';
 import {
@@ -130,6 +131,7 @@ export const updateMeetingRequest = z
     symbol: meetingFields.symbol.optional(),
     quorumRule: quorumRuleSchema.optional(),
     agenda: z.array(multiLineText(300, 1)).max(50).optional(),
+    observersComment: z.boolean().optional(),
     /** Only the next status in scheduled → in_session → closed. */
     status: z.enum(MEETING_STATUSES).optional(),
   })
@@ -333,6 +335,10 @@ export interface MeetingPermissions {
   confirmFinalisation: boolean;
   /** Grant, change or take away the chair's role (chairs and administrators; nobody changes their own role). */
   manageChairs: boolean;
+  /** Comment on the documents' text (members; observers when the meeting allows it). */
+  comment: boolean;
+  /** Delete anyone's comment (chairs and secretaries keep the discussion in order). */
+  moderateComments: boolean;
 }
 
 export interface MeetingInfo {
@@ -348,6 +354,8 @@ export interface MeetingInfo {
   status: MeetingStatus;
   quorumRule: QuorumRule;
   agenda: string[];
+  /** "Quan sát viên được bình luận": observers may comment on the documents (off unless the meeting allows it). */
+  observersComment: boolean;
 }
 
 export interface MeetingSummary extends MeetingInfo {
@@ -444,6 +452,8 @@ export interface MeetingView extends MeetingInfo {
   documents: DocumentView[];
   /** In the order they were created (their `number`). */
   motions: MotionView[];
+  /** Per document with comments: its open threads and the revision of its comments. */
+  comments: CommentsByDocument;
 }
 
 export interface DocumentDetail extends DocumentView {
@@ -617,6 +627,8 @@ export interface AuditView {
  * `'voted'` for a secret one). Ballots are entries of their own so that each one sends a few bytes, not the list.
  */
 export const PROJECTION = {
+  /** Y.Map document id → DocumentCommentsState (`shared/comments.ts`). */
+  comments: 'comments',
   meeting: 'meeting',
   members: 'members',
   documents: 'documents',

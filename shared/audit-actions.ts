@@ -17,6 +17,7 @@ const MEETING_FIELDS = [
   'status',
   'quorumRule',
   'agenda',
+  'observersComment',
 ] as const;
 
 const MOTION_FIELDS = [
@@ -66,6 +67,12 @@ export const AUDIT_ACTIONS = {
   'finalisation.withdrawn': ['documentId'],
   'finalisation.declined': ['documentId'],
   'document.finalised': ['documentId', 'number', 'versionId', 'contentHash'],
+  'comment.thread_created': ['threadId', 'commentId', 'documentId'],
+  'comment.added': ['threadId', 'commentId', 'documentId'],
+  'comment.edited': ['threadId', 'commentId', 'documentId'],
+  'comment.deleted': ['threadId', 'commentId', 'documentId', 'authorId'],
+  'comment.resolved': ['threadId', 'documentId'],
+  'comment.reopened': ['threadId', 'documentId'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

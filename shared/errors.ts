@@ -184,6 +184,17 @@ export const ERRORS = {
     vi: 'Người đã đề nghị ban hành không thể tự xác nhận; cần một chủ tọa khác xác nhận.',
     en: 'Whoever asked for finalisation cannot confirm it; another chair must.',
   },
+  comment_limit: {
+    status: 409,
+    vi: 'Đã đạt số bình luận tối đa: văn bản này không nhận thêm chuỗi bình luận, hoặc chuỗi này không nhận thêm trả lời.',
+    en: 'The comment limit is reached: this document takes no more threads, or this thread no more replies.',
+  },
+  comment_not_open: {
+    status: 409,
+    vi: 'Chuỗi bình luận đã được đánh dấu giải quyết; hãy mở lại trước khi trả lời.',
+    en: 'The thread is resolved; reopen it before replying.',
+  },
+  comment_deleted: { status: 409, vi: 'Bình luận này đã bị xoá.', en: 'This comment was deleted.' },
   too_large: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' },
   rate_limited: {
     status: 429,

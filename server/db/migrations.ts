@@ -231,6 +231,37 @@ const STEPS: string[] = [
    INSERT INTO doc_head (doc_id, seq) SELECT doc_id, MAX(doc_seq) FROM doc_update GROUP BY doc_id;
    INSERT INTO doc_head (doc_id, seq) SELECT doc_id, 0 FROM doc_state WHERE true ON CONFLICT (doc_id) DO NOTHING;
    ${LOCK_BACKFILL}`,
+
+  // 9: threaded comments on ranges of a document's text (issue 16), and the meeting's setting letting observers
+  // comment. A thread's range is two encoded Yjs relative positions (base64), resolved by clients against the
+  // live text. Threads are never deleted: a comment deleted by its author is emptied, and a thread whose every
+  // comment is deleted is 'deleted'. `revision` grows with every change to the thread; their sum per document
+  // is what the meeting's live state publishes for clients to fetch again.
+  `ALTER TABLE meetings ADD COLUMN observers_comment INTEGER NOT NULL DEFAULT 0;
+   CREATE TABLE comment_threads (
+     id           TEXT PRIMARY KEY,
+     document_id  TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+     anchor_start TEXT NOT NULL,
+     anchor_end   TEXT NOT NULL,
+     quote        TEXT NOT NULL,
+     status       TEXT NOT NULL DEFAULT 'open',
+     resolved_by  TEXT REFERENCES users (id),
+     resolved_at  TEXT,
+     revision     INTEGER NOT NULL DEFAULT 1,
+     created_by   TEXT NOT NULL REFERENCES users (id),
+     created_at   TEXT NOT NULL
+   );
+   CREATE INDEX comment_threads_by_document ON comment_threads (document_id, created_at);
+   CREATE TABLE comments (
+     id         TEXT PRIMARY KEY,
+     thread_id  TEXT NOT NULL REFERENCES comment_threads (id) ON DELETE CASCADE,
+     body       TEXT NOT NULL,
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at TEXT NOT NULL,
+     edited_at  TEXT,
+     deleted_at TEXT
+   );
+   CREATE INDEX comments_by_thread ON comments (thread_id, created_at);`,
 ];
 
 /** Brings the database up to the latest step (or to `upTo`, for tests of a step's upgrade of existing data). */

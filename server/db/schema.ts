@@ -26,6 +26,8 @@ export interface Schema {
   doc_head: DocHeadTable;
   doc_state: DocStateTable;
   doc_update: DocUpdateTable;
+  comment_threads: CommentThreadsTable;
+  comments: CommentsTable;
 }
 
 type Bytes = ColumnType<Uint8Array, Uint8Array, Uint8Array>;
@@ -81,6 +83,8 @@ export interface MeetingsTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** Observers (khách mời) may comment on the documents; 0 by default. */
+  observers_comment: ColumnType<Flag, Flag | undefined, Flag>;
 }
 
 export interface MembersTable {
@@ -213,4 +217,31 @@ export interface DocUpdateTable {
   doc_id: string;
   doc_seq: number;
   data: Bytes;
+}
+
+/** A thread of comments on a range of a document's text (`server/comments/`). */
+export interface CommentThreadsTable {
+  id: string;
+  document_id: string;
+  /** Encoded Yjs relative positions, base64. */
+  anchor_start: string;
+  anchor_end: string;
+  quote: string;
+  /** 'open', 'resolved', or 'deleted' once every comment in it is deleted. */
+  status: ColumnType<string, string | undefined, string>;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  revision: ColumnType<number, number | undefined, number>;
+  created_by: string;
+  created_at: string;
+}
+
+export interface CommentsTable {
+  id: string;
+  thread_id: string;
+  body: string;
+  created_by: string;
+  created_at: string;
+  edited_at: string | null;
+  deleted_at: string | null;
 }

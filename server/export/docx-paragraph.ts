@@ -1,5 +1,16 @@
 /** One paragraph of the editor as DOCX paragraphs: its runs, alignment, indent, size, and the rule under it. */
-import { AlignmentType, BorderStyle, Paragraph, TextRun, UnderlineType, type NumberingDefinition } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  Paragraph,
+  TextRun,
+  UnderlineType,
+  type NumberingDefinition,
+  type ParagraphChild,
+} from 'docx';
 import { hasFirstLineIndent, isHeaderCapitals, type Align, type ParagraphBlock, type Place } from './blocks.ts';
 import { STYLE } from './docx-styles.ts';
 import type { Inline } from './inline.ts';
@@ -32,19 +43,42 @@ const ALIGNMENT = {
 const CODE_FONT = 'Courier New';
 const RULE_BORDER = { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } as const;
 
-export function docxRuns(inlines: readonly Inline[], sizePt?: number, strong = false): TextRun[] {
-  return inlines.map((inline) => {
-    if (inline.kind === 'break') return new TextRun({ break: 1 });
-    const { italic, underline, strike, code } = inline.marks;
-    return new TextRun({
-      text: inline.text,
-      ...(inline.marks.bold || strong ? { bold: true } : {}),
-      ...(italic ? { italics: true } : {}),
-      ...(underline ? { underline: { type: UnderlineType.SINGLE } } : {}),
-      ...(strike ? { strike: true } : {}),
-      ...(code ? { font: CODE_FONT } : {}),
-      ...(sizePt ? { size: sizePt * 2 } : {}),
-    });
+/**
+ * The comment edges written while a DOCX "with comments" is made (`docx-comments.ts` sets it for the time of one
+ * synchronous build): which ranges were opened and closed, so that none is left open or unreferenced.
+ */
+export const commentEdges: { current: { started: Set<number>; ended: Set<number> } | null } = { current: null };
+
+export function docxRuns(inlines: readonly Inline[], sizePt?: number, strong = false): ParagraphChild[] {
+  return inlines.flatMap((inline): ParagraphChild[] => {
+    if (inline.kind === 'break') return [new TextRun({ break: 1 })];
+    const run = textRun(inline, sizePt, strong);
+    const edges = commentEdges.current;
+    if (!edges || (!inline.commentStarts && !inline.commentEnds)) return [run];
+    const starts = (inline.commentStarts ?? []).filter((id) => !edges.started.has(id));
+    const ends = (inline.commentEnds ?? []).filter((id) => !edges.ended.has(id));
+    for (const id of starts) edges.started.add(id);
+    // An end whose start was lost (a block written from its own words) is left to the closing paragraph.
+    const closing = ends.filter((id) => edges.started.has(id));
+    for (const id of closing) edges.ended.add(id);
+    return [
+      ...starts.map((id) => new CommentRangeStart(id)),
+      run,
+      ...closing.flatMap((id) => [new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })]),
+    ];
+  });
+}
+
+function textRun(inline: Extract<Inline, { kind: 'text' }>, sizePt: number | undefined, strong: boolean): TextRun {
+  const { italic, underline, strike, code } = inline.marks;
+  return new TextRun({
+    text: inline.text,
+    ...(inline.marks.bold || strong ? { bold: true } : {}),
+    ...(italic ? { italics: true } : {}),
+    ...(underline ? { underline: { type: UnderlineType.SINGLE } } : {}),
+    ...(strike ? { strike: true } : {}),
+    ...(code ? { font: CODE_FONT } : {}),
+    ...(sizePt ? { size: sizePt * 2 } : {}),
   });
 }
 

@@ -2,7 +2,23 @@
  * A document as a Word file in the official layout (Nghị định 30/2020/NĐ-CP, Phụ lục I): A4, Times New Roman,
  * the two-column header and signature blocks as borderless tables. Pure: the same input gives the same pages.
  */
-import { AlignmentType, BorderStyle, Document, Header, Packer, PageNumber, Paragraph, Table, TextRun } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  Document,
+  Header,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TextRun,
+  type ICommentOptions,
+  type ParagraphChild,
+} from 'docx';
+import { commentEdges } from './docx-paragraph.ts';
 import { documentBlocks } from './blocks.ts';
 import { docxBlocks, ListInstances, type DocxChild } from './docx-blocks.ts';
 import { STYLE, documentStyles, numberingConfig } from './docx-styles.ts';
@@ -61,9 +77,34 @@ function closeBody(children: DocxChild[]): DocxChild[] {
   return last === undefined || last instanceof Table ? [...children, new Paragraph({ style: STYLE.rule })] : children;
 }
 
-export async function documentDocx(input: ExportInput): Promise<Buffer> {
+/**
+ * The body, and with `comments` (the DOCX "with comments", whose content carries their edges) the ranges written:
+ * any range a block did not write whole (a block printed from its own words) is closed in a last, empty paragraph,
+ * so that Word never meets a range without its end or a comment without its reference.
+ */
+function bodyOf(input: ExportInput, comments: readonly ICommentOptions[] | undefined): DocxChild[] {
   const width = mmToTwip(TEXT_WIDTH_MM);
-  const body = docxBlocks(documentBlocks(input.content), { place: 'body', compact: false, width }, new ListInstances());
+  const build = () => docxBlocks(documentBlocks(input.content), { place: 'body', compact: false, width }, new ListInstances());
+  if (!comments || comments.length === 0) return build();
+  const edges = { started: new Set<number>(), ended: new Set<number>() };
+  commentEdges.current = edges;
+  let body: DocxChild[];
+  try {
+    body = build();
+  } finally {
+    commentEdges.current = null;
+  }
+  const loose: ParagraphChild[] = [];
+  for (const { id } of comments) {
+    if (edges.ended.has(id)) continue;
+    if (!edges.started.has(id)) loose.push(new CommentRangeStart(id));
+    loose.push(new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] }));
+  }
+  return loose.length > 0 ? [...body, new Paragraph({ children: loose })] : body;
+}
+
+export async function documentDocx(input: ExportInput & { comments?: readonly ICommentOptions[] }): Promise<Buffer> {
+  const body = bodyOf(input, input.comments);
   const document = new Document({
     title: cleanText(exportTitle(input.title, input.draft)),
     subject: kindName(input.kind),
@@ -73,6 +114,7 @@ export async function documentDocx(input: ExportInput): Promise<Buffer> {
     // A line ended by a hard break (Shift+Enter) is not stretched across a justified paragraph.
     compatibility: { doNotExpandShiftReturn: true },
     numbering: numberingConfig(),
+    ...(input.comments && input.comments.length > 0 ? { comments: { children: input.comments } } : {}),
     sections: [
       {
         properties: {

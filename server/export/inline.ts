@@ -10,7 +10,41 @@ export interface Marks {
   code: boolean;
 }
 
-export type Inline = { kind: 'text'; text: string; marks: Marks } | { kind: 'break' };
+/**
+ * A run of text, with the comments whose range starts before it and ends after it: only in the DOCX "with
+ * comments" (`docx-comments.ts` marks the text with `COMMENT_EDGE_MARK`); never in the print view.
+ */
+export type Inline = { kind: 'text'; text: string; marks: Marks; commentStarts?: number[]; commentEnds?: number[] } | { kind: 'break' };
+
+/** A mark on a text node of the content, put there only by `docx-comments.ts`: `attrs.starts`, `attrs.ends` (ids). */
+export const COMMENT_EDGE_MARK = 'quorumCommentEdge';
+
+interface Edges {
+  commentStarts?: number[];
+  commentEnds?: number[];
+}
+
+function edgesOf(node: JSONContent): Edges {
+  const mark = node.marks?.find((m) => m.type === COMMENT_EDGE_MARK);
+  if (!mark) return {};
+  const starts = (mark.attrs?.starts ?? []) as number[];
+  const ends = (mark.attrs?.ends ?? []) as number[];
+  return { ...(starts.length > 0 && { commentStarts: starts }), ...(ends.length > 0 && { commentEnds: ends }) };
+}
+
+/** The runs of one text node with its comment edges: the starts on the first run, the ends on the last. */
+function withEdges(runs: Inline[], edges: Edges): Inline[] {
+  if (!edges.commentStarts && !edges.commentEnds) return runs;
+  const texts = runs.flatMap((r, i) => (r.kind === 'text' ? [i] : []));
+  // A text of line breaks only keeps its edges on an empty run.
+  if (texts.length === 0) return [{ kind: 'text', text: '', marks: NO_MARKS, ...edges }, ...runs];
+  const out = [...runs];
+  const first = texts[0]!;
+  const last = texts[texts.length - 1]!;
+  if (edges.commentStarts) out[first] = { ...(out[first] as Extract<Inline, { kind: 'text' }>), commentStarts: edges.commentStarts };
+  if (edges.commentEnds) out[last] = { ...(out[last] as Extract<Inline, { kind: 'text' }>), commentEnds: edges.commentEnds };
+  return out;
+}
 
 const NO_MARKS: Marks = { bold: false, italic: false, underline: false, strike: false, code: false };
 
@@ -53,7 +87,7 @@ export function textRuns(text: string, marks: Marks = NO_MARKS): Inline[] {
 export function inlinesOf(content: readonly JSONContent[] | undefined): Inline[] {
   const out: Inline[] = [];
   for (const node of content ?? []) {
-    if (node.type === 'text') out.push(...textRuns(node.text ?? '', marksOf(node)));
+    if (node.type === 'text') out.push(...withEdges(textRuns(node.text ?? '', marksOf(node)), edgesOf(node)));
     else if (node.type === 'hardBreak') out.push({ kind: 'break' });
     // A meeting fact prints its stored words (kept current by the server), or the form's blank.
     else if (node.type === MEETING_FACT_NODE) out.push(...textRuns(meetingFactWords({ attrs: node.attrs ?? {} }), marksOf(node)));
@@ -87,8 +121,15 @@ export function boldArticlePrefix(inlines: readonly Inline[]): Inline[] {
     }
     const head = inline.text.slice(0, remaining);
     const tail = inline.text.slice(remaining);
-    out.push({ kind: 'text', text: head, marks: { ...inline.marks, bold: true } });
-    if (tail !== '') out.push({ ...inline, text: tail });
+    const { commentStarts, commentEnds, ...plain } = inline;
+    out.push({
+      ...plain,
+      text: head,
+      marks: { ...inline.marks, bold: true },
+      ...(commentStarts && { commentStarts }),
+      ...(tail === '' && commentEnds && { commentEnds }),
+    });
+    if (tail !== '') out.push({ ...plain, text: tail, ...(commentEnds && { commentEnds }) });
     remaining -= head.length;
   }
   return mergeRuns(out);
@@ -106,7 +147,8 @@ function mergeRuns(inlines: readonly Inline[]): Inline[] {
   const out: Inline[] = [];
   for (const inline of inlines) {
     const last = out[out.length - 1];
-    if (last?.kind === 'text' && inline.kind === 'text' && sameMarks(last.marks, inline.marks)) {
+    // A comment's edge between two runs stays where it is.
+    if (last?.kind === 'text' && inline.kind === 'text' && sameMarks(last.marks, inline.marks) && !last.commentEnds && !inline.commentStarts) {
       out[out.length - 1] = { ...last, text: last.text + inline.text };
     } else out.push(inline);
   }

@@ -4,6 +4,7 @@ import { computeQuorum, meetingDocumentId } from '../../shared/meeting.ts';
 import type { Logger } from '../collab/peer.ts';
 import type { RoomManager } from '../collab/rooms.ts';
 import type { Motions } from '../motions/repo.ts';
+import type { Comments } from '../comments/repo.ts';
 import { meetingFactsOf } from './facts.ts';
 import { presentMeetingInfo } from './present.ts';
 import type { Meetings } from './repo.ts';
@@ -21,6 +22,7 @@ export class MeetingProjection {
   constructor(
     private readonly meetings: Meetings,
     private readonly motions: Motions,
+    private readonly comments: Comments,
     private readonly rooms: RoomManager,
     private readonly log: Logger,
     /** The meeting's facts (meeting-facts.ts) differ from the last ones published: its documents should follow. */
@@ -44,6 +46,7 @@ export class MeetingProjection {
     const quorum = computeQuorum(members, info.quorumRule);
     const facts = await meetingFactsOf(this.meetings, row, members);
     const motions = (await this.motions.detailsOf(meetingId)).map(presentMotion);
+    const comments = await this.comments.stateOfMeeting(meetingId);
     // A secret ballot's row has no choice: it shows as 'voted'.
     const ballots = new Map<string, ProjectedBallot>(
       (await this.motions.ballotEntries(meetingId)).map((b) => [ballotKey(b.motionId, b.userId), b.choice ?? 'voted']),
@@ -57,6 +60,7 @@ export class MeetingProjection {
       syncMap(doc.getMap<unknown>(PROJECTION.documents), new Map(documents.map((d) => [d.id, d])));
       syncMap(doc.getMap<unknown>(PROJECTION.motions), new Map(motions.map((m) => [m.id, m])));
       syncMap(doc.getMap<unknown>(PROJECTION.ballots), ballots);
+      syncMap(doc.getMap<unknown>(PROJECTION.comments), new Map(Object.entries(comments)));
     });
     // Also the first time after a start: documents written by an older version, or while the server was down,
     // catch up once (a document already right is not written).
@@ -80,6 +84,16 @@ export class MeetingProjection {
       setIfChanged(doc.getMap<unknown>(PROJECTION.motions), motion.id, motion);
       const entries = doc.getMap<unknown>(PROJECTION.ballots);
       for (const { userId, ballot } of ballots) setIfChanged(entries, ballotKey(motion.id, userId), ballot);
+    });
+  }
+
+  /** A document's comments changed: only its entry is written (its open threads and revision). */
+  async publishComments(meetingId: string, documentId: string): Promise<void> {
+    const state = await this.comments.stateOfDocument(documentId);
+    await this.write(meetingId, (doc) => {
+      const map = doc.getMap<unknown>(PROJECTION.comments);
+      if (state.revision === 0) map.delete(documentId);
+      else setIfChanged(map, documentId, state);
     });
   }
 

@@ -28,7 +28,7 @@ import { presentVersion } from '../../documents/present-version.ts';
 const idParams = z.object({ id: z.string().min(1).max(64) });
 
 /** The document and the caller's standing in its meeting; 404 when the caller cannot see the meeting. */
-async function loadDocument(s: Services, actor: Actor, documentId: string): Promise<{ doc: DocumentView; subject: MeetingSubject }> {
+export async function loadDocument(s: Services, actor: Actor, documentId: string): Promise<{ doc: DocumentView; subject: MeetingSubject }> {
   const doc = await s.meetings.document(documentId) ?? fail('not_found');
   const { subject } = await loadMeeting(s, actor, doc.meetingId);
   authorize(actor, { type: 'document.read', meeting: subject });
@@ -45,7 +45,7 @@ function detailOf(actor: Actor, doc: DocumentView, subject: MeetingSubject): Doc
  * The text to export: a version's, or the document's as it is now. Only the final version, or a finalised
  * document's text, is exported without the DRAFT mark.
  */
-async function exportSource(s: Services, doc: DocumentView, versionId: string | undefined) {
+export async function exportSource(s: Services, doc: DocumentView, versionId: string | undefined) {
   if (versionId !== undefined) {
     const version = await s.versions.view(versionId);
     if (!version || version.documentId !== doc.id) fail('not_found');
@@ -56,9 +56,9 @@ async function exportSource(s: Services, doc: DocumentView, versionId: string | 
 }
 
 /** `01-NQ-TTCNL.docx` when final; the title with "DU THAO" otherwise. ASCII fallback plus the UTF-8 name. */
-function attachmentName(doc: DocumentView, draft: boolean): string {
+export function attachmentName(doc: DocumentView, draft: boolean, suffix = ''): string {
   const base = !draft && doc.finalisation?.number ? doc.finalisation.number.replaceAll('/', '-') : `${doc.title} - DỰ THẢO`;
-  const name = `${base}.docx`;
+  const name = `${base}${suffix}.docx`;
   const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

@@ -48,6 +48,7 @@ async function meetingView(s: Services, actor: Actor, meetingId: string): Promis
     quorum: computeQuorum(members, info.quorumRule),
     documents: await s.meetings.documents(meetingId),
     motions: (await s.motions.detailsOf(meetingId)).map(presentMotion),
+    comments: await s.comments.stateOfMeeting(meetingId),
   };
 }
 
