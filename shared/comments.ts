@@ -53,7 +53,6 @@ export const commentBodyRequest = z.object({ body: commentBody }).strict();
 
 export const threadStatusRequest = z.object({ status: z.enum(THREAD_STATUSES) }).strict();
 
-// eslint-disable-next-line no-control-regex
 const INVISIBLE_IN_QUOTE = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]+/gu;
 
 /** A quote on one line, composed, without invisible characters, at most `COMMENT_LIMITS.quote` characters. */

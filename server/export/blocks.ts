@@ -22,7 +22,7 @@ import {
 } from '../../shared/editor/allowed.ts';
 import { VOTE_RESULT_NODE } from '../../shared/editor/vote-result.ts';
 import { BLANK } from '../../shared/templates/types.ts';
-import { boldArticlePrefix, inlinesOf, textRuns, type Inline } from './inline.ts';
+import { COMMENT_EDGE_MARK, boldArticlePrefix, inlinesOf, textRuns, type Inline } from './inline.ts';
 import { keepBeforeSignatures, signingRoom } from './keep-together.ts';
 
 export type Align = Alignment;
@@ -173,7 +173,21 @@ export const hasFirstLineIndent = (p: ParagraphBlock, place: Place): boolean =>
  * exports start here, so this is where the JSON is held to the schema's allowed values: whatever a writer put
  * into an attribute, the DOCX and the print view see only what the editor would render.
  */
-export function documentBlocks(doc: JSONContent): Block[] {
-  const clean = sanitiseContent(doc);
+/**
+ * The sanitised content with the comment edges of the DOCX "with comments" put back on its text: sanitising keeps
+ * every node in place (it maps content one to one) and drops the attributes of marks it does not know.
+ */
+function withCommentEdges(clean: JSONContent, original: JSONContent): JSONContent {
+  const edge = original.marks?.find((m) => m.type === COMMENT_EDGE_MARK);
+  const ids = (value: unknown) => (Array.isArray(value) ? value.filter((n): n is number => Number.isInteger(n)) : []);
+  const others = clean.marks?.filter((m) => m.type !== COMMENT_EDGE_MARK);
+  const marks = edge ? [...(others ?? []), { type: COMMENT_EDGE_MARK, attrs: { starts: ids(edge.attrs?.starts), ends: ids(edge.attrs?.ends) } }] : others;
+  const content = clean.content?.map((child, i) => (original.content?.[i] ? withCommentEdges(child, original.content[i]) : child));
+  return { ...clean, ...(marks ? { marks } : {}), ...(content ? { content } : {}) };
+}
+
+export function documentBlocks(doc: JSONContent, options: { commentEdges?: boolean } = {}): Block[] {
+  const sanitised = sanitiseContent(doc);
+  const clean = options.commentEdges ? withCommentEdges(sanitised, doc) : sanitised;
   return keepBeforeSignatures(toBlocks(clean.type === 'doc' ? clean.content : [clean]));
 }

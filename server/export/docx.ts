@@ -84,7 +84,8 @@ function closeBody(children: DocxChild[]): DocxChild[] {
  */
 function bodyOf(input: ExportInput, comments: readonly ICommentOptions[] | undefined): DocxChild[] {
   const width = mmToTwip(TEXT_WIDTH_MM);
-  const build = () => docxBlocks(documentBlocks(input.content), { place: 'body', compact: false, width }, new ListInstances());
+  const build = () =>
+    docxBlocks(documentBlocks(input.content, { commentEdges: comments !== undefined }), { place: 'body', compact: false, width }, new ListInstances());
   if (!comments || comments.length === 0) return build();
   const edges = { started: new Set<number>(), ended: new Set<number>() };
   commentEdges.current = edges;
