@@ -16,6 +16,7 @@ import './styles/motions.css';
 import './styles/versions.css';
 import './styles/compare.css';
 import './styles/finalisation.css';
+import './styles/comments.css';
 
 // In the language the person reads (the provider sets the same again when it mounts).
 initialLang();

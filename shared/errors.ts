@@ -194,7 +194,7 @@ export const ERRORS = {
     vi: 'Chuỗi bình luận đã được đánh dấu giải quyết; hãy mở lại trước khi trả lời.',
     en: 'The thread is resolved; reopen it before replying.',
   },
-  comment_deleted: { status: 409, vi: 'Bình luận này đã bị xoá.', en: 'This comment was deleted.' },
+  comment_deleted: { status: 409, vi: 'Bình luận này đã bị xóa.', en: 'This comment was deleted.' },
   too_large: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' },
   rate_limited: {
     status: 429,

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Editor } from '@tiptap/core';
 import { useI18n } from '../i18n.tsx';
 import type { Identity } from '../identity.ts';
@@ -19,10 +20,12 @@ interface Props {
   labelledVoteResult?: boolean;
   /** Told the editor once it exists (and null when it goes), for what is shown beside it. */
   onEditor?(editor: Editor | null): void;
+  /** Shown beside the page under who is in the document (the comments' margin). */
+  side?: ReactNode;
 }
 
 /** One document open for editing: its sync connection, the editor, and who else is in it. */
-export function DocumentWorkspace({ documentId, identity, readOnly, locked = false, labelledVoteResult = false, onEditor }: Props) {
+export function DocumentWorkspace({ documentId, identity, readOnly, locked = false, labelledVoteResult = false, onEditor, side }: Props) {
   const { t } = useI18n();
   const doc = useCollabDocument(documentId, identity);
   // Someone who cannot write has nothing of theirs to save: no save state, here or in the header.
@@ -56,7 +59,12 @@ export function DocumentWorkspace({ documentId, identity, readOnly, locked = fal
       onEditor={onEditor}
       status={status}
       notice={notice}
-      aside={<Presence provider={doc.session.provider} />}
+      aside={
+        <>
+          <Presence provider={doc.session.provider} />
+          {side}
+        </>
+      }
     />
   );
 }

@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n.tsx';
 import { ExportAnchors } from './ExportAnchors.tsx';
+import { commentsDocxPath } from './exportPaths.ts';
 
 interface Props {
   documentId: string;
@@ -20,6 +21,16 @@ export function ExportLinks({ documentId }: Props) {
         testIdPrefix="export"
         labels={{ docx: 'export.docx', print: 'export.print', printTitle: 'export.printTitle' }}
       />
+      {/* Beside the normal DOCX, never instead of it: comments are not part of the text (K7). */}
+      <a
+        className="secondary-button"
+        href={commentsDocxPath(documentId)}
+        download
+        title={t('comments.exportDocxHint')}
+        data-testid="export-comments-docx"
+      >
+        {t('comments.exportDocx')}
+      </a>
     </div>
   );
 }

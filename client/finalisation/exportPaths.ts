@@ -7,6 +7,11 @@ export function docxPath(documentId: string, versionId?: string): string {
   return apiPath`/api/documents/${documentId}/export.docx` + versionQuery(versionId);
 }
 
+/** The current text with its comments as Word comments (never a version's: comments are on the live text). */
+export function commentsDocxPath(documentId: string): string {
+  return apiPath`/api/documents/${documentId}/export-comments.docx`;
+}
+
 export function printPath(documentId: string, versionId?: string): string {
   return apiPath`/api/documents/${documentId}/print` + versionQuery(versionId);
 }

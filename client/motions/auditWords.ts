@@ -35,7 +35,7 @@ const CODED: Readonly<Record<string, readonly string[]>> = {
  * number (its id already reads as "Biểu quyết số 2").
  */
 const SKIPPED =
-  /At$|^id$|^versionId$|^replacedVersionId$|^tokenId$|^quorumNum$|^quorumDen$|^description$|^durationSeconds$|^number$|^locality$|^issuingBody$|^parentBody$|^symbol$|^agenda$/;
+  /At$|^id$|^versionId$|^replacedVersionId$|^tokenId$|^quorumNum$|^quorumDen$|^description$|^durationSeconds$|^number$|^locality$|^issuingBody$|^parentBody$|^symbol$|^agenda$|^threadId$|^commentId$/;
 
 const MAX_LENGTH = 160;
 
@@ -79,7 +79,7 @@ function describe(key: string, value: unknown, meeting: MeetingView, t: Translat
   if (Array.isArray(value)) return String(value.length);
   if (typeof value === 'object') return describeObject(value as Record<string, unknown>, t);
   if (typeof value !== 'string') return null;
-  if (key === 'userId') return meeting.members.find((m) => m.userId === value)?.fullName ?? value;
+  if (key === 'userId' || key === 'authorId') return meeting.members.find((m) => m.userId === value)?.fullName ?? value;
   if (key === 'documentId' || key === 'originDocumentId') return meeting.documents.find((d) => d.id === value)?.title ?? value;
   if (key === 'motionId' || key === 'revoteOf') {
     const motion = meeting.motions.find((m) => m.id === value);

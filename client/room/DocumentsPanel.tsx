@@ -33,6 +33,16 @@ export function DocumentsPanel({ meeting, selectedId }: Props) {
                 <span className="kind-tag">{t(`documentKind.short.${doc.kind}`)}</span>
                 <span className="document-link-text">
                   <span className="document-link-title">{doc.title}</span>
+                  {(meeting.comments[doc.id]?.open ?? 0) > 0 && (
+                    <span
+                      className="comments-badge document-comments"
+                      data-testid="document-comments"
+                      title={t('comments.openCount', { count: meeting.comments[doc.id]!.open })}
+                      aria-label={t('comments.openCount', { count: meeting.comments[doc.id]!.open })}
+                    >
+                      {meeting.comments[doc.id]!.open}
+                    </span>
+                  )}
                   {isRefusedEditsDraft(doc) && (
                     <span className="refused-draft-tag" data-testid="refused-draft-tag">
                       {t('refused.tag')}

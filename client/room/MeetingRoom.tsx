@@ -74,6 +74,7 @@ export function MeetingRoom({ meetingId, documentId }: Props) {
               myRole={meeting.myRole}
               permissions={meeting.permissions}
               meetingStatus={meeting.status}
+              comments={meeting.comments}
             />
           ) : (
             <MeetingOverview meeting={meeting} />

@@ -1,6 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import type { DocumentDetail, DocumentView, MeetingPermissions, MotionView } from '../../shared/api.ts';
+import type { CommentsByDocument } from '../../shared/comments.ts';
+import { CommentsPanel } from '../comments/CommentsPanel.tsx';
+import { CommentsToggle } from '../comments/CommentsToggle.tsx';
 import type { MeetingStatus, Role } from '../../shared/meeting.ts';
 import { isValidDocumentId } from '../../shared/protocol.ts';
 import { apiPath } from '../api/http.ts';
@@ -41,6 +44,8 @@ interface Props {
   permissions: MeetingPermissions;
   /** Minutes may be submitted for issue once the meeting is closed. */
   meetingStatus: MeetingStatus;
+  /** The documents' comment state, live: the margin fetches this one's threads again when its revision moves. */
+  comments: CommentsByDocument;
 }
 
 export function RoomDocument(props: Props) {
@@ -52,12 +57,15 @@ export function RoomDocument(props: Props) {
   return <CheckedDocument {...props} />;
 }
 
-function CheckedDocument({ meetingId, documentId, documents, motions, facts, myRole, permissions, meetingStatus }: Props) {
+function CheckedDocument({ meetingId, documentId, documents, motions, facts, myRole, permissions, meetingStatus, comments }: Props) {
   const { t } = useI18n();
   const [editor, setEditor] = useState<Editor | null>(null);
   const session = useSignedIn();
   const color = caretColor(session.user.id);
   const [versionsOpen, setVersionsOpen] = useState(false);
+  const [commentsOpen, setCommentsOpen] = useState(false);
+  const showComments = useCallback(() => setCommentsOpen(true), []);
+  const commentState = comments[documentId];
   const detail = useApiQuery<DocumentDetail>(apiPath`/api/documents/${documentId}`, { offline: true });
   const { reload } = detail;
 
@@ -113,6 +121,7 @@ function CheckedDocument({ meetingId, documentId, documents, motions, facts, myR
           <h2 className="room-doc-title" data-testid="document-title" title={current.title}>
             {current.title}
           </h2>
+          <CommentsToggle open={commentsOpen} count={commentState?.open ?? 0} onToggle={() => setCommentsOpen((open) => !open)} />
           <VersionsToggle open={versionsOpen} onToggle={() => setVersionsOpen((open) => !open)} />
         </div>
         {lock && <DocumentLockBanner lock={lock} finalisation={current.finalisation} motions={motions} />}
@@ -146,6 +155,19 @@ function CheckedDocument({ meetingId, documentId, documents, motions, facts, myR
               locked={lock !== null}
               labelledVoteResult={kind === 'BB'}
               onEditor={setEditor}
+              side={
+                <CommentsPanel
+                  documentId={documentId}
+                  editor={editor}
+                  revision={commentState?.revision ?? 0}
+                  myUserId={session.user.id}
+                  canComment={permissions.comment}
+                  canModerate={permissions.moderateComments}
+                  open={commentsOpen}
+                  onClose={() => setCommentsOpen(false)}
+                  onShow={showComments}
+                />
+              }
             />
           )}
         </VersionsLayout>

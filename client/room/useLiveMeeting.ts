@@ -31,9 +31,9 @@ export function useLiveMeeting(meetingId: string, myUserId: string): LiveMeeting
   const { state } = projection;
 
   const projectedKey = state
-    ? `${state.info.status}|${state.members.find((m) => m.userId === myUserId)?.role ?? '-'}`
+    ? `${state.info.status}|${state.members.find((m) => m.userId === myUserId)?.role ?? '-'}|${state.info.observersComment}`
     : null;
-  const fetchedKey = query.data ? `${query.data.status}|${query.data.myRole ?? '-'}` : null;
+  const fetchedKey = query.data ? `${query.data.status}|${query.data.myRole ?? '-'}|${query.data.observersComment}` : null;
   // Once per new projected state, so that a server which answers differently can never cause a loop.
   const refetchedFor = useRef<string | null>(null);
   const { reload } = query;
@@ -52,8 +52,8 @@ export function useLiveMeeting(meetingId: string, myUserId: string): LiveMeeting
   const meeting = useMemo<MeetingView | undefined>(() => {
     if (!query.data) return undefined;
     if (!state) return query.data;
-    const { info, quorum, members, documents, motions } = state;
-    return { ...query.data, ...info, quorum, members, documents, motions };
+    const { info, quorum, members, documents, motions, comments } = state;
+    return { ...query.data, ...info, quorum, members, documents, motions, comments };
   }, [query.data, state]);
 
   const facts = state?.facts ?? null;

@@ -11,6 +11,7 @@ import {
 } from '../../shared/api.ts';
 import { meetingDocumentId, type QuorumState } from '../../shared/meeting.ts';
 import type { MeetingFactTexts } from '../../shared/meeting-facts.ts';
+import type { CommentsByDocument, DocumentCommentsState } from '../../shared/comments.ts';
 import { compareVietnameseNames } from '../../shared/names.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { reconnectPolicy } from '../live/reconnect.ts';
@@ -33,6 +34,8 @@ export interface ProjectedMeeting {
   ballots: MotionBallots;
   /** The meeting's facts as the minutes word them; null from a server that does not send them. */
   facts: MeetingFactTexts | null;
+  /** Per document with comments: its open threads and the revision of its comments. */
+  comments: CommentsByDocument;
 }
 
 export type MotionBallots = Readonly<Record<string, Readonly<Record<string, ProjectedBallot>>>>;
@@ -59,7 +62,8 @@ function read(doc: Y.Doc): ProjectedMeeting | null {
   );
   const motions = [...doc.getMap<MotionView>(PROJECTION.motions).values()].sort((a, b) => a.number - b.number);
   const facts = (meeting.get('facts') as MeetingFactTexts | undefined) ?? null;
-  return { info, quorum, members, documents, motions, ballots: readBallots(doc), facts };
+  const comments = Object.fromEntries(doc.getMap<DocumentCommentsState>(PROJECTION.comments).entries());
+  return { info, quorum, members, documents, motions, ballots: readBallots(doc), facts, comments };
 }
 
 /** The flat `motionId/userId` entries (one per ballot, so each sends a few bytes) grouped by motion. */

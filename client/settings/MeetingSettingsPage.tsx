@@ -4,6 +4,7 @@ import { MessagePage } from '../MessagePage.tsx';
 import { useMeetingPage } from '../room/useMeetingPage.tsx';
 import { MeetingPageHeader } from '../ui/MeetingPageHeader.tsx';
 import { useDocumentTitle } from '../ui/useDocumentTitle.ts';
+import { CommentsSetting } from './CommentsSetting.tsx';
 import { DetailsForm } from './DetailsForm.tsx';
 import { RosterSection } from './roster/RosterSection.tsx';
 import { StatusSection } from './StatusSection.tsx';
@@ -29,6 +30,7 @@ function Settings({ meeting }: { meeting: MeetingView }) {
       <MeetingPageHeader meeting={meeting} title="settings.title" />
       {meeting.permissions.update && <StatusSection meeting={meeting} />}
       {meeting.permissions.update && <DetailsForm key={meeting.id} meeting={meeting} />}
+      {meeting.permissions.update && <CommentsSetting meeting={meeting} />}
       {meeting.permissions.manageRoster && <RosterSection meeting={meeting} />}
     </main>
   );

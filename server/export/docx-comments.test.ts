@@ -83,7 +83,7 @@ describe('the DOCX with comments', () => {
     // Each comment has its reference, once.
     for (const id of [0, 1, 2, 3]) expect(body.split(`<w:commentReference w:id="${id}"/>`).length - 1).toBe(1);
     const comments = files['word/comments.xml']!;
-    expect(comments).toContain('(Đoạn văn đã bị xoá: “có hiệu lực”)');
+    expect(comments).toContain('(Đoạn văn đã bị xóa: “có hiệu lực”)');
     expect(comments).toContain('w:initials="HK"');
     // The export without comments is the same text and has none.
     const plain = unzip(await documentDocx(templateInput('NQ')));

@@ -163,8 +163,8 @@ export function wordComments(placed: readonly PlacedThread[]): ICommentOptions[]
   for (const { thread, wordId, detached } of placed) {
     const resolved = thread.status === 'resolved';
     thread.comments.forEach((comment, i) => {
-      const body = comment.deleted ? '(Bình luận đã bị xoá)' : comment.body;
-      const lead = i === 0 && detached ? `(Đoạn văn đã bị xoá: “${thread.quote}”)\n` : '';
+      const body = comment.deleted ? '(Bình luận đã bị xóa)' : comment.body;
+      const lead = i === 0 && detached ? `(Đoạn văn đã bị xóa: “${thread.quote}”)\n` : '';
       out.push({
         id: wordId + i,
         author: cleanText(comment.author.fullName),
