@@ -5,6 +5,7 @@ import { useCommand } from '../api/useCommand.ts';
 import { useI18n } from '../i18n.tsx';
 import { ConfirmBox } from '../ui/ConfirmBox.tsx';
 import { ErrorText } from '../ui/ErrorText.tsx';
+import { Form } from '../ui/Form.tsx';
 import { formatInstant } from '../ui/when.ts';
 
 interface Props {
@@ -73,7 +74,7 @@ export function CommentThread({ thread, detached, active, myUserId, canComment, 
         </p>
       )}
       {canComment && !resolved && (
-        <form className="comment-form" onSubmit={sendReply}>
+        <Form className="comment-form" onSubmit={sendReply}>
           <textarea
             data-testid="comment-reply-body"
             value={reply}
@@ -88,7 +89,7 @@ export function CommentThread({ thread, detached, active, myUserId, canComment, 
               {t('comments.send')}
             </button>
           )}
-        </form>
+        </Form>
       )}
       <ErrorText error={command.error} />
       {canComment && (
@@ -159,7 +160,7 @@ function CommentItem({
           {comment.body}
         </p>
       ) : (
-        <form className="comment-form" onSubmit={save}>
+        <Form className="comment-form" onSubmit={save}>
           <textarea
             value={editing}
             maxLength={COMMENT_LIMITS.body}
@@ -175,7 +176,7 @@ function CommentItem({
               {t('comments.cancel')}
             </button>
           </div>
-        </form>
+        </Form>
       )}
       {editing === null && !deleting && ((mine && canComment) || canModerate) && (
         <div className="comment-item-actions">

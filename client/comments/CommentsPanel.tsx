@@ -6,6 +6,7 @@ import { useCommand } from '../api/useCommand.ts';
 import { commentsDocxPath } from '../finalisation/exportPaths.ts';
 import { useI18n } from '../i18n.tsx';
 import { ErrorText } from '../ui/ErrorText.tsx';
+import { Form } from '../ui/Form.tsx';
 import { anchorOfSelection, rangeOfAnchor } from './anchor.ts';
 import { CommentThread } from './CommentThread.tsx';
 import { selectionRange } from './selection.ts';
@@ -166,7 +167,7 @@ function NewThread({
   };
   const shortQuote = [...draft.quote].length > 80 ? `${[...draft.quote].slice(0, 79).join('')}…` : draft.quote;
   return (
-    <form className="comment-form" data-testid="comment-new" onSubmit={submit}>
+    <Form className="comment-form" data-testid="comment-new" onSubmit={submit}>
       <label className="comment-form-label">
         <span className="small">{t('comments.newOn', { quote: shortQuote })}</span>
         <textarea
@@ -189,6 +190,6 @@ function NewThread({
           {t('comments.cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

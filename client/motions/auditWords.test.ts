@@ -58,6 +58,7 @@ describe('the audit log in words', () => {
       [
         'agenda',
         'closesAt',
+        'commentId',
         'description',
         'duration_seconds',
         'expiresAt',
@@ -71,6 +72,7 @@ describe('the audit log in words', () => {
         'replacedVersionId',
         'startsAt',
         'symbol',
+        'threadId',
         'tokenId',
         'versionId',
       ].sort(),
