@@ -46,8 +46,13 @@ export function CommentsPanel({ documentId, editor, revision, myUserId, canComme
   useEffect(() => {
     if (!clicked) return;
     onShow();
+    // Within the margin or the sheet only: scrolling the page would take the clicked text out of view.
     const card = list.current?.querySelector(`[data-thread-id="${CSS.escape(clicked.id)}"]`);
-    card?.scrollIntoView({ block: 'nearest' });
+    const panel = list.current?.closest('.comments-panel');
+    if (!card || !panel) return;
+    const at = card.getBoundingClientRect();
+    const box = panel.getBoundingClientRect();
+    if (at.top < box.top || at.bottom > box.bottom) panel.scrollTop += at.top - box.top - 8;
   }, [clicked, onShow]);
 
   const rangeOf = (thread: CommentThreadView) => ranges.get(thread.id) ?? (editor ? rangeOfAnchor(editor.state, thread.anchor) : null);
