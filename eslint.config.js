@@ -56,7 +56,7 @@ export default tseslint.config(
   {
     // The domain knows nothing of HTTP: its refusals are server/errors.ts, its callers translate them.
     files: [
-      'server/{accounts,meetings,motions,documents,demo,storage,db,export,collab}/**/*.ts',
+      'server/{accounts,meetings,motions,documents,comments,demo,storage,db,export,collab}/**/*.ts',
       'server/{audit,audit-key,policies,services,work-queue,ids,errors}.ts',
     ],
     rules: {

@@ -36,7 +36,7 @@ describe('module boundaries', () => {
   });
 
   it('[A3] no domain folder imports server/http/ or Fastify', () => {
-    const domain = ['accounts', 'meetings', 'motions', 'documents', 'demo', 'storage', 'db', 'export', 'collab']
+    const domain = ['accounts', 'meetings', 'motions', 'documents', 'comments', 'demo', 'storage', 'db', 'export', 'collab']
       .flatMap((d) => sources(path.join(root, 'server', d)))
       .concat(['audit', 'audit-key', 'policies', 'services', 'work-queue', 'ids', 'errors'].map((f) => path.join(root, 'server', `${f}.ts`)));
     const http = path.join(root, 'server/http') + path.sep;
