@@ -129,7 +129,16 @@ describe('the audit record in words', () => {
     await m.admin.patch(`/api/users/${tam}`, { fullName: 'Hồ Minh Tâm (Kế toán)' });
     const token = await m.admin.post('/api/tokens', { name: 'Máy chiếu', userId: tam, expiresInDays: 30 });
     expect((await m.admin.delete(`/api/tokens/${token.body.token.id}`)).status).toBe(204);
-    await m.admin.patch(`/api/meetings/${id}`, { place: 'Phòng họp tầng 3' });
+    await m.admin.patch(`/api/meetings/${id}`, { place: 'Phòng họp tầng 3', observersComment: true });
+    // A comment thread through its life (K3): the anchor is a relative position at the text's start.
+    const anchor = { start: Buffer.from([1, 0]).toString('base64'), end: Buffer.from([1, 0]).toString('base64') };
+    const thread = await dung.post(`/api/documents/${m.documentId}/comments`, { anchor, quote: 'Điều 1', body: 'Góp ý.' });
+    expect(thread.status).toBe(201);
+    const reply = await kien.post(`/api/comment-threads/${thread.body.id}/replies`, { body: 'Trả lời.' });
+    await dung.patch(`/api/comments/${thread.body.comments[0].id}`, { body: 'Góp ý đã sửa.' });
+    await dung.request('PUT', `/api/comment-threads/${thread.body.id}/status`, { status: 'resolved' });
+    await kien.request('PUT', `/api/comment-threads/${thread.body.id}/status`, { status: 'open' });
+    expect((await kien.delete(`/api/comments/${reply.body.comments[1].id}`)).status).toBe(200);
     // Votes of every form; one adopts the resolution, whose text is then saved, restored and finalised.
     const hands = await motion(m, { documentId: null, form: 'hands' });
     await kien.patch(`/api/motions/${hands.id}`, { title: 'Thông qua chương trình' });
