@@ -19,6 +19,11 @@ export const COMMENT_LIMITS = {
   threadsPerDocument: 200,
   /** Comments in one thread, the first one included. */
   commentsPerThread: 100,
+  /**
+   * Comments on one document, in all its threads, deleted ones too: what every client in the meeting may have to
+   * fetch (at most this many times `body` characters).
+   */
+  commentsPerDocument: 2000,
   /** Bytes of one encoded relative position (an item id or a root name and an index: tens of bytes in practice). */
   anchorBytes: 256,
 } as const;
@@ -53,6 +58,18 @@ export const commentBodyRequest = z.object({ body: commentBody }).strict();
 
 export const threadStatusRequest = z.object({ status: z.enum(THREAD_STATUSES) }).strict();
 
+/** `GET …/comments?threads=a,b`: only these threads (the ones a client's copy lacks or has at another revision). */
+export const commentThreadsQuery = z
+  .object({
+    threads: z
+      .string()
+      .max(COMMENT_LIMITS.threadsPerDocument * 65)
+      .transform((s) => s.split(',').filter((id) => id !== ''))
+      .pipe(z.array(z.string().min(1).max(64)).max(COMMENT_LIMITS.threadsPerDocument))
+      .optional(),
+  })
+  .strict();
+
 const INVISIBLE_IN_QUOTE = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]+/gu;
 
 /** A quote on one line, composed, without invisible characters, at most `COMMENT_LIMITS.quote` characters. */
@@ -83,6 +100,8 @@ export interface CommentThreadView {
   resolvedAt: string | null;
   createdBy: PersonRef;
   createdAt: string;
+  /** Grows with every change to the thread (a reply, an edit, a deletion, resolving, reopening). */
+  revision: number;
   /** Oldest first; the first one opened the thread. */
   comments: CommentView[];
 }

@@ -17,7 +17,8 @@ interface Props {
   canComment: boolean;
   canModerate: boolean;
   onSelect(): void;
-  onChanged(): void;
+  /** The thread as the server answered a change to it (null: it went). */
+  onChanged(thread: CommentThreadView | null): void;
 }
 
 /** One thread: what it is on, its comments, a reply, and resolve or reopen. Comment text is shown as text, never HTML. */
@@ -29,14 +30,15 @@ export function CommentThread({ thread, detached, active, myUserId, canComment, 
 
   const sendReply = async (event: FormEvent) => {
     event.preventDefault();
-    const done = await command.run(() => api.post(apiPath`/api/comment-threads/${thread.id}/replies`, { body: reply }));
+    const done = await command.run(() => api.post<CommentThreadView>(apiPath`/api/comment-threads/${thread.id}/replies`, { body: reply }));
     if (done) {
       setReply('');
-      onChanged();
+      onChanged(done);
     }
   };
   const setStatus = async (status: 'open' | 'resolved') => {
-    if (await command.run(() => api.put(apiPath`/api/comment-threads/${thread.id}/status`, { status }))) onChanged();
+    const done = await command.run(() => api.put<CommentThreadView>(apiPath`/api/comment-threads/${thread.id}/status`, { status }));
+    if (done) onChanged(done);
   };
 
   return (
@@ -120,7 +122,7 @@ function CommentItem({
   mine: boolean;
   canComment: boolean;
   canModerate: boolean;
-  onChanged(): void;
+  onChanged(thread: CommentThreadView | null): void;
 }) {
   const { t, lang } = useI18n();
   const [editing, setEditing] = useState<string | null>(null);
@@ -135,15 +137,17 @@ function CommentItem({
   }
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    if (await command.run(() => api.patch(apiPath`/api/comments/${comment.id}`, { body: editing }))) {
+    const done = await command.run(() => api.patch<CommentThreadView>(apiPath`/api/comments/${comment.id}`, { body: editing }));
+    if (done) {
       setEditing(null);
-      onChanged();
+      onChanged(done);
     }
   };
   const remove = async () => {
-    if (await command.run(() => api.delete(apiPath`/api/comments/${comment.id}`))) {
+    const done = await command.run(() => api.delete<{ thread: CommentThreadView | null }>(apiPath`/api/comments/${comment.id}`));
+    if (done) {
       setDeleting(false);
-      onChanged();
+      onChanged(done.thread);
     }
   };
   return (

@@ -37,7 +37,7 @@ interface Props {
 export function CommentsPanel({ documentId, editor, revision, myUserId, canComment, canModerate, open, onClose, onShow }: Props) {
   const { t } = useI18n();
   const [showResolved, setShowResolved] = useState(false);
-  const { query, threads, ranges, active, setActive, clicked } = useCommentThreads(documentId, revision, editor, showResolved);
+  const { threads, loaded, error, took, ranges, active, setActive, clicked } = useCommentThreads(documentId, revision, editor, showResolved);
   const [draft, setDraft] = useState<{ anchor: CommentAnchor; quote: string } | null>(null);
   const [hint, setHint] = useState(false);
   const list = useRef<HTMLOListElement>(null);
@@ -116,14 +116,14 @@ export function CommentsPanel({ documentId, editor, revision, myUserId, canComme
           onDone={(thread) => {
             setDraft(null);
             if (thread) {
-              query.reload();
+              took(thread.id, thread);
               setActive(thread.id);
             }
           }}
         />
       )}
-      <ErrorText error={query.error} />
-      {placed.length === 0 && !query.loading && <p className="muted small">{t('comments.none')}</p>}
+      <ErrorText error={error} />
+      {placed.length === 0 && loaded && <p className="muted small">{t('comments.none')}</p>}
       <ol className="comment-threads" ref={list}>
         {visible.map(({ thread, range }) => (
           <CommentThread
@@ -135,7 +135,7 @@ export function CommentsPanel({ documentId, editor, revision, myUserId, canComme
             canComment={canComment}
             canModerate={canModerate}
             onSelect={() => select(thread)}
-            onChanged={query.reload}
+            onChanged={(next) => took(thread.id, next)}
           />
         ))}
       </ol>

@@ -53,6 +53,7 @@ export async function addThread(
   const threadId = await s.uow.run(async (tx) => {
     if (!(await tx.comments.lockDocument(doc.id))) fail('not_found');
     if ((await tx.comments.countThreads(doc.id)) >= COMMENT_LIMITS.threadsPerDocument) fail('comment_limit');
+    if ((await tx.comments.countCommentsInDocument(doc.id)) >= COMMENT_LIMITS.commentsPerDocument) fail('comment_limit');
     const { threadId, commentId } = await tx.comments.insertThread({
       documentId: doc.id,
       anchorStart: input.anchor.start,
@@ -75,10 +76,13 @@ export async function addThread(
 
 export async function replyToThread(s: Services, actor: Actor, doc: DocumentView, threadId: string, body: string): Promise<CommentThreadView> {
   await s.uow.run(async (tx) => {
+    // The document's row first, then the thread's (the order every unit that takes both follows).
+    if (!(await tx.comments.lockDocument(doc.id))) fail('not_found');
     const thread = await tx.comments.lockThread(threadId);
     if (!thread || thread.documentId !== doc.id || thread.status === 'deleted') fail('not_found');
     if (thread.status !== 'open') fail('comment_not_open');
     if ((await tx.comments.countComments(threadId)) >= COMMENT_LIMITS.commentsPerThread) fail('comment_limit');
+    if ((await tx.comments.countCommentsInDocument(doc.id)) >= COMMENT_LIMITS.commentsPerDocument) fail('comment_limit');
     const commentId = await tx.comments.addComment(threadId, body, actor.id);
     await tx.audit.append({
       actorId: actor.id,

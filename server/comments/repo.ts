@@ -43,6 +43,7 @@ interface ThreadRow {
   created_by: string;
   created_by_name: string;
   created_at: string;
+  revision: number;
 }
 
 interface CommentRow {
@@ -79,6 +80,7 @@ function threadOf(r: ThreadRow, comments: CommentView[]): CommentThreadView {
     resolvedAt: r.resolved_at,
     createdBy: { id: r.created_by, fullName: r.created_by_name },
     createdAt: r.created_at,
+    revision: Number(r.revision),
     comments,
   };
 }
@@ -144,6 +146,28 @@ export class Comments {
       .where('thread_id', '=', threadId)
       .executeTakeFirst();
     return Number(row?.n ?? 0);
+  }
+
+  /** Comments on the document, in every thread, deleted ones too. */
+  async countCommentsInDocument(documentId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('comments as c')
+      .innerJoin('comment_threads as t', 't.id', 'c.thread_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('t.document_id', '=', documentId)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /** Each thread of the document that is not deleted, with its revision: what a client compares its copy with. */
+  async revisions(documentId: string): Promise<Record<string, number>> {
+    const rows = await this.db
+      .selectFrom('comment_threads')
+      .select(['id', 'revision'])
+      .where('document_id', '=', documentId)
+      .where('status', '<>', 'deleted')
+      .execute();
+    return Object.fromEntries(rows.map((r) => [r.id, Number(r.revision)]));
   }
 
   /** A thread with its first comment; returns both ids. */
@@ -223,9 +247,15 @@ export class Comments {
       .execute();
   }
 
-  /** The document's threads that are not deleted, oldest first, each with its comments oldest first. */
-  async list(documentId: string): Promise<CommentThreadView[]> {
-    const threads = (await this.threadsQuery().where('t.document_id', '=', documentId).where('t.status', '<>', 'deleted').execute()) as ThreadRow[];
+  /**
+   * The document's threads that are not deleted (only those of `ids` when given), oldest first, each with its
+   * comments oldest first.
+   */
+  async list(documentId: string, ids?: readonly string[]): Promise<CommentThreadView[]> {
+    if (ids && ids.length === 0) return [];
+    let query = this.threadsQuery().where('t.document_id', '=', documentId).where('t.status', '<>', 'deleted');
+    if (ids) query = query.where('t.id', 'in', ids);
+    const threads = (await query.execute()) as ThreadRow[];
     if (threads.length === 0) return [];
     const comments = (await this.db
       .selectFrom('comments as c')
@@ -234,6 +264,7 @@ export class Comments {
       .select(['c.id', 'c.thread_id', 'c.body', 'c.created_by', 'u.full_name as created_by_name', 'c.created_at', 'c.edited_at', 'c.deleted_at'])
       .where('t.document_id', '=', documentId)
       .where('t.status', '<>', 'deleted')
+      .where('c.thread_id', 'in', threads.map((t) => t.id))
       .orderBy('c.created_at')
       .orderBy('c.id')
       .execute()) as CommentRow[];
@@ -281,6 +312,7 @@ export class Comments {
         't.created_by',
         'cu.full_name as created_by_name',
         't.created_at',
+        't.revision',
       ])
       .orderBy('t.created_at')
       .orderBy('t.id');

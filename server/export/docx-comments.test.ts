@@ -41,6 +41,7 @@ function threadOver(doc: Y.Doc, phrase: string, comments: string[], status: 'ope
     resolvedAt: null,
     createdBy: author,
     createdAt: '2023-12-19T01:00:00.000Z',
+    revision: 1,
     comments: comments.map((body, i) => ({
       id: `c${i}`,
       threadId: `t-${phrase}`,

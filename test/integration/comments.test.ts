@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PROJECTION, type AuditView, type MeetingView } from '../../shared/api.ts';
@@ -141,10 +142,20 @@ describe('comments on the live text', () => {
     expect(reply.status).toBe(201);
     expect(reply.body.comments.map((c) => c.body)).toEqual(['Đề nghị ghi rõ số liệu.', 'Đồng ý, sẽ bổ sung.']);
     await expect.poll(() => liveComments(watcher, m.documentId)).toEqual({ open: 1, revision: 2 });
+    // What a client catching up asks for: the threads' revisions, then only the threads that differ from its copy.
+    const other = (await threadOn(m, 'lan', anchorOver(dung.doc, 'QUYẾT NGHỊ'), 'Khác.')).body;
+    const revisions = (await m.as.lan!.get<Record<string, number>>(`/api/documents/${m.documentId}/comment-revisions`)).body;
+    expect(revisions).toEqual({ [thread.id]: 2, [other.id]: 1 });
+    const some = (await m.as.lan!.get<CommentThreadView[]>(`/api/documents/${m.documentId}/comments?threads=${other.id}`)).body;
+    expect(some.map((t) => [t.id, t.revision, t.comments.length])).toEqual([[other.id, 1, 1]]);
+    const tooMany = Array.from({ length: COMMENT_LIMITS.threadsPerDocument + 1 }, (_, i) => `th_${i}`).join(',');
+    expect((await m.as.lan!.get(`/api/documents/${m.documentId}/comments?threads=${tooMany}`)).status).toBe(400);
+    await m.as.lan!.delete(`/api/comments/${other.comments[0]!.id}`);
 
     const resolved = await m.as.ha!.request<CommentThreadView>('PUT', `/api/comment-threads/${thread.id}/status`, { status: 'resolved' });
     expect(resolved.body).toMatchObject({ status: 'resolved', resolvedBy: { fullName: 'Trần Thu Hà' } });
-    await expect.poll(() => liveComments(watcher, m.documentId)).toEqual({ open: 0, revision: 3 });
+    // 2 for the thread so far, 2 for the other one (made, then gone with its only comment), 1 for resolving.
+    await expect.poll(() => liveComments(watcher, m.documentId)).toEqual({ open: 0, revision: 5 });
     // Resolved, it takes no reply until reopened.
     const refused = await m.as.lan!.post(`/api/comment-threads/${thread.id}/replies`, { body: 'Chưa ổn.' });
     expect([refused.status, refused.body.code]).toEqual([409, 'comment_not_open']);
@@ -174,6 +185,8 @@ describe('comments on the live text', () => {
     expect(actions).toEqual([
       'comment.thread_created',
       'comment.added',
+      'comment.thread_created',
+      'comment.deleted',
       'comment.resolved',
       'comment.reopened',
       'comment.edited',
@@ -254,6 +267,25 @@ describe('comments on the live text', () => {
     expect([tooMany.status, tooMany.body.code]).toEqual([409, 'comment_limit']);
     expect(tooMany.body.message).toContain('limit');
   }, 120_000);
+
+  it('[K6] a document holds at most 2000 comments in all its threads', async () => {
+    const { url, sql: q } = await server();
+    const m = await votingMeeting(url);
+    const dung = await client(url, m, 'dung', m.documentId);
+    const anchor = anchorOver(dung.doc, PHRASE);
+    const a = (await threadOn(m, 'dung', anchor)).body;
+    const b = (await threadOn(m, 'lan', anchor)).body;
+    // Thread a filled to 1998 (written directly: 2000 requests would only test the rate limit), b has 1: 1999.
+    const fill = COMMENT_LIMITS.commentsPerDocument - 3;
+    await sql`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${fill})
+      INSERT INTO comments (id, thread_id, body, created_by, created_at, edited_at, deleted_at)
+      SELECT 'fill-' || i, ${a.id}, 'x', ${m.people.dung!.userId}, '2026-01-01T00:00:00.000Z', NULL, NULL FROM n`.execute(q);
+    expect((await m.as.kien!.post(`/api/comment-threads/${b.id}/replies`, { body: 'Lần cuối.' })).status).toBe(201);
+    const refused = await m.as.kien!.post(`/api/comment-threads/${b.id}/replies`, { body: 'Quá số.' });
+    expect([refused.status, refused.body.code]).toEqual([409, 'comment_limit']);
+    const fresh = await threadOn(m, 'dung', anchor, 'Chuỗi mới.');
+    expect([fresh.status, fresh.body.code]).toEqual([409, 'comment_limit']);
+  });
 
   it('[K6] comments count against the person’s command budget', async () => {
     const { url } = await server({ COMMANDS_PER_MINUTE: 30 });

@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { commentBodyRequest, createThreadRequest, threadStatusRequest, type CommentThreadView } from '../../../shared/comments.ts';
+import {
+  commentBodyRequest,
+  commentThreadsQuery,
+  createThreadRequest,
+  threadStatusRequest,
+  type CommentThreadView,
+} from '../../../shared/comments.ts';
 import type { Actor } from '../../accounts/users.ts';
 import { addThread, deleteComment, editComment, replyToThread, setThreadStatus } from '../../comments/commands.ts';
 import { commentedContent, wordComments } from '../../export/docx-comments.ts';
@@ -34,10 +40,19 @@ async function threadDocument(s: Services, actor: Actor, threadId: string) {
  * not edits. Every write counts against the person's command budget (COMMANDS_PER_MINUTE).
  */
 export function commentRoutes(app: FastifyInstance, s: Services, options: CommentRouteOptions): void {
+  // The whole list, or only the threads named (`?threads=`): a client that heard the revision move asks for the
+  // revisions, then for the threads that differ from its copy, not for every comment again.
   app.get('/api/documents/:id/comments', async (req): Promise<CommentThreadView[]> => {
     const actor = requireActor(req);
     const { doc } = await loadDocument(s, actor, parse(idParams, req.params).id);
-    return s.comments.list(doc.id);
+    const { threads } = parse(commentThreadsQuery, req.query);
+    return s.comments.list(doc.id, threads);
+  });
+
+  app.get('/api/documents/:id/comment-revisions', async (req): Promise<Record<string, number>> => {
+    const actor = requireActor(req);
+    const { doc } = await loadDocument(s, actor, parse(idParams, req.params).id);
+    return s.comments.revisions(doc.id);
   });
 
   app.post('/api/documents/:id/comments', async (req, reply) => {
