@@ -417,4 +417,46 @@ describe.runIf(postgres)('rooms of several processes on one PostgreSQL database 
     await until(() => a1.doc.getText('t').toString() === 'trước; trong khi khóa; ', 5000, 'the held edit, after the lift');
     expect(await storedText(id)).toBe('trước; trong khi khóa; ');
   });
+  it('[C30] a document paces its broadcasts by its peers on every process: a process holding few of them waits as long as one holding them all would', async () => {
+    const hub = new BusHub();
+    // 100 writes/s for the document: with 10 peers, 100 ms between broadcasts; this process's 2 alone would allow 20 ms.
+    const pacing = {
+      broadcastWritesPerSecond: 100,
+      maxBroadcastDelayMs: 1000,
+      peerCountTiming: { announceEveryMs: 50, refreshEveryMs: 1000, expireMs: 3000 },
+    };
+    const [a, b] = [await proc(hub.join(), pacing), await proc(hub.join(), pacing)];
+    const id = docId();
+    const [writer, near] = [client(a.url, id), client(a.url, id)];
+    const far = Array.from({ length: 8 }, () => client(b.url, id));
+    await Promise.all([writer, near, ...far].map((c) => whenSynced(c)));
+    const peersOn = (p: Proc) => p.rooms.loadedRoom(id)?.installationPeers;
+    await until(() => peersOn(a) === 10 && peersOn(b) === 10, 5000, 'both copies counting all 10 peers');
+    let nearFrames = 0;
+    let farFrames = 0;
+    near.doc.on('update', () => nearFrames++);
+    far[0]!.doc.on('update', () => farFrames++);
+    const started = performance.now();
+    for (let i = 0; i < 40; i++) {
+      type(writer, `${i};`);
+      await pause(10);
+    }
+    const typedFor = performance.now() - started;
+    const done = (c: StockClient) => c.doc.getText('t').toString().endsWith('39;');
+    await until(() => done(near) && far.every(done), 5000, 'every reader has all 40 updates');
+    // One broadcast per 100 ms at most, on each process, plus the first and the last.
+    const most = Math.ceil(typedFor / 100) + 2;
+    expect(nearFrames).toBeLessThanOrEqual(most);
+    expect(farFrames).toBeLessThanOrEqual(most);
+    // The far readers leave: the near copy hears it and paces by its own peers again; a count that stops being
+    // refreshed (its process killed) is forgotten after expireMs.
+    for (const c of far) c.destroy();
+    await until(() => peersOn(a) === 2, 5000, 'the near copy counting its own peers only');
+    const third = await proc(hub.join('p-third'), pacing);
+    await whenSynced(client(third.url, id));
+    await until(() => peersOn(a) === 3, 5000, 'the third copy counted');
+    // The third process goes silent, as if killed: nothing of its reaches the bus any more, not even a last 0.
+    hub.filter = (message) => (message.from === 'p-third' ? 'drop' : 'deliver');
+    await until(() => peersOn(a) === 2, 8000, 'the silent copy forgotten');
+  });
 });

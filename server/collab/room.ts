@@ -8,10 +8,12 @@ import { Connection, type MessageSink } from './connection.ts';
 import { hasPending, integratesCompletely } from './dependencies.ts';
 import { awarenessMessage, storedMessage, syncStep1, syncStep2, updateMessage } from './messages.ts';
 import type { Logger } from './peer.ts';
+import { PeerCounts, type PeerCountTiming } from './peer-counts.ts';
 import { PresenceGate, type PresenceLimits } from './presence.ts';
 import { Ranges } from './ranges.ts';
 import {
   decodeRelay,
+  encodePeerCount,
   encodePresenceQuery,
   encodeRelayed,
   encodeRelayedPresence,
@@ -57,6 +59,8 @@ export interface RoomOptions {
    * from storage (batches from different processes may arrive out of order; one lost with the bus never arrives).
    */
   relayGapMs?: number;
+  /** How copies tell each other their peer counts, for pacing (default `DEFAULT_PEER_COUNT_TIMING`). */
+  peerCountTiming?: PeerCountTiming;
 }
 
 interface Pending {
@@ -139,6 +143,8 @@ export class Room implements MessageSink {
    */
   private lockKind: RoomLock | null = null;
   private readonly presence: PresenceGate | null;
+  /** With a bus: the document's peers on every process, which the pacing is measured by. */
+  private readonly peerCounts: PeerCounts | null = null;
 
   constructor(
     readonly id: string,
@@ -156,6 +162,18 @@ export class Room implements MessageSink {
     // The server is not a participant: it has no awareness state of its own.
     this.awareness.setLocalState(null);
     this.presence = options.presence ? new PresenceGate(this.awareness, options.presence) : null;
+    const bus = options.bus;
+    if (bus) {
+      this.peerCounts = new PeerCounts(
+        () => this.connections.size,
+        (count) => {
+          bus.publish(relayChannel(this.id), encodePeerCount(bus.processId, count)).catch((err: unknown) => {
+            this.log.debug({ docId: this.id, err: String(err) }, 'could not publish the peer count');
+          });
+        },
+        options.peerCountTiming,
+      );
+    }
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       // Loading is not a change: nothing to persist or broadcast.
       if (origin === LOAD_ORIGIN) return;
@@ -177,7 +195,10 @@ export class Room implements MessageSink {
       this.unsubscribe = await bus.subscribe(relayChannel(this.id), (message) => {
         const relayed = decodeRelay(message);
         if (!relayed || relayed.processId === bus.processId || this.destroyed) return;
-        if (relayed.kind === 'query') this.publishPresence(this.localPresenceIds());
+        if (relayed.kind === 'query') {
+          this.publishPresence(this.localPresenceIds());
+          this.peerCounts?.asked();
+        } else if (relayed.kind === 'peers') this.peerCounts?.heard(relayed.processId, relayed.count);
         else if (relayed.kind === 'presence') this.receivePresence(relayed);
         else if (this.early) this.early.push(relayed);
         else this.receiveRelayed(relayed);
@@ -241,6 +262,7 @@ export class Room implements MessageSink {
 
   attach(conn: Connection): void {
     this.connections.add(conn);
+    this.peerCounts?.changed();
     conn.send(syncStep1(this.doc));
     const states = this.awareness.getStates();
     if (states.size > 0) {
@@ -252,6 +274,7 @@ export class Room implements MessageSink {
 
   detach(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
+    this.peerCounts?.changed();
     this.presence?.leave(conn);
     if (this.connections.size === 0) this.onEmpty(this);
   }
@@ -459,7 +482,10 @@ export class Room implements MessageSink {
 
   private broadcastIntervalMs(): number {
     const { broadcastWritesPerSecond, maxBroadcastDelayMs } = this.options;
-    return Math.min(maxBroadcastDelayMs, (this.connections.size * 1000) / broadcastWritesPerSecond);
+    // With several processes the budget is the document's, shared by every copy: each waits as long as one
+    // process holding all the peers would, so the installation sends as many frames as that one process.
+    const peers = this.peerCounts?.total() ?? this.connections.size;
+    return Math.min(maxBroadcastDelayMs, (peers * 1000) / broadcastWritesPerSecond);
   }
 
   /** Resolves once everything applied so far is stored (and sent). */
@@ -714,6 +740,7 @@ export class Room implements MessageSink {
     this.destroyed = true;
     if (this.gapTimer) clearTimeout(this.gapTimer);
     this.gapTimer = null;
+    this.peerCounts?.close();
     this.unsubscribe?.().catch((err: unknown) => this.log.warn({ docId: this.id, err: String(err) }, 'could not unsubscribe'));
     this.unsubscribe = null;
     const reason = code === CloseCode.DocumentReloaded ? 'document reloaded' : 'document unavailable';
@@ -721,6 +748,11 @@ export class Room implements MessageSink {
     this.presence?.destroy();
     this.awareness.destroy();
     this.doc.destroy();
+  }
+
+  /** The document's peers on every process that holds it (this one's alone without a bus): what pacing counts. */
+  get installationPeers(): number {
+    return this.peerCounts?.total() ?? this.connections.size;
   }
 
   get isDestroyed(): boolean {

@@ -27,6 +27,8 @@ export interface RoomManagerOptions {
   bus?: Bus;
   /** See `RoomOptions.relayGapMs`. */
   relayGapMs?: number;
+  /** See `RoomOptions.peerCountTiming`. */
+  peerCountTiming?: RoomOptions['peerCountTiming'];
 }
 
 /** Generous enough for any caret; what a document takes when no `presence` option says otherwise. */
@@ -217,6 +219,7 @@ export class RoomManager {
           presence: this.options.presence?.(docId) ?? DEFAULT_PRESENCE,
           bus: this.options.bus,
           relayGapMs: this.options.relayGapMs,
+          peerCountTiming: this.options.peerCountTiming,
         },
         this.log,
         (r) => this.scheduleUnload(r),
