@@ -399,6 +399,26 @@ export class Meetings {
     return documentOf(row, (await LOCKING_OF_DOCUMENT(this.db, this.dialect, id)).map(lockingMotionOf));
   }
 
+  /**
+   * The draft that keeps `userId`'s refused edits to `documentId`, if there is one. `lock`: inside a unit of work,
+   * first takes turns with other units asking the same (PostgreSQL advisory lock until the commit; SQLite's unit
+   * already has the one writer's lock), so that a check and the insert it decides cannot interleave across
+   * processes.
+   */
+  async refusedEditsDraft(documentId: string, userId: string, options: { lock?: boolean } = {}): Promise<string | undefined> {
+    if (options.lock && this.dialect === 'postgres') {
+      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`quorum:refused-draft:${documentId}:${userId}`}, 0))`.execute(this.db);
+    }
+    const row = await this.db
+      .selectFrom('documents')
+      .select('id')
+      .where('origin_document_id', '=', documentId)
+      .where('origin_user_id', '=', userId)
+      .orderBy('created_at')
+      .executeTakeFirst();
+    return row?.id;
+  }
+
   async insertDocument(
     id: string,
     meetingId: string,
