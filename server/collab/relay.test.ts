@@ -212,6 +212,25 @@ describe.runIf(postgres)('rooms of several processes on one PostgreSQL database 
     expect(shownOnA.user?.name).toBe('An');
   });
 
+  it('[C1] a person joining on another process is shown in a colour that no one else’s caret there has', async () => {
+    const hub = new BusHub();
+    const [a, b] = [await proc(hub.join()), await proc(hub.join())];
+    const id = docId();
+    const principal = (userId: string) => ({ userId, meetingId: 'm', credential: `session:${userId}` });
+    // Both people's own colour is the same one: on one process the second would get another; so on two.
+    const an = MemoryPeer.join(a.rooms, id, { principal: principal('an'), identity: { name: 'An', color: '#1f77b4' } });
+    an.setPresence({ name: 'An' });
+    const binh = MemoryPeer.join(b.rooms, id, { principal: principal('binh'), identity: { name: 'Bình', color: '#1f77b4' } });
+    await until(() => b.rooms.loadedRoom(id)?.awareness.getStates().has(an.doc.clientID) === true, 5000, 'An’s caret on B');
+    binh.setPresence({ name: 'Bình' });
+    const colorOn = (p: Proc, clientId: number) =>
+      (p.rooms.loadedRoom(id)?.awareness.getStates().get(clientId) as { user?: { color?: string } } | undefined)?.user?.color;
+    await until(() => colorOn(a, binh.doc.clientID) !== undefined, 5000, 'Bình’s caret on A');
+    expect(colorOn(b, an.doc.clientID)).toBe('#1f77b4');
+    expect(colorOn(b, binh.doc.clientID)).not.toBe('#1f77b4');
+    expect(colorOn(a, binh.doc.clientID)).toBe(colorOn(b, binh.doc.clientID));
+  });
+
   it('[C1] a client joining on another process sees the carets already shown, without waiting for their renewal', async () => {
     const hub = new BusHub();
     const [a, b] = [await proc(hub.join()), await proc(hub.join())];
