@@ -297,6 +297,21 @@ describe.runIf(postgres)('rooms of several processes on one PostgreSQL database 
     ]);
   });
 
+  it('[C3] the last batch of a burst, lost on the bus with no batch after it, is read from storage after a quiet spell', async () => {
+    const hub = new BusHub();
+    const [busA, busB] = [hub.join(), hub.join()];
+    const [a, b] = [await proc(busA, { relayQuietCheckMs: 300 }), await proc(busB, { relayQuietCheckMs: 300 })];
+    const id = docId();
+    const [a1, b1] = [client(a.url, id), client(b.url, id)];
+    await Promise.all([a1, b1].map((c) => whenSynced(c)));
+    type(a1, 'một ');
+    await until(() => b1.doc.getText('t').toString() === 'một ', 5000, 'the first batch');
+    // A's last batch never reaches B, as when A dies between its commit and its publish; nobody types after it.
+    hub.filter = (m, to) => (m.from === busA.processId && to === busB.processId && decodeRelayed(m.message) !== null ? 'drop' : 'deliver');
+    type(a1, 'hai ');
+    await until(() => b1.doc.getText('t').toString() === 'một hai ', 5000, 'the lost last batch, from storage');
+  });
+
   it('[C4] rows another process took between this one’s own are read from storage when their message is late, and the late message changes nothing', async () => {
     const hub = new BusHub();
     const [busA, busB] = [hub.join(), hub.join()];

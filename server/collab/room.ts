@@ -59,6 +59,11 @@ export interface RoomOptions {
    * from storage (batches from different processes may arrive out of order; one lost with the bus never arrives).
    */
   relayGapMs?: number;
+  /**
+   * How long after its last batch (its own or another's) a copy reads storage once for rows it never heard of: the
+   * last batch of a burst whose process died between its commit and its publish, which no later batch reveals.
+   */
+  relayQuietCheckMs?: number;
   /** How copies tell each other their peer counts, for pacing (default `DEFAULT_PEER_COUNT_TIMING`). */
   peerCountTiming?: PeerCountTiming;
 }
@@ -81,6 +86,7 @@ const SERVER_EVEN_IF_LOCKED_ORIGIN = Symbol('server, even if locked');
 const RELAY_ORIGIN = Symbol('relay');
 
 const DEFAULT_RELAY_GAP_MS = 100;
+const DEFAULT_RELAY_QUIET_CHECK_MS = 5000;
 
 /**
  * One loaded document: its Y.Doc, awareness and connections.
@@ -116,6 +122,9 @@ export class Room implements MessageSink {
   /** Batches from other processes numbered past a gap, waiting for it to fill. */
   private readonly waiting = new Map<number, RelayedBatch>();
   private gapTimer: NodeJS.Timeout | null = null;
+  /** The one read after a quiet spell (`RoomOptions.relayQuietCheckMs`), and when the last batch came. */
+  private quietTimer: NodeJS.Timeout | null = null;
+  private lastBatchAt = 0;
   private catchingUp: Promise<void> | null = null;
   /** A catch-up was asked for while one was reading: read again after it. */
   private catchUpAgain = false;
@@ -544,6 +553,7 @@ export class Room implements MessageSink {
 
   /** Rows `from` … `to` of this copy's own were stored. */
   private storedOwn(from: number, to: number): void {
+    this.armQuietCheck();
     this.unfolded.add(from, to);
     this.storedSinceCompaction += to - from + 1;
     if (to <= this.head) return; // a catch-up already read them back
@@ -571,6 +581,7 @@ export class Room implements MessageSink {
   }
 
   private applyRelayed(batch: RelayedBatch): void {
+    this.armQuietCheck();
     Y.applyUpdate(this.doc, batch.update, RELAY_ORIGIN);
     this.checkNothingPending();
     this.unfolded.add(batch.from, batch.to);
@@ -600,6 +611,29 @@ export class Room implements MessageSink {
       clearTimeout(this.gapTimer);
       this.gapTimer = null;
     }
+  }
+
+  /**
+   * After the last batch of a spell, one read of storage: rows committed by a process that died before publishing
+   * them are otherwise found only by the next batch's gap, which in a quiet document may never come.
+   */
+  private armQuietCheck(): void {
+    if (!this.options.bus || this.destroyed) return;
+    this.lastBatchAt = performance.now();
+    if (this.quietTimer) return;
+    const quietMs = this.options.relayQuietCheckMs ?? DEFAULT_RELAY_QUIET_CHECK_MS;
+    const check = () => {
+      const wait = this.lastBatchAt + quietMs - performance.now();
+      if (wait > 0) {
+        this.quietTimer = setTimeout(check, wait);
+        this.quietTimer.unref();
+        return;
+      }
+      this.quietTimer = null;
+      void this.catchUp();
+    };
+    this.quietTimer = setTimeout(check, quietMs);
+    this.quietTimer.unref();
   }
 
   private scheduleCatchUp(): void {
@@ -740,6 +774,8 @@ export class Room implements MessageSink {
     this.destroyed = true;
     if (this.gapTimer) clearTimeout(this.gapTimer);
     this.gapTimer = null;
+    if (this.quietTimer) clearTimeout(this.quietTimer);
+    this.quietTimer = null;
     this.peerCounts?.close();
     this.unsubscribe?.().catch((err: unknown) => this.log.warn({ docId: this.id, err: String(err) }, 'could not unsubscribe'));
     this.unsubscribe = null;

@@ -27,6 +27,8 @@ export interface RoomManagerOptions {
   bus?: Bus;
   /** See `RoomOptions.relayGapMs`. */
   relayGapMs?: number;
+  /** See `RoomOptions.relayQuietCheckMs`. */
+  relayQuietCheckMs?: number;
   /** See `RoomOptions.peerCountTiming`. */
   peerCountTiming?: RoomOptions['peerCountTiming'];
 }
@@ -219,6 +221,7 @@ export class RoomManager {
           presence: this.options.presence?.(docId) ?? DEFAULT_PRESENCE,
           bus: this.options.bus,
           relayGapMs: this.options.relayGapMs,
+          relayQuietCheckMs: this.options.relayQuietCheckMs,
           peerCountTiming: this.options.peerCountTiming,
         },
         this.log,
