@@ -1,0 +1,42 @@
+import type { MeetingView, MotionView } from '../../shared/api.ts';
+import { useI18n } from '../i18n.tsx';
+import { formatWhen } from '../ui/when.ts';
+import type { SettledText } from './scene.ts';
+import { SettledTextPanel } from './SettledTextPanel.tsx';
+
+interface Props {
+  meeting: MeetingView;
+  next: MotionView | null;
+  settled: SettledText | null;
+}
+
+/** Between votes: the meeting, its order of business, what comes to the vote next, and the text adopted last. */
+export function OverviewScene({ meeting, next, settled }: Props) {
+  const { t, lang } = useI18n();
+  return (
+    <div className="screen-scene screen-overview" data-testid="screen-overview">
+      <div className="screen-main">
+        <p className="screen-label">
+          {t(`meetingStatus.${meeting.status}`)} · {formatWhen(meeting.startsAt, lang)} · {meeting.place}
+        </p>
+        {meeting.agenda.length > 0 && (
+          <>
+            <h2 className="screen-section">{t('meetingField.agenda')}</h2>
+            <ol className="screen-agenda" data-testid="screen-agenda">
+              {meeting.agenda.map((item, index) => (
+                <li key={index}>{item}</li>
+              ))}
+            </ol>
+          </>
+        )}
+        {next && (
+          <p className="screen-next" data-testid="screen-next">
+            <span className="screen-next-label">{t('screen.next')}</span> {next.title}
+            {next.documentTitle && <span className="screen-subtitle"> ({next.documentTitle})</span>}
+          </p>
+        )}
+      </div>
+      {settled && <SettledTextPanel settled={settled} />}
+    </div>
+  );
+}
