@@ -1,17 +1,25 @@
-import type { MeetingView, MotionView } from '../../shared/api.ts';
+import { useMemo } from 'react';
+import type { DocumentView, MeetingView, MotionView } from '../../shared/api.ts';
 import { useI18n } from '../i18n.tsx';
 import { formatWhen } from '../ui/when.ts';
 import type { SettledText } from './scene.ts';
 import { SettledTextPanel } from './SettledTextPanel.tsx';
+import { TextChangePanel } from './TextPanel.tsx';
+import { screenBlocks } from './textBlocks.ts';
+import { useLiveText } from './useLiveText.ts';
 
 interface Props {
   meeting: MeetingView;
   next: MotionView | null;
+  discussed: DocumentView | null;
   settled: SettledText | null;
 }
 
-/** Between votes: the meeting, its order of business, what comes to the vote next, and the text adopted last. */
-export function OverviewScene({ meeting, next, settled }: Props) {
+/**
+ * Between votes: the meeting, its order of business, what comes to the vote next, and the draft it is on as it is
+ * being written, or else the text adopted last.
+ */
+export function OverviewScene({ meeting, next, discussed, settled }: Props) {
   const { t, lang } = useI18n();
   return (
     <div className="screen-scene screen-overview" data-testid="screen-overview">
@@ -36,7 +44,20 @@ export function OverviewScene({ meeting, next, settled }: Props) {
           </p>
         )}
       </div>
-      {settled && <SettledTextPanel settled={settled} />}
+      {discussed ? (
+        <DiscussedText key={discussed.id} document={discussed} />
+      ) : (
+        settled && <SettledTextPanel settled={settled} />
+      )}
     </div>
   );
+}
+
+function DiscussedText({ document }: { document: DocumentView }) {
+  const { t } = useI18n();
+  const content = useLiveText(document.id);
+  const blocks = useMemo(() => (content ? screenBlocks(content) : null), [content]);
+  if (!blocks) return null;
+  const title = t('screen.discussedText', { title: document.title });
+  return <TextChangePanel title={title} oldText={null} newText={blocks} testId="screen-discussed-text" />;
 }

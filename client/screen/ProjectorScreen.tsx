@@ -47,7 +47,7 @@ export function ProjectorScreen({ meetingId }: { meetingId: string }) {
         ) : scene.kind === 'result' ? (
           <ResultScene key={scene.motion.id} motion={scene.motion} settled={scene.settled} />
         ) : (
-          <OverviewScene meeting={meeting} next={scene.next} settled={scene.settled} />
+          <OverviewScene meeting={meeting} next={scene.next} discussed={scene.discussed} settled={scene.settled} />
         )}
       </div>
       <aside className="screen-side">

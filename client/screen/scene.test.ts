@@ -78,14 +78,24 @@ describe('what the projector shows', () => {
   });
 
   it('[PJ2] otherwise the meeting: the next motion prepared, and the text settled last, adopted or finalised', () => {
-    expect(projectorScene([], [])).toEqual({ kind: 'overview', next: null, settled: null });
+    expect(projectorScene([], [])).toEqual({ kind: 'overview', next: null, discussed: null, settled: null });
     const adopted = closed(1, 5, { documentId: 'd1', version: version('v1', 'd1') });
     const next = motion(2, { createdAt: at(6) });
     expect(projectorScene([adopted, next], [document('d1')])).toMatchObject({
       kind: 'overview',
       next: { id: 'm2' },
+      discussed: null,
       settled: { documentId: 'd1', versionId: 'v1' },
     });
+    // The next motion's draft is the text under discussion, unless it is locked already.
+    const onDraft = motion(3, { createdAt: at(7), documentId: 'd3' });
+    expect(projectorScene([adopted, next, onDraft], [document('d1'), document('d3')])).toMatchObject({
+      next: { id: 'm3' },
+      discussed: { id: 'd3' },
+      settled: { documentId: 'd1' },
+    });
+    const locked = document('d3', { lock: { reason: 'finalising', motionId: null, motionTitle: null } });
+    expect(projectorScene([adopted, next, onDraft], [document('d1'), locked])).toMatchObject({ discussed: null });
     // Minutes finalised without a vote, after the resolution was adopted: they are the text settled last.
     const minutes = document('d2', {
       kind: 'BB',

@@ -5,7 +5,8 @@
  * - a vote is open: that vote (the one opened last, if the chair opened several);
  * - else the result of the last vote, as the room's banner shows it (`bannerMotion`), until the chair moves on:
  *   opens another vote, repeats this one, or prepares the next motion;
- * - else the meeting itself: its order of business, the next motion prepared, and the text adopted last.
+ * - else the meeting itself: its order of business, the next motion prepared, and the text under discussion (the
+ *   draft that motion puts to the vote, live) or else the text settled last.
  */
 import type { DocumentView, MotionView } from '../../shared/api.ts';
 import { bannerMotion } from '../motions/ResultBanner.tsx';
@@ -25,7 +26,7 @@ export interface SettledText {
 export type Scene =
   | { kind: 'vote'; motion: MotionView; alsoOpen: number }
   | { kind: 'result'; motion: MotionView; settled: SettledText | null }
-  | { kind: 'overview'; next: MotionView | null; settled: SettledText | null };
+  | { kind: 'overview'; next: MotionView | null; discussed: DocumentView | null; settled: SettledText | null };
 
 const later = (a: string | null, b: string | null) => (a ?? '') > (b ?? '');
 
@@ -43,7 +44,10 @@ export function projectorScene(motions: readonly MotionView[], documents: readon
     return { kind: 'result', motion: result, settled: settledBy(result, documents) };
   }
   const next = drafts.reduce<MotionView | null>((a, b) => (a === null || b.number > a.number ? b : a), null);
-  return { kind: 'overview', next, settled: lastSettled(motions, documents) };
+  // The draft the next vote is on is what the hall is discussing; one already locked (adopted, being finalised)
+  // is not a draft any more.
+  const discussed = documents.find((d) => d.id === next?.documentId && d.lock === null) ?? null;
+  return { kind: 'overview', next, discussed, settled: lastSettled(motions, documents) };
 }
 
 /** The text a result adopted (the version voted on, or the final one if it has been finalised since). */

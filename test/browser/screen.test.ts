@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import type { MeetingView, MotionView } from '../../shared/api.ts';
 import { formatVoteResult } from '../../shared/vote-result.ts';
 import { darkModules } from '../../client/screen/qr.ts';
-import { browserSuite, describeInBrowser } from '../helpers/browser.ts';
+import { browserSuite, caretInBody, describeInBrowser, expectConnection } from '../helpers/browser.ts';
 import { command, markPage, pageWasKept, signedIn, votingRoom } from '../helpers/vote-pages.ts';
 
 const FULL_HD = { width: 1920, height: 1080 };
@@ -60,7 +60,7 @@ describeInBrowser('browser: the projector view', () => {
   const suite = browserSuite();
 
   it(
-    '[PJ1][PJ2][PJ3][PJ4][PJ5] an observer’s laptop on the hall’s projector follows the chair live: the vote and its count, the result, the adopted text; no names; the join code; the room offers it to the chair only',
+    '[PJ1][PJ2][PJ3][PJ4][PJ5] an observer’s laptop on the hall’s projector follows the chair live: the draft being typed, the vote and its count, the result, the adopted text; no names; the join code; the room offers it to the chair only',
     async () => {
       const room = await votingRoom(suite, PEOPLE);
       const { meetingId, accounts, clients } = room;
@@ -124,13 +124,28 @@ describeInBrowser('browser: the projector view', () => {
         { title: 'Thông qua Nghị quyết Hội nghị', documentId: room.documentId },
         201,
       );
+      // Prepared, it is what comes next, and its draft is what the hall discusses: the screen shows the text as
+      // the chair types it, and the chair's editor shows no caret for the screen.
+      await expect.poll(() => text(page, 'screen-next')).toContain('Thông qua Nghị quyết Hội nghị');
+      await expect.poll(() => page.getByTestId('screen-discussed-text').textContent()).toContain('QUYẾT NGHỊ:');
+      await chair.page.goto(`/m/${meetingId}/d/${room.documentId}`);
+      await expectConnection(chair.page, 'connected');
+      await caretInBody(chair.page, 'last', 'end');
+      await chair.page.keyboard.press('Enter');
+      await chair.page.keyboard.type('Điều 4. Giao Ban Chấp hành Công đoàn tổ chức thực hiện.');
+      await expect
+        .poll(() => page.getByTestId('screen-discussed-text').textContent())
+        .toContain('Điều 4. Giao Ban Chấp hành Công đoàn tổ chức thực hiện.');
+      expect(await chair.page.locator('.collaboration-carets__caret').count()).toBe(0);
+      await chair.page.goto(`/m/${meetingId}`);
       const item = chair.page.getByTestId('motion').filter({ hasText: 'Thông qua Nghị quyết Hội nghị' });
       await item.getByTestId('motion-open').click();
       await expect.poll(() => screen(page).getAttribute('data-scene')).toBe('vote');
       expect(await text(page, 'screen-motion-title')).toBe('Thông qua Nghị quyết Hội nghị');
       await expect.poll(() => text(page, 'screen-turnout')).toBe('0/5');
       expect(await counts(page)).toEqual({ for: '0', against: '0', abstain: '0' });
-      await expect.poll(() => page.getByTestId('screen-vote-text').textContent()).toContain('NGHỊ QUYẾT');
+      // Beside it, the text frozen at the opening, the chair's article included.
+      await expect.poll(() => page.getByTestId('screen-vote-text').textContent()).toContain('Điều 4. Giao Ban Chấp hành');
       await fitsTheScreen(page, ['screen-motion-title', 'screen-figures', 'screen-turnout', 'screen-present', 'screen-qr']);
 
       // Delegates vote; the count follows each ballot, without a reload.
@@ -168,7 +183,7 @@ describeInBrowser('browser: the projector view', () => {
       const secret = await command<MotionView>(
         chairClient!,
         `/api/meetings/${meetingId}/motions`,
-        { title: 'Bầu Ban Thanh tra nhân dân', form: 'secret' },
+        { title: 'Bầu Ban Thanh tra nhân dân', form: 'secret', durationSeconds: 600 },
         201,
       );
       await expect.poll(() => screen(page).getAttribute('data-scene')).toBe('overview');
@@ -177,6 +192,8 @@ describeInBrowser('browser: the projector view', () => {
       await command(chairClient!, `/api/motions/${secret.id}/open`);
       await expect.poll(() => screen(page).getAttribute('data-scene')).toBe('vote');
       expect(await screen(page).getByTestId('screen-vote').getAttribute('data-form')).toBe('secret');
+      // A timed vote shows the time left, counting down.
+      await expect.poll(() => text(page, 'screen-countdown')).toMatch(/^Tự kết thúc sau (10:00|9:[0-5]\d)$/);
       await command(delegates[0]!, `/api/motions/${secret.id}/ballots`, { choice: 'against' }, 201);
       await command(delegates[1]!, `/api/motions/${secret.id}/ballots`, { choice: 'for' }, 201);
       await expect.poll(() => text(page, 'screen-turnout')).toBe('2/5');
