@@ -107,5 +107,9 @@ export function askEarly(): void {
     preloadRoom(first.documentId !== null);
     prefetch(apiPath`/api/meetings/${first.meetingId}`);
     if (first.documentId !== null) prefetch(apiPath`/api/documents/${first.documentId}`);
+  } else if (first.page === 'screen') {
+    // A projector reloaded (or switched on) mid-meeting: its code and its meeting, at once.
+    void ProjectorScreen.load().catch(() => {});
+    prefetch(apiPath`/api/meetings/${first.meetingId}`);
   }
 }
