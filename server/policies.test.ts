@@ -34,6 +34,7 @@ const MATRIX: [string, (who: Who) => Action, Who[]][] = [
   ['audit.read', (w) => ({ type: 'audit.read', meeting: meetingOf(w) }), ['admin', 'chair', 'secretary']],
   ['finalisation.request', (w) => ({ type: 'finalisation.request', meeting: meetingOf(w) }), ['secretary']],
   ['finalisation.confirm', (w) => ({ type: 'finalisation.confirm', meeting: meetingOf(w) }), ['chair']],
+  ['screen.present', (w) => ({ type: 'screen.present', meeting: meetingOf(w) }), ['chair', 'secretary']],
   ['token.manage (own)', (w) => ({ type: 'token.manage', ownerId: `u-${w}` }), WHO],
   ['token.manage (someone else’s)', () => ({ type: 'token.manage', ownerId: 'u-other' }), ['admin']],
   ['user.search (manages no meeting)', () => ({ type: 'user.search', managesAnyMeeting: false }), ['admin']],

@@ -41,6 +41,7 @@ export type Action =
   | { type: 'audit.read'; meeting: MeetingSubject }
   | { type: 'finalisation.request'; meeting: MeetingSubject }
   | { type: 'finalisation.confirm'; meeting: MeetingSubject }
+  | { type: 'screen.present'; meeting: MeetingSubject }
   | { type: 'projection.write' };
 
 const MANAGERS: ReadonlySet<Role> = new Set(['chair', 'secretary']);
@@ -104,6 +105,10 @@ export function can(actor: PolicyActor, action: Action): boolean {
       return action.meeting.role === 'secretary';
     case 'finalisation.confirm':
       return action.meeting.role === 'chair';
+    case 'screen.present':
+      // The hall's projector is run by whoever runs the meeting from the desk; any member may still open the view
+      // (it shows nothing the live state does not), so this only decides who is offered it.
+      return action.meeting.role === 'chair' || action.meeting.role === 'secretary';
     case 'projection.write':
       // The meeting's live-state document is written by the server alone.
       return false;
@@ -158,6 +163,7 @@ export function meetingPermissions(actor: PolicyActor, meeting: MeetingSubject):
     requestFinalisation: can(actor, { type: 'finalisation.request', meeting }),
     confirmFinalisation: can(actor, { type: 'finalisation.confirm', meeting }),
     manageChairs: can(actor, { type: 'roster.chairs', meeting }),
+    presentScreen: can(actor, { type: 'screen.present', meeting }),
   };
 }
 

@@ -333,6 +333,11 @@ export interface MeetingPermissions {
   confirmFinalisation: boolean;
   /** Grant, change or take away the chair's role (chairs and administrators; nobody changes their own role). */
   manageChairs: boolean;
+  /**
+   * Offered the projector view (`/m/:id/screen`) from the room: chairs and secretaries, who run the hall's screen.
+   * Any member may open the view itself.
+   */
+  presentScreen: boolean;
 }
 
 export interface MeetingInfo {

@@ -61,6 +61,7 @@ describe('meetings, rosters and attendance over HTTP', () => {
       requestFinalisation: false,
       confirmFinalisation: false,
       manageChairs: false,
+      presentScreen: false,
     });
     expect((await dung.get(`/api/documents/${a.documentId}`)).body.access).toBe('write');
     const khoi = await signedIn(url, 'khoi', a.people.khoi!.password);
