@@ -1,5 +1,10 @@
 import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { saveStateOf } from '../../client/live/saveState.ts';
+import { SaveTracker } from '../../client/live/saveTracker.ts';
 import { AuthKind, CloseCode, MessageType } from '../../shared/protocol.ts';
 import { tokenFor } from '../helpers/api.ts';
 import { stockClient, whenSynced, type StockClient } from '../helpers/clients.ts';
@@ -16,9 +21,30 @@ afterEach(async () => {
 });
 const installation = clustersForEachTest();
 const clients: StockClient[] = [];
+const apps: { provider: WebsocketProvider; tracker: SaveTracker }[] = [];
 afterEach(() => {
   for (const c of clients.splice(0)) c.destroy();
+  for (const { provider, tracker } of apps.splice(0)) {
+    tracker.destroy();
+    provider.destroy();
+  }
 });
+
+/** The browser app's client in Node: the stock provider with the app's save tracker (`client/live/saveTracker.ts`). */
+function appClient(baseUrl: string, docId: string, token: string) {
+  const doc = new Y.Doc();
+  const tracker = new SaveTracker(doc);
+  const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/collab`, docId, doc, {
+    WebSocketPolyfill: tracker.socketClass(WebSocket as unknown as typeof globalThis.WebSocket),
+    maxBackoffTime: 300,
+    disableBc: true,
+    params: { token },
+  });
+  tracker.attach(provider);
+  apps.push({ provider, tracker });
+  const save = () => saveStateOf({ connection: provider.wsconnected && provider.synced ? 'connected' : 'connecting', ...tracker.current, savedLocally: false });
+  return { doc, provider, tracker, save };
+}
 
 /**
  * What the server told a stock client on the acknowledgement channel ("stored n", "paused", "resumed"), recorded on
@@ -53,7 +79,7 @@ describe('PostgreSQL restarted under running servers', () => {
     const m = await votingMeeting(a);
     const draft = await motion(m);
     const token = async (username: string) => tokenFor(m.admin, m.people[username]!.userId, username);
-    const [dung, lan, minh, hoa, tuan] = await Promise.all(['dung', 'lan', 'minh', 'hoa', 'tuan'].map(token));
+    const [dung, lan, minh, hoa, tuan, ha] = await Promise.all(['dung', 'lan', 'minh', 'hoa', 'tuan', 'ha'].map(token));
     const writer = stockClient(a, m.documentId, { token: dung });
     const witnessA = stockClient(a, m.documentId, { token: lan });
     const typistB = stockClient(b, m.documentId, { token: minh });
@@ -62,7 +88,9 @@ describe('PostgreSQL restarted under running servers', () => {
     const writerLog = authLog(writer);
     const typistLog = authLog(typistB);
     const witnessLog = authLog(witnessA);
+    const secretary = appClient(a, m.documentId, ha!);
     await Promise.all([writer, witnessA, typistB, witnessB].map((c) => whenSynced(c, 10_000)));
+    await until(() => secretary.save().kind === 'server', 10_000, 'the app client synced and acknowledged');
     writer.doc.getText('t').insert(0, 'Điều 1. ');
     await until(() => [witnessA, typistB, witnessB].every((c) => c.text() === 'Điều 1. '), 5000, 'the first edit everywhere');
     await until(() => writerLog.some((l) => l.startsWith('stored')), 5000, 'the first acknowledgement');
@@ -70,6 +98,7 @@ describe('PostgreSQL restarted under running servers', () => {
     await postgres.stop();
     writer.doc.getText('t').insert(8, 'Thông qua báo cáo. ');
     typistB.doc.getText('t').insert(0, '» ');
+    secretary.doc.getText('u').insert(0, 'Thư ký: Trần Thu Hà');
     await until(() => writerLog.at(-1) === 'paused' && typistLog.at(-1) === 'paused' && witnessLog.includes('paused'), 10_000, 'saving paused on both processes');
     await sleep(1500);
     // The sockets stay open; nothing unstored is acknowledged or shown to anyone, on either process.
@@ -80,6 +109,10 @@ describe('PostgreSQL restarted under running servers', () => {
     expect(witnessB.text()).toBe('Điều 1. ');
     expect(writer.text()).not.toContain('» ');
     expect(typistB.text()).not.toContain('Thông qua');
+    // The app shows saving paused, with the change it holds, and not "saved on the server".
+    expect(secretary.tracker.current).toEqual({ unsent: 1, serverHasAll: false, savingPaused: true });
+    expect(secretary.save()).toEqual({ kind: 'paused', unsent: 1 });
+    expect(witnessA.doc.getText('u').toString()).toBe('');
 
     // Commands answer 503 with the stable code; /healthz says the database is down.
     const opening = await m.as.kien!.post(`/api/motions/${draft.id}/open`);
@@ -102,15 +135,22 @@ describe('PostgreSQL restarted under running servers', () => {
     await until(() => writerLog.includes('resumed') && writerLog.at(-1)!.startsWith('stored'), 10_000, 'the writer acknowledged');
     await until(() => typistLog.includes('resumed') && typistLog.at(-1)!.startsWith('stored'), 10_000, 'the typist acknowledged');
     expect(writerLog.slice(writerLog.indexOf('paused'))).toEqual(['paused', 'resumed', writerLog.at(-1)]);
+    await until(() => secretary.save().kind === 'server', 10_000, 'the app back to "saved on the server"');
+    await until(() => witnessB.doc.getText('u').toString() === 'Thư ký: Trần Thu Hà', 5000, "the app client's edit on B");
     for (const url of [a, b]) await expect.poll(() => health(url), { timeout: 10_000 }).toMatchObject({ http: 200, database: 'ok' });
 
     // From the database alone: the clients gone, the servers restarted, a new one reads the text.
     for (const c of clients.splice(0)) c.destroy();
+    for (const { provider, tracker } of apps.splice(0)) {
+      tracker.destroy();
+      provider.destroy();
+    }
     await Promise.all(cluster.processes.map((p) => stopProcess(p)));
     const again = await cluster.spawn();
     const reader = stockClient(again.url, m.documentId, { token: lan });
     clients.push(reader);
     await whenSynced(reader, 10_000);
     expect(reader.text()).toBe(expected);
+    expect(reader.doc.getText('u').toString()).toBe('Thư ký: Trần Thu Hà');
   });
 });
