@@ -37,14 +37,18 @@ export class OwnPostgres {
     private readonly asUser: string | null,
   ) {}
 
+  /** Whether PostgreSQL is installed here to start one; says why not (or, under CI=true, throws). */
+  static installed(suite: string): boolean {
+    if (serverBin()) return true;
+    const problem = 'no PostgreSQL server programs under /usr/lib/postgresql (set PG_BIN to their directory)';
+    if (process.env.CI) throw new Error(`CI=true and ${problem}`);
+    console.warn(`Skipping ${suite}: ${problem}. Install PostgreSQL (apt-get install -y postgresql) to run it.`);
+    return false;
+  }
+
   static async start(suite: string): Promise<OwnPostgres | null> {
     const bin = serverBin();
-    if (!bin) {
-      const problem = 'no PostgreSQL server programs under /usr/lib/postgresql (set PG_BIN to their directory)';
-      if (process.env.CI) throw new Error(`CI=true and ${problem}`);
-      console.warn(`Skipping ${suite}: ${problem}. Install PostgreSQL (apt-get install -y postgresql) to run it.`);
-      return null;
-    }
+    if (!bin || !OwnPostgres.installed(suite)) return null;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-pg-'));
     const asUser = process.getuid?.() === 0 ? 'postgres' : null;
     if (asUser) {
