@@ -11,6 +11,7 @@ import type { Logger } from './peer.ts';
 import { PeerCounts, type PeerCountTiming } from './peer-counts.ts';
 import { PresenceGate, type PresenceLimits } from './presence.ts';
 import { Ranges } from './ranges.ts';
+import { DEFAULT_SAVING_PAUSE_LIMITS, SavingPause } from './saving-pause.ts';
 import {
   decodeRelay,
   encodePeerCount,
@@ -92,20 +93,6 @@ const SERVER_EVEN_IF_LOCKED_ORIGIN = Symbol('server, even if locked');
 const RELAY_ORIGIN = Symbol('relay');
 
 const DEFAULT_RELAY_GAP_MS = 100;
-const DEFAULT_SAVING_PAUSED_MAX_BYTES = 8 * 1024 * 1024;
-const DEFAULT_RETRY_MIN_MS = 500;
-const DEFAULT_RETRY_MAX_MS = 5000;
-
-/** Saving paused: storage cannot be reached, and the room holds what it could not store (see `Room.flush`). */
-interface Pause {
-  since: number;
-  /** Bytes of the edits held: the batch that failed and every edit since. */
-  bytes: number;
-  attempts: number;
-  /** The wait before the next attempt, and what ends it early (the room dropped or shut down). */
-  timer: NodeJS.Timeout | null;
-  wake: (() => void) | null;
-}
 
 /**
  * One loaded document: its Y.Doc, awareness and connections.
@@ -161,7 +148,7 @@ export class Room implements MessageSink {
   private compacting: Promise<void> | null = null;
   private destroyed = false;
   /** Saving paused: set while storage cannot be reached (see `flush`). */
-  private pause: Pause | null = null;
+  private pause: SavingPause | null = null;
   /** Shutting down: a batch storage cannot take now is given up, not held and tried again. */
   private stopping: { code: number; reason: string } | null = null;
   /** Storage refused a batch because the document is locked (set when the room is dropped for it). */
@@ -571,7 +558,7 @@ export class Room implements MessageSink {
           this.pauseSaving(outcome.left, outcome.error);
           // What is stored goes out now: what others stored, and any run of this batch stored before the failure.
           this.sendStored(relayed, stored, published);
-          await this.waitToRetry();
+          await this.pause!.wait();
           if (this.destroyed) return;
           if (this.stopping) {
             this.giveUp(outcome.error, 'could not store updates while shutting down');
@@ -641,11 +628,16 @@ export class Room implements MessageSink {
     let bytes = 0;
     for (const p of left) bytes += p.update.byteLength;
     for (const p of this.pending) bytes += p.update.byteLength;
-    this.pause = { since: Date.now(), bytes, attempts: 1, timer: null, wake: null };
+    const { savingPausedMaxBytes, retryMinMs, retryMaxMs } = this.options;
+    const limits = {
+      maxBytes: savingPausedMaxBytes ?? DEFAULT_SAVING_PAUSE_LIMITS.maxBytes,
+      retryMinMs: retryMinMs ?? DEFAULT_SAVING_PAUSE_LIMITS.retryMinMs,
+      retryMaxMs: retryMaxMs ?? DEFAULT_SAVING_PAUSE_LIMITS.retryMaxMs,
+    };
+    this.pause = new SavingPause(bytes, limits, () => this.holdingTooMuch());
     this.log.warn({ docId: this.id, heldBytes: bytes, err: String(err) }, 'storage unreachable: saving paused, holding the edits and trying again');
     const paused = savingMessage(true);
     for (const conn of this.connections) conn.send(paused);
-    if (bytes > this.maxHeldBytes()) queueMicrotask(() => this.holdingTooMuch());
   }
 
   private resume(): void {
@@ -657,42 +649,16 @@ export class Room implements MessageSink {
     for (const conn of this.connections) conn.send(resumed);
   }
 
-  /** Waits before the next attempt: 0.5 s, doubled at each failure, at most 5 s; ends early when the room goes. */
-  private waitToRetry(): Promise<void> {
-    const pause = this.pause!;
-    const min = this.options.retryMinMs ?? DEFAULT_RETRY_MIN_MS;
-    const max = this.options.retryMaxMs ?? DEFAULT_RETRY_MAX_MS;
-    const delay = Math.min(max, min * 2 ** Math.min(pause.attempts - 1, 20));
-    return new Promise((resolve) => {
-      pause.wake = () => {
-        if (pause.timer) clearTimeout(pause.timer);
-        pause.timer = null;
-        pause.wake = null;
-        resolve();
-      };
-      pause.timer = setTimeout(pause.wake, delay);
-    });
-  }
-
-  private maxHeldBytes(): number {
-    return this.options.savingPausedMaxBytes ?? DEFAULT_SAVING_PAUSED_MAX_BYTES;
-  }
-
   /** Counts the edits made while saving is paused (what storage or the relay brought is not held). */
   private readonly countHeld = (update: Uint8Array, origin: unknown): void => {
-    const pause = this.pause;
-    if (!pause || origin === LOAD_ORIGIN || origin === RELAY_ORIGIN) return;
-    const before = pause.bytes;
-    pause.bytes += update.byteLength;
-    // Once, as the limit is passed; not inside the document's own transaction.
-    if (before <= this.maxHeldBytes() && pause.bytes > this.maxHeldBytes()) queueMicrotask(() => this.holdingTooMuch());
+    if (origin !== LOAD_ORIGIN && origin !== RELAY_ORIGIN) this.pause?.add(update.byteLength);
   };
 
   private holdingTooMuch(): void {
     const pause = this.pause;
     if (!pause || this.destroyed) return;
     this.log.error(
-      { docId: this.id, heldBytes: pause.bytes, limit: this.maxHeldBytes(), pausedMs: Date.now() - pause.since },
+      { docId: this.id, heldBytes: pause.heldBytes, pausedMs: Date.now() - pause.since },
       'saving paused too long: the edits held passed the limit; dropping the room (its clients keep their edits)',
     );
     this.onBroken(this, CloseCode.StorageError);
@@ -904,7 +870,7 @@ export class Room implements MessageSink {
   async shutdown(code: number, reason: string): Promise<void> {
     // A batch held while saving is paused is not waited for: the room goes, and its clients send it again.
     this.stopping = { code, reason };
-    this.pause?.wake?.();
+    this.pause?.end();
     await this.whenPersisted();
     await this.compact();
     for (const conn of [...this.connections]) conn.close(code, reason);
@@ -922,7 +888,7 @@ export class Room implements MessageSink {
     this.gapTimer = null;
     this.peerCounts?.close();
     // The held flush ends (it finds the room destroyed) and leaves no timer behind.
-    this.pause?.wake?.();
+    this.pause?.end();
     this.pause = null;
     this.unsubscribe?.().catch((err: unknown) => this.log.warn({ docId: this.id, err: String(err) }, 'could not unsubscribe'));
     this.unsubscribe = null;
