@@ -113,6 +113,12 @@ describe('PostgreSQL restarted under running servers', () => {
     expect(secretary.tracker.current).toEqual({ unsent: 1, serverHasAll: false, savingPaused: true });
     expect(secretary.save()).toEqual({ kind: 'paused', unsent: 1 });
     expect(witnessA.doc.getText('u').toString()).toBe('');
+    // A pause is one socket's news: the app's socket closing ends it (the change is then "unsent"); reconnecting while
+    // the database is away meets 4500 and the app keeps trying.
+    secretary.provider.disconnect();
+    await until(() => !secretary.tracker.current.savingPaused, 5000, 'the pause forgotten with its socket');
+    expect(secretary.save()).toEqual({ kind: 'unsent', unsent: 1 });
+    secretary.provider.connect();
 
     // Commands answer 503 with the stable code; /healthz says the database is down.
     const opening = await m.as.kien!.post(`/api/motions/${draft.id}/open`);
