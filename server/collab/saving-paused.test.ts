@@ -176,7 +176,7 @@ describe('saving paused while the database cannot be reached (room core)', () =>
     await until(() => authLog(d).includes('paused'), 2000, 'saving paused');
     const started = performance.now();
     await rooms.close();
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(performance.now() - started).toBeLessThan(2000);
     expect(d.closedWith?.code).toBe(CloseCode.ServerRestarting);
     const afterClose = store.attempts.length;
     await sleep(400);
