@@ -32,6 +32,10 @@ const vi = {
   'save.unsentOne': '{count} thay đổi chưa gửi',
   'save.unsentHint': 'Các thay đổi được giữ trên thiết bị này và sẽ tự gửi khi kết nối lại.',
   'save.localHint': 'Máy chủ chưa xác nhận đã có bản này; thay đổi sẽ được gửi khi kết nối.',
+  'save.paused': 'Tạm dừng lưu — thay đổi vẫn được giữ trên máy này',
+  'save.pausedShort': 'Tạm dừng lưu',
+  'save.pausedHint':
+    'Máy chủ tạm thời chưa ghi được vào cơ sở dữ liệu. Các thay đổi của bạn vẫn được giữ trên máy này và sẽ tự được lưu khi máy chủ ghi lại được; trong lúc này người khác chưa thấy chúng.',
 
   'close.messageTooLarge': 'Thay đổi quá lớn nên máy chủ không nhận. Hãy dán nội dung thành từng phần nhỏ hơn.',
   'close.serverRestarting': 'Máy chủ đang khởi động lại; đang kết nối lại…',
@@ -731,6 +735,10 @@ const en: Record<MessageKey, string> = {
   'save.unsentOne': '{count} unsent change',
   'save.unsentHint': 'The changes are kept on this device and are sent by themselves when it reconnects.',
   'save.localHint': 'The server has not yet confirmed it has this text; changes are sent on connecting.',
+  'save.paused': 'Saving paused — changes kept on this device',
+  'save.pausedShort': 'Saving paused',
+  'save.pausedHint':
+    'The server cannot write to its database for the moment. Your changes are kept on this device and are saved by themselves once it can; until then the others do not see them.',
 
   'close.messageTooLarge': 'The change was too large for the server. Paste the content in smaller pieces.',
   'close.serverRestarting': 'The server is restarting; reconnecting…',

@@ -3,14 +3,15 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode, MessageType, SyncStep } from '../../shared/protocol.ts';
 import type { Bus } from '../cluster/bus.ts';
-import type { DocumentStore, StoredDocument, StoredLock } from '../storage/store.ts';
+import type { AppendResult, DocumentStore, StoredDocument, StoredLock } from '../storage/store.ts';
 import { Connection, type MessageSink } from './connection.ts';
 import { hasPending, integratesCompletely } from './dependencies.ts';
-import { awarenessMessage, storedMessage, syncStep1, syncStep2, updateMessage } from './messages.ts';
+import { awarenessMessage, savingMessage, storedMessage, syncStep1, syncStep2, updateMessage } from './messages.ts';
 import type { Logger } from './peer.ts';
 import { PeerCounts, type PeerCountTiming } from './peer-counts.ts';
 import { PresenceGate, type PresenceLimits } from './presence.ts';
 import { Ranges } from './ranges.ts';
+import { DEFAULT_SAVING_PAUSE_LIMITS, SavingPause } from './saving-pause.ts';
 import {
   decodeRelay,
   encodePeerCount,
@@ -66,6 +67,17 @@ export interface RoomOptions {
   relayQuietCheckMs?: number;
   /** How copies tell each other their peer counts, for pacing (default `DEFAULT_PEER_COUNT_TIMING`). */
   peerCountTiming?: PeerCountTiming;
+  /**
+   * Whether an error from storage says that it cannot be reached for now (a database restarting, a network cut),
+   * rather than that it failed: the room then pauses saving and tries the batch again, instead of dropping itself.
+   * Absent: every error drops the room.
+   */
+  storageUnavailable?: (err: unknown) => boolean;
+  /** Bytes of edits a room may hold while saving is paused; past them it is dropped (4500). */
+  savingPausedMaxBytes?: number;
+  /** The wait before the first retry of a held batch, doubled at each failure up to `retryMaxMs`. */
+  retryMinMs?: number;
+  retryMaxMs?: number;
 }
 
 interface Pending {
@@ -144,6 +156,10 @@ export class Room implements MessageSink {
   /** A compaction under way: the next waits for it, so no row is named twice. */
   private compacting: Promise<void> | null = null;
   private destroyed = false;
+  /** Saving paused: set while storage cannot be reached (see `flush`). */
+  private pause: SavingPause | null = null;
+  /** Shutting down: a batch storage cannot take now is given up, not held and tried again. */
+  private stopping: { code: number; reason: string } | null = null;
   /** Storage refused a batch because the document is locked (set when the room is dropped for it). */
   refusedBy: StoredLock | null = null;
   /**
@@ -194,6 +210,7 @@ export class Room implements MessageSink {
       this.scheduleFlush();
     });
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.doc.on('update', this.countHeld);
   }
 
   /** Loads the stored state; no connection is attached before this resolves. */
@@ -272,6 +289,7 @@ export class Room implements MessageSink {
   attach(conn: Connection): void {
     this.connections.add(conn);
     this.peerCounts?.changed();
+    if (this.pause) conn.send(savingMessage(true));
     conn.send(syncStep1(this.doc));
     const states = this.awareness.getStates();
     if (states.size > 0) {
@@ -472,6 +490,8 @@ export class Room implements MessageSink {
 
   private scheduleFlush(): void {
     if (this.nextFlush || this.destroyed) return;
+    // While saving is paused the held flush takes every new edit at its next attempt.
+    if (this.pause) return;
     this.nextFlush = new Promise((resolve) => {
       const run = () => {
         this.nextFlush = null;
@@ -502,44 +522,167 @@ export class Room implements MessageSink {
     return this.nextFlush ?? this.flushChain;
   }
 
+  /**
+   * Stores what is pending, then sends it to the room's peers and publishes it on the bus. When storage cannot be
+   * reached (`RoomOptions.storageUnavailable`), saving pauses: the room keeps its connections and tells them
+   * (`AuthKind.SavingPaused`), keeps the batch it could not store, in order, with every edit made since behind it,
+   * sends none of it to anyone, and tries again after 0.5 s, 1 s, 2 s … at most 5 s; what others stored (the relay)
+   * still goes out at each attempt. Everything waiting on storage (acknowledgements, a newcomer's sync answer,
+   * `whenPersisted`) waits for this flush, which ends once all is stored. Past `savingPausedMaxBytes` held, on any
+   * other error, or when shutting down, the room is dropped as before (4500): its clients keep their edits and send
+   * them again after reconnecting.
+   */
   private async flush(): Promise<void> {
-    const batch = this.pending;
+    let batch = this.pending;
     this.pending = [];
     const relayed = this.relayedOut;
     this.relayedOut = [];
     if (this.destroyed) return;
+    const stored: Pending[] = [];
     const published: RelayedBatch[] = [];
     if (batch.length > 0) {
       this.writing = true;
       try {
-        // The server's changes to a locked text are stored on their own: the lock refuses everything else.
-        for (const run of runsOf(batch)) {
-          const updates = run.map((p) => p.update);
-          const result = await this.store.append(this.id, updates, { server: run[0]!.evenIfLocked });
-          if (!result.stored) {
-            this.log.info({ docId: this.id, lock: result.lock }, 'storage refused a batch: the document was locked elsewhere; reloading it');
-            this.refusedBy = result.lock;
-            this.onBroken(this, CloseCode.DocumentReloaded);
+        for (;;) {
+          const outcome = await this.storeRuns(batch, stored, published);
+          if (outcome === 'refused' || this.destroyed) return;
+          if (outcome.error === undefined) {
+            // Stored. Edits made while saving was paused were held for this flush: they are stored before it ends.
+            if (!this.pause) break;
+            if (this.pending.length === 0) {
+              this.resume();
+              // What other processes stored while this flush held the room's sending goes out with it.
+              relayed.push(...this.relayedOut.splice(0));
+              break;
+            }
+            batch = this.pending;
+            this.pending = [];
+            continue;
+          }
+          const unavailable = this.options.storageUnavailable?.(outcome.error) ?? false;
+          if (!unavailable || this.stopping) {
+            this.giveUp(outcome.error, unavailable ? 'could not store updates while shutting down' : 'could not store updates; dropping the room');
             return;
           }
-          this.storedOwn(result.from, result.to);
-          if (this.options.bus) {
-            const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-            published.push({ processId: this.options.bus.processId, from: result.from, to: result.to, update });
+          this.pauseSaving(outcome.left, outcome.error);
+          // What is stored goes out now: what others stored, and any run of this batch stored before the failure.
+          this.sendStored(relayed, stored, published);
+          await this.pause!.wait();
+          if (this.destroyed) return;
+          if (this.stopping) {
+            this.giveUp(outcome.error, 'could not store updates while shutting down');
+            return;
           }
+          batch = outcome.left.concat(this.pending);
+          this.pending = [];
+          relayed.push(...this.relayedOut.splice(0));
         }
-      } catch (err) {
-        this.log.error({ docId: this.id, err: String(err) }, 'could not store updates; dropping the room');
-        this.onBroken(this, CloseCode.StorageError);
-        return;
       } finally {
         this.writing = false;
       }
     }
-    // A batch stored in one run was merged for the bus already: the peers' message reuses it.
-    this.broadcast(relayed, batch, published.length === 1 ? published[0]!.update : null);
-    for (const message of published) this.publish(message);
+    this.sendStored(relayed, stored, published);
     if (this.storedSinceCompaction >= this.options.compactAfterUpdates) await this.compact();
+  }
+
+  /**
+   * Appends `batch` run by run; stops at the first run storage fails to take, which is returned with the rest as
+   * `left`. `'refused'`: the document is locked elsewhere, and the room has been dropped.
+   */
+  private async storeRuns(
+    batch: Pending[],
+    stored: Pending[],
+    published: RelayedBatch[],
+  ): Promise<'refused' | { error?: unknown; left: Pending[] }> {
+    // The server's changes to a locked text are stored on their own: the lock refuses everything else.
+    let done = 0;
+    for (const run of runsOf(batch)) {
+      const updates = run.map((p) => p.update);
+      let result: AppendResult;
+      try {
+        result = await this.store.append(this.id, updates, { server: run[0]!.evenIfLocked });
+      } catch (error) {
+        return { error, left: batch.slice(done) };
+      }
+      if (!result.stored) {
+        this.log.info({ docId: this.id, lock: result.lock }, 'storage refused a batch: the document was locked elsewhere; reloading it');
+        this.refusedBy = result.lock;
+        this.onBroken(this, CloseCode.DocumentReloaded);
+        return 'refused';
+      }
+      done += run.length;
+      this.storedOwn(result.from, result.to);
+      stored.push(...run);
+      if (this.options.bus) {
+        const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+        published.push({ processId: this.options.bus.processId, from: result.from, to: result.to, update });
+      }
+    }
+    return { left: [] };
+  }
+
+  /** Sends what is stored to the room's peers and publishes this copy's own on the bus; empties the lists. */
+  private sendStored(relayed: Uint8Array[], stored: Pending[], published: RelayedBatch[]): void {
+    // A batch stored in one run was merged for the bus already: the peers' message reuses it.
+    this.broadcast(relayed.splice(0), stored.splice(0), published.length === 1 ? published[0]!.update : null);
+    for (const message of published.splice(0)) this.publish(message);
+  }
+
+  private pauseSaving(left: Pending[], err: unknown): void {
+    if (this.pause) {
+      this.pause.attempts++;
+      this.log.debug({ docId: this.id, attempts: this.pause.attempts, err: String(err) }, 'storage still unreachable; holding the edits');
+      return;
+    }
+    let bytes = 0;
+    for (const p of left) bytes += p.update.byteLength;
+    for (const p of this.pending) bytes += p.update.byteLength;
+    const { savingPausedMaxBytes, retryMinMs, retryMaxMs } = this.options;
+    const limits = {
+      maxBytes: savingPausedMaxBytes ?? DEFAULT_SAVING_PAUSE_LIMITS.maxBytes,
+      retryMinMs: retryMinMs ?? DEFAULT_SAVING_PAUSE_LIMITS.retryMinMs,
+      retryMaxMs: retryMaxMs ?? DEFAULT_SAVING_PAUSE_LIMITS.retryMaxMs,
+    };
+    this.pause = new SavingPause(bytes, limits, () => this.holdingTooMuch());
+    this.log.warn({ docId: this.id, heldBytes: bytes, err: String(err) }, 'storage unreachable: saving paused, holding the edits and trying again');
+    const paused = savingMessage(true);
+    for (const conn of this.connections) conn.send(paused);
+  }
+
+  private resume(): void {
+    const pause = this.pause;
+    if (!pause) return;
+    this.pause = null;
+    this.log.warn({ docId: this.id, pausedMs: Date.now() - pause.since, attempts: pause.attempts }, 'storage reachable again: saving resumed');
+    const resumed = savingMessage(false);
+    for (const conn of this.connections) conn.send(resumed);
+  }
+
+  /** Counts the edits made while saving is paused (what storage or the relay brought is not held). */
+  private readonly countHeld = (update: Uint8Array, origin: unknown): void => {
+    if (origin !== LOAD_ORIGIN && origin !== RELAY_ORIGIN) this.pause?.add(update.byteLength);
+  };
+
+  private holdingTooMuch(): void {
+    const pause = this.pause;
+    if (!pause || this.destroyed) return;
+    this.log.error(
+      { docId: this.id, heldBytes: pause.heldBytes, pausedMs: Date.now() - pause.since },
+      'saving paused too long: the edits held passed the limit; dropping the room (its clients keep their edits)',
+    );
+    this.onBroken(this, CloseCode.StorageError);
+  }
+
+  /** Drops the room after a batch it will not retry; its clients still hold the edits and send them again. */
+  private giveUp(err: unknown, message: string): void {
+    this.log.error({ docId: this.id, err: String(err) }, message);
+    if (this.stopping) this.destroy(this.stopping.code);
+    else this.onBroken(this, CloseCode.StorageError);
+  }
+
+  /** Saving is paused: storage cannot be reached, and the room holds its new edits until it can. */
+  get savingPaused(): boolean {
+    return this.pause !== null;
   }
 
   private publish(batch: RelayedBatch): void {
@@ -759,6 +902,9 @@ export class Room implements MessageSink {
 
   /** Stores everything, compacts, and closes every connection with `code`. */
   async shutdown(code: number, reason: string): Promise<void> {
+    // A batch held while saving is paused is not waited for: the room goes, and its clients send it again.
+    this.stopping = { code, reason };
+    this.pause?.end();
     await this.whenPersisted();
     await this.compact();
     for (const conn of [...this.connections]) conn.close(code, reason);
@@ -777,9 +923,13 @@ export class Room implements MessageSink {
     if (this.quietTimer) clearTimeout(this.quietTimer);
     this.quietTimer = null;
     this.peerCounts?.close();
+    // The held flush ends (it finds the room destroyed) and leaves no timer behind.
+    this.pause?.end();
+    this.pause = null;
     this.unsubscribe?.().catch((err: unknown) => this.log.warn({ docId: this.id, err: String(err) }, 'could not unsubscribe'));
     this.unsubscribe = null;
-    const reason = code === CloseCode.DocumentReloaded ? 'document reloaded' : 'document unavailable';
+    const reason =
+      code === CloseCode.DocumentReloaded ? 'document reloaded' : this.stopping?.code === code ? this.stopping.reason : 'document unavailable';
     for (const conn of [...this.connections]) conn.close(code, reason);
     this.presence?.destroy();
     this.awareness.destroy();

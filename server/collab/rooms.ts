@@ -31,6 +31,11 @@ export interface RoomManagerOptions {
   relayQuietCheckMs?: number;
   /** See `RoomOptions.peerCountTiming`. */
   peerCountTiming?: RoomOptions['peerCountTiming'];
+  /** See `RoomOptions.storageUnavailable` and what follows it: saving paused while the database is away. */
+  storageUnavailable?: RoomOptions['storageUnavailable'];
+  savingPausedMaxBytes?: number;
+  retryMinMs?: number;
+  retryMaxMs?: number;
 }
 
 /** Generous enough for any caret; what a document takes when no `presence` option says otherwise. */
@@ -131,6 +136,7 @@ export class RoomManager {
     const room = await this.room(docId);
     try {
       if (room.isDestroyed) throw new Error('document unavailable');
+      refuseWhilePaused(room);
       room.changeByServer(() => change(room.doc, room.locked), options.evenIfLocked);
       await room.whenPersisted();
       if (room.refusedBy) throw new AppError('document_read_only');
@@ -147,6 +153,8 @@ export class RoomManager {
     const room = await this.room(docId);
     try {
       if (room.isDestroyed) throw new Error('document unavailable');
+      // The text now holds edits that are not stored, which nobody may see yet.
+      refuseWhilePaused(room);
       return Y.encodeStateAsUpdate(room.doc);
     } finally {
       if (room.connections.size === 0) this.scheduleUnload(room);
@@ -163,6 +171,8 @@ export class RoomManager {
     await this.unloading.get(docId);
     const room = this.loaded.get(docId) ?? (await this.rooms.get(docId)?.catch(() => undefined));
     if (!room || room.isDestroyed) return;
+    // Waiting for the database to come back would keep the command hanging for as long as it is away.
+    refuseWhilePaused(room);
     if (room.lock === null) room.setLock('hold');
     await room.whenPersisted();
   }
@@ -223,6 +233,10 @@ export class RoomManager {
           relayGapMs: this.options.relayGapMs,
           relayQuietCheckMs: this.options.relayQuietCheckMs,
           peerCountTiming: this.options.peerCountTiming,
+          storageUnavailable: this.options.storageUnavailable,
+          savingPausedMaxBytes: this.options.savingPausedMaxBytes,
+          retryMinMs: this.options.retryMinMs,
+          retryMaxMs: this.options.retryMaxMs,
         },
         this.log,
         (r) => this.scheduleUnload(r),
@@ -263,6 +277,9 @@ export class RoomManager {
 
   private async unload(room: Room): Promise<void> {
     if (room.connections.size > 0 || room.isDestroyed) return;
+    // Its edits are held until the database takes them (or the room holds too much and is dropped): not given up
+    // because everyone left. Tried again later.
+    if (room.savingPaused) return this.scheduleUnload(room);
     // From here on a new connection loads a fresh room, after this one's final persist.
     this.rooms.delete(room.id);
     this.loaded.delete(room.id);
@@ -307,4 +324,9 @@ export class RoomManager {
       ...this.unloading.values(),
     ]);
   }
+}
+
+/** A command that needs the room's text stored (a freeze, a server change, a read of the text) fails at once. */
+function refuseWhilePaused(room: Room): void {
+  if (room.savingPaused) throw new AppError('database_unavailable');
 }
