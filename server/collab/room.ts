@@ -134,6 +134,8 @@ export class Room implements MessageSink {
   /** Batches from other processes numbered past a gap, waiting for it to fill. */
   private readonly waiting = new Map<number, RelayedBatch>();
   private gapTimer: NodeJS.Timeout | null = null;
+  /** Reads of missed rows that failed in a row (the database away): the next waits longer. */
+  private failedCatchUps = 0;
   /** The one read after a quiet spell (`RoomOptions.relayQuietCheckMs`), and when the last batch came. */
   private quietTimer: NodeJS.Timeout | null = null;
   private lastBatchAt = 0;
@@ -781,10 +783,13 @@ export class Room implements MessageSink {
 
   private scheduleCatchUp(): void {
     if (this.gapTimer || this.destroyed) return;
+    // After failed reads (the database away), each wait twice the last, up to 5 s: not ten reads a second per room.
+    const gapMs = this.options.relayGapMs ?? DEFAULT_RELAY_GAP_MS;
+    const wait = Math.min(Math.max(gapMs, 5000), gapMs * 2 ** this.failedCatchUps);
     this.gapTimer = setTimeout(() => {
       this.gapTimer = null;
       void this.catchUp();
-    }, this.options.relayGapMs ?? DEFAULT_RELAY_GAP_MS);
+    }, wait);
     this.gapTimer.unref();
   }
 
@@ -811,9 +816,11 @@ export class Room implements MessageSink {
           missing = await this.store.since(this.id, this.head);
         } catch (err) {
           this.log.warn({ docId: this.id, err: String(err) }, 'could not read missed updates; will retry');
+          this.failedCatchUps = Math.min(this.failedCatchUps + 1, 16);
           this.scheduleCatchUp();
           return;
         }
+        this.failedCatchUps = 0;
         if (this.destroyed) return;
         this.applyStored(missing);
       } while (this.catchUpAgain && !this.destroyed);
