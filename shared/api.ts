@@ -130,6 +130,7 @@ export const updateMeetingRequest = z
     symbol: meetingFields.symbol.optional(),
     quorumRule: quorumRuleSchema.optional(),
     agenda: z.array(multiLineText(300, 1)).max(50).optional(),
+    delegatesSuggest: z.boolean().optional(),
     /** Only the next status in scheduled → in_session → closed. */
     status: z.enum(MEETING_STATUSES).optional(),
   })
@@ -333,6 +334,10 @@ export interface MeetingPermissions {
   confirmFinalisation: boolean;
   /** Grant, change or take away the chair's role (chairs and administrators; nobody changes their own role). */
   manageChairs: boolean;
+  /** The caller's edits to the meeting's documents are suggestions only (a delegate, when the meeting says so). */
+  suggestOnly: boolean;
+  /** Accept or reject anyone's suggestions (chair and secretary). */
+  decideSuggestions: boolean;
 }
 
 export interface MeetingInfo {
@@ -348,6 +353,8 @@ export interface MeetingInfo {
   status: MeetingStatus;
   quorumRule: QuorumRule;
   agenda: string[];
+  /** Delegates only suggest changes to the text (track changes), which the server enforces; false: they edit it. */
+  delegatesSuggest: boolean;
 }
 
 export interface MeetingSummary extends MeetingInfo {

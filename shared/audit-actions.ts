@@ -17,6 +17,7 @@ const MEETING_FIELDS = [
   'status',
   'quorumRule',
   'agenda',
+  'delegatesSuggest',
 ] as const;
 
 const MOTION_FIELDS = [

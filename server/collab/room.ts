@@ -10,6 +10,7 @@ import { awarenessMessage, storedMessage, syncStep1, syncStep2, updateMessage } 
 import type { Logger } from './peer.ts';
 import { PresenceGate, type PresenceLimits } from './presence.ts';
 import { Ranges } from './ranges.ts';
+import { SuggestGate } from './suggest-gate.ts';
 import {
   decodeRelay,
   encodePresenceQuery,
@@ -139,6 +140,8 @@ export class Room implements MessageSink {
    */
   private lockKind: RoomLock | null = null;
   private readonly presence: PresenceGate | null;
+  /** Checks the updates of connections that may only suggest (made on the first one). */
+  private suggestGate: SuggestGate | null = null;
 
   constructor(
     readonly id: string,
@@ -253,6 +256,7 @@ export class Room implements MessageSink {
   detach(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
     this.presence?.leave(conn);
+    if (conn.suggestOnly) this.releaseSuggestGate();
     if (this.connections.size === 0) this.onEmpty(this);
   }
 
@@ -349,6 +353,7 @@ export class Room implements MessageSink {
       if (conn.incompleteUpdates === 1) conn.send(syncStep1(this.doc));
       return false;
     }
+    if (conn.suggestOnly && !this.onlySuggests(conn, update)) return false;
     Y.applyUpdate(this.doc, update, conn);
     if (step === SyncStep.Step2) {
       conn.incompleteUpdates = 0;
@@ -363,6 +368,24 @@ export class Room implements MessageSink {
       throw new ProtocolError('update left changes pending');
     }
     return true;
+  }
+
+  /**
+   * A connection that may only suggest sent an update: admitted only if its effect is that person's suggestions
+   * (`suggest-gate.ts`); otherwise nothing of it is applied and the connection is closed (`SuggestionsOnly`, which
+   * the client explains and does not retry into).
+   */
+  private onlySuggests(conn: Connection, update: Uint8Array): boolean {
+    this.suggestGate ??= new SuggestGate(this.doc);
+    const refused = this.suggestGate.refusal(conn.principal?.userId ?? '', update);
+    if (refused === null) return true;
+    this.log.info({ docId: this.id, conn: conn.id, why: refused }, 'a direct edit from a connection that may only suggest refused');
+    conn.close(CloseCode.SuggestionsOnly, 'suggestions only');
+    return false;
+  }
+
+  private releaseSuggestGate(): void {
+    if (![...this.connections].some((c) => c.suggestOnly)) this.suggestGate?.release();
   }
 
   /**
@@ -719,6 +742,7 @@ export class Room implements MessageSink {
     const reason = code === CloseCode.DocumentReloaded ? 'document reloaded' : 'document unavailable';
     for (const conn of [...this.connections]) conn.close(code, reason);
     this.presence?.destroy();
+    this.suggestGate?.release();
     this.awareness.destroy();
     this.doc.destroy();
   }
