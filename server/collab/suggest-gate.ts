@@ -35,8 +35,10 @@ export class SuggestGate {
   refusal(userId: string, update: Uint8Array): string | null {
     const probe = this.probeDoc();
     let reason: string | null = null;
+    // Yjs may follow the update with a transaction of its own (tidying formatting markers it made redundant): the
+    // first refusal stands.
     const inspect = (tr: Y.Transaction) => {
-      reason = refusalOf(tr, userId);
+      reason ??= refusalOf(tr, userId);
     };
     probe.on('afterTransaction', inspect);
     try {
