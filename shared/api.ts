@@ -118,6 +118,22 @@ export const createMeetingRequest = z.object({
   creatorRole: z.enum(ROLES).nullable().default('chair'),
 });
 
+/**
+ * Which suggestions a decision is about: named ones, all of one person's, or all in one article ("Điều N").
+ * Exactly one of the three.
+ */
+export const suggestionDecisionRequest = z.union([
+  z.object({ ids: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).min(1).max(500) }).strict(),
+  z.object({ authorId: z.string().min(1).max(64) }).strict(),
+  z.object({ article: z.number().int().min(1).max(9999) }).strict(),
+]);
+export type SuggestionDecisionRequest = z.infer<typeof suggestionDecisionRequest>;
+
+export interface SuggestionDecisionView {
+  /** The suggestions the decision applied to. */
+  ids: string[];
+}
+
 export const updateMeetingRequest = z
   .object({
     title: meetingFields.title.optional(),
