@@ -56,7 +56,7 @@ function inlineNodes(state: EditorState, content: Fragment, at: number): Node[] 
   }
   // Paragraphs pasted or split: their text, the paragraphs joined by a space (a suggestion stays within the text).
   const text = content.textBetween(0, content.size, ' ', ' ').replace(/\s+/g, ' ');
-  if (text.length === 0) return [];
+  if (text.trim().length === 0) return [];
   const marks = state.doc.resolve(at).marks();
   return [state.schema.text(text, marks)];
 }
