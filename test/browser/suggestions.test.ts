@@ -1,0 +1,75 @@
+import { expect, it } from 'vitest';
+import { caretColor } from '../../shared/presence.ts';
+import { browserSuite, caretInBody, convergedText, describeInBrowser, pageWidth } from '../helpers/browser.ts';
+import { openDocument, seedDocument } from '../helpers/browser.ts';
+
+const CHAIR = { fullName: 'Cung Hồng Kiên', role: 'chair' } as const;
+const DELEGATE = { fullName: 'Nguyễn Thị Lan', role: 'delegate' } as const;
+const LAPTOP = { width: 1366, height: 768 };
+const PHONE_390 = { width: 390, height: 844 };
+
+describeInBrowser('browser: suggestions', () => {
+  const suite = browserSuite();
+
+  it(
+    '[SG7] a delegate who may only suggest types and deletes; the chair sees the marks live, accepts one and rejects the other',
+    async () => {
+      const { documentId, meetingId, people } = await seedDocument(suite.admin, [CHAIR, DELEGATE]);
+      const chair = await suite.person({ account: people[0], viewport: LAPTOP });
+      await openDocument(chair.page, documentId);
+      await caretInBody(chair.page, 0, 'end');
+      await chair.page.keyboard.type('Thông qua báo cáo tổng kết');
+
+      const setting = await suite.admin.patch(`/api/meetings/${meetingId}`, { delegatesSuggest: true });
+      expect(setting.status).toBe(200);
+      // The delegate, on a phone: suggest mode is on and cannot be turned off.
+      const delegate = await suite.person({ account: people[1], viewport: PHONE_390, mobile: true });
+      await openDocument(delegate.page, documentId);
+      const toggle = delegate.page.getByTestId('toolbar-suggest');
+      await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+      expect(await toggle.isDisabled()).toBe(true);
+      await expect.poll(() => convergedText([chair.page, delegate.page])).toContain('tổng kết');
+
+      // She adds words at the end and deletes the first word.
+      await caretInBody(delegate.page, 0, 'end');
+      await delegate.page.keyboard.type(' năm 2024');
+      await caretInBody(delegate.page, 0, 'start');
+      for (let i = 0; i < 'Thông'.length; i++) await delegate.page.keyboard.press('Delete');
+
+      // The chair sees both, live, in Lan's colour, the deleted word still there.
+      const inserted = chair.page.locator('.ProseMirror ins.suggestion-insert');
+      const deleted = chair.page.locator('.ProseMirror del.suggestion-delete');
+      await expect.poll(() => inserted.textContent()).toBe(' năm 2024');
+      await expect.poll(() => deleted.textContent()).toBe('Thông');
+      const color = caretColor(people[1]!.userId);
+      const rgb = `rgb(${[1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16)).join(', ')})`;
+      expect(await inserted.evaluate((el) => getComputedStyle(el).color)).toBe(rgb);
+      expect(await deleted.evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('line-through');
+      expect((await convergedText([chair.page, delegate.page])).split('\n')[0]).toBe('Thông qua báo cáo tổng kết năm 2024');
+
+      // The panel lists them, with the author; the delegate may withdraw her own, not accept them.
+      const panel = chair.page.getByTestId('suggestions');
+      await expect.poll(() => panel.getByTestId('suggestion').count()).toBe(2);
+      expect(await panel.getByTestId('suggestion').first().textContent()).toContain(DELEGATE.fullName);
+      const herPanel = delegate.page.getByTestId('suggestions');
+      await expect.poll(() => herPanel.getByTestId('suggestion-withdraw').count()).toBe(2);
+      expect(await herPanel.getByTestId('suggestion-accept').count()).toBe(0);
+      expect(await pageWidth(delegate.page)).toBeLessThanOrEqual(PHONE_390.width);
+
+      // The chair accepts the insertion and rejects the deletion.
+      const withInsert = panel.getByTestId('suggestion').filter({ has: chair.page.getByTestId('suggestion-inserted') });
+      await withInsert.getByTestId('suggestion-accept').click();
+      await expect.poll(() => panel.getByTestId('suggestion').count()).toBe(1);
+      await panel.getByTestId('suggestion').getByTestId('suggestion-reject').click();
+      await expect.poll(() => panel.getByTestId('suggestion').count()).toBe(0);
+
+      for (const page of [chair.page, delegate.page]) {
+        await expect.poll(() => page.locator('.ProseMirror :is(ins, del).suggestion').count()).toBe(0);
+      }
+      expect((await convergedText([chair.page, delegate.page])).split('\n')[0]).toBe('Thông qua báo cáo tổng kết năm 2024');
+      // Her connection was never refused.
+      expect(await delegate.page.getByTestId('close-notice').count()).toBe(0);
+    },
+    90_000,
+  );
+});
