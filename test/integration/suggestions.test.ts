@@ -45,7 +45,7 @@ const serverSuggestions = async (rooms: { snapshot(id: string): Promise<Uint8Arr
 };
 
 describe('suggestions', () => {
-  it('[SG5] the chair sets "delegates suggest"; the permissions and the audit record say so', async () => {
+  it('[SG5] the chair sets "delegates suggest"; the permissions and the audit record say so, and sockets reconnect', async () => {
     const { url } = await server();
     const m = await votingMeeting(url);
     expect((await m.as.dung!.get<MeetingView>(`/api/meetings/${m.meetingId}`)).body).toMatchObject({
@@ -53,7 +53,10 @@ describe('suggestions', () => {
       permissions: { suggestOnly: false, decideSuggestions: false },
     });
     expect((await m.as.dung!.patch(`/api/meetings/${m.meetingId}`, { delegatesSuggest: true })).status).toBe(403);
+    // Sockets admitted under the old rule reconnect under the new one.
+    const socket = await client(url, m, 'dung');
     await suggestOnly(m);
+    await expect.poll(() => socket.closeCodes).toContain(CloseCode.AccessChanged);
     expect((await m.as.dung!.get<MeetingView>(`/api/meetings/${m.meetingId}`)).body).toMatchObject({
       delegatesSuggest: true,
       permissions: { suggestOnly: true, decideSuggestions: false },
