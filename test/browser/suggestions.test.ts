@@ -72,4 +72,26 @@ describeInBrowser('browser: suggestions', () => {
     },
     90_000,
   );
+
+  it(
+    '[SG7] a word composed with an input method (Telex) in suggest mode arrives whole, as the author’s suggestion',
+    async () => {
+      const { documentId, meetingId, people } = await seedDocument(suite.admin, [CHAIR, DELEGATE]);
+      expect((await suite.admin.patch(`/api/meetings/${meetingId}`, { delegatesSuggest: true })).status).toBe(200);
+      const [chair, delegate] = await suite.inDocument(documentId, [{ account: people[0] }, { account: people[1] }]);
+      await caretInBody(chair.page, 0, 'end');
+      await chair.page.keyboard.type('Hội nghị ');
+      await expect.poll(() => convergedText([chair.page, delegate.page])).toBe('Hội nghị ');
+      await caretInBody(delegate.page, 0, 'end');
+      const ime = await delegate.context.newCDPSession(delegate.page);
+      for (const step of ['V', 'Vi', 'Vie', 'Viê', 'Việ', 'Việt']) {
+        await ime.send('Input.imeSetComposition', { text: step, selectionStart: step.length, selectionEnd: step.length });
+      }
+      await ime.send('Input.insertText', { text: 'Việt' });
+      await expect.poll(() => chair.page.locator('.ProseMirror ins.suggestion-insert').textContent()).toBe('Việt');
+      expect(await convergedText([chair.page, delegate.page])).toBe('Hội nghị Việt');
+      expect(await delegate.page.getByTestId('close-notice').count()).toBe(0);
+    },
+    60_000,
+  );
 });
