@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { caretColor } from '../../shared/presence.ts';
 import { browserSuite, caretInBody, convergedText, describeInBrowser, pageWidth } from '../helpers/browser.ts';
 import { openDocument, seedDocument } from '../helpers/browser.ts';
+import { seedMeeting } from '../helpers/api.ts';
 
 const CHAIR = { fullName: 'Cung Hồng Kiên', role: 'chair' } as const;
 const DELEGATE = { fullName: 'Nguyễn Thị Lan', role: 'delegate' } as const;
@@ -90,6 +91,31 @@ describeInBrowser('browser: suggestions', () => {
       await ime.send('Input.insertText', { text: 'Việt' });
       await expect.poll(() => chair.page.locator('.ProseMirror ins.suggestion-insert').textContent()).toBe('Việt');
       expect(await convergedText([chair.page, delegate.page])).toBe('Hội nghị Việt');
+      expect(await delegate.page.getByTestId('close-notice').count()).toBe(0);
+    },
+    60_000,
+  );
+
+  it(
+    '[SG7] a resolution from its template (header, articles, meeting facts) opens in suggest mode without a direct edit, and takes suggestions in an article',
+    async () => {
+      const username = `lan-${process.pid.toString(36)}-nq`;
+      const seeded = await seedMeeting(suite.admin, {
+        people: [{ username, fullName: DELEGATE.fullName, role: 'delegate' }],
+        document: 'NQ',
+        inSession: true,
+      });
+      expect((await suite.admin.patch(`/api/meetings/${seeded.meeting.id}`, { delegatesSuggest: true })).status).toBe(200);
+      const [delegate] = await suite.inDocument(seeded.documentId!, [{ account: seeded.people[username]! }]);
+      const article = delegate.page.locator('.ProseMirror p', { hasText: 'Điều 2.' }).first();
+      await article.click();
+      await delegate.page.keyboard.press('End');
+      await delegate.page.keyboard.type(' ngay');
+      await expect.poll(() => delegate.page.getByTestId('suggestion').count()).toBe(1);
+      expect(await delegate.page.getByTestId('suggestion').textContent()).toContain('Điều 2');
+      // Acknowledged as stored, and never refused.
+      await expect.poll(() => delegate.page.getByTestId('connection-status').getAttribute('data-state')).toBe('connected');
+      await delegate.page.waitForTimeout(500);
       expect(await delegate.page.getByTestId('close-notice').count()).toBe(0);
     },
     60_000,
