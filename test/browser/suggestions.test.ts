@@ -56,6 +56,11 @@ describeInBrowser('browser: suggestions', () => {
       await expect.poll(() => herPanel.getByTestId('suggestion-withdraw').count()).toBe(2);
       expect(await herPanel.getByTestId('suggestion-accept').count()).toBe(0);
       expect(await pageWidth(delegate.page)).toBeLessThanOrEqual(PHONE_390.width);
+      expect(await pageWidth(chair.page)).toBeLessThanOrEqual(LAPTOP.width);
+      // On the laptop the panel sits beside the page, its buttons within the screen.
+      const accept = panel.getByTestId('suggestion-accept').first();
+      const box = await accept.boundingBox();
+      expect(box && box.x + box.width <= LAPTOP.width && box.y >= 0).toBe(true);
 
       // The chair accepts the insertion and rejects the deletion.
       const withInsert = panel.getByTestId('suggestion').filter({ has: chair.page.getByTestId('suggestion-inserted') });
