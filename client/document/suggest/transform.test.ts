@@ -100,6 +100,22 @@ describe('suggest mode', () => {
     ]);
   });
 
+  it('[SG1] a selection across paragraphs deleted is struck through in each, the paragraphs kept apart', () => {
+    next = 0;
+    const state = stateOf('Điều 1. Một', 'Điều 2. Hai');
+    // From after "Điều 1. " (9) to after "Điều 2. " (13 + 8 = 21).
+    const after = suggest(state, (tr) => tr.setSelection(TextSelection.create(tr.doc, 9, 22)).deleteSelection())!;
+    expect(after.doc.childCount).toBe(2);
+    expect(runs(after, 0)).toEqual([
+      ['Điều 1. ', ''],
+      ['Một', '-s1'],
+    ]);
+    expect(runs(after, 1)).toEqual([
+      ['Điều 2. ', '-s1'],
+      ['Hai', ''],
+    ]);
+  });
+
   it('[SG1] changes to structure or formatting are dropped, not applied', () => {
     const state = stateOf('Điều 1.', 'Điều 2.');
     expect(suggest(state, (tr) => tr.split(3))).toBeNull();

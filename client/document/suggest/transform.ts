@@ -76,7 +76,9 @@ export function toSuggestion(state: EditorState, tr: Transaction, options: Sugge
   const doc = state.doc;
   const $to = doc.resolve(to);
   const inserted = slice.content.size > 0 ? inlineNodes(state, slice.content, to) : [];
-  if (slice.content.size > 0 && inserted.length === 0) return null;
+  // Only structure inserted (Enter): nothing to suggest. With a deletion (a selection across paragraphs, all of the
+  // text), the structure is what would join what remains: the deletion is suggested, the blocks stay.
+  if (slice.content.size > 0 && inserted.length === 0 && from === to) return null;
   if (inserted.length > 0 && !$to.parent.inlineContent) return null;
 
   // What goes (the author's own suggested insertions) and what gets the deletion mark (everything else).
