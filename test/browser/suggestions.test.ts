@@ -101,28 +101,41 @@ describeInBrowser('browser: suggestions', () => {
     60_000,
   );
 
-  it(
-    '[SG7] a resolution from its template (header, articles, meeting facts) opens in suggest mode without a direct edit, and takes suggestions in an article',
-    async () => {
-      const username = `lan-${process.pid.toString(36)}-nq`;
-      const seeded = await seedMeeting(suite.admin, {
-        people: [{ username, fullName: DELEGATE.fullName, role: 'delegate' }],
-        document: 'NQ',
-        inSession: true,
-      });
-      expect((await suite.admin.patch(`/api/meetings/${seeded.meeting.id}`, { delegatesSuggest: true })).status).toBe(200);
-      const [delegate] = await suite.inDocument(seeded.documentId!, [{ account: seeded.people[username]! }]);
-      const article = delegate.page.locator('.ProseMirror p', { hasText: 'Điều 2.' }).first();
-      await article.click();
-      await delegate.page.keyboard.press('End');
-      await delegate.page.keyboard.type(' ngay');
-      await expect.poll(() => delegate.page.getByTestId('suggestion').count()).toBe(1);
-      expect(await delegate.page.getByTestId('suggestion').textContent()).toContain('Điều 2');
-      // Acknowledged as stored, and never refused.
-      await expect.poll(() => delegate.page.getByTestId('connection-status').getAttribute('data-state')).toBe('connected');
-      await delegate.page.waitForTimeout(500);
-      expect(await delegate.page.getByTestId('close-notice').count()).toBe(0);
-    },
-    60_000,
-  );
+  for (const [kind, paragraph] of [['NQ', 'Điều 2.'], ['BB', 'Thời gian bắt đầu:']] as const) {
+    it(
+      `[SG7] a ${kind} from its template (header, articles or meeting facts, a table the chair added) opens in suggest mode without a direct edit, and takes a suggestion`,
+      async () => {
+        const suffix = `${process.pid.toString(36)}-${kind.toLowerCase()}`;
+        const seeded = await seedMeeting(suite.admin, {
+          people: [
+            { username: `kien-${suffix}`, fullName: CHAIR.fullName, role: 'chair' },
+            { username: `lan-${suffix}`, fullName: DELEGATE.fullName, role: 'delegate' },
+          ],
+          document: kind,
+          inSession: true,
+        });
+        expect((await suite.admin.patch(`/api/meetings/${seeded.meeting.id}`, { delegatesSuggest: true })).status).toBe(200);
+        const chair = await suite.person({ account: seeded.people[`kien-${suffix}`]! });
+        await openDocument(chair.page, seeded.documentId!);
+        await chair.page.locator('.ProseMirror p', { hasText: paragraph }).first().click();
+        await chair.page.keyboard.press('End');
+        await chair.page.getByTestId('toolbar-insertTable').click();
+        await expect.poll(() => chair.page.locator('.ProseMirror table').count()).toBe(1);
+
+        const delegate = await suite.person({ account: seeded.people[`lan-${suffix}`]! });
+        await openDocument(delegate.page, seeded.documentId!);
+        await expect.poll(() => delegate.page.locator('.ProseMirror table').count()).toBe(1);
+        const target = delegate.page.locator('.ProseMirror p', { hasText: paragraph }).first();
+        await target.click();
+        await delegate.page.keyboard.press('End');
+        await delegate.page.keyboard.type(' (dự kiến)');
+        await expect.poll(() => chair.page.locator('.ProseMirror ins.suggestion-insert').textContent()).toBe(' (dự kiến)');
+        const listed = delegate.page.getByTestId('suggestion');
+        await expect.poll(() => listed.count()).toBe(1);
+        if (kind === 'NQ') expect(await listed.textContent()).toContain('Điều 2');
+        expect(await delegate.page.getByTestId('close-notice').count()).toBe(0);
+      },
+      60_000,
+    );
+  }
 });
