@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { CloseCode } from '../../shared/protocol.ts';
+import { MemoryPeer } from '../../test/helpers/memory-peer.ts';
+import { roomManagers } from '../../test/helpers/rooms.ts';
+import { until } from '../../test/helpers/wait.ts';
 import { SUGGEST_DELETE, SUGGEST_INSERT, type SuggestionAttrs } from '../../shared/editor/suggestion-marks.ts';
 import { SuggestGate } from './suggest-gate.ts';
 
@@ -90,4 +94,46 @@ describe('the suggestion gate', () => {
     expect(gate.refusal(ME, updateOf(doc, (f) => firstText(f).delete(0, 5)))).not.toBeNull();
     expect(gate.refusal(ME, updateOf(doc, (f) => firstText(f).format(0, 5, { [SUGGEST_DELETE]: mine('s5') })))).toBeNull();
   });
+
+  const managers = roomManagers();
+
+  it('[SG4] in a room, a refused update is not applied, stored or relayed, and closes only that connection with 4422', async () => {
+    const rooms = managers();
+    const chair = MemoryPeer.join(rooms, 'd', { name: 'chair' });
+    const delegate = MemoryPeer.join(rooms, 'd', {
+      name: 'delegate',
+      suggestOnly: true,
+      principal: { userId: ME, meetingId: 'm', credential: 'c' },
+    });
+    const other = MemoryPeer.join(rooms, 'd', { name: 'other' });
+    await until(() => rooms.stats().connections === 3);
+    chair.doc.transact(() => {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText('Điều 1.')]);
+      chair.doc.getXmlFragment('default').insert(0, [p]);
+    });
+    await until(() => firstTextOf(delegate.doc)?.toString() === 'Điều 1.');
+
+    firstTextOf(delegate.doc)!.insert(7, ' Nhất trí.', { [SUGGEST_INSERT]: mine() });
+    await until(() => (firstTextOf(other.doc)?.length ?? 0) === 'Điều 1. Nhất trí.'.length);
+    firstTextOf(delegate.doc)!.insert(0, 'Sửa thẳng ');
+    await until(() => delegate.closedWith !== null);
+    expect(delegate.closedWith?.code).toBe(CloseCode.SuggestionsOnly);
+    // The chair still writes; nobody ever sees the refused words, and the room does not hold them.
+    firstTextOf(chair.doc)!.insert(0, '— ');
+    await until(() => firstTextOf(other.doc)?.toString().startsWith('— ') === true);
+    const room = rooms.loadedRoom('d')!;
+    await room.whenPersisted();
+    for (const doc of [other.doc, chair.doc, room.doc]) expect(firstTextOf(doc)!.toDelta()).not.toContainEqual(expect.objectContaining({ insert: expect.stringContaining('Sửa thẳng') }));
+    expect(plainOf(room.doc)).toBe('— Điều 1. Nhất trí.');
+    expect(chair.closedWith).toBeNull();
+  });
 });
+
+function firstTextOf(doc: Y.Doc): Y.XmlText | undefined {
+  return (doc.getXmlFragment('default').get(0) as Y.XmlElement | undefined)?.get(0) as Y.XmlText | undefined;
+}
+
+function plainOf(doc: Y.Doc): string {
+  return (firstTextOf(doc)!.toDelta() as { insert: string }[]).map((op) => op.insert).join('');
+}
