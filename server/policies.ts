@@ -18,6 +18,8 @@ export interface PolicyActor {
 export interface MeetingSubject {
   role: Role | null;
   status: MeetingStatus;
+  /** The meeting's setting: delegates only suggest changes to the text. */
+  delegatesSuggest?: boolean;
 }
 
 export type Action =
@@ -34,6 +36,7 @@ export type Action =
   | { type: 'document.create'; meeting: MeetingSubject }
   | { type: 'document.read'; meeting: MeetingSubject }
   | { type: 'document.write'; meeting: MeetingSubject }
+  | { type: 'suggestion.decide'; meeting: MeetingSubject }
   | { type: 'motion.manage'; meeting: MeetingSubject }
   | { type: 'motion.run'; meeting: MeetingSubject }
   | { type: 'motion.tally'; meeting: MeetingSubject }
@@ -84,6 +87,9 @@ export function can(actor: PolicyActor, action: Action): boolean {
     case 'document.write':
       // Only people on the roster draft the text; an administrator outside it reads along.
       return action.meeting.role !== null && WRITERS.has(action.meeting.role);
+    case 'suggestion.decide':
+      // Accepting a suggestion changes the text for everyone: those who keep it, the chair and the secretary.
+      return action.meeting.role === 'chair' || action.meeting.role === 'secretary';
     case 'motion.manage':
       // The chair puts motions; the secretary prepares them. An administrator sets meetings up but does not
       // run them, so motions are for the roster only.
@@ -164,6 +170,8 @@ export function meetingPermissions(actor: PolicyActor, meeting: MeetingSubject):
     confirmFinalisation: can(actor, { type: 'finalisation.confirm', meeting }),
     manageChairs: can(actor, { type: 'roster.chairs', meeting }),
     presentScreen: can(actor, { type: 'screen.present', meeting }),
+    suggestOnly: suggestsOnly(meeting),
+    decideSuggestions: can(actor, { type: 'suggestion.decide', meeting }),
   };
 }
 
@@ -189,7 +197,13 @@ export function rosterChangeRefusal(
   return null;
 }
 
-export type SocketAccess = 'refuse' | 'read' | 'write';
+/** A delegate of a meeting whose delegates only suggest: their edits must all be suggestions (the chair and the secretary always edit). */
+export function suggestsOnly(meeting: MeetingSubject): boolean {
+  return meeting.role === 'delegate' && meeting.delegatesSuggest === true;
+}
+
+/** `suggest`: writes, but only suggestions (checked on every update, `server/collab/suggest-gate.ts`). */
+export type SocketAccess = 'refuse' | 'read' | 'suggest' | 'write';
 
 /** The sync socket's decision at connect time, from the same rules as HTTP. */
 export function documentAccess(
@@ -203,5 +217,6 @@ export function documentAccess(
     target.kind === 'projection'
       ? can(actor, { type: 'projection.write' })
       : can(actor, { type: 'document.write', meeting: target.meeting });
-  return writes ? 'write' : 'read';
+  if (!writes) return 'read';
+  return target.kind === 'document' && suggestsOnly(target.meeting) ? 'suggest' : 'write';
 }

@@ -118,6 +118,22 @@ export const createMeetingRequest = z.object({
   creatorRole: z.enum(ROLES).nullable().default('chair'),
 });
 
+/**
+ * Which suggestions a decision is about: named ones, all of one person's, or all in one article ("Điều N").
+ * Exactly one of the three.
+ */
+export const suggestionDecisionRequest = z.union([
+  z.object({ ids: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).min(1).max(500) }).strict(),
+  z.object({ authorId: z.string().min(1).max(64) }).strict(),
+  z.object({ article: z.number().int().min(1).max(9999) }).strict(),
+]);
+export type SuggestionDecisionRequest = z.infer<typeof suggestionDecisionRequest>;
+
+export interface SuggestionDecisionView {
+  /** The suggestions the decision applied to. */
+  ids: string[];
+}
+
 export const updateMeetingRequest = z
   .object({
     title: meetingFields.title.optional(),
@@ -130,6 +146,7 @@ export const updateMeetingRequest = z
     symbol: meetingFields.symbol.optional(),
     quorumRule: quorumRuleSchema.optional(),
     agenda: z.array(multiLineText(300, 1)).max(50).optional(),
+    delegatesSuggest: z.boolean().optional(),
     /** Only the next status in scheduled → in_session → closed. */
     status: z.enum(MEETING_STATUSES).optional(),
   })
@@ -338,6 +355,10 @@ export interface MeetingPermissions {
    * Any member may open the view itself.
    */
   presentScreen: boolean;
+  /** The caller's edits to the meeting's documents are suggestions only (a delegate, when the meeting says so). */
+  suggestOnly: boolean;
+  /** Accept or reject anyone's suggestions (chair and secretary). */
+  decideSuggestions: boolean;
 }
 
 export interface MeetingInfo {
@@ -353,6 +374,8 @@ export interface MeetingInfo {
   status: MeetingStatus;
   quorumRule: QuorumRule;
   agenda: string[];
+  /** Delegates only suggest changes to the text (track changes), which the server enforces; false: they edit it. */
+  delegatesSuggest: boolean;
 }
 
 export interface MeetingSummary extends MeetingInfo {

@@ -17,6 +17,7 @@ const MEETING_FIELDS = [
   'status',
   'quorumRule',
   'agenda',
+  'delegatesSuggest',
 ] as const;
 
 const MOTION_FIELDS = [
@@ -60,6 +61,9 @@ export const AUDIT_ACTIONS = {
   'version.taken': ['versionId', 'documentId', 'motionId', 'contentHash'],
   'document.adopted': LOCK_CHANGE,
   'document.unfrozen': LOCK_CHANGE,
+  'suggestions.accepted': ['documentId', 'suggestionIds', 'authorIds'],
+  'suggestions.rejected': ['documentId', 'suggestionIds', 'authorIds'],
+  'suggestions.withdrawn': ['documentId', 'suggestionIds', 'authorIds'],
   'version.saved': ['versionId', 'documentId', 'label', 'contentHash'],
   'version.restored': ['documentId', 'versionId', 'contentHash', 'replacedVersionId', 'replacedHash'],
   'finalisation.requested': ['documentId', 'versionId', 'contentHash', 'confirmedPlaceholders'],

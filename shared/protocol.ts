@@ -53,6 +53,12 @@ export const CloseCode = {
   ServerRestarting: 1012,
   /** A message that does not decode: bad varint, unknown type, undecodable update. */
   ProtocolError: 4400,
+  /**
+   * The person may only suggest changes in this document (a delegate, when the meeting says so) and sent an update
+   * that changes the text directly: nothing of it was applied. The client stops and says so; retrying would send
+   * the same update again.
+   */
+  SuggestionsOnly: 4422,
   /** No valid session cookie or token: the person has to sign in. */
   Unauthenticated: 4401,
   /** The upgrade request came from another site's page (its Origin is not ours). */
@@ -102,4 +108,5 @@ export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.Unauthenticated,
   CloseCode.ForbiddenOrigin,
   CloseCode.NotFound,
+  CloseCode.SuggestionsOnly,
 ]);

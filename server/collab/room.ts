@@ -12,6 +12,7 @@ import { PeerCounts, type PeerCountTiming } from './peer-counts.ts';
 import { PresenceGate, type PresenceLimits } from './presence.ts';
 import { Ranges } from './ranges.ts';
 import { DEFAULT_SAVING_PAUSE_LIMITS, SavingPause } from './saving-pause.ts';
+import { SuggestGate } from './suggest-gate.ts';
 import {
   decodeRelay,
   encodePeerCount,
@@ -172,6 +173,8 @@ export class Room implements MessageSink {
   private readonly presence: PresenceGate | null;
   /** With a bus: the document's peers on every process, which the pacing is measured by. */
   private readonly peerCounts: PeerCounts | null = null;
+  /** Checks the updates of connections that may only suggest (made on the first one). */
+  private suggestGate: SuggestGate | null = null;
 
   constructor(
     readonly id: string,
@@ -305,6 +308,7 @@ export class Room implements MessageSink {
     if (!this.connections.delete(conn)) return;
     this.peerCounts?.changed();
     this.presence?.leave(conn);
+    if (conn.suggestOnly) this.releaseSuggestGate();
     if (this.connections.size === 0) this.onEmpty(this);
   }
 
@@ -401,6 +405,7 @@ export class Room implements MessageSink {
       if (conn.incompleteUpdates === 1) conn.send(syncStep1(this.doc));
       return false;
     }
+    if (conn.suggestOnly && !this.onlySuggests(conn, update)) return false;
     Y.applyUpdate(this.doc, update, conn);
     if (step === SyncStep.Step2) {
       conn.incompleteUpdates = 0;
@@ -415,6 +420,24 @@ export class Room implements MessageSink {
       throw new ProtocolError('update left changes pending');
     }
     return true;
+  }
+
+  /**
+   * A connection that may only suggest sent an update: admitted only if its effect is that person's suggestions
+   * (`suggest-gate.ts`); otherwise nothing of it is applied and the connection is closed (`SuggestionsOnly`, which
+   * the client explains and does not retry into).
+   */
+  private onlySuggests(conn: Connection, update: Uint8Array): boolean {
+    this.suggestGate ??= new SuggestGate(this.doc);
+    const refused = this.suggestGate.refusal(conn.principal?.userId ?? '', update);
+    if (refused === null) return true;
+    this.log.info({ docId: this.id, conn: conn.id, why: refused }, 'a direct edit from a connection that may only suggest refused');
+    conn.close(CloseCode.SuggestionsOnly, 'suggestions only');
+    return false;
+  }
+
+  private releaseSuggestGate(): void {
+    if (![...this.connections].some((c) => c.suggestOnly)) this.suggestGate?.release();
   }
 
   /**
@@ -939,6 +962,7 @@ export class Room implements MessageSink {
       code === CloseCode.DocumentReloaded ? 'document reloaded' : this.stopping?.code === code ? this.stopping.reason : 'document unavailable';
     for (const conn of [...this.connections]) conn.close(code, reason);
     this.presence?.destroy();
+    this.suggestGate?.release();
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -75,10 +75,11 @@ export class RoomManager {
   connect(
     docId: string,
     socket: PeerSocket,
-    access: { readOnly: boolean; principal?: Principal; identity?: PresenceIdentity },
+    access: { readOnly: boolean; suggestOnly?: boolean; principal?: Principal; identity?: PresenceIdentity },
   ): Connection {
     const conn = new Connection(socket, docId, {
       readOnly: access.readOnly,
+      suggestOnly: access.suggestOnly,
       maxBufferedBytes: this.options.maxBufferedBytes,
       principal: access.principal,
       identity: access.identity,

@@ -208,6 +208,9 @@ const STEPS: string[] = [
    INSERT INTO doc_head (doc_id, seq) SELECT doc_id, MAX(doc_seq) FROM doc_update GROUP BY doc_id;
    INSERT INTO doc_head (doc_id, seq) SELECT doc_id, 0 FROM doc_state ON CONFLICT (doc_id) DO NOTHING;
    ${LOCK_BACKFILL}`,
+
+  // 9: delegates edit directly (0) or only suggest changes (1)
+  `ALTER TABLE meetings ADD COLUMN delegates_suggest INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 /** How many steps there are: the version both engines reach (`migrations.test.ts`). */

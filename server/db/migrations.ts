@@ -231,6 +231,10 @@ const STEPS: string[] = [
    INSERT INTO doc_head (doc_id, seq) SELECT doc_id, MAX(doc_seq) FROM doc_update GROUP BY doc_id;
    INSERT INTO doc_head (doc_id, seq) SELECT doc_id, 0 FROM doc_state WHERE true ON CONFLICT (doc_id) DO NOTHING;
    ${LOCK_BACKFILL}`,
+
+  // 9: whether the meeting's delegates edit the text directly (0, the default) or only suggest changes (1), which the
+  // sync socket enforces on their connections (docs/architecture.md, "Suggestions")
+  `ALTER TABLE meetings ADD COLUMN delegates_suggest INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 /** Brings the database up to the latest step (or to `upTo`, for tests of a step's upgrade of existing data). */

@@ -16,7 +16,11 @@ export function authorize(actor: Actor, action: Action): void {
 export async function loadMeeting(s: Services, actor: Actor, meetingId: string): Promise<{ meeting: Meeting; subject: MeetingSubject }> {
   const meeting = await s.meetings.byId(meetingId);
   if (!meeting) fail('not_found');
-  const subject: MeetingSubject = { role: await s.meetings.roleOf(meetingId, actor.id), status: meeting.status };
+  const subject: MeetingSubject = {
+    role: await s.meetings.roleOf(meetingId, actor.id),
+    status: meeting.status,
+    delegatesSuggest: meeting.delegatesSuggest,
+  };
   if (!can(actor, { type: 'meeting.read', meeting: subject })) fail('not_found');
   return { meeting, subject };
 }

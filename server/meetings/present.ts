@@ -16,5 +16,6 @@ export function presentMeetingInfo(m: Meeting): MeetingInfo {
     status: m.status,
     quorumRule: { ...m.quorumRule },
     agenda: [...m.agenda],
+    delegatesSuggest: m.delegatesSuggest,
   };
 }

@@ -30,7 +30,7 @@ export type Member = MemberView;
 /** A document's record: its finalisation, latest restore, origin and the lock `documentLock` decides. */
 export type MeetingDocument = DocumentView;
 
-export type MeetingFields = Omit<MeetingInfo, 'id' | 'status'>;
+export type MeetingFields = Omit<MeetingInfo, 'id' | 'status' | 'delegatesSuggest'> & { delegatesSuggest?: boolean };
 
 function meetingOf(row: Selectable<MeetingsTable>): Meeting {
   return {
@@ -46,6 +46,7 @@ function meetingOf(row: Selectable<MeetingsTable>): Meeting {
     status: row.status as MeetingStatus,
     quorumRule: { numerator: row.quorum_num, denominator: row.quorum_den },
     agenda: JSON.parse(row.agenda) as string[],
+    delegatesSuggest: row.delegates_suggest === 1,
     isDemo: row.is_demo === 1,
     createdBy: row.created_by,
     createdAt: row.created_at,
@@ -304,6 +305,7 @@ export class Meetings {
       quorum_den: fields.quorumRule.denominator,
       agenda: JSON.stringify(fields.agenda),
       is_demo: isDemo ? 1 : 0,
+      delegates_suggest: fields.delegatesSuggest ? 1 : 0,
       created_by: createdBy,
       created_at: now,
       updated_at: now,
@@ -326,6 +328,7 @@ export class Meetings {
         ...(fields.symbol !== undefined && { symbol: fields.symbol }),
         ...(fields.status !== undefined && { status: fields.status }),
         ...(fields.agenda !== undefined && { agenda: JSON.stringify(fields.agenda) }),
+        ...(fields.delegatesSuggest !== undefined && { delegates_suggest: fields.delegatesSuggest ? 1 : 0 }),
         ...(fields.quorumRule !== undefined && {
           quorum_num: fields.quorumRule.numerator,
           quorum_den: fields.quorumRule.denominator,
