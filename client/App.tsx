@@ -7,7 +7,7 @@ import { SignInPage } from './auth/SignInPage.tsx';
 import { DocumentRedirect } from './document/DocumentRedirect.tsx';
 import { useI18n } from './i18n.tsx';
 // Loaded when opened: the first page is usable before their code arrives (SPEC CD3).
-import { AccountPage, AdminPage, AuditPage, MeetingRoom, MeetingSettingsPage, preloadRoom } from './lazy.tsx';
+import { AccountPage, AdminPage, AuditPage, MeetingRoom, MeetingSettingsPage, preloadRoom, ProjectorScreen } from './lazy.tsx';
 import { MeetingsPage } from './meetings/MeetingsPage.tsx';
 import { MessagePage } from './MessagePage.tsx';
 import { navigate, parseRoute, signInPath, useLocation, type Route } from './routes.ts';
@@ -55,9 +55,11 @@ export function App() {
   } else if (state.status === 'signedOut') body = <SignInPage />;
   else body = <SignedInPage route={route} />;
 
+  // The projector view is the whole screen: no header, nothing to press (a hall sees it).
+  const bare = route.page === 'screen' && state.status === 'signedIn';
   return (
     <div className="app">
-      <AppHeader />
+      {!bare && <AppHeader />}
       {body}
     </div>
   );
@@ -80,6 +82,8 @@ function SignedInPage({ route }: { route: Route }) {
       return <MeetingSettingsPage key={route.meetingId} meetingId={route.meetingId} />;
     case 'audit':
       return <AuditPage key={route.meetingId} meetingId={route.meetingId} />;
+    case 'screen':
+      return <ProjectorScreen key={route.meetingId} meetingId={route.meetingId} />;
     case 'document':
       return <DocumentRedirect key={route.documentId} documentId={route.documentId} />;
     case 'notFound':
@@ -103,5 +107,9 @@ export function askEarly(): void {
     preloadRoom(first.documentId !== null);
     prefetch(apiPath`/api/meetings/${first.meetingId}`);
     if (first.documentId !== null) prefetch(apiPath`/api/documents/${first.documentId}`);
+  } else if (first.page === 'screen') {
+    // A projector reloaded (or switched on) mid-meeting: its code and its meeting, at once.
+    void ProjectorScreen.load().catch(() => {});
+    prefetch(apiPath`/api/meetings/${first.meetingId}`);
   }
 }

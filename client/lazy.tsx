@@ -2,7 +2,7 @@
  * The parts of the app that are downloaded when first opened, not before the sign-in page and the meetings list
  * can be used: the meeting room (it needs Yjs for its live state), the open document (TipTap, ProseMirror, the
  * versions and finalisation around the editor), the meeting's settings and audit pages, administration and the
- * account page. A phone on the hall's Wi-Fi gets the first page in about a third of the bytes (docs/performance.md,
+ * account page, the projector view. A phone on the hall's Wi-Fi gets the first page in about a third of the bytes (docs/performance.md,
  * benchmark 4; SPEC CD3). The service worker keeps every chunk on the device, so they open offline too (CD4).
  *
  * Each page here is a component with the same props as the real one, showing "Loading…" until its chunk is in.
@@ -100,6 +100,8 @@ export function MeetingRoom(props: ComponentProps<typeof Room>) {
 export const MeetingSettingsPage = deferred(() => import('./settings/MeetingSettingsPage.tsx').then((m) => m.MeetingSettingsPage));
 export const AuditPage = deferred(() => import('./motions/AuditPage.tsx').then((m) => m.AuditPage));
 export const AdminPage = deferred(() => import('./admin/AdminPage.tsx').then((m) => m.AdminPage));
+/** The hall's projector: large type and the join code (qrcode-generator), needed by no other page. */
+export const ProjectorScreen = deferred(() => import('./screen/ProjectorScreen.tsx').then((m) => m.ProjectorScreen));
 export const AccountPage = deferred(() => import('./account/AccountPage.tsx').then((m) => m.AccountPage));
 
 class ChunkLoadError extends Error {

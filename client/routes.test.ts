@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isValidDocumentId } from '../shared/protocol.ts';
-import { ACCOUNT_PATH, auditPath, documentPath, meetingPath, parseRoute, settingsPath, signInPath } from './routes.ts';
+import { ACCOUNT_PATH, auditPath, documentPath, meetingPath, parseRoute, screenPath, settingsPath, signInPath } from './routes.ts';
 
 describe('routes', () => {
   it('parses every page and sends unknown paths to "not found"', () => {
@@ -13,8 +13,9 @@ describe('routes', () => {
     expect(parseRoute('/m/abc/d/x_1')).toEqual({ page: 'room', meetingId: 'abc', documentId: 'x_1' });
     expect(parseRoute('/m/abc/settings')).toEqual({ page: 'settings', meetingId: 'abc' });
     expect(parseRoute('/m/abc/audit')).toEqual({ page: 'audit', meetingId: 'abc' });
+    expect(parseRoute('/m/abc/screen')).toEqual({ page: 'screen', meetingId: 'abc' });
     expect(parseRoute('/d/abc_DEF-12')).toEqual({ page: 'document', documentId: 'abc_DEF-12' });
-    for (const path of ['/elsewhere', '/m', '/m/a/b', '/m/a/d', '/m/a/d/b/c', '/m/a/audit/x', '/d/a/b', '/admin/x', '/account/x']) {
+    for (const path of ['/elsewhere', '/m', '/m/a/b', '/m/a/d', '/m/a/d/b/c', '/m/a/audit/x', '/m/a/screen/x', '/d/a/b', '/admin/x', '/account/x']) {
       expect(parseRoute(path), path).toEqual({ page: 'notFound' });
     }
   });
@@ -31,6 +32,7 @@ describe('routes', () => {
       expect(parseRoute(meetingPath('m1', id))).toEqual({ page: 'room', meetingId: 'm1', documentId: id });
       expect(parseRoute(settingsPath(id))).toEqual({ page: 'settings', meetingId: id });
       expect(parseRoute(auditPath(id))).toEqual({ page: 'audit', meetingId: id });
+      expect(parseRoute(screenPath(id))).toEqual({ page: 'screen', meetingId: id });
     }
   });
 

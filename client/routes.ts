@@ -12,6 +12,8 @@ export type Route =
   | { page: 'settings'; meetingId: string }
   /** The meeting's audit record and the check of its hash chain (chair, secretary, administrators). */
   | { page: 'audit'; meetingId: string }
+  /** The hall's projector: the meeting's live state in large type, read only (any member). */
+  | { page: 'screen'; meetingId: string }
   /** The old bare document address: redirected to the document's meeting room. */
   | { page: 'document'; documentId: string }
   | { page: 'notFound' };
@@ -42,6 +44,7 @@ export function parseRoute(pathname: string, search = ''): Route {
     if (third === undefined) return { page: 'room', meetingId, documentId: null };
     if (third === 'settings' && fourth === undefined) return { page: 'settings', meetingId };
     if (third === 'audit' && fourth === undefined) return { page: 'audit', meetingId };
+    if (third === 'screen' && fourth === undefined) return { page: 'screen', meetingId };
     if (third === 'd' && fourth !== undefined) return { page: 'room', meetingId, documentId: decodeSegment(fourth) };
   }
   return { page: 'notFound' };
@@ -64,6 +67,10 @@ export function settingsPath(meetingId: string): string {
 
 export function auditPath(meetingId: string): string {
   return `/m/${encodeURIComponent(meetingId)}/audit`;
+}
+
+export function screenPath(meetingId: string): string {
+  return `/m/${encodeURIComponent(meetingId)}/screen`;
 }
 
 export function signInPath(next: string): string {

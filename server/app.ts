@@ -13,6 +13,7 @@ import { loadAuditKey } from './audit-key.ts';
 import { openEngine } from './db/engine.ts';
 import type { Schema } from './db/schema.ts';
 import { lockDataDir } from './db/process-lock.ts';
+import { databaseUnavailable } from './db/kysely.ts';
 import { registerAuth, STATE_CHANGING_METHODS } from './http/auth.ts';
 import { OriginPolicy } from './http/origins.ts';
 import { readClientPage, type ClientPage } from './http/client-page.ts';
@@ -133,6 +134,9 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
           : { maxStateBytes: config.PRESENCE_MAX_BYTES, perSecond: config.PRESENCE_UPDATES_PER_SECOND },
       // Several processes relay what their rooms stored (REDIS_URL); one process alone needs no relay.
       bus: options.bus ?? (config.REDIS_URL ? bus : undefined),
+      // PostgreSQL restarting or out of reach: rooms pause saving and try again rather than drop their clients.
+      storageUnavailable: databaseUnavailable,
+      savingPausedMaxBytes: config.SAVING_PAUSED_MAX_BYTES,
     },
     app.log,
   );

@@ -16,6 +16,9 @@ import { loadConfig } from './config.ts';
 import { AppError } from './errors.ts';
 import { createServices, type Services } from './services.ts';
 import { openEngine, type Engine } from './db/engine.ts';
+import type { Logger } from './collab/peer.ts';
+import { RedisBus } from './cluster/redis-bus.ts';
+import { shareEvents, type SharedEvents } from './cluster/shared-events.ts';
 
 const USAGE = `Usage: npm run quorum -- <command>
 
@@ -201,8 +204,28 @@ async function main(): Promise<number> {
     process.stderr.write(`Error: ${(err as Error).message}\n`);
     return 1;
   }
+  // With several processes, what a command commits that every process must act on (a password reset ends the
+  // person's sessions: their open sync sockets are closed) is told to the running servers over the bus, as a
+  // server process tells the others.
+  const log: Logger = { debug() {}, info() {}, warn() {}, error: (obj, msg) => process.stderr.write(`${msg} ${JSON.stringify(obj)}\n`) };
+  let bus: RedisBus | null = null;
+  let shared: SharedEvents | null = null;
+  if (config.REDIS_URL) {
+    try {
+      bus = await RedisBus.connect(config.REDIS_URL, { prefix: config.REDIS_PREFIX, log });
+      shared = await shareEvents(bus, async () => {}, log);
+    } catch (err) {
+      process.stderr.write(`Error: ${(err as Error).message}\n`);
+      await bus?.close();
+      return 1;
+    }
+  }
   const engine = await openEngine(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir: config.dataDir });
-  const s = createServices(engine, { sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000, auditKey });
+  const s = createServices(engine, {
+    sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000,
+    auditKey,
+    ...(shared ? { deliver: async (events) => shared.publish(events) } : {}),
+  });
   try {
     // A key made just now keys the entries written before it (AU4).
     await s.uow.run((tx) => tx.audit.keyExisting());
@@ -221,6 +244,9 @@ async function main(): Promise<number> {
     return 1;
   } finally {
     await engine.close();
+    // Closing waits for what was published (the bus's connection sends in order, and quits last).
+    await shared?.stop();
+    await bus?.close();
   }
 }
 

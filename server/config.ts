@@ -22,6 +22,11 @@ const schema = z.object({
   MAX_BROADCAST_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(25),
   /** Stored updates after which a document's state is compacted into one snapshot. */
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+  /**
+   * Bytes of edits one document may hold in memory while its database cannot be reached (saving paused); past them
+   * the document is dropped and its clients, who keep their edits, reconnect (4500).
+   */
+  SAVING_PAUSED_MAX_BYTES: z.coerce.number().int().min(64 * 1024).default(8 * 1024 * 1024),
   /** Sync sockets one person may hold at once, every tab and device together; more are refused (4429). */
   MAX_SOCKETS_PER_PERSON: z.coerce.number().int().min(1).default(20),
   /** Largest presence (caret) state one connection may announce, in bytes; a larger one closes it (4400). */

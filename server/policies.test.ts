@@ -41,6 +41,8 @@ const MATRIX: [string, (who: Who) => Action, Who[]][] = [
     ['chair', 'secretary', 'delegate', 'observer'],
   ],
   ['comment.moderate', (w) => ({ type: 'comment.moderate', meeting: meetingOf(w) }), ['chair', 'secretary']],
+  ['screen.present', (w) => ({ type: 'screen.present', meeting: meetingOf(w) }), ['chair', 'secretary']],
+  ['suggestion.decide', (w) => ({ type: 'suggestion.decide', meeting: meetingOf(w) }), ['chair', 'secretary']],
   ['token.manage (own)', (w) => ({ type: 'token.manage', ownerId: `u-${w}` }), WHO],
   ['token.manage (someone else’s)', () => ({ type: 'token.manage', ownerId: 'u-other' }), ['admin']],
   ['user.search (manages no meeting)', () => ({ type: 'user.search', managesAnyMeeting: false }), ['admin']],
@@ -72,6 +74,15 @@ describe('policies', () => {
       expect(documentAccess(actorOf(who), { kind: 'projection', meeting: meetingOf(who) })).toBe(projection);
     });
   }
+
+  it('[SG5] in a meeting whose delegates suggest, a delegate’s socket is admitted to suggest, the chair’s and the secretary’s to write', () => {
+    const suggesting = (who: Who): MeetingSubject => ({ ...meetingOf(who), delegatesSuggest: true });
+    const access = (who: Who) => documentAccess(actorOf(who), { kind: 'document', meeting: suggesting(who) });
+    expect(WHO.map(access)).toEqual(['read', 'write', 'write', 'suggest', 'read', 'refuse']);
+    expect(documentAccess(actorOf('delegate'), { kind: 'projection', meeting: suggesting('delegate') })).toBe('read');
+    expect(meetingPermissions(actorOf('delegate'), suggesting('delegate'))).toMatchObject({ suggestOnly: true, decideSuggestions: false });
+    expect(meetingPermissions(actorOf('secretary'), suggesting('secretary'))).toMatchObject({ suggestOnly: false, decideSuggestions: true });
+  });
 
   it('[P1] an administrator who is also a meeting’s delegate edits its documents', () => {
     const actor = { id: 'u-a', isAdmin: true };

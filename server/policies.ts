@@ -20,6 +20,8 @@ export interface MeetingSubject {
   status: MeetingStatus;
   /** The meeting lets observers comment ("Quan sát viên được bình luận"); absent: it does not. */
   observersComment?: boolean;
+  /** The meeting's setting: delegates only suggest changes to the text. */
+  delegatesSuggest?: boolean;
 }
 
 export type Action =
@@ -36,6 +38,7 @@ export type Action =
   | { type: 'document.create'; meeting: MeetingSubject }
   | { type: 'document.read'; meeting: MeetingSubject }
   | { type: 'document.write'; meeting: MeetingSubject }
+  | { type: 'suggestion.decide'; meeting: MeetingSubject }
   | { type: 'motion.manage'; meeting: MeetingSubject }
   | { type: 'motion.run'; meeting: MeetingSubject }
   | { type: 'motion.tally'; meeting: MeetingSubject }
@@ -45,6 +48,7 @@ export type Action =
   | { type: 'finalisation.confirm'; meeting: MeetingSubject }
   | { type: 'comment.write'; meeting: MeetingSubject }
   | { type: 'comment.moderate'; meeting: MeetingSubject }
+  | { type: 'screen.present'; meeting: MeetingSubject }
   | { type: 'projection.write' };
 
 const MANAGERS: ReadonlySet<Role> = new Set(['chair', 'secretary']);
@@ -87,6 +91,9 @@ export function can(actor: PolicyActor, action: Action): boolean {
     case 'document.write':
       // Only people on the roster draft the text; an administrator outside it reads along.
       return action.meeting.role !== null && WRITERS.has(action.meeting.role);
+    case 'suggestion.decide':
+      // Accepting a suggestion changes the text for everyone: those who keep it, the chair and the secretary.
+      return action.meeting.role === 'chair' || action.meeting.role === 'secretary';
     case 'motion.manage':
       // The chair puts motions; the secretary prepares them. An administrator sets meetings up but does not
       // run them, so motions are for the roster only.
@@ -115,6 +122,10 @@ export function can(actor: PolicyActor, action: Action): boolean {
       return action.meeting.role !== null && WRITERS.has(action.meeting.role);
     case 'comment.moderate':
       // The chair and the secretary keep the discussion in order: they may delete anyone's comment.
+      return action.meeting.role === 'chair' || action.meeting.role === 'secretary';
+    case 'screen.present':
+      // The hall's projector is run by whoever runs the meeting from the desk; any member may still open the view
+      // (it shows nothing the live state does not), so this only decides who is offered it.
       return action.meeting.role === 'chair' || action.meeting.role === 'secretary';
     case 'projection.write':
       // The meeting's live-state document is written by the server alone.
@@ -172,6 +183,9 @@ export function meetingPermissions(actor: PolicyActor, meeting: MeetingSubject):
     manageChairs: can(actor, { type: 'roster.chairs', meeting }),
     comment: can(actor, { type: 'comment.write', meeting }),
     moderateComments: can(actor, { type: 'comment.moderate', meeting }),
+    presentScreen: can(actor, { type: 'screen.present', meeting }),
+    suggestOnly: suggestsOnly(meeting),
+    decideSuggestions: can(actor, { type: 'suggestion.decide', meeting }),
   };
 }
 
@@ -197,7 +211,13 @@ export function rosterChangeRefusal(
   return null;
 }
 
-export type SocketAccess = 'refuse' | 'read' | 'write';
+/** A delegate of a meeting whose delegates only suggest: their edits must all be suggestions (the chair and the secretary always edit). */
+export function suggestsOnly(meeting: MeetingSubject): boolean {
+  return meeting.role === 'delegate' && meeting.delegatesSuggest === true;
+}
+
+/** `suggest`: writes, but only suggestions (checked on every update, `server/collab/suggest-gate.ts`). */
+export type SocketAccess = 'refuse' | 'read' | 'suggest' | 'write';
 
 /** The sync socket's decision at connect time, from the same rules as HTTP. */
 export function documentAccess(
@@ -211,5 +231,6 @@ export function documentAccess(
     target.kind === 'projection'
       ? can(actor, { type: 'projection.write' })
       : can(actor, { type: 'document.write', meeting: target.meeting });
-  return writes ? 'write' : 'read';
+  if (!writes) return 'read';
+  return target.kind === 'document' && suggestsOnly(target.meeting) ? 'suggest' : 'write';
 }

@@ -119,6 +119,22 @@ export const createMeetingRequest = z.object({
   creatorRole: z.enum(ROLES).nullable().default('chair'),
 });
 
+/**
+ * Which suggestions a decision is about: named ones, all of one person's, or all in one article ("Điều N").
+ * Exactly one of the three.
+ */
+export const suggestionDecisionRequest = z.union([
+  z.object({ ids: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).min(1).max(500) }).strict(),
+  z.object({ authorId: z.string().min(1).max(64) }).strict(),
+  z.object({ article: z.number().int().min(1).max(9999) }).strict(),
+]);
+export type SuggestionDecisionRequest = z.infer<typeof suggestionDecisionRequest>;
+
+export interface SuggestionDecisionView {
+  /** The suggestions the decision applied to. */
+  ids: string[];
+}
+
 export const updateMeetingRequest = z
   .object({
     title: meetingFields.title.optional(),
@@ -132,6 +148,7 @@ export const updateMeetingRequest = z
     quorumRule: quorumRuleSchema.optional(),
     agenda: z.array(multiLineText(300, 1)).max(50).optional(),
     observersComment: z.boolean().optional(),
+    delegatesSuggest: z.boolean().optional(),
     /** Only the next status in scheduled → in_session → closed. */
     status: z.enum(MEETING_STATUSES).optional(),
   })
@@ -339,6 +356,15 @@ export interface MeetingPermissions {
   comment: boolean;
   /** Delete anyone's comment (chairs and secretaries keep the discussion in order). */
   moderateComments: boolean;
+  /**
+   * Offered the projector view (`/m/:id/screen`) from the room: chairs and secretaries, who run the hall's screen.
+   * Any member may open the view itself.
+   */
+  presentScreen: boolean;
+  /** The caller's edits to the meeting's documents are suggestions only (a delegate, when the meeting says so). */
+  suggestOnly: boolean;
+  /** Accept or reject anyone's suggestions (chair and secretary). */
+  decideSuggestions: boolean;
 }
 
 export interface MeetingInfo {
@@ -356,6 +382,8 @@ export interface MeetingInfo {
   agenda: string[];
   /** "Quan sát viên được bình luận": observers may comment on the documents (off unless the meeting allows it). */
   observersComment: boolean;
+  /** Delegates only suggest changes to the text (track changes), which the server enforces; false: they edit it. */
+  delegatesSuggest: boolean;
 }
 
 export interface MeetingSummary extends MeetingInfo {

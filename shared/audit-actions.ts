@@ -18,6 +18,7 @@ const MEETING_FIELDS = [
   'quorumRule',
   'agenda',
   'observersComment',
+  'delegatesSuggest',
 ] as const;
 
 const MOTION_FIELDS = [
@@ -61,6 +62,9 @@ export const AUDIT_ACTIONS = {
   'version.taken': ['versionId', 'documentId', 'motionId', 'contentHash'],
   'document.adopted': LOCK_CHANGE,
   'document.unfrozen': LOCK_CHANGE,
+  'suggestions.accepted': ['documentId', 'suggestionIds', 'authorIds'],
+  'suggestions.rejected': ['documentId', 'suggestionIds', 'authorIds'],
+  'suggestions.withdrawn': ['documentId', 'suggestionIds', 'authorIds'],
   'version.saved': ['versionId', 'documentId', 'label', 'contentHash'],
   'version.restored': ['documentId', 'versionId', 'contentHash', 'replacedVersionId', 'replacedHash'],
   'finalisation.requested': ['documentId', 'versionId', 'contentHash', 'confirmedPlaceholders'],

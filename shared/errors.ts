@@ -124,6 +124,16 @@ export const ERRORS = {
     vi: 'Biểu quyết này đã có một lần biểu quyết lại.',
     en: 'This vote has already been repeated.',
   },
+  suggestion_not_found: {
+    status: 404,
+    vi: 'Không còn đề xuất nào như vậy trong văn bản (có thể đã được chấp nhận, từ chối hoặc rút lại).',
+    en: 'The document has no such suggestion any more (it may have been accepted, rejected or withdrawn).',
+  },
+  not_own_suggestion: {
+    status: 403,
+    vi: 'Bạn chỉ rút lại được đề xuất của chính mình.',
+    en: 'You can only withdraw your own suggestions.',
+  },
   document_read_only: {
     status: 409,
     vi: 'Văn bản đang bị khóa (đang biểu quyết, đã thông qua, đang chờ hoặc đã ban hành) nên không thể thay đổi nội dung.',

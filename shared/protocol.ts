@@ -20,10 +20,17 @@ export type MessageType = (typeof MessageType)[keyof typeof MessageType];
  * other, so Quorum's acknowledgement rides here: `Stored` is followed by a count n, meaning "every sync step 2
  * and update you sent on this socket, through your n-th, is stored, and nothing of yours was dropped since your
  * last sync answer". A client that counts what it sends knows from it when the server has everything.
+ *
+ * `SavingPaused` (nothing follows): the server cannot reach its database, so it holds the room's new edits, neither
+ * storing nor relaying them, and tries again; sent to every connection of the room when saving pauses, and to each
+ * one that joins while it is paused. `SavingResumed` (nothing follows): what it held is stored and sent; the
+ * acknowledgements of the writes it held follow. Both concern this socket only.
  */
 export const AuthKind = {
   PermissionDenied: 0,
   Stored: 1,
+  SavingPaused: 2,
+  SavingResumed: 3,
 } as const;
 
 /** Second varint of a `Sync` message (y-protocols/sync). */
@@ -46,6 +53,12 @@ export const CloseCode = {
   ServerRestarting: 1012,
   /** A message that does not decode: bad varint, unknown type, undecodable update. */
   ProtocolError: 4400,
+  /**
+   * The person may only suggest changes in this document (a delegate, when the meeting says so) and sent an update
+   * that changes the text directly: nothing of it was applied. The client stops and says so; retrying would send
+   * the same update again.
+   */
+  SuggestionsOnly: 4422,
   /** No valid session cookie or token: the person has to sign in. */
   Unauthenticated: 4401,
   /** The upgrade request came from another site's page (its Origin is not ours). */
@@ -95,4 +108,5 @@ export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.Unauthenticated,
   CloseCode.ForbiddenOrigin,
   CloseCode.NotFound,
+  CloseCode.SuggestionsOnly,
 ]);

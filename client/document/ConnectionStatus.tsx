@@ -1,8 +1,12 @@
 import { useState } from 'react';
+import type { MessageKey } from '../../shared/i18n.ts';
 import { useI18n } from '../i18n.tsx';
 import { useLiveState } from '../live/liveState.ts';
 import { announcedSave, type SaveKind, type SaveState } from '../live/saveState.ts';
 import { saveWords } from '../live/saveWords.ts';
+
+/** What a save state's words mean, said in full where there is room (a tooltip, the screen reader). */
+const HINTS: Partial<Record<SaveKind, MessageKey>> = { unsent: 'save.unsentHint', local: 'save.localHint', paused: 'save.pausedHint' };
 
 interface Props {
   /** This document's save state; not shown to someone who cannot write (nothing of theirs to save). */
@@ -27,7 +31,13 @@ export function ConnectionStatus({ save, savedLocally, readOnly = false, showSav
   if (next !== settled) setSettled(next);
   const words = showSave ? saveWords(save) : null;
   // Unsent changes are announced once, without their count, which changes at every keystroke offline.
-  const announced = !showSave || next === 'none' ? null : next === 'unsent' ? t('save.unsentHint') : t(saveWords({ kind: next, unsent: 0 })!.key);
+  // Saving paused is announced with what it means for the person's changes.
+  const announced =
+    !showSave || next === 'none'
+      ? null
+      : next === 'unsent' || next === 'paused'
+        ? t(HINTS[next]!)
+        : t(saveWords({ kind: next, unsent: 0 })!.key);
   return (
     <div className="status-area" data-local-copy={savedLocally}>
       <span
@@ -51,7 +61,7 @@ export function ConnectionStatus({ save, savedLocally, readOnly = false, showSav
           data-state={save.kind}
           data-unsent={save.unsent}
           aria-hidden="true"
-          title={save.kind === 'unsent' ? t('save.unsentHint') : save.kind === 'local' ? t('save.localHint') : undefined}
+          title={HINTS[save.kind] ? t(HINTS[save.kind]!) : undefined}
         >
           {t(words.key, words.params)}
         </span>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
@@ -10,6 +10,8 @@ import type { CollabSession } from './useCollabDocument.ts';
 import { withVoteResultView } from './voteResult/index.ts';
 import { withMeetingFactView } from './meetingFacts/index.ts';
 import { Toolbar } from './Toolbar.tsx';
+import { SuggestMode } from './suggest/SuggestMode.ts';
+import type { SuggestionAuthor } from './suggest/transform.ts';
 import './official.css';
 
 interface Props {
@@ -24,6 +26,10 @@ interface Props {
   locked: boolean;
   /** Minutes: "Chèn kết quả biểu quyết" is a labelled button. */
   labelledVoteResult: boolean;
+  /** Whose suggestions this person's suggest mode writes. */
+  author: SuggestionAuthor;
+  /** The person may only suggest (a delegate, when the meeting says so): suggest mode is on and stays on. */
+  suggestOnly: boolean;
   onEditor?(editor: Editor | null): void;
   status: ReactNode;
   notice: ReactNode;
@@ -37,6 +43,8 @@ export function DocumentEditor({
   readOnly,
   locked,
   labelledVoteResult,
+  author,
+  suggestOnly,
   onEditor,
   status,
   notice,
@@ -46,6 +54,9 @@ export function DocumentEditor({
   // Read once when the editor is created; later renames reach the awareness state through useCollabDocument,
   // so the editor is not rebuilt (which would lose the undo history and the selection).
   const initialIdentity = useRef(identity);
+  const initialAuthor = useRef(author);
+  const [suggestChosen, setSuggestChosen] = useState(false);
+  const suggesting = suggestOnly || suggestChosen;
 
   const editor = useEditor(
     {
@@ -55,6 +66,7 @@ export function DocumentEditor({
         // So do the meeting facts, from the meeting's live state.
         ...withMeetingFactView(withVoteResultView(editorExtensions())),
         Collaboration.configure({ document: session.ydoc }),
+        SuggestMode.configure({ author: initialAuthor.current }),
         CollaborationCaret.configure({
           provider: session.provider,
           user: { name: initialIdentity.current.name, color: initialIdentity.current.color },
@@ -68,6 +80,10 @@ export function DocumentEditor({
     onEditor?.(editor);
     return () => onEditor?.(null);
   }, [editor, onEditor]);
+
+  useEffect(() => {
+    editor.storage.suggestMode.enabled = suggesting;
+  }, [editor, suggesting]);
 
   const editable = !readOnly && !locked;
   useEffect(() => {
@@ -91,12 +107,20 @@ export function DocumentEditor({
   return (
     <div className="workspace">
       <div className="doc-bar">
-        {editable ? <Toolbar editor={editor} labelledVoteResult={labelledVoteResult} /> : <span />}
+        {editable ? (
+          <Toolbar
+            editor={editor}
+            labelledVoteResult={labelledVoteResult}
+            suggest={{ on: suggesting, forced: suggestOnly, toggle: () => setSuggestChosen((on) => !on) }}
+          />
+        ) : (
+          <span />
+        )}
         {status}
       </div>
       {notice}
       <div className="doc-columns">
-        <div className="sheet" data-testid="editor" data-editable={editable}>
+        <div className="sheet" data-testid="editor" data-editable={editable} data-suggesting={editable && suggesting}>
           <EditorContent editor={editor} />
         </div>
         <aside className="doc-side">{aside}</aside>

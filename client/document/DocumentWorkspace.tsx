@@ -7,6 +7,8 @@ import { CloseNoticeBanner } from './CloseNoticeBanner.tsx';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { DocumentEditor } from './DocumentEditor.tsx';
 import { Presence } from './Presence.tsx';
+import { SuggestionsPanel } from './suggest/SuggestionsPanel.tsx';
+import type { SuggestionAuthor } from './suggest/transform.ts';
 import { useCollabDocument, useReportSave } from './useCollabDocument.ts';
 
 interface Props {
@@ -20,12 +22,29 @@ interface Props {
   labelledVoteResult?: boolean;
   /** Told the editor once it exists (and null when it goes), for what is shown beside it. */
   onEditor?(editor: Editor | null): void;
+  /** The person, as their suggestions name them. */
+  author?: SuggestionAuthor;
+  /** They may only suggest changes (the server enforces it). */
+  suggestOnly?: boolean;
+  /** They accept and reject suggestions (chair, secretary). */
+  decideSuggestions?: boolean;
   /** Shown beside the page under who is in the document (the comments' margin). */
   side?: ReactNode;
 }
 
 /** One document open for editing: its sync connection, the editor, and who else is in it. */
-export function DocumentWorkspace({ documentId, identity, readOnly, locked = false, labelledVoteResult = false, onEditor, side }: Props) {
+export function DocumentWorkspace({
+  documentId,
+  identity,
+  readOnly,
+  locked = false,
+  labelledVoteResult = false,
+  onEditor,
+  author = { by: '', name: identity.name },
+  suggestOnly = false,
+  decideSuggestions = false,
+  side,
+}: Props) {
   const { t } = useI18n();
   const doc = useCollabDocument(documentId, identity);
   // Someone who cannot write has nothing of theirs to save: no save state, here or in the header.
@@ -56,12 +75,21 @@ export function DocumentWorkspace({ documentId, identity, readOnly, locked = fal
       readOnly={readOnly}
       locked={locked}
       labelledVoteResult={labelledVoteResult}
+      author={author}
+      suggestOnly={suggestOnly}
       onEditor={onEditor}
       status={status}
       notice={notice}
       aside={
         <>
           <Presence provider={doc.session.provider} />
+          <SuggestionsPanel
+            ydoc={doc.session.ydoc}
+            documentId={documentId}
+            userId={author.by}
+            canDecide={decideSuggestions}
+            readOnly={readOnly || locked}
+          />
           {side}
         </>
       }

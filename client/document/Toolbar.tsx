@@ -51,7 +51,22 @@ function setBlock(editor: Editor, block: Block): void {
   else chain.setHeading({ level: HEADING_LEVEL[block] }).run();
 }
 
-export function Toolbar({ editor, labelledVoteResult = false }: { editor: Editor; labelledVoteResult?: boolean }) {
+export interface SuggestToggle {
+  on: boolean;
+  /** The person may only suggest: the button shows the mode, and cannot turn it off. */
+  forced: boolean;
+  toggle(): void;
+}
+
+export function Toolbar({
+  editor,
+  labelledVoteResult = false,
+  suggest,
+}: {
+  editor: Editor;
+  labelledVoteResult?: boolean;
+  suggest?: SuggestToggle;
+}) {
   const { t } = useI18n();
   const state = useEditorState({
     editor,
@@ -132,6 +147,25 @@ export function Toolbar({ editor, labelledVoteResult = false }: { editor: Editor
         <RedoIcon />
       </ToolButton>
       <InsertVoteResult editor={editor} labelled={labelledVoteResult} />
+      {suggest && (
+        <>
+          <span className="toolbar-separator" aria-hidden="true" />
+          <button
+            type="button"
+            className="toolbar-suggest"
+            aria-pressed={suggest.on}
+            disabled={suggest.forced}
+            title={t(suggest.forced ? 'toolbar.suggestOnly' : suggest.on ? 'toolbar.suggestOn' : 'toolbar.suggest')}
+            data-testid="toolbar-suggest"
+            onClick={() => {
+              suggest.toggle();
+              editor.commands.focus();
+            }}
+          >
+            {t('toolbar.suggest')}
+          </button>
+        </>
+      )}
     </div>
   );
 }

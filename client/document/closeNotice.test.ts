@@ -25,6 +25,10 @@ describe('close code notices', () => {
     expect(closeNoticeFor(CloseCode.ServerRestarting)?.clearsOnReconnect).toBe(true);
   });
 
+  it('[SG4] explains a direct edit refused from someone who may only suggest, and keeps saying it', () => {
+    expect(closeNoticeFor(CloseCode.SuggestionsOnly)).toEqual({ code: 4422, key: 'close.suggestionsOnly', clearsOnReconnect: false });
+  });
+
   it('shows an unknown code with its number', () => {
     expect(closeNoticeFor(4999)).toEqual({ code: 4999, key: 'close.unknown', clearsOnReconnect: true });
   });

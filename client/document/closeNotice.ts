@@ -19,6 +19,7 @@ const NOTICES: Record<number, Omit<CloseNotice, 'code'>> = {
   [CloseCode.DeadPeer]: { key: 'close.deadPeer', clearsOnReconnect: true },
   [CloseCode.SlowReader]: { key: 'close.slowReader', clearsOnReconnect: true },
   [CloseCode.TooManyConnections]: { key: 'close.tooManyConnections', clearsOnReconnect: false },
+  [CloseCode.SuggestionsOnly]: { key: 'close.suggestionsOnly', clearsOnReconnect: false },
   [CloseCode.StorageError]: { key: 'close.storageError', clearsOnReconnect: false },
 };
 

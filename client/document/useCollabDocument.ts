@@ -183,7 +183,7 @@ function dropEarly(): void {
   early = null;
 }
 
-const NO_COUNTS: SaveCounts = { unsent: 0, serverHasAll: false };
+const NO_COUNTS: SaveCounts = { unsent: 0, serverHasAll: false, savingPaused: false };
 const noSubscription = () => () => {};
 
 /** Reports the save state of the document being edited to the room's live state, while `active`. */

@@ -11,7 +11,8 @@ const WORDS = { connected: 'room.live', connecting: 'room.notLive', offline: 'ro
 export function LiveIndicator() {
   const { t } = useI18n();
   const { connection, save } = useLiveState();
-  const unsent = save?.kind === 'unsent' ? saveWords(save) : null;
+  // What the person must know wherever they are in the room: changes waiting for the network, or for the server.
+  const unsent = save?.kind === 'unsent' ? saveWords(save) : save?.kind === 'paused' ? { key: 'save.pausedShort' as const } : null;
   return (
     <span
       className="live-indicator"
@@ -22,7 +23,12 @@ export function LiveIndicator() {
     >
       <span className="connection-dot" aria-hidden="true" />
       {t(WORDS[connection])}
-      {unsent && <span data-testid="live-unsent"> · {t(unsent.key, unsent.params)}</span>}
+      {unsent && (
+        <span data-testid="live-unsent" data-state={save?.kind}>
+          {' · '}
+          {t(unsent.key, 'params' in unsent ? unsent.params : undefined)}
+        </span>
+      )}
     </span>
   );
 }

@@ -6,12 +6,14 @@
 export type ConnectionState = 'connected' | 'connecting' | 'offline';
 
 /**
+ * paused: the server said it cannot save for now (its database is out of reach) and holds what it gets, unsent to
+ * anyone, until it can ("Tạm dừng lưu"); the changes made here stay on this device meanwhile, whatever their count.
  * server: the server has acknowledged every change made here ("Đã lưu lên máy chủ"); sending: connected, with
  * changes not yet acknowledged ("Đang lưu…"); unsent: offline or reconnecting with changes the server has not
  * got ("N thay đổi chưa gửi"); local: nothing typed since, and the server's copy not confirmed, but this device
  * has the text ("Đã lưu trên thiết bị này"); none: nothing can be said yet (loading).
  */
-export type SaveKind = 'server' | 'sending' | 'unsent' | 'local' | 'none';
+export type SaveKind = 'paused' | 'server' | 'sending' | 'unsent' | 'local' | 'none';
 
 export interface SaveState {
   kind: SaveKind;
@@ -27,9 +29,12 @@ export interface SaveFacts {
   serverHasAll: boolean;
   /** The device's own copy (IndexedDB) is loaded, and takes every change from now on. */
   savedLocally: boolean;
+  /** The server said on the open socket that saving is paused, and nothing since (`SaveTracker`). */
+  savingPaused?: boolean;
 }
 
-export function saveStateOf({ connection, unsent, serverHasAll, savedLocally }: SaveFacts): SaveState {
+export function saveStateOf({ connection, unsent, serverHasAll, savedLocally, savingPaused = false }: SaveFacts): SaveState {
+  if (savingPaused && connection !== 'offline') return { kind: 'paused', unsent };
   if (unsent > 0) return { kind: connection === 'connected' ? 'sending' : 'unsent', unsent };
   if (serverHasAll) return { kind: 'server', unsent: 0 };
   if (savedLocally) return { kind: 'local', unsent: 0 };

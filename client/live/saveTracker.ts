@@ -8,6 +8,11 @@ export interface SaveCounts {
   unsent: number;
   /** The server has acknowledged everything this device had, and nothing was changed here since. */
   serverHasAll: boolean;
+  /**
+   * The server said on the open socket that it cannot save for now (`AuthKind.SavingPaused`: its database is out of
+   * reach), and has not said since that it resumed or stored anything.
+   */
+  savingPaused: boolean;
 }
 
 interface SocketCount {
@@ -24,7 +29,7 @@ interface SocketCount {
  * Until then every change made here (not those that came from the server or the device's own copy) is unsent.
  */
 export class SaveTracker {
-  private counts: SaveCounts = { unsent: 0, serverHasAll: false };
+  private counts: SaveCounts = { unsent: 0, serverHasAll: false, savingPaused: false };
   private readonly sockets = new WeakMap<object, SocketCount>();
   private readonly listeners = new Set<() => void>();
   private provider: WebsocketProvider | null = null;
@@ -55,11 +60,19 @@ export class SaveTracker {
     provider.messageHandlers[MessageType.Auth] = (_encoder, decoder, from) => {
       const kind = decoding.readVarUint(decoder);
       if (kind === AuthKind.Stored) this.stored(from, decoding.readVarUint(decoder));
-      else if (kind === AuthKind.PermissionDenied) {
+      else if (kind === AuthKind.SavingPaused || kind === AuthKind.SavingResumed) {
+        this.set({ ...this.counts, savingPaused: kind === AuthKind.SavingPaused });
+      } else if (kind === AuthKind.PermissionDenied) {
         console.warn(`Permission denied to access ${from.url}.\n${decoding.readVarString(decoder)}`);
       }
     };
+    // A pause is the word of one socket's server: a socket that closed says nothing about the next one's.
+    provider.on('status', this.onStatus);
   }
+
+  private readonly onStatus = ({ status }: { status: string }): void => {
+    if (status !== 'connected' && this.counts.savingPaused) this.set({ ...this.counts, savingPaused: false });
+  };
 
   get current(): SaveCounts {
     return this.counts;
@@ -71,13 +84,14 @@ export class SaveTracker {
   };
 
   destroy(): void {
+    this.provider?.off('status', this.onStatus);
     this.doc.off('update', this.onUpdate);
     this.listeners.clear();
   }
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown): void => {
     if (origin === this.provider || this.notMine(origin)) return;
-    this.set({ unsent: this.counts.unsent + 1, serverHasAll: false });
+    this.set({ ...this.counts, unsent: this.counts.unsent + 1, serverHasAll: false });
   };
 
   private sending(socket: object, data: unknown): void {
@@ -92,12 +106,17 @@ export class SaveTracker {
 
   private stored(provider: WebsocketProvider, through: number): void {
     const count = provider.ws && this.sockets.get(provider.ws);
-    if (!count || !count.answered || count.sent !== through) return;
-    this.set({ unsent: 0, serverHasAll: true });
+    // Something stored: saving is not paused (whatever else the count says).
+    if (!count || !count.answered || count.sent !== through) {
+      if (this.counts.savingPaused) this.set({ ...this.counts, savingPaused: false });
+      return;
+    }
+    this.set({ unsent: 0, serverHasAll: true, savingPaused: false });
   }
 
   private set(next: SaveCounts): void {
-    if (next.unsent === this.counts.unsent && next.serverHasAll === this.counts.serverHasAll) return;
+    const same = next.unsent === this.counts.unsent && next.serverHasAll === this.counts.serverHasAll;
+    if (same && next.savingPaused === this.counts.savingPaused) return;
     this.counts = next;
     for (const listener of this.listeners) listener();
   }

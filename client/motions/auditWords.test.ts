@@ -93,6 +93,10 @@ describe('the audit log in words', () => {
     expect(summarizePayload({ userId: 'u1', role: 'secretary', roleFrom: 'delegate' }, meeting, vi)).toBe(
       'Người: Phạm Quốc Bảo; Vai trò: Thư ký; Vai trò trước đó: Đại biểu',
     );
+    // SG6: a decision on suggestions names their authors and counts them.
+    expect(summarizePayload({ documentId: 'd1', suggestionIds: ['s1', 's2'], authorIds: ['u1'] }, meeting, vi)).toBe(
+      'Văn bản: Nghị quyết Hội nghị; Đề xuất: 2; Người đề xuất: Phạm Quốc Bảo',
+    );
   });
 
   it('reads a new meeting as its title, kind, place and quorum rule, not its raw fields', () => {

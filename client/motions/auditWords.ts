@@ -76,6 +76,10 @@ function describe(key: string, value: unknown, meeting: MeetingView, t: Translat
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? t('audit.yes') : t('audit.no');
+  // The authors of suggestions decided on read as their names; other lists (ids) as how many.
+  if (Array.isArray(value) && key === 'authorIds') {
+    return value.map((id) => meeting.members.find((m) => m.userId === id)?.fullName ?? String(id)).join(', ');
+  }
   if (Array.isArray(value)) return String(value.length);
   if (typeof value === 'object') return describeObject(value as Record<string, unknown>, t);
   if (typeof value !== 'string') return null;

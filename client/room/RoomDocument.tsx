@@ -148,13 +148,16 @@ function CheckedDocument({ meetingId, documentId, documents, motions, facts, myR
             <Loading />
           ) : (
             <DocumentWorkspace
-              key={`${access}:${reset.generation}`}
+              key={`${access}:${permissions.suggestOnly}:${reset.generation}`}
               documentId={documentId}
               identity={{ name: session.user.fullName, color }}
               readOnly={access === 'read'}
               locked={lock !== null}
               labelledVoteResult={kind === 'BB'}
               onEditor={setEditor}
+              author={{ by: session.user.id, name: session.user.fullName }}
+              suggestOnly={permissions.suggestOnly}
+              decideSuggestions={permissions.decideSuggestions}
               side={
                 <CommentsPanel
                   documentId={documentId}

@@ -2,7 +2,7 @@ import type { MeetingView } from '../../shared/api.ts';
 import { useI18n } from '../i18n.tsx';
 import { LiveIndicator } from '../live/LiveIndicator.tsx';
 import { StatusBadge } from '../meetings/StatusBadge.tsx';
-import { auditPath, settingsPath } from '../routes.ts';
+import { auditPath, screenPath, settingsPath } from '../routes.ts';
 import { Link } from '../ui/Link.tsx';
 import { formatWhen } from '../ui/when.ts';
 
@@ -39,6 +39,19 @@ export function RoomHeader({ meeting, compact }: Props) {
       </div>
       <div className="room-header-end">
         <LiveIndicator />
+        {permissions.presentScreen && (
+          // A window of its own, to drag onto the projector's screen while the room stays on the laptop's.
+          <a
+            href={screenPath(meeting.id)}
+            target="_blank"
+            rel="noopener"
+            className="secondary-button room-screen-link"
+            data-testid="open-screen"
+            title={t('room.screenHint')}
+          >
+            {t('room.screen')}
+          </a>
+        )}
         {permissions.viewAudit && (
           <Link href={auditPath(meeting.id)} className="secondary-button" data-testid="open-audit">
             {t('room.audit')}

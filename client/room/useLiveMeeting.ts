@@ -22,8 +22,8 @@ const NO_BALLOTS: MotionBallots = {};
 
 /**
  * A meeting as the room shows it: first from `GET /api/meetings/:id`, then kept current by the projection.
- * The projection carries no permissions, and the client never works them out itself: when the status or the
- * person's own role changes live, the meeting is fetched again for the server's new permissions.
+ * The projection carries no permissions, and the client never works them out itself: when the status, the
+ * person's own role or whether delegates only suggest changes live, the meeting is fetched again for the server's new permissions.
  */
 export function useLiveMeeting(meetingId: string, myUserId: string): LiveMeeting {
   const query = useApiQuery<MeetingView>(apiPath`/api/meetings/${meetingId}`, { offline: true });
@@ -31,9 +31,11 @@ export function useLiveMeeting(meetingId: string, myUserId: string): LiveMeeting
   const { state } = projection;
 
   const projectedKey = state
-    ? `${state.info.status}|${state.members.find((m) => m.userId === myUserId)?.role ?? '-'}|${state.info.observersComment}`
+    ? `${state.info.status}|${state.members.find((m) => m.userId === myUserId)?.role ?? '-'}|${state.info.delegatesSuggest}|${state.info.observersComment}`
     : null;
-  const fetchedKey = query.data ? `${query.data.status}|${query.data.myRole ?? '-'}|${query.data.observersComment}` : null;
+  const fetchedKey = query.data
+    ? `${query.data.status}|${query.data.myRole ?? '-'}|${query.data.delegatesSuggest}|${query.data.observersComment}`
+    : null;
   // Once per new projected state, so that a server which answers differently can never cause a loop.
   const refetchedFor = useRef<string | null>(null);
   const { reload } = query;

@@ -10,9 +10,10 @@ import { MeetingDetailsFields } from '../meetings/fields/MeetingDetailsFields.ts
 import { QuorumRuleFields } from '../meetings/fields/QuorumRuleFields.tsx';
 import { Form } from '../ui/Form.tsx';
 import { FormFooter } from '../ui/FormFooter.tsx';
+import { EditingModeField } from './EditingModeField.tsx';
 
 /**
- * The meeting's facts, quorum rule and agenda. The form keeps its own copy from when it opened: a live change
+ * The meeting's facts, quorum rule, agenda and how delegates change the text. The form keeps its own copy from when it opened: a live change
  * by someone else must not overwrite what this person is typing.
  */
 export function DetailsForm({ meeting }: { meeting: MeetingView }) {
@@ -20,6 +21,7 @@ export function DetailsForm({ meeting }: { meeting: MeetingView }) {
   const [details, setDetails] = useState(() => detailsOf(meeting));
   const [rule, setRule] = useState<QuorumRule>(meeting.quorumRule);
   const [agenda, setAgenda] = useState(meeting.agenda.join('\n'));
+  const [delegatesSuggest, setDelegatesSuggest] = useState(meeting.delegatesSuggest);
   const command = useCommand();
 
   const submit = async (event: FormEvent) => {
@@ -29,12 +31,14 @@ export function DetailsForm({ meeting }: { meeting: MeetingView }) {
         ...details,
         quorumRule: rule,
         agenda: agendaFromText(agenda),
+        delegatesSuggest,
       }),
     );
     if (!result) return;
     setDetails(detailsOf(result));
     setRule(result.quorumRule);
     setAgenda(result.agenda.join('\n'));
+    setDelegatesSuggest(result.delegatesSuggest);
   };
 
   return (
@@ -45,6 +49,7 @@ export function DetailsForm({ meeting }: { meeting: MeetingView }) {
       <MeetingDetailsFields value={details} onChange={command.edit(setDetails)} invalidField={command.error?.field} />
       <QuorumRuleFields value={rule} onChange={command.edit(setRule)} />
       <AgendaField value={agenda} onChange={command.edit(setAgenda)} />
+      <EditingModeField value={delegatesSuggest} onChange={command.edit(setDelegatesSuggest)} />
       <FormFooter
         command={command}
         submitLabel={t('common.save')}

@@ -4,6 +4,8 @@ import type { PeerSocket } from './peer.ts';
 export interface ConnectionOptions {
   /** Updates from a read-only connection are dropped; it still receives everything and may show presence. */
   readOnly: boolean;
+  /** Every update must be a suggestion of this peer's own (`suggest-gate.ts`); one that is not closes it. */
+  suggestOnly?: boolean;
   maxBufferedBytes: number;
   /** Who opened it, with which credential, in which meeting: closed when any of these changes. */
   principal?: Principal;
@@ -39,6 +41,7 @@ let nextId = 1;
 export class Connection {
   readonly id = nextId++;
   readonly readOnly: boolean;
+  readonly suggestOnly: boolean;
   readonly principal: Principal | null;
   readonly identity: PresenceIdentity | null;
   /** The one awareness client id this peer announces; removed from the room's awareness when it leaves. */
@@ -65,6 +68,7 @@ export class Connection {
     private readonly options: ConnectionOptions,
   ) {
     this.readOnly = options.readOnly;
+    this.suggestOnly = options.suggestOnly === true && !options.readOnly;
     this.principal = options.principal ?? null;
     this.identity = options.identity ?? null;
   }

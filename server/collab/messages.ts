@@ -32,6 +32,14 @@ export function storedMessage(count: number): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
+/** Saving paused (`AuthKind.SavingPaused`) or resumed (`AuthKind.SavingResumed`): nothing follows the kind. */
+export function savingMessage(paused: boolean): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.Auth);
+  encoding.writeVarUint(e, paused ? AuthKind.SavingPaused : AuthKind.SavingResumed);
+  return encoding.toUint8Array(e);
+}
+
 function frame(type: number, step: number, payload: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, type);

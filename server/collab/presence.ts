@@ -188,6 +188,13 @@ export class PresenceGate {
     let held = this.colors.get(person);
     if (!held) {
       const taken = new Set([...this.colors.values()].map((h) => h.color));
+      // And the colours of the carets this room shows from other processes, of other people.
+      for (const [clientId, state] of this.awareness.getStates()) {
+        const owner = this.owners.get(clientId);
+        if (owner === undefined || owner === person || this.colors.has(owner)) continue;
+        const color = (state as { user?: { color?: unknown } }).user?.color;
+        if (typeof color === 'string') taken.add(color);
+      }
       held = { color: distinctCaretColor(own, taken), holders: new Set() };
       this.colors.set(person, held);
     }

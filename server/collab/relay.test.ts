@@ -212,6 +212,25 @@ describe.runIf(postgres)('rooms of several processes on one PostgreSQL database 
     expect(shownOnA.user?.name).toBe('An');
   });
 
+  it('[C1] a person joining on another process is shown in a colour that no one else’s caret there has', async () => {
+    const hub = new BusHub();
+    const [a, b] = [await proc(hub.join()), await proc(hub.join())];
+    const id = docId();
+    const principal = (userId: string) => ({ userId, meetingId: 'm', credential: `session:${userId}` });
+    // Both people's own colour is the same one: on one process the second would get another; so on two.
+    const an = MemoryPeer.join(a.rooms, id, { principal: principal('an'), identity: { name: 'An', color: '#1f77b4' } });
+    an.setPresence({ name: 'An' });
+    const binh = MemoryPeer.join(b.rooms, id, { principal: principal('binh'), identity: { name: 'Bình', color: '#1f77b4' } });
+    await until(() => b.rooms.loadedRoom(id)?.awareness.getStates().has(an.doc.clientID) === true, 5000, 'An’s caret on B');
+    binh.setPresence({ name: 'Bình' });
+    const colorOn = (p: Proc, clientId: number) =>
+      (p.rooms.loadedRoom(id)?.awareness.getStates().get(clientId) as { user?: { color?: string } } | undefined)?.user?.color;
+    await until(() => colorOn(a, binh.doc.clientID) !== undefined, 5000, 'Bình’s caret on A');
+    expect(colorOn(b, an.doc.clientID)).toBe('#1f77b4');
+    expect(colorOn(b, binh.doc.clientID)).not.toBe('#1f77b4');
+    expect(colorOn(a, binh.doc.clientID)).toBe(colorOn(b, binh.doc.clientID));
+  });
+
   it('[C1] a client joining on another process sees the carets already shown, without waiting for their renewal', async () => {
     const hub = new BusHub();
     const [a, b] = [await proc(hub.join()), await proc(hub.join())];
@@ -276,6 +295,21 @@ describe.runIf(postgres)('rooms of several processes on one PostgreSQL database 
       [1, 1],
       [2, 2],
     ]);
+  });
+
+  it('[C3] the last batch of a burst, lost on the bus with no batch after it, is read from storage after a quiet spell', async () => {
+    const hub = new BusHub();
+    const [busA, busB] = [hub.join(), hub.join()];
+    const [a, b] = [await proc(busA, { relayQuietCheckMs: 300 }), await proc(busB, { relayQuietCheckMs: 300 })];
+    const id = docId();
+    const [a1, b1] = [client(a.url, id), client(b.url, id)];
+    await Promise.all([a1, b1].map((c) => whenSynced(c)));
+    type(a1, 'một ');
+    await until(() => b1.doc.getText('t').toString() === 'một ', 5000, 'the first batch');
+    // A's last batch never reaches B, as when A dies between its commit and its publish; nobody types after it.
+    hub.filter = (m, to) => (m.from === busA.processId && to === busB.processId && decodeRelayed(m.message) !== null ? 'drop' : 'deliver');
+    type(a1, 'hai ');
+    await until(() => b1.doc.getText('t').toString() === 'một hai ', 5000, 'the lost last batch, from storage');
   });
 
   it('[C4] rows another process took between this one’s own are read from storage when their message is late, and the late message changes nothing', async () => {
@@ -416,5 +450,47 @@ describe.runIf(postgres)('rooms of several processes on one PostgreSQL database 
     b.rooms.setLock(id, null);
     await until(() => a1.doc.getText('t').toString() === 'trước; trong khi khóa; ', 5000, 'the held edit, after the lift');
     expect(await storedText(id)).toBe('trước; trong khi khóa; ');
+  });
+  it('[C30] a document paces its broadcasts by its peers on every process: a process holding few of them waits as long as one holding them all would', async () => {
+    const hub = new BusHub();
+    // 100 writes/s for the document: with 10 peers, 100 ms between broadcasts; this process's 2 alone would allow 20 ms.
+    const pacing = {
+      broadcastWritesPerSecond: 100,
+      maxBroadcastDelayMs: 1000,
+      peerCountTiming: { announceEveryMs: 50, refreshEveryMs: 1000, expireMs: 3000 },
+    };
+    const [a, b] = [await proc(hub.join(), pacing), await proc(hub.join(), pacing)];
+    const id = docId();
+    const [writer, near] = [client(a.url, id), client(a.url, id)];
+    const far = Array.from({ length: 8 }, () => client(b.url, id));
+    await Promise.all([writer, near, ...far].map((c) => whenSynced(c)));
+    const peersOn = (p: Proc) => p.rooms.loadedRoom(id)?.installationPeers;
+    await until(() => peersOn(a) === 10 && peersOn(b) === 10, 5000, 'both copies counting all 10 peers');
+    let nearFrames = 0;
+    let farFrames = 0;
+    near.doc.on('update', () => nearFrames++);
+    far[0]!.doc.on('update', () => farFrames++);
+    const started = performance.now();
+    for (let i = 0; i < 40; i++) {
+      type(writer, `${i};`);
+      await pause(10);
+    }
+    const typedFor = performance.now() - started;
+    const done = (c: StockClient) => c.doc.getText('t').toString().endsWith('39;');
+    await until(() => done(near) && far.every(done), 5000, 'every reader has all 40 updates');
+    // One broadcast per 100 ms at most, on each process, plus the first and the last.
+    const most = Math.ceil(typedFor / 100) + 2;
+    expect(nearFrames).toBeLessThanOrEqual(most);
+    expect(farFrames).toBeLessThanOrEqual(most);
+    // The far readers leave: the near copy hears it and paces by its own peers again; a count that stops being
+    // refreshed (its process killed) is forgotten after expireMs.
+    for (const c of far) c.destroy();
+    await until(() => peersOn(a) === 2, 5000, 'the near copy counting its own peers only');
+    const third = await proc(hub.join('p-third'), pacing);
+    await whenSynced(client(third.url, id));
+    await until(() => peersOn(a) === 3, 5000, 'the third copy counted');
+    // The third process goes silent, as if killed: nothing of its reaches the bus any more, not even a last 0.
+    hub.filter = (message) => (message.from === 'p-third' ? 'drop' : 'deliver');
+    await until(() => peersOn(a) === 2, 8000, 'the silent copy forgotten');
   });
 });

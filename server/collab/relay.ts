@@ -5,7 +5,7 @@ import * as encoding from 'lib0/encoding';
  * What a room tells its document's copies on other processes, over the bus (`server/cluster/bus.ts`), on the
  * channel `doc:<id>`: a batch it has just stored, as rows `from` … `to`, merged into one update. Sent only after
  * the commit, so a copy that applies it never shows a peer what a crash could lose. Presence goes on the same
- * channel (`RelayedPresence`).
+ * channel (`RelayedPresence`), and so does each copy's peer count (`encodePeerCount`).
  */
 export interface RelayedBatch {
   /** The sender's `Bus.processId`: a room skips its own. */
@@ -30,6 +30,16 @@ const BATCH = 0;
 const PRESENCE = 1;
 /** A room that has just loaded asks the others for the presence of their connections. */
 const PRESENCE_QUERY = 2;
+/** How many peers the sender's copy has (`PeerCounts`). */
+const PEERS = 3;
+
+export function encodePeerCount(processId: string, count: number): Buffer {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, PEERS);
+  encoding.writeVarString(e, processId);
+  encoding.writeVarUint(e, count);
+  return Buffer.from(encoding.toUint8Array(e));
+}
 
 export function encodePresenceQuery(processId: string): Buffer {
   const e = encoding.createEncoder();
@@ -73,7 +83,12 @@ export function encodeRelayedPresence(presence: RelayedPresence): Buffer {
  */
 export function decodeRelay(
   message: Uint8Array,
-): ({ kind: 'batch' } & RelayedBatch) | ({ kind: 'presence' } & RelayedPresence) | { kind: 'query'; processId: string } | null {
+):
+  | ({ kind: 'batch' } & RelayedBatch)
+  | ({ kind: 'presence' } & RelayedPresence)
+  | { kind: 'query'; processId: string }
+  | { kind: 'peers'; processId: string; count: number }
+  | null {
   try {
     const d = decoding.createDecoder(message);
     const kind = decoding.readVarUint(d);
@@ -92,6 +107,7 @@ export function decodeRelay(
       return { kind: 'presence', processId, update, owners };
     }
     if (kind === PRESENCE_QUERY) return { kind: 'query', processId };
+    if (kind === PEERS) return { kind: 'peers', processId, count: decoding.readVarUint(d) };
     return null;
   } catch {
     return null;

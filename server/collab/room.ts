@@ -3,15 +3,19 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode, MessageType, SyncStep } from '../../shared/protocol.ts';
 import type { Bus } from '../cluster/bus.ts';
-import type { DocumentStore, StoredDocument, StoredLock } from '../storage/store.ts';
+import type { AppendResult, DocumentStore, StoredDocument, StoredLock } from '../storage/store.ts';
 import { Connection, type MessageSink } from './connection.ts';
 import { hasPending, integratesCompletely } from './dependencies.ts';
-import { awarenessMessage, storedMessage, syncStep1, syncStep2, updateMessage } from './messages.ts';
+import { awarenessMessage, savingMessage, storedMessage, syncStep1, syncStep2, updateMessage } from './messages.ts';
 import type { Logger } from './peer.ts';
+import { PeerCounts, type PeerCountTiming } from './peer-counts.ts';
 import { PresenceGate, type PresenceLimits } from './presence.ts';
 import { Ranges } from './ranges.ts';
+import { DEFAULT_SAVING_PAUSE_LIMITS, SavingPause } from './saving-pause.ts';
+import { SuggestGate } from './suggest-gate.ts';
 import {
   decodeRelay,
+  encodePeerCount,
   encodePresenceQuery,
   encodeRelayed,
   encodeRelayedPresence,
@@ -57,6 +61,24 @@ export interface RoomOptions {
    * from storage (batches from different processes may arrive out of order; one lost with the bus never arrives).
    */
   relayGapMs?: number;
+  /**
+   * How long after its last batch (its own or another's) a copy reads storage once for rows it never heard of: the
+   * last batch of a burst whose process died between its commit and its publish, which no later batch reveals.
+   */
+  relayQuietCheckMs?: number;
+  /** How copies tell each other their peer counts, for pacing (default `DEFAULT_PEER_COUNT_TIMING`). */
+  peerCountTiming?: PeerCountTiming;
+  /**
+   * Whether an error from storage says that it cannot be reached for now (a database restarting, a network cut),
+   * rather than that it failed: the room then pauses saving and tries the batch again, instead of dropping itself.
+   * Absent: every error drops the room.
+   */
+  storageUnavailable?: (err: unknown) => boolean;
+  /** Bytes of edits a room may hold while saving is paused; past them it is dropped (4500). */
+  savingPausedMaxBytes?: number;
+  /** The wait before the first retry of a held batch, doubled at each failure up to `retryMaxMs`. */
+  retryMinMs?: number;
+  retryMaxMs?: number;
 }
 
 interface Pending {
@@ -77,6 +99,7 @@ const SERVER_EVEN_IF_LOCKED_ORIGIN = Symbol('server, even if locked');
 const RELAY_ORIGIN = Symbol('relay');
 
 const DEFAULT_RELAY_GAP_MS = 100;
+const DEFAULT_RELAY_QUIET_CHECK_MS = 5000;
 
 /**
  * One loaded document: its Y.Doc, awareness and connections.
@@ -112,6 +135,11 @@ export class Room implements MessageSink {
   /** Batches from other processes numbered past a gap, waiting for it to fill. */
   private readonly waiting = new Map<number, RelayedBatch>();
   private gapTimer: NodeJS.Timeout | null = null;
+  /** Reads of missed rows that failed in a row (the database away): the next waits longer. */
+  private failedCatchUps = 0;
+  /** The one read after a quiet spell (`RoomOptions.relayQuietCheckMs`), and when the last batch came. */
+  private quietTimer: NodeJS.Timeout | null = null;
+  private lastBatchAt = 0;
   private catchingUp: Promise<void> | null = null;
   /** A catch-up was asked for while one was reading: read again after it. */
   private catchUpAgain = false;
@@ -131,6 +159,10 @@ export class Room implements MessageSink {
   /** A compaction under way: the next waits for it, so no row is named twice. */
   private compacting: Promise<void> | null = null;
   private destroyed = false;
+  /** Saving paused: set while storage cannot be reached (see `flush`). */
+  private pause: SavingPause | null = null;
+  /** Shutting down: a batch storage cannot take now is given up, not held and tried again. */
+  private stopping: { code: number; reason: string } | null = null;
   /** Storage refused a batch because the document is locked (set when the room is dropped for it). */
   refusedBy: StoredLock | null = null;
   /**
@@ -139,6 +171,10 @@ export class Room implements MessageSink {
    */
   private lockKind: RoomLock | null = null;
   private readonly presence: PresenceGate | null;
+  /** With a bus: the document's peers on every process, which the pacing is measured by. */
+  private readonly peerCounts: PeerCounts | null = null;
+  /** Checks the updates of connections that may only suggest (made on the first one). */
+  private suggestGate: SuggestGate | null = null;
 
   constructor(
     readonly id: string,
@@ -156,6 +192,18 @@ export class Room implements MessageSink {
     // The server is not a participant: it has no awareness state of its own.
     this.awareness.setLocalState(null);
     this.presence = options.presence ? new PresenceGate(this.awareness, options.presence) : null;
+    const bus = options.bus;
+    if (bus) {
+      this.peerCounts = new PeerCounts(
+        () => this.connections.size,
+        (count) => {
+          bus.publish(relayChannel(this.id), encodePeerCount(bus.processId, count)).catch((err: unknown) => {
+            this.log.debug({ docId: this.id, err: String(err) }, 'could not publish the peer count');
+          });
+        },
+        options.peerCountTiming,
+      );
+    }
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       // Loading is not a change: nothing to persist or broadcast.
       if (origin === LOAD_ORIGIN) return;
@@ -167,6 +215,7 @@ export class Room implements MessageSink {
       this.scheduleFlush();
     });
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.doc.on('update', this.countHeld);
   }
 
   /** Loads the stored state; no connection is attached before this resolves. */
@@ -177,7 +226,10 @@ export class Room implements MessageSink {
       this.unsubscribe = await bus.subscribe(relayChannel(this.id), (message) => {
         const relayed = decodeRelay(message);
         if (!relayed || relayed.processId === bus.processId || this.destroyed) return;
-        if (relayed.kind === 'query') this.publishPresence(this.localPresenceIds());
+        if (relayed.kind === 'query') {
+          this.publishPresence(this.localPresenceIds());
+          this.peerCounts?.asked();
+        } else if (relayed.kind === 'peers') this.peerCounts?.heard(relayed.processId, relayed.count);
         else if (relayed.kind === 'presence') this.receivePresence(relayed);
         else if (this.early) this.early.push(relayed);
         else this.receiveRelayed(relayed);
@@ -241,6 +293,8 @@ export class Room implements MessageSink {
 
   attach(conn: Connection): void {
     this.connections.add(conn);
+    this.peerCounts?.changed();
+    if (this.pause) conn.send(savingMessage(true));
     conn.send(syncStep1(this.doc));
     const states = this.awareness.getStates();
     if (states.size > 0) {
@@ -252,7 +306,9 @@ export class Room implements MessageSink {
 
   detach(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
+    this.peerCounts?.changed();
     this.presence?.leave(conn);
+    if (conn.suggestOnly) this.releaseSuggestGate();
     if (this.connections.size === 0) this.onEmpty(this);
   }
 
@@ -349,6 +405,7 @@ export class Room implements MessageSink {
       if (conn.incompleteUpdates === 1) conn.send(syncStep1(this.doc));
       return false;
     }
+    if (conn.suggestOnly && !this.onlySuggests(conn, update)) return false;
     Y.applyUpdate(this.doc, update, conn);
     if (step === SyncStep.Step2) {
       conn.incompleteUpdates = 0;
@@ -363,6 +420,24 @@ export class Room implements MessageSink {
       throw new ProtocolError('update left changes pending');
     }
     return true;
+  }
+
+  /**
+   * A connection that may only suggest sent an update: admitted only if its effect is that person's suggestions
+   * (`suggest-gate.ts`); otherwise nothing of it is applied and the connection is closed (`SuggestionsOnly`, which
+   * the client explains and does not retry into).
+   */
+  private onlySuggests(conn: Connection, update: Uint8Array): boolean {
+    this.suggestGate ??= new SuggestGate(this.doc);
+    const refused = this.suggestGate.refusal(conn.principal?.userId ?? '', update);
+    if (refused === null) return true;
+    this.log.info({ docId: this.id, conn: conn.id, why: refused }, 'a direct edit from a connection that may only suggest refused');
+    conn.close(CloseCode.SuggestionsOnly, 'suggestions only');
+    return false;
+  }
+
+  private releaseSuggestGate(): void {
+    if (![...this.connections].some((c) => c.suggestOnly)) this.suggestGate?.release();
   }
 
   /**
@@ -440,6 +515,8 @@ export class Room implements MessageSink {
 
   private scheduleFlush(): void {
     if (this.nextFlush || this.destroyed) return;
+    // While saving is paused the held flush takes every new edit at its next attempt.
+    if (this.pause) return;
     this.nextFlush = new Promise((resolve) => {
       const run = () => {
         this.nextFlush = null;
@@ -459,7 +536,10 @@ export class Room implements MessageSink {
 
   private broadcastIntervalMs(): number {
     const { broadcastWritesPerSecond, maxBroadcastDelayMs } = this.options;
-    return Math.min(maxBroadcastDelayMs, (this.connections.size * 1000) / broadcastWritesPerSecond);
+    // With several processes the budget is the document's, shared by every copy: each waits as long as one
+    // process holding all the peers would, so the installation sends as many frames as that one process.
+    const peers = this.peerCounts?.total() ?? this.connections.size;
+    return Math.min(maxBroadcastDelayMs, (peers * 1000) / broadcastWritesPerSecond);
   }
 
   /** Resolves once everything applied so far is stored (and sent). */
@@ -467,44 +547,167 @@ export class Room implements MessageSink {
     return this.nextFlush ?? this.flushChain;
   }
 
+  /**
+   * Stores what is pending, then sends it to the room's peers and publishes it on the bus. When storage cannot be
+   * reached (`RoomOptions.storageUnavailable`), saving pauses: the room keeps its connections and tells them
+   * (`AuthKind.SavingPaused`), keeps the batch it could not store, in order, with every edit made since behind it,
+   * sends none of it to anyone, and tries again after 0.5 s, 1 s, 2 s … at most 5 s; what others stored (the relay)
+   * still goes out at each attempt. Everything waiting on storage (acknowledgements, a newcomer's sync answer,
+   * `whenPersisted`) waits for this flush, which ends once all is stored. Past `savingPausedMaxBytes` held, on any
+   * other error, or when shutting down, the room is dropped as before (4500): its clients keep their edits and send
+   * them again after reconnecting.
+   */
   private async flush(): Promise<void> {
-    const batch = this.pending;
+    let batch = this.pending;
     this.pending = [];
     const relayed = this.relayedOut;
     this.relayedOut = [];
     if (this.destroyed) return;
+    const stored: Pending[] = [];
     const published: RelayedBatch[] = [];
     if (batch.length > 0) {
       this.writing = true;
       try {
-        // The server's changes to a locked text are stored on their own: the lock refuses everything else.
-        for (const run of runsOf(batch)) {
-          const updates = run.map((p) => p.update);
-          const result = await this.store.append(this.id, updates, { server: run[0]!.evenIfLocked });
-          if (!result.stored) {
-            this.log.info({ docId: this.id, lock: result.lock }, 'storage refused a batch: the document was locked elsewhere; reloading it');
-            this.refusedBy = result.lock;
-            this.onBroken(this, CloseCode.DocumentReloaded);
+        for (;;) {
+          const outcome = await this.storeRuns(batch, stored, published);
+          if (outcome === 'refused' || this.destroyed) return;
+          if (outcome.error === undefined) {
+            // Stored. Edits made while saving was paused were held for this flush: they are stored before it ends.
+            if (!this.pause) break;
+            if (this.pending.length === 0) {
+              this.resume();
+              // What other processes stored while this flush held the room's sending goes out with it.
+              relayed.push(...this.relayedOut.splice(0));
+              break;
+            }
+            batch = this.pending;
+            this.pending = [];
+            continue;
+          }
+          const unavailable = this.options.storageUnavailable?.(outcome.error) ?? false;
+          if (!unavailable || this.stopping) {
+            this.giveUp(outcome.error, unavailable ? 'could not store updates while shutting down' : 'could not store updates; dropping the room');
             return;
           }
-          this.storedOwn(result.from, result.to);
-          if (this.options.bus) {
-            const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-            published.push({ processId: this.options.bus.processId, from: result.from, to: result.to, update });
+          this.pauseSaving(outcome.left, outcome.error);
+          // What is stored goes out now: what others stored, and any run of this batch stored before the failure.
+          this.sendStored(relayed, stored, published);
+          await this.pause!.wait();
+          if (this.destroyed) return;
+          if (this.stopping) {
+            this.giveUp(outcome.error, 'could not store updates while shutting down');
+            return;
           }
+          batch = outcome.left.concat(this.pending);
+          this.pending = [];
+          relayed.push(...this.relayedOut.splice(0));
         }
-      } catch (err) {
-        this.log.error({ docId: this.id, err: String(err) }, 'could not store updates; dropping the room');
-        this.onBroken(this, CloseCode.StorageError);
-        return;
       } finally {
         this.writing = false;
       }
     }
-    // A batch stored in one run was merged for the bus already: the peers' message reuses it.
-    this.broadcast(relayed, batch, published.length === 1 ? published[0]!.update : null);
-    for (const message of published) this.publish(message);
+    this.sendStored(relayed, stored, published);
     if (this.storedSinceCompaction >= this.options.compactAfterUpdates) await this.compact();
+  }
+
+  /**
+   * Appends `batch` run by run; stops at the first run storage fails to take, which is returned with the rest as
+   * `left`. `'refused'`: the document is locked elsewhere, and the room has been dropped.
+   */
+  private async storeRuns(
+    batch: Pending[],
+    stored: Pending[],
+    published: RelayedBatch[],
+  ): Promise<'refused' | { error?: unknown; left: Pending[] }> {
+    // The server's changes to a locked text are stored on their own: the lock refuses everything else.
+    let done = 0;
+    for (const run of runsOf(batch)) {
+      const updates = run.map((p) => p.update);
+      let result: AppendResult;
+      try {
+        result = await this.store.append(this.id, updates, { server: run[0]!.evenIfLocked });
+      } catch (error) {
+        return { error, left: batch.slice(done) };
+      }
+      if (!result.stored) {
+        this.log.info({ docId: this.id, lock: result.lock }, 'storage refused a batch: the document was locked elsewhere; reloading it');
+        this.refusedBy = result.lock;
+        this.onBroken(this, CloseCode.DocumentReloaded);
+        return 'refused';
+      }
+      done += run.length;
+      this.storedOwn(result.from, result.to);
+      stored.push(...run);
+      if (this.options.bus) {
+        const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+        published.push({ processId: this.options.bus.processId, from: result.from, to: result.to, update });
+      }
+    }
+    return { left: [] };
+  }
+
+  /** Sends what is stored to the room's peers and publishes this copy's own on the bus; empties the lists. */
+  private sendStored(relayed: Uint8Array[], stored: Pending[], published: RelayedBatch[]): void {
+    // A batch stored in one run was merged for the bus already: the peers' message reuses it.
+    this.broadcast(relayed.splice(0), stored.splice(0), published.length === 1 ? published[0]!.update : null);
+    for (const message of published.splice(0)) this.publish(message);
+  }
+
+  private pauseSaving(left: Pending[], err: unknown): void {
+    if (this.pause) {
+      this.pause.attempts++;
+      this.log.debug({ docId: this.id, attempts: this.pause.attempts, err: String(err) }, 'storage still unreachable; holding the edits');
+      return;
+    }
+    let bytes = 0;
+    for (const p of left) bytes += p.update.byteLength;
+    for (const p of this.pending) bytes += p.update.byteLength;
+    const { savingPausedMaxBytes, retryMinMs, retryMaxMs } = this.options;
+    const limits = {
+      maxBytes: savingPausedMaxBytes ?? DEFAULT_SAVING_PAUSE_LIMITS.maxBytes,
+      retryMinMs: retryMinMs ?? DEFAULT_SAVING_PAUSE_LIMITS.retryMinMs,
+      retryMaxMs: retryMaxMs ?? DEFAULT_SAVING_PAUSE_LIMITS.retryMaxMs,
+    };
+    this.pause = new SavingPause(bytes, limits, () => this.holdingTooMuch());
+    this.log.warn({ docId: this.id, heldBytes: bytes, err: String(err) }, 'storage unreachable: saving paused, holding the edits and trying again');
+    const paused = savingMessage(true);
+    for (const conn of this.connections) conn.send(paused);
+  }
+
+  private resume(): void {
+    const pause = this.pause;
+    if (!pause) return;
+    this.pause = null;
+    this.log.warn({ docId: this.id, pausedMs: Date.now() - pause.since, attempts: pause.attempts }, 'storage reachable again: saving resumed');
+    const resumed = savingMessage(false);
+    for (const conn of this.connections) conn.send(resumed);
+  }
+
+  /** Counts the edits made while saving is paused (what storage or the relay brought is not held). */
+  private readonly countHeld = (update: Uint8Array, origin: unknown): void => {
+    if (origin !== LOAD_ORIGIN && origin !== RELAY_ORIGIN) this.pause?.add(update.byteLength);
+  };
+
+  private holdingTooMuch(): void {
+    const pause = this.pause;
+    if (!pause || this.destroyed) return;
+    this.log.error(
+      { docId: this.id, heldBytes: pause.heldBytes, pausedMs: Date.now() - pause.since },
+      'saving paused too long: the edits held passed the limit; dropping the room (its clients keep their edits)',
+    );
+    this.onBroken(this, CloseCode.StorageError);
+  }
+
+  /** Drops the room after a batch it will not retry; its clients still hold the edits and send them again. */
+  private giveUp(err: unknown, message: string): void {
+    this.log.error({ docId: this.id, err: String(err) }, message);
+    if (this.stopping) this.destroy(this.stopping.code);
+    else this.onBroken(this, CloseCode.StorageError);
+  }
+
+  /** Saving is paused: storage cannot be reached, and the room holds its new edits until it can. */
+  get savingPaused(): boolean {
+    return this.pause !== null;
   }
 
   private publish(batch: RelayedBatch): void {
@@ -518,6 +721,7 @@ export class Room implements MessageSink {
 
   /** Rows `from` … `to` of this copy's own were stored. */
   private storedOwn(from: number, to: number): void {
+    this.armQuietCheck();
     this.unfolded.add(from, to);
     this.storedSinceCompaction += to - from + 1;
     if (to <= this.head) return; // a catch-up already read them back
@@ -545,6 +749,7 @@ export class Room implements MessageSink {
   }
 
   private applyRelayed(batch: RelayedBatch): void {
+    this.armQuietCheck();
     Y.applyUpdate(this.doc, batch.update, RELAY_ORIGIN);
     this.checkNothingPending();
     this.unfolded.add(batch.from, batch.to);
@@ -576,12 +781,38 @@ export class Room implements MessageSink {
     }
   }
 
+  /**
+   * After the last batch of a spell, one read of storage: rows committed by a process that died before publishing
+   * them are otherwise found only by the next batch's gap, which in a quiet document may never come.
+   */
+  private armQuietCheck(): void {
+    if (!this.options.bus || this.destroyed) return;
+    this.lastBatchAt = performance.now();
+    if (this.quietTimer) return;
+    const quietMs = this.options.relayQuietCheckMs ?? DEFAULT_RELAY_QUIET_CHECK_MS;
+    const check = () => {
+      const wait = this.lastBatchAt + quietMs - performance.now();
+      if (wait > 0) {
+        this.quietTimer = setTimeout(check, wait);
+        this.quietTimer.unref();
+        return;
+      }
+      this.quietTimer = null;
+      void this.catchUp();
+    };
+    this.quietTimer = setTimeout(check, quietMs);
+    this.quietTimer.unref();
+  }
+
   private scheduleCatchUp(): void {
     if (this.gapTimer || this.destroyed) return;
+    // After failed reads (the database away), each wait twice the last, up to 5 s: not ten reads a second per room.
+    const gapMs = this.options.relayGapMs ?? DEFAULT_RELAY_GAP_MS;
+    const wait = Math.min(Math.max(gapMs, 5000), gapMs * 2 ** this.failedCatchUps);
     this.gapTimer = setTimeout(() => {
       this.gapTimer = null;
       void this.catchUp();
-    }, this.options.relayGapMs ?? DEFAULT_RELAY_GAP_MS);
+    }, wait);
     this.gapTimer.unref();
   }
 
@@ -608,9 +839,11 @@ export class Room implements MessageSink {
           missing = await this.store.since(this.id, this.head);
         } catch (err) {
           this.log.warn({ docId: this.id, err: String(err) }, 'could not read missed updates; will retry');
+          this.failedCatchUps = Math.min(this.failedCatchUps + 1, 16);
           this.scheduleCatchUp();
           return;
         }
+        this.failedCatchUps = 0;
         if (this.destroyed) return;
         this.applyStored(missing);
       } while (this.catchUpAgain && !this.destroyed);
@@ -699,6 +932,9 @@ export class Room implements MessageSink {
 
   /** Stores everything, compacts, and closes every connection with `code`. */
   async shutdown(code: number, reason: string): Promise<void> {
+    // A batch held while saving is paused is not waited for: the room goes, and its clients send it again.
+    this.stopping = { code, reason };
+    this.pause?.end();
     await this.whenPersisted();
     await this.compact();
     for (const conn of [...this.connections]) conn.close(code, reason);
@@ -714,13 +950,26 @@ export class Room implements MessageSink {
     this.destroyed = true;
     if (this.gapTimer) clearTimeout(this.gapTimer);
     this.gapTimer = null;
+    if (this.quietTimer) clearTimeout(this.quietTimer);
+    this.quietTimer = null;
+    this.peerCounts?.close();
+    // The held flush ends (it finds the room destroyed) and leaves no timer behind.
+    this.pause?.end();
+    this.pause = null;
     this.unsubscribe?.().catch((err: unknown) => this.log.warn({ docId: this.id, err: String(err) }, 'could not unsubscribe'));
     this.unsubscribe = null;
-    const reason = code === CloseCode.DocumentReloaded ? 'document reloaded' : 'document unavailable';
+    const reason =
+      code === CloseCode.DocumentReloaded ? 'document reloaded' : this.stopping?.code === code ? this.stopping.reason : 'document unavailable';
     for (const conn of [...this.connections]) conn.close(code, reason);
     this.presence?.destroy();
+    this.suggestGate?.release();
     this.awareness.destroy();
     this.doc.destroy();
+  }
+
+  /** The document's peers on every process that holds it (this one's alone without a bus): what pacing counts. */
+  get installationPeers(): number {
+    return this.peerCounts?.total() ?? this.connections.size;
   }
 
   get isDestroyed(): boolean {

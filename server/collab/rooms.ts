@@ -27,6 +27,15 @@ export interface RoomManagerOptions {
   bus?: Bus;
   /** See `RoomOptions.relayGapMs`. */
   relayGapMs?: number;
+  /** See `RoomOptions.relayQuietCheckMs`. */
+  relayQuietCheckMs?: number;
+  /** See `RoomOptions.peerCountTiming`. */
+  peerCountTiming?: RoomOptions['peerCountTiming'];
+  /** See `RoomOptions.storageUnavailable` and what follows it: saving paused while the database is away. */
+  storageUnavailable?: RoomOptions['storageUnavailable'];
+  savingPausedMaxBytes?: number;
+  retryMinMs?: number;
+  retryMaxMs?: number;
 }
 
 /** Generous enough for any caret; what a document takes when no `presence` option says otherwise. */
@@ -66,10 +75,11 @@ export class RoomManager {
   connect(
     docId: string,
     socket: PeerSocket,
-    access: { readOnly: boolean; principal?: Principal; identity?: PresenceIdentity },
+    access: { readOnly: boolean; suggestOnly?: boolean; principal?: Principal; identity?: PresenceIdentity },
   ): Connection {
     const conn = new Connection(socket, docId, {
       readOnly: access.readOnly,
+      suggestOnly: access.suggestOnly,
       maxBufferedBytes: this.options.maxBufferedBytes,
       principal: access.principal,
       identity: access.identity,
@@ -127,6 +137,7 @@ export class RoomManager {
     const room = await this.room(docId);
     try {
       if (room.isDestroyed) throw new Error('document unavailable');
+      refuseWhilePaused(room);
       room.changeByServer(() => change(room.doc, room.locked), options.evenIfLocked);
       await room.whenPersisted();
       if (room.refusedBy) throw new AppError('document_read_only');
@@ -143,6 +154,8 @@ export class RoomManager {
     const room = await this.room(docId);
     try {
       if (room.isDestroyed) throw new Error('document unavailable');
+      // The text now holds edits that are not stored, which nobody may see yet.
+      refuseWhilePaused(room);
       return Y.encodeStateAsUpdate(room.doc);
     } finally {
       if (room.connections.size === 0) this.scheduleUnload(room);
@@ -159,6 +172,8 @@ export class RoomManager {
     await this.unloading.get(docId);
     const room = this.loaded.get(docId) ?? (await this.rooms.get(docId)?.catch(() => undefined));
     if (!room || room.isDestroyed) return;
+    // Waiting for the database to come back would keep the command hanging for as long as it is away.
+    refuseWhilePaused(room);
     if (room.lock === null) room.setLock('hold');
     await room.whenPersisted();
   }
@@ -217,6 +232,12 @@ export class RoomManager {
           presence: this.options.presence?.(docId) ?? DEFAULT_PRESENCE,
           bus: this.options.bus,
           relayGapMs: this.options.relayGapMs,
+          relayQuietCheckMs: this.options.relayQuietCheckMs,
+          peerCountTiming: this.options.peerCountTiming,
+          storageUnavailable: this.options.storageUnavailable,
+          savingPausedMaxBytes: this.options.savingPausedMaxBytes,
+          retryMinMs: this.options.retryMinMs,
+          retryMaxMs: this.options.retryMaxMs,
         },
         this.log,
         (r) => this.scheduleUnload(r),
@@ -257,6 +278,9 @@ export class RoomManager {
 
   private async unload(room: Room): Promise<void> {
     if (room.connections.size > 0 || room.isDestroyed) return;
+    // Its edits are held until the database takes them (or the room holds too much and is dropped): not given up
+    // because everyone left. Tried again later.
+    if (room.savingPaused) return this.scheduleUnload(room);
     // From here on a new connection loads a fresh room, after this one's final persist.
     this.rooms.delete(room.id);
     this.loaded.delete(room.id);
@@ -301,4 +325,9 @@ export class RoomManager {
       ...this.unloading.values(),
     ]);
   }
+}
+
+/** A command that needs the room's text stored (a freeze, a server change, a read of the text) fails at once. */
+function refuseWhilePaused(room: Room): void {
+  if (room.savingPaused) throw new AppError('database_unavailable');
 }

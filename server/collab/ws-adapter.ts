@@ -10,7 +10,7 @@ import type { RoomManager } from './rooms.ts';
 /** The decision at connect time: refused with a close code, or admitted read-only or read-write. */
 export type CollabAccess =
   | { refuse: number; reason: string }
-  | { readOnly: boolean; principal?: Principal; identity?: PresenceIdentity };
+  | { readOnly: boolean; suggestOnly?: boolean; principal?: Principal; identity?: PresenceIdentity };
 
 export interface CollabSocketOptions {
   maxMessageBytes: number;

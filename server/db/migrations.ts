@@ -232,7 +232,11 @@ const STEPS: string[] = [
    INSERT INTO doc_head (doc_id, seq) SELECT doc_id, 0 FROM doc_state WHERE true ON CONFLICT (doc_id) DO NOTHING;
    ${LOCK_BACKFILL}`,
 
-  // 9: threaded comments on ranges of a document's text (issue 16), and the meeting's setting letting observers
+  // 9: whether the meeting's delegates edit the text directly (0, the default) or only suggest changes (1), which the
+  // sync socket enforces on their connections (docs/architecture.md, "Suggestions")
+  `ALTER TABLE meetings ADD COLUMN delegates_suggest INTEGER NOT NULL DEFAULT 0;`,
+
+  // 10: threaded comments on ranges of a document's text (issue 16), and the meeting's setting letting observers
   // comment. A thread's range is two encoded Yjs relative positions (base64), resolved by clients against the
   // live text. Threads are never deleted: a comment deleted by its author is emptied, and a thread whose every
   // comment is deleted is 'deleted'. `revision` grows with every change to the thread; their sum per document

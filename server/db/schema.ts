@@ -80,6 +80,8 @@ export interface MeetingsTable {
   /** JSON array of strings. */
   agenda: string;
   is_demo: ColumnType<Flag, Flag | undefined, Flag>;
+  /** 1: delegates only suggest changes to the text (migration step 9). */
+  delegates_suggest: ColumnType<Flag, Flag | undefined, Flag>;
   created_by: string | null;
   created_at: string;
   updated_at: string;

@@ -1,6 +1,7 @@
 /** The text of a paragraph as runs with their marks, ready for either export. */
 import type { JSONContent } from '@tiptap/core';
 import { MEETING_FACT_NODE, meetingFactWords } from '../../shared/editor/meeting-fact.ts';
+import { SUGGEST_INSERT } from '../../shared/editor/suggestion-marks.ts';
 
 export interface Marks {
   bold: boolean;
@@ -87,6 +88,8 @@ export function textRuns(text: string, marks: Marks = NO_MARKS): Inline[] {
 export function inlinesOf(content: readonly JSONContent[] | undefined): Inline[] {
   const out: Inline[] = [];
   for (const node of content ?? []) {
+    // The text as it stands: a suggested insertion is not in it until accepted (a suggested deletion still is).
+    if (node.marks?.some((mark) => mark.type === SUGGEST_INSERT)) continue;
     if (node.type === 'text') out.push(...withEdges(textRuns(node.text ?? '', marksOf(node)), edgesOf(node)));
     else if (node.type === 'hardBreak') out.push({ kind: 'break' });
     // A meeting fact prints its stored words (kept current by the server), or the form's blank.

@@ -49,7 +49,7 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorC
 export function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (err instanceof AppError) {
     // Busy is a matter of seconds: say when to come back, as a 429 from the rate limits does.
-    if (err.code === 'busy') reply.header('retry-after', '5');
+    if (err.code === 'busy' || err.code === 'database_unavailable') reply.header('retry-after', '5');
     return reply.code(ERRORS[err.code].status).send({ ...err.extra, ...errorBody(req, err.code, err.field, err.detail) });
   }
   if (databaseUnavailable(err)) {

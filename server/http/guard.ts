@@ -20,6 +20,7 @@ export async function loadMeeting(s: Services, actor: Actor, meetingId: string):
     role: await s.meetings.roleOf(meetingId, actor.id),
     status: meeting.status,
     observersComment: meeting.observersComment,
+    delegatesSuggest: meeting.delegatesSuggest,
   };
   if (!can(actor, { type: 'meeting.read', meeting: subject })) fail('not_found');
   return { meeting, subject };

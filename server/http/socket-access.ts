@@ -31,7 +31,7 @@ export function socketAccess(s: Services, origins: OriginPolicy, limits: { maxSo
     if (!meeting) return { refuse: CloseCode.NotFound, reason: 'not found' };
     const access = documentAccess(who.actor, {
       kind: projectionOf === null ? 'document' : 'projection',
-      meeting: { role: await s.meetings.roleOf(meeting.id, who.actor.id), status: meeting.status },
+      meeting: { role: await s.meetings.roleOf(meeting.id, who.actor.id), status: meeting.status, delegatesSuggest: meeting.delegatesSuggest },
     });
     if (access === 'refuse') return { refuse: CloseCode.NotFound, reason: 'not found' };
     // Every tab and device of one person together: enough for any real use, and a cap on what one account can hold.
@@ -41,6 +41,7 @@ export function socketAccess(s: Services, origins: OriginPolicy, limits: { maxSo
     if (projectionOf !== null) s.projection?.refreshIfCold(meeting.id);
     return {
       readOnly: access === 'read',
+      suggestOnly: access === 'suggest',
       principal: { userId: who.actor.id, meetingId: meeting.id, credential: who.credential },
       // What others see on this person's caret comes from the account, not from the client.
       identity: { name: who.actor.fullName, color: caretColor(who.actor.id) },

@@ -74,6 +74,10 @@ export async function updateMeeting(
       payload: changes,
     });
     emit(tx, { type: 'meeting.changed', meetingId });
+    // Delegates' sockets were admitted as editors or as suggesters: they reconnect and meet the gate again.
+    if (changes.delegatesSuggest !== undefined && changes.delegatesSuggest !== current.delegatesSuggest) {
+      emit(tx, { type: 'sockets.close', match: { meetingId }, why: 'access' });
+    }
   });
 }
 

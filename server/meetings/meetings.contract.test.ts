@@ -365,4 +365,32 @@ describe.each(kinds)('$name', (kind: EngineKind) => {
       if (second !== engine) await second.close();
     }
   });
+  it('[D26] one refused-edits draft per person and document: two units checking and inserting at once, from different connections, make one', async () => {
+    const second = kind.dialect === 'postgres' ? await kind.open() : engine;
+    try {
+      const m = await meetings.insert(FIELDS, null);
+      const author = await addUser(engine.db, 'u-author', 'Người Soạn');
+      await meetings.insertDocument('d-final', m.id, 'NQ', 'Nghị quyết', null);
+      expect(await meetings.refusedEditsDraft('d-final', author)).toBeUndefined();
+      const unitsOf = (e: Engine) => e.unitOfWork((db) => ({ meetings: new Meetings(db, e.dialect) }), async () => {});
+      // Each unit checks, waits a little (so that without taking turns both would check before either inserts),
+      // then inserts unless it found one: as two processes keeping the same person's refused edits do.
+      const units = new Map([engine, second].map((e) => [e, unitsOf(e)]));
+      const keep = (e: Engine, id: string) =>
+        units.get(e)!.run(async (tx) => {
+          const made = await tx.meetings.refusedEditsDraft('d-final', author, { lock: true });
+          if (made) return made;
+          await new Promise((r) => setTimeout(r, 100));
+          await tx.meetings.insertDocument(id, m.id, 'NQ', 'Nghị quyết — bản nháp', author, { documentId: 'd-final', userId: author });
+          return id;
+        });
+      const ids = await Promise.all([keep(engine, 'd-draft-1'), keep(second, 'd-draft-2')]);
+      expect(ids[0]).toBe(ids[1]);
+      const drafts = (await meetings.documents(m.id)).filter((d) => d.origin?.documentId === 'd-final');
+      expect(drafts.map((d) => d.id)).toEqual([ids[0]]);
+      expect(await meetings.refusedEditsDraft('d-final', author)).toBe(ids[0]);
+    } finally {
+      if (second !== engine) await second.close();
+    }
+  });
 });

@@ -17,5 +17,6 @@ export function presentMeetingInfo(m: Meeting): MeetingInfo {
     quorumRule: { ...m.quorumRule },
     agenda: [...m.agenda],
     observersComment: m.observersComment,
+    delegatesSuggest: m.delegatesSuggest,
   };
 }

@@ -30,7 +30,10 @@ export type Member = MemberView;
 /** A document's record: its finalisation, latest restore, origin and the lock `documentLock` decides. */
 export type MeetingDocument = DocumentView;
 
-export type MeetingFields = Omit<MeetingInfo, 'id' | 'status' | 'observersComment'> & { observersComment?: boolean };
+export type MeetingFields = Omit<MeetingInfo, 'id' | 'status' | 'observersComment' | 'delegatesSuggest'> & {
+  observersComment?: boolean;
+  delegatesSuggest?: boolean;
+};
 
 function meetingOf(row: Selectable<MeetingsTable>): Meeting {
   return {
@@ -47,6 +50,7 @@ function meetingOf(row: Selectable<MeetingsTable>): Meeting {
     quorumRule: { numerator: row.quorum_num, denominator: row.quorum_den },
     agenda: JSON.parse(row.agenda) as string[],
     observersComment: row.observers_comment === 1,
+    delegatesSuggest: row.delegates_suggest === 1,
     isDemo: row.is_demo === 1,
     createdBy: row.created_by,
     createdAt: row.created_at,
@@ -306,6 +310,7 @@ export class Meetings {
       agenda: JSON.stringify(fields.agenda),
       is_demo: isDemo ? 1 : 0,
       observers_comment: fields.observersComment ? 1 : 0,
+      delegates_suggest: fields.delegatesSuggest ? 1 : 0,
       created_by: createdBy,
       created_at: now,
       updated_at: now,
@@ -329,6 +334,7 @@ export class Meetings {
         ...(fields.status !== undefined && { status: fields.status }),
         ...(fields.agenda !== undefined && { agenda: JSON.stringify(fields.agenda) }),
         ...(fields.observersComment !== undefined && { observers_comment: fields.observersComment ? 1 : 0 }),
+        ...(fields.delegatesSuggest !== undefined && { delegates_suggest: fields.delegatesSuggest ? 1 : 0 }),
         ...(fields.quorumRule !== undefined && {
           quorum_num: fields.quorumRule.numerator,
           quorum_den: fields.quorumRule.denominator,
@@ -400,6 +406,26 @@ export class Meetings {
     const [row] = await DOCUMENT(this.db, this.dialect, id);
     if (!row) return undefined;
     return documentOf(row, (await LOCKING_OF_DOCUMENT(this.db, this.dialect, id)).map(lockingMotionOf));
+  }
+
+  /**
+   * The draft that keeps `userId`'s refused edits to `documentId`, if there is one. `lock`: inside a unit of work,
+   * first takes turns with other units asking the same (PostgreSQL advisory lock until the commit; SQLite's unit
+   * already has the one writer's lock), so that a check and the insert it decides cannot interleave across
+   * processes.
+   */
+  async refusedEditsDraft(documentId: string, userId: string, options: { lock?: boolean } = {}): Promise<string | undefined> {
+    if (options.lock && this.dialect === 'postgres') {
+      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`quorum:refused-draft:${documentId}:${userId}`}, 0))`.execute(this.db);
+    }
+    const row = await this.db
+      .selectFrom('documents')
+      .select('id')
+      .where('origin_document_id', '=', documentId)
+      .where('origin_user_id', '=', userId)
+      .orderBy('created_at')
+      .executeTakeFirst();
+    return row?.id;
   }
 
   async insertDocument(

@@ -11,6 +11,7 @@ import { SafeCodeBlock, SafeLink, SafeOrderedList, SafeTextAlign } from './safe-
 import { tableExtensions } from './tables.ts';
 import { VoteResult } from './vote-result.ts';
 import { MeetingFactNode } from './meeting-fact.ts';
+import { SuggestionDelete, SuggestionInsert } from './suggestion-marks.ts';
 import { FONT_SIZES, RULES, columnsKindOf, fontSizeOf, oneOf, ruleOf, type ColumnsKind } from './allowed.ts';
 
 export { COLUMNS_KINDS, FONT_SIZES, RULES, type ColumnsKind, type FontSize, type Rule } from './allowed.ts';
@@ -122,6 +123,9 @@ export function editorExtensions(): AnyExtension[] {
     MeetingFactNode,
     // Tables of targets (a resolution's, a plan's), their spans and widths bounded (tables.ts).
     ...tableExtensions(),
+    // Suggested insertions and deletions (track changes), anchored on the text they concern.
+    SuggestionInsert,
+    SuggestionDelete,
   ];
 }
 

@@ -1,5 +1,9 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { ROOT } from '../../server/build-client.ts';
 import { meetingDocumentId } from '../../shared/meeting.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { ApiClient, tokenFor } from '../helpers/api.ts';
@@ -91,6 +95,26 @@ describe('news from one process reaches the others', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(otherSession.ws.readyState).toBe(WebSocket.OPEN);
   });
+
+  it('[C31] a password reset at the command line, beside running processes, closes that person’s sockets on every process', async () => {
+    const cluster = await installation();
+    const [a, b, c] = cluster.urls as [string, string, string];
+    const m = await votingMeeting(a);
+    const dung = m.as.dung!;
+    const live = meetingDocumentId(m.meetingId);
+    const [onB, onC] = [await cookieSocket(b, live, sameSessionOn(dung, b)), await cookieSocket(c, live, sameSessionOn(dung, c))];
+    const bystander = await cookieSocket(b, live, sameSessionOn(m.as.lan!, b));
+    const cli = promisify(execFile)(process.execPath, [path.join(ROOT, 'server/launch.js'), 'cli', 'user', 'password', 'dung', '--password-stdin'], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: cluster.dataDir, DATABASE_URL: cluster.databaseUrl, REDIS_URL: cluster.redisUrl, REDIS_PREFIX: cluster.prefix },
+    });
+    cli.child.stdin!.end('mật-khẩu-mới-2026\n');
+    expect((await cli).stdout).toContain('Password of dung changed');
+    expect(await onB.closed).toBe(CloseCode.Unauthenticated);
+    expect(await onC.closed).toBe(CloseCode.Unauthenticated);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(bystander.ws.readyState).toBe(WebSocket.OPEN);
+  }, 60_000);
 
   it('[C16] a document adopted on one process is sealed in its rooms on the others: edits typed there reach no one', async () => {
     const [a, b, c] = (await installation()).urls as [string, string, string];

@@ -58,12 +58,15 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
-/** The real server on port 0 with its own data directory, serving the built client. */
-export async function startAppServer(): Promise<AppServer> {
+/**
+ * The real server on port 0 with its own data directory, serving the built client; on SQLite there, or on the
+ * PostgreSQL database at `databaseUrl`.
+ */
+export async function startAppServer(databaseUrl?: string): Promise<AppServer> {
   // Built once by test/global-setup.ts; this only checks it is there and fresh.
   const clientDir = await ensureClientBuilt();
   const dataDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'quorum-browser-'));
-  const server = await startServer(testConfig({ DATA_DIR: dataDir }), { clientDir });
+  const server = await startServer(testConfig({ DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }), { clientDir });
   return {
     url: server.url,
     sql: server.sql,
@@ -92,7 +95,14 @@ export interface BrowserSuite {
  * A suite's own server and browser: started before its tests, closed after them. Read them inside tests. The
  * server has its first administrator already, unless the suite tests the first run itself.
  */
-export function browserSuite({ firstRun = false }: { firstRun?: boolean } = {}): BrowserSuite {
+export function browserSuite({
+  firstRun = false,
+  databaseUrl,
+}: {
+  firstRun?: boolean;
+  /** The suite's server on this PostgreSQL database (asked for when the suite starts) instead of SQLite. */
+  databaseUrl?: () => string;
+} = {}): BrowserSuite {
   const people: { person: Person; name: string }[] = [];
   const suite = {
     async person(options: PersonOptions = {}) {
@@ -107,7 +117,7 @@ export function browserSuite({ firstRun = false }: { firstRun?: boolean } = {}):
     },
   } as Omit<BrowserSuite, 'server' | 'browser' | 'admin'> & { server: AppServer; browser: Browser; admin: ApiClient };
   beforeAll(async () => {
-    [suite.server, suite.browser] = await Promise.all([startAppServer(), launchBrowser()]);
+    [suite.server, suite.browser] = await Promise.all([startAppServer(databaseUrl?.()), launchBrowser()]);
     if (!firstRun) suite.admin = await setupAdmin(suite.server.url);
   });
   afterEach(async () => {

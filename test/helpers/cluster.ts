@@ -40,6 +40,8 @@ export interface ClusterOptions {
   env?: Record<string, string>;
   /** Another Redis than the shared local one (a test's own, to stop and start). */
   redisUrl?: string;
+  /** Another PostgreSQL server than `TEST_POSTGRES_URL`'s to make the database on (a test's own, to stop and start). */
+  postgresUrl?: string;
 }
 
 /** Compiled once per test file, before the processes start, rather than by each of them at once. */
@@ -56,7 +58,7 @@ function compileOnce(): Promise<void> {
 
 export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   await compileOnce();
-  const database: TestDatabase = await createTestDatabase();
+  const database: TestDatabase = await createTestDatabase(options.postgresUrl);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-cluster-'));
   const prefix = testPrefix();
   const redisUrl = options.redisUrl ?? REDIS_URL;

@@ -37,11 +37,12 @@ export class MemoryPeer implements PeerSocket {
   static join(
     rooms: RoomManager,
     docId: string,
-    opts: { readOnly?: boolean; name?: string; principal?: Principal; identity?: PresenceIdentity } = {},
+    opts: { readOnly?: boolean; suggestOnly?: boolean; name?: string; principal?: Principal; identity?: PresenceIdentity } = {},
   ): MemoryPeer {
     const peer = new MemoryPeer(opts.name);
     peer.conn = rooms.connect(docId, peer, {
       readOnly: opts.readOnly ?? false,
+      suggestOnly: opts.suggestOnly,
       principal: opts.principal,
       identity: opts.identity,
     });

@@ -63,6 +63,10 @@ describe('meetings, rosters and attendance over HTTP', () => {
       manageChairs: false,
       comment: true,
       moderateComments: false,
+      presentScreen: false,
+      // The meeting's delegates edit directly (the default), and only the chair and the secretary decide (SG5).
+      suggestOnly: false,
+      decideSuggestions: false,
     });
     expect((await dung.get(`/api/documents/${a.documentId}`)).body.access).toBe('write');
     const khoi = await signedIn(url, 'khoi', a.people.khoi!.password);

@@ -62,7 +62,7 @@ describe('the save state rests on what the server acknowledged', () => {
     t.insert(0, 'Điều 1.');
     t.insert(7, ' Thông qua');
     t.insert(17, ' báo cáo.');
-    expect(c.tracker.current).toEqual({ unsent: 3, serverHasAll: false });
+    expect(c.tracker.current).toEqual({ unsent: 3, serverHasAll: false, savingPaused: false });
 
     c.provider.connect();
     await until(() => c.tracker.current.serverHasAll, 5000, 'acknowledged after reconnecting');
@@ -74,12 +74,12 @@ describe('the save state rests on what the server acknowledged', () => {
 
     // Connected, a change is unsent until its acknowledgement arrives, then on the server again.
     t.insert(0, 'A');
-    expect(c.tracker.current).toEqual({ unsent: 1, serverHasAll: false });
+    expect(c.tracker.current).toEqual({ unsent: 1, serverHasAll: false, savingPaused: false });
     await until(() => c.tracker.current.serverHasAll, 5000, 'acknowledged while connected');
     // Changes that came from the server are not this device's to save.
     fresh.doc.getText('t').insert(0, 'B');
     await until(() => c.text().startsWith('B'), 5000, 'the other change arrives');
-    expect(c.tracker.current).toEqual({ unsent: 0, serverHasAll: true });
+    expect(c.tracker.current).toEqual({ unsent: 0, serverHasAll: true, savingPaused: false });
   });
 
   it('[SV1] the stock client ignores the acknowledgement: it syncs and edits with no error', async () => {

@@ -4,6 +4,7 @@ import {
   exportQuery,
   finalisationRequest,
   saveVersionRequest,
+  suggestionDecisionRequest,
   type DocumentDetail,
   type DocumentView,
   type VersionContent,
@@ -13,6 +14,7 @@ import type { Actor } from '../../accounts/users.ts';
 import { contentOfState } from '../../documents/content.ts';
 import { cancelFinalisation, confirmFinalisation, requestFinalisation } from '../../documents/finalisation-commands.ts';
 import { restoreVersion, saveVersion } from '../../documents/version-commands.ts';
+import { decideOnSuggestions } from '../../documents/suggestion-commands.ts';
 import { documentDocx } from '../../export/docx.ts';
 import { PRINT_CSP, printHtml } from '../../export/print.ts';
 import { can, type MeetingSubject } from '../../policies.ts';
@@ -26,6 +28,7 @@ import { authorize, loadMeeting } from '../guard.ts';
 import { presentVersion } from '../../documents/present-version.ts';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
+const suggestionParams = z.object({ id: z.string().min(1).max(64), verdict: z.enum(['accept', 'reject', 'withdraw']) });
 
 /** The document and the caller's standing in its meeting; 404 when the caller cannot see the meeting. */
 export async function loadDocument(s: Services, actor: Actor, documentId: string): Promise<{ doc: DocumentView; subject: MeetingSubject }> {
@@ -108,6 +111,15 @@ export function documentRoutes(app: FastifyInstance, s: Services, options: Docum
     const { subject } = await loadDocument(s, actor, version.documentId);
     authorize(actor, { type: 'document.write', meeting: subject });
     return restoreVersion(s, actor, version.id);
+  });
+
+  // Accept or reject (chair, secretary) or withdraw (the author, own suggestions only) suggestions in the text.
+  app.post('/api/documents/:id/suggestions/:verdict', async (req) => {
+    const actor = requireActor(req);
+    const { id, verdict } = parse(suggestionParams, req.params);
+    const { doc, subject } = await loadDocument(s, actor, id);
+    authorize(actor, verdict === 'withdraw' ? { type: 'document.write', meeting: subject } : { type: 'suggestion.decide', meeting: subject });
+    return decideOnSuggestions(s, actor, doc.id, verdict, parse(suggestionDecisionRequest, req.body));
   });
 
   app.post('/api/documents/:id/finalisation', async (req): Promise<DocumentDetail> => {

@@ -1,0 +1,128 @@
+import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
+import { describe, expect, it } from 'vitest';
+import { editorSchema } from '../../../shared/editor/extensions.ts';
+import { SUGGEST_DELETE, SUGGEST_INSERT } from '../../../shared/editor/suggestion-marks.ts';
+import { toSuggestion, type SuggestOptions } from './transform.ts';
+
+const schema = editorSchema();
+let next = 0;
+const options = (by = 'u-an'): SuggestOptions => ({
+  author: { by, name: 'Nguyễn Văn An' },
+  now: () => '2026-12-03T08:00:00.000Z',
+  newId: () => `s${++next}`,
+});
+
+function stateOf(...paragraphs: string[]): EditorState {
+  const doc = schema.node('doc', null, paragraphs.map((p) => schema.node('paragraph', null, p ? [schema.text(p)] : [])));
+  return EditorState.create({ doc, schema });
+}
+
+/** Applies what suggest mode makes of `edit`; null when it drops it. */
+function suggest(state: EditorState, edit: (tr: Transaction) => void, by?: string): EditorState | null {
+  const tr = state.tr;
+  edit(tr);
+  const out = toSuggestion(state, tr, options(by));
+  return out ? state.apply(out) : null;
+}
+
+/** The first paragraph as runs: text and the suggestion marks on it. */
+function runs(state: EditorState, index = 0): [string, string][] {
+  const out: [string, string][] = [];
+  state.doc.child(index).forEach((node) => {
+    const kinds = node.marks
+      .filter((m) => m.type.name === SUGGEST_INSERT || m.type.name === SUGGEST_DELETE)
+      .map((m) => `${m.type.name === SUGGEST_INSERT ? '+' : '-'}${m.attrs.id as string}`);
+    out.push([node.text ?? '', kinds.join(',')]);
+  });
+  return out;
+}
+
+describe('suggest mode', () => {
+  it('[SG1] typed text is inserted with the author’s insertion mark, and typing on extends the same suggestion', () => {
+    next = 0;
+    let state = stateOf('Thông qua báo cáo');
+    // "Thông qua " is 10 characters: the paragraph starts at 1.
+    state = suggest(state, (tr) => tr.insertText('x', 11))!;
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 12)));
+    state = suggest(state, (tr) => tr.insertText('y', 12))!;
+    expect(runs(state)).toEqual([
+      ['Thông qua ', ''],
+      ['xy', '+s1'],
+      ['báo cáo', ''],
+    ]);
+    expect(state.selection.from).toBe(13);
+  });
+
+  it('[SG1] deleted text stays, struck through; Backspace goes on leftwards in the same suggestion', () => {
+    next = 0;
+    let state = stateOf('Thông qua báo cáo');
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 18)));
+    state = suggest(state, (tr) => tr.delete(17, 18))!;
+    expect(state.selection.from).toBe(17);
+    state = suggest(state, (tr) => tr.delete(16, 17))!;
+    expect(runs(state)).toEqual([
+      ['Thông qua báo c', ''],
+      ['áo', '-s1'],
+    ]);
+    expect(state.doc.textContent).toBe('Thông qua báo cáo');
+  });
+
+  it('[SG1] deleting one’s own suggested insertion removes it; another person’s gets a deletion mark', () => {
+    next = 0;
+    let state = stateOf('ab');
+    state = suggest(state, (tr) => tr.insertText('XY', 2), 'u-binh')!;
+    state = suggest(state, (tr) => tr.insertText('Z', 4))!;
+    expect(runs(state)).toEqual([
+      ['a', ''],
+      ['XY', '+s1'],
+      ['Z', '+s2'],
+      ['b', ''],
+    ]);
+    // An deletes "YZ": his own Z goes, Bình's Y is struck.
+    state = suggest(state, (tr) => tr.delete(3, 5))!;
+    expect(runs(state)).toEqual([
+      ['a', ''],
+      ['X', '+s1'],
+      ['Y', '+s1,-s3'],
+      ['b', ''],
+    ]);
+  });
+
+  it('[SG1] typing over a selection is one replacement: the old text struck, the new one inserted after it', () => {
+    next = 0;
+    let state = stateOf('đạt 80% chỉ tiêu');
+    state = suggest(state, (tr) => tr.insertText('90%', 5, 8))!;
+    expect(runs(state)).toEqual([
+      ['đạt ', ''],
+      ['80%', '-s1'],
+      ['90%', '+s1'],
+      [' chỉ tiêu', ''],
+    ]);
+  });
+
+  it('[SG1] a selection across paragraphs deleted is struck through in each, the paragraphs kept apart', () => {
+    next = 0;
+    const state = stateOf('Điều 1. Một', 'Điều 2. Hai');
+    // From after "Điều 1. " (9) to after "Điều 2. " (13 + 8 = 21).
+    const after = suggest(state, (tr) => tr.setSelection(TextSelection.create(tr.doc, 9, 22)).deleteSelection())!;
+    expect(after.doc.childCount).toBe(2);
+    expect(runs(after, 0)).toEqual([
+      ['Điều 1. ', ''],
+      ['Một', '-s1'],
+    ]);
+    expect(runs(after, 1)).toEqual([
+      ['Điều 2. ', '-s1'],
+      ['Hai', ''],
+    ]);
+  });
+
+  it('[SG1] changes to structure or formatting are dropped, not applied', () => {
+    const state = stateOf('Điều 1.', 'Điều 2.');
+    expect(suggest(state, (tr) => tr.split(3))).toBeNull();
+    expect(suggest(state, (tr) => tr.addMark(1, 5, schema.marks.bold!.create()))).toBeNull();
+    expect(suggest(state, (tr) => tr.join(9))).toBeNull();
+    // A pasted paragraph comes in as text of the paragraph it is pasted into.
+    const pasted = suggest(state, (tr) => tr.replaceWith(3, 3, [schema.node('paragraph', null, [schema.text('một')]), schema.node('paragraph', null, [schema.text('hai')])]));
+    expect(pasted === null || pasted.doc.childCount === 2).toBe(true);
+  });
+});

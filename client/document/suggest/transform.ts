@@ -1,0 +1,132 @@
+/**
+ * Suggest mode: a transaction the person makes is turned into a suggestion instead of being applied. What they
+ * type is inserted with their insertion mark; what they delete stays, with their deletion mark, except text that
+ * was their own suggested insertion, which simply goes. Only changes to text can be suggestions: a transaction
+ * that changes the structure (a new paragraph, a join, a table, a block) or the formatting is dropped, since the
+ * server would refuse it from a person who may only suggest (`server/collab/suggest-gate.ts`).
+ *
+ * Our own, not `@handlewithcare/prosemirror-suggest-changes` (docs/architecture.md, "Suggestions"): that library
+ * marks block-level changes with marks on block nodes, which y-prosemirror does not store, numbers suggestions per
+ * document (two offline authors would take the same number) and records no author or time.
+ */
+import { Fragment, type Mark, type MarkType, type Node, type Schema } from '@tiptap/pm/model';
+import type { EditorState, Transaction } from '@tiptap/pm/state';
+import { TextSelection } from '@tiptap/pm/state';
+import { ReplaceStep } from '@tiptap/pm/transform';
+import { SUGGEST_DELETE, SUGGEST_INSERT, suggestionAttrsOf, type SuggestionAttrs } from '../../../shared/editor/suggestion-marks.ts';
+
+export interface SuggestionAuthor {
+  by: string;
+  name: string;
+}
+
+export interface SuggestOptions {
+  author: SuggestionAuthor;
+  now(): string;
+  newId(): string;
+}
+
+/** A fresh suggestion id: random, so that authors working offline never take the same one. */
+export function randomSuggestionId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => b.toString(36).padStart(2, '0')).join('').slice(0, 20);
+}
+
+function markTypes(schema: Schema): { ins: MarkType; del: MarkType } {
+  return { ins: schema.marks[SUGGEST_INSERT]!, del: schema.marks[SUGGEST_DELETE]! };
+}
+
+/** The author's own suggestion mark of `type` on `node`, if any. */
+function ownMark(node: Node | null | undefined, type: MarkType, by: string): SuggestionAttrs | null {
+  const mark = node?.marks.find((m) => m.type === type);
+  const attrs = mark ? suggestionAttrsOf(mark.attrs) : null;
+  return attrs?.by === by ? attrs : null;
+}
+
+/** Inline content of what was typed or pasted: text as it came for text, flattened to plain text otherwise. */
+function inlineNodes(state: EditorState, content: Fragment, at: number): Node[] {
+  const nodes: Node[] = [];
+  let inline = true;
+  content.forEach((node) => {
+    if (!node.isText) inline = false;
+  });
+  if (inline) {
+    content.forEach((node) => nodes.push(node));
+    return nodes;
+  }
+  // Paragraphs pasted or split: their text, the paragraphs joined by a space (a suggestion stays within the text).
+  const text = content.textBetween(0, content.size, ' ', ' ').replace(/\s+/g, ' ');
+  if (text.trim().length === 0) return [];
+  const marks = state.doc.resolve(at).marks();
+  return [state.schema.text(text, marks)];
+}
+
+/**
+ * The suggestion a transaction stands for, as a new transaction on `state`; the transaction itself when it changes
+ * nothing in the text (a selection, presence); null when it cannot be a suggestion and is to be dropped.
+ */
+export function toSuggestion(state: EditorState, tr: Transaction, options: SuggestOptions): Transaction | null {
+  if (!tr.docChanged) return tr;
+  if (tr.steps.length !== 1 || !(tr.steps[0] instanceof ReplaceStep)) return null;
+  const step = tr.steps[0];
+  // ReplaceStep's fields are public in practice (its JSON) but typed internal.
+  const { from, to, slice } = step as unknown as { from: number; to: number; slice: { content: Fragment } };
+  const { ins, del } = markTypes(state.schema);
+  const by = options.author.by;
+  const doc = state.doc;
+  const $to = doc.resolve(to);
+  const inserted = slice.content.size > 0 ? inlineNodes(state, slice.content, to) : [];
+  // Only structure inserted (Enter): nothing to suggest. With a deletion (a selection across paragraphs, all of the
+  // text), the structure is what would join what remains: the deletion is suggested, the blocks stay.
+  if (slice.content.size > 0 && inserted.length === 0 && from === to) return null;
+  if (inserted.length > 0 && !$to.parent.inlineContent) return null;
+
+  // What goes (the author's own suggested insertions) and what gets the deletion mark (everything else).
+  const removals: [number, number][] = [];
+  const strike: [number, number][] = [];
+  if (from < to) {
+    doc.nodesBetween(from, to, (node, pos) => {
+      if (!node.isText) return true;
+      const start = Math.max(pos, from);
+      const end = Math.min(pos + node.nodeSize, to);
+      if (start >= end) return false;
+      if (ownMark(node, ins, by)) removals.push([start, end]);
+      else if (!node.marks.some((m) => m.type === del)) strike.push([start, end]);
+      return false;
+    });
+    if (removals.length === 0 && strike.length === 0 && inserted.length === 0) return null;
+  }
+
+  // One suggestion goes on growing while the author types or deletes next to it: its id and time are kept.
+  const before = $to.nodeBefore;
+  const after = doc.resolve(from).nodeAfter;
+  const joined =
+    (inserted.length > 0 && ownMark(before, ins, by)) ||
+    (strike.length > 0 && (ownMark(doc.resolve(from).nodeBefore, del, by) || ownMark(doc.resolve(to).nodeAfter, del, by))) ||
+    ownMark(after, del, by);
+  const attrs: SuggestionAttrs = joined ?? { id: options.newId(), by, name: options.author.name, at: options.now() };
+
+  const out = state.tr;
+  let caret: number;
+  if (inserted.length > 0) {
+    const marked = inserted.map((node) => node.mark(ins.create(attrs).addToSet(withoutSuggestion(node.marks))));
+    out.insert(to, Fragment.from(marked));
+    caret = to + marked.reduce((n, node) => n + node.nodeSize, 0);
+  } else {
+    // Backspace leaves the caret before what it struck, so the next one strikes the character before; Delete
+    // (the caret was at `from`) leaves it after.
+    const forward = state.selection.empty && state.selection.from === from;
+    caret = forward ? to : from;
+  }
+  for (const [start, end] of strike) out.addMark(start, end, del.create(attrs));
+  const mapBefore = out.mapping.maps.length;
+  for (const [start, end] of removals.sort((a, b) => b[0] - a[0])) out.delete(start, end);
+  caret = out.mapping.slice(mapBefore).map(caret);
+  out.setSelection(TextSelection.create(out.doc, Math.min(caret, out.doc.content.size)));
+  out.scrollIntoView();
+  return out;
+}
+
+function withoutSuggestion(marks: readonly Mark[]): Mark[] {
+  return marks.filter((m) => m.type.name !== SUGGEST_DELETE && m.type.name !== SUGGEST_INSERT);
+}

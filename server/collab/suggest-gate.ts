@@ -1,0 +1,152 @@
+/**
+ * The check on a connection that may only suggest (a delegate of a meeting whose delegates suggest): its update is
+ * admitted only if its *effect* on the document is a suggestion of that person's own. The update is applied to a
+ * probe copy of the room's document and the transaction inspected there (never what the client says it did):
+ *
+ * - text inserted must carry the person's own insertion mark (`suggestionInsert` with `by` = their account);
+ * - text removed must be their own suggested insertion;
+ * - text kept may change formatting only by gaining or losing their own deletion mark (`suggestionDelete`);
+ * - nothing else: no node added, removed or given other attributes, no other shared type touched.
+ *
+ * Cost: the probe exists only while the room has such a connection (one more copy of the document), follows the
+ * room's document update by update, and is rebuilt only after a refusal (which closes the connection). The check
+ * walks the runs of the paragraphs the update touched, so an update costs about what applying it costs.
+ */
+import { equalityDeep } from 'lib0/function';
+import * as Y from 'yjs';
+import { SUGGEST_DELETE, SUGGEST_INSERT, suggestionAttrsOf } from '../../shared/editor/suggestion-marks.ts';
+import { SUGGESTIONS_FIELD } from '../../shared/suggestions.ts';
+
+const PROBE = Symbol('suggestion probe');
+
+export class SuggestGate {
+  private probe: Y.Doc | null = null;
+
+  constructor(private readonly doc: Y.Doc) {}
+
+  private readonly follow = (update: Uint8Array, origin: unknown) => {
+    if (origin !== PROBE && this.probe) Y.applyUpdate(this.probe, update, PROBE);
+  };
+
+  /**
+   * Null when `update` (which integrates completely: the room checked) only suggests, as `userId`; otherwise why
+   * not. A refused update has changed the probe, which is dropped and rebuilt on next use.
+   */
+  refusal(userId: string, update: Uint8Array): string | null {
+    const probe = this.probeDoc();
+    let reason: string | null = null;
+    // Yjs may follow the update with a transaction of its own (tidying formatting markers it made redundant): the
+    // first refusal stands.
+    const inspect = (tr: Y.Transaction) => {
+      reason ??= refusalOf(tr, userId);
+    };
+    probe.on('afterTransaction', inspect);
+    try {
+      Y.applyUpdate(probe, update, PROBE);
+    } finally {
+      probe.off('afterTransaction', inspect);
+    }
+    if (reason !== null) this.release();
+    return reason;
+  }
+
+  /** Drops the probe (no connection of the room needs it any more, or it holds a refused update). */
+  release(): void {
+    if (!this.probe) return;
+    this.doc.off('update', this.follow);
+    this.probe.destroy();
+    this.probe = null;
+  }
+
+  private probeDoc(): Y.Doc {
+    if (this.probe) return this.probe;
+    const probe = new Y.Doc();
+    // The root must exist with its type before an update names it, or Yjs makes it a plain AbstractType.
+    probe.getXmlFragment(SUGGESTIONS_FIELD);
+    Y.applyUpdate(probe, Y.encodeStateAsUpdate(this.doc), PROBE);
+    this.doc.on('update', this.follow);
+    this.probe = probe;
+    return probe;
+  }
+}
+
+type Attributes = Map<string, unknown>;
+
+function setAttribute(attrs: Attributes, key: string, value: unknown): void {
+  if (value === null) attrs.delete(key);
+  else attrs.set(key, value);
+}
+
+/** Why the transaction is not only `userId`'s suggestions, or null when it is. */
+export function refusalOf(tr: Y.Transaction, userId: string): string | null {
+  const added = (item: Y.Item) => item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0);
+  const deletedNow = (item: Y.Item) => item.deleted && Y.isDeleted(tr.deleteSet, item.id);
+  const own = (value: unknown) => suggestionAttrsOf(value)?.by === userId;
+
+  /** Every character of `text` present before or after the transaction, compared. */
+  const checkText = (text: Y.XmlText): string | null => {
+    const before: Attributes = new Map();
+    const after: Attributes = new Map();
+    for (let item = text._start; item !== null; item = item.right) {
+      const isNew = added(item);
+      const presentBefore = !isNew && (!item.deleted || deletedNow(item));
+      const presentAfter = !item.deleted;
+      const content = item.content;
+      if (content instanceof Y.ContentFormat) {
+        if (presentBefore) setAttribute(before, content.key, content.value);
+        if (presentAfter) setAttribute(after, content.key, content.value);
+        continue;
+      }
+      if (!presentBefore && !presentAfter) continue;
+      if (presentBefore && presentAfter) {
+        if (!sameExceptOwnDeletion(before, after, own)) return 'formatting changed';
+      } else if (presentAfter) {
+        if (!(content instanceof Y.ContentString)) return 'something other than text inserted';
+        if (!own(after.get(SUGGEST_INSERT))) return 'text inserted without an insertion mark of the author';
+      } else if (!own(before.get(SUGGEST_INSERT))) {
+        return 'text deleted that is not the author’s suggested insertion';
+      }
+    }
+    return null;
+  };
+
+  /** A node's children: only a run of text may come or go, and only as the author's suggestion. */
+  const checkChildren = (parent: Y.XmlElement | Y.XmlFragment): string | null => {
+    for (let item = parent._start; item !== null; item = item.right) {
+      const isNew = added(item);
+      if (!(isNew ? !item.deleted : deletedNow(item))) continue;
+      const content = item.content;
+      if (!(content instanceof Y.ContentType) || !(content.type instanceof Y.XmlText)) return 'structure changed';
+      const refused = checkText(content.type);
+      if (refused) return refused;
+    }
+    return null;
+  };
+
+  for (const [type, keys] of tr.changed) {
+    if (type instanceof Y.XmlText) {
+      for (const key of keys) if (key !== null) return 'attributes of a text changed';
+      const refused = checkText(type);
+      if (refused) return refused;
+    } else if (type instanceof Y.XmlElement || type instanceof Y.XmlFragment) {
+      for (const key of keys) if (key !== null) return 'node attributes changed';
+      const refused = checkChildren(type);
+      if (refused) return refused;
+    } else {
+      return 'a shared type other than the text changed';
+    }
+  }
+  return null;
+}
+
+function sameExceptOwnDeletion(before: Attributes, after: Attributes, own: (value: unknown) => boolean): boolean {
+  const keys = new Set([...before.keys(), ...after.keys()]);
+  for (const key of keys) {
+    const a = before.get(key);
+    const b = after.get(key);
+    if (equalityDeep(a, b)) continue;
+    if (key === SUGGEST_DELETE && ((a === undefined && own(b)) || (own(a) && b === undefined))) continue;
+    return false;
+  }
+  return true;
+}
