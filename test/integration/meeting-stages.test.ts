@@ -1,16 +1,20 @@
 import { sql } from 'kysely';
+import * as Y from 'yjs';
+import { SUGGEST_INSERT } from '../../shared/editor/suggestion-marks.ts';
+import { stockClientsForEachTest, whenSynced } from '../helpers/clients.ts';
 import { describe, expect, it } from 'vitest';
 import { actionWords, detailLabel } from '../../client/motions/auditWords.ts';
 import type { MeetingView, MotionElectorateView, MotionView } from '../../shared/api.ts';
 import { AUDIT_ACTIONS, isAuditAction } from '../../shared/audit-actions.ts';
 import { ERRORS } from '../../shared/errors.ts';
 import { t, type MessageKey } from '../../shared/i18n.ts';
-import { ApiClient, seedMeeting, setupAdmin } from '../helpers/api.ts';
+import { ApiClient, seedMeeting, setupAdmin, tokenFor } from '../helpers/api.ts';
 import { adopt, requestFinalisation } from '../helpers/finalise.ts';
 import { serversForEachTest } from '../helpers/servers.ts';
 import { VOTERS, motion, open, votingMeeting } from '../helpers/votes.ts';
 
 const server = serversForEachTest();
+const tracked = stockClientsForEachTest();
 
 /** A refusal's status, code and message, asked in both languages. */
 async function refusal(client: ApiClient, method: 'POST' | 'PATCH', path: string, body: unknown = {}) {
@@ -139,6 +143,20 @@ describe('the audit record in words', () => {
     await dung.request('PUT', `/api/comment-threads/${thread.body.id}/status`, { status: 'resolved' });
     await kien.request('PUT', `/api/comment-threads/${thread.body.id}/status`, { status: 'open' });
     expect((await kien.delete(`/api/comments/${reply.body.comments[1].id}`)).status).toBe(200);
+    // Suggestions decided every way (SG6): a delegate's stock client marks three, the chair accepts one and rejects
+    // one, the delegate withdraws the third.
+    const writer = tracked(url, m.documentId, { token: await tokenFor(m.admin, m.people.dung!.userId, 'dung') });
+    await whenSynced(writer);
+    const article = [...writer.doc.getXmlFragment('default').createTreeWalker((n) => n instanceof Y.XmlText)].find((n) =>
+      (n as Y.XmlText).toString().includes('Điều 1.'),
+    ) as Y.XmlText;
+    for (const sid of ['s-accept', 's-reject', 's-withdraw']) {
+      article.insert(article.length, ` ${sid}`, { [SUGGEST_INSERT]: { id: sid, by: m.people.dung!.userId, name: 'dung', at: '2026-12-03T08:00:00.000Z' } });
+    }
+    const suggestionsPath = (verdict: string) => `/api/documents/${m.documentId}/suggestions/${verdict}`;
+    await expect.poll(async () => (await kien.post(suggestionsPath('accept'), { ids: ['s-accept'] })).status).toBe(200);
+    expect((await kien.post(suggestionsPath('reject'), { ids: ['s-reject'] })).status).toBe(200);
+    expect((await dung.post(suggestionsPath('withdraw'), { ids: ['s-withdraw'] })).status).toBe(200);
     // Votes of every form; one adopts the resolution, whose text is then saved, restored and finalised.
     const hands = await motion(m, { documentId: null, form: 'hands' });
     await kien.patch(`/api/motions/${hands.id}`, { title: 'Thông qua chương trình' });
