@@ -33,6 +33,7 @@ function motion(overrides: Partial<MotionView> = {}): MotionView {
     voted: 0,
     tally: null,
     decision: null,
+    amendment: null,
     ...overrides,
   };
 }

@@ -39,6 +39,15 @@ export function presentMotion(m: MotionDetails): MotionView {
     voted,
     tally,
     decision: closed && recorded ? decide(m.rule, m.quorumRule, recorded, { members, present }) : null,
+    amendment: m.amendment && {
+      suggestionIds: m.amendment.suggestionIds,
+      suggestions: m.amendment.record.suggestions,
+      clauses: m.amendment.record.clauses,
+      setAside: m.amendment.setAside,
+      frozen: m.status === 'open' || (closed && m.amendment.settledAt === null),
+      settledAt: m.amendment.settledAt,
+      resultVersionId: m.amendment.resultVersionId,
+    },
   };
 }
 
