@@ -537,7 +537,7 @@ export interface ImportRefusal extends ApiError {
  * Why a version exists: saved by hand with a label; taken when a vote on the document opened; taken when
  * finalisation was requested; the final text; the text just before a restore replaced it.
  */
-export const VERSION_KINDS = ['manual', 'vote', 'finalisation', 'final', 'restore'] as const;
+export const VERSION_KINDS = ['manual', 'vote', 'finalisation', 'final', 'restore', 'amendment'] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
 
 /**

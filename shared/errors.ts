@@ -159,6 +159,16 @@ export const ERRORS = {
     vi: 'Một số đề xuất của sửa đổi này không còn trong văn bản; hãy rút sửa đổi và tạo lại.',
     en: 'Some suggestions of this amendment are no longer in the text; withdraw it and make it again.',
   },
+  amendment_no_revote: {
+    status: 409,
+    vi: 'Không biểu quyết lại một sửa đổi theo cách này; hãy tạo sửa đổi mới từ các đề xuất còn trong văn bản.',
+    en: 'An amendment is not voted again this way; make a new amendment from the suggestions still in the text.',
+  },
+  amendment_document: {
+    status: 409,
+    vi: 'Sửa đổi gắn với văn bản chứa các đề xuất của nó, không chuyển sang văn bản khác được.',
+    en: 'An amendment stays bound to the document its suggestions are in.',
+  },
   amendments_pending: {
     status: 409,
     vi: 'Văn bản còn sửa đổi chưa biểu quyết; hãy biểu quyết, rút hoặc hoãn các sửa đổi trước khi biểu quyết toàn văn.',

@@ -71,6 +71,16 @@ export class Amendments {
     return (await query.execute()).map((r) => r.suggestion_id);
   }
 
+  /** Every suggestion of the document in a pending amendment (at most a few hundred: 50 per amendment). */
+  async pendingSuggestions(documentId: string): Promise<string[]> {
+    const rows = await this.pending()
+      .innerJoin('amendment_suggestions as s', 's.motion_id', 'a.motion_id')
+      .select('s.suggestion_id')
+      .where('a.document_id', '=', documentId)
+      .execute();
+    return rows.map((r) => r.suggestion_id);
+  }
+
   /** Whether the document has a pending amendment (the final vote waits for it). */
   async anyPending(documentId: string): Promise<boolean> {
     const row = await this.pending().select('a.motion_id').where('a.document_id', '=', documentId).limit(1).executeTakeFirst();
@@ -122,6 +132,10 @@ export class Amendments {
       .where('settled_at', 'is', null)
       .executeTakeFirst();
     return result.numUpdatedRows === 1n;
+  }
+
+  async markResult(motionId: string, versionId: string): Promise<void> {
+    await this.db.updateTable('amendments').set({ result_version_id: versionId }).where('motion_id', '=', motionId).execute();
   }
 
   private pending() {
