@@ -420,6 +420,8 @@ export class Room implements MessageSink {
     const refused = this.suggestGate.refusal(conn.principal?.userId ?? '', update);
     if (refused === null) return true;
     this.log.info({ docId: this.id, conn: conn.id, why: refused }, 'a direct edit from a connection that may only suggest refused');
+    // The freeze gate's probe took the update the room does not: it starts again from the room's document.
+    this.freezeGate?.release();
     conn.close(CloseCode.SuggestionsOnly, 'suggestions only');
     return false;
   }
