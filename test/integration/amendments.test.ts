@@ -242,6 +242,32 @@ describe('amendments', () => {
     expect(entries.find((e) => e.action === 'amendment.rejected')?.payload).toMatchObject({ motionId: am.id, outcome: 'rejected' });
   });
 
+  it('[AM6] the minutes’ vote-result block bound to an amendment gets its sentence, naming the amendment', async () => {
+    const { url } = await server();
+    const m = await votingMeeting(url);
+    const a = await client(url, m, 'dung');
+    draftArticles(a, m);
+    await settle();
+    const minutes = (await m.as.ha!.post(`/api/meetings/${m.meetingId}/documents`, { kind: 'BB' })).body.id as string;
+    const am = await made(m, ['sOther']);
+    const secretary = tracked(url, minutes, { token: await tokenFor(m.admin, m.people.ha!.userId, 'ha') });
+    await whenSynced(secretary);
+    const block = new Y.XmlElement('voteResult');
+    block.setAttribute('motionId', am.id);
+    block.setAttribute('text', '');
+    const body = secretary.doc.getXmlFragment('default');
+    body.insert(body.length, [block]);
+    await open(m, am.id);
+    await vote(m, am.id, { kien: 'for', ha: 'for', dung: 'for', lan: 'against', minh: 'abstain' });
+    await m.as.kien!.post(`/api/motions/${am.id}/close`);
+    await expect
+      .poll(() => block.getAttribute('text'))
+      .toBe(
+        'Sửa đổi Điều 9 — Kết quả biểu quyết: 03/05 đại biểu có mặt lúc mở biểu quyết tán thành (60,0%), 01 không tán thành (20,0%), ' +
+          '01 không biểu quyết (20,0%). Sửa đổi được thông qua.',
+      );
+  });
+
   it('[AM5] the final vote on the text is refused while an amendment to it is pending, and allowed once the chair withdraws or postpones it', async () => {
     const { url } = await server();
     const m = await votingMeeting(url);
