@@ -10,8 +10,14 @@ import { SUGGESTIONS_FIELD } from './suggestions.ts';
 
 /** Suggestions one amendment may group. */
 export const MAX_AMENDMENT_SUGGESTIONS = 50;
-/** Each paragraph's old and new text is kept up to this many characters (the rest is cut, with "…"). */
-export const MAX_CLAUSE_CHARS = 2000;
+/**
+ * Bounds on what an amendment's record keeps (it travels in the meeting's live state to everyone): each paragraph's
+ * old and new text up to MAX_CLAUSE_CHARS, each suggestion's text up to MAX_SUGGESTION_CHARS (the rest cut, with
+ * "…"), and the first MAX_CLAUSES paragraphs (how many more there were is counted).
+ */
+export const MAX_CLAUSE_CHARS = 1000;
+export const MAX_SUGGESTION_CHARS = 500;
+export const MAX_CLAUSES = 20;
 
 export interface AmendmentSuggestion extends SuggestionAttrs {
   article: number | null;
@@ -33,6 +39,8 @@ export interface AmendmentClause {
 export interface AmendmentRecord {
   suggestions: AmendmentSuggestion[];
   clauses: AmendmentClause[];
+  /** Paragraphs it touches beyond the first MAX_CLAUSES, not kept. */
+  omittedClauses: number;
 }
 
 /**
@@ -51,8 +59,8 @@ interface Run {
   del: SuggestionAttrs | null;
 }
 
-function cut(text: string): string {
-  return text.length <= MAX_CLAUSE_CHARS ? text : `${text.slice(0, MAX_CLAUSE_CHARS - 1)}…`;
+function cut(text: string, max = MAX_CLAUSE_CHARS): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /**
@@ -62,6 +70,7 @@ function cut(text: string): string {
 export function amendmentOf(doc: Y.Doc, ids: ReadonlySet<string>): AmendmentRecord {
   const byId = new Map<string, AmendmentSuggestion>();
   const clauses: AmendmentClause[] = [];
+  let omittedClauses = 0;
   let article: number | null = null;
   let clause: number | null = null;
   const chosen = (a: SuggestionAttrs | null) => a !== null && ids.has(a.id);
@@ -95,10 +104,11 @@ export function amendmentOf(doc: Y.Doc, ids: ReadonlySet<string>): AmendmentReco
           touched = true;
           let s = byId.get(attrs.id);
           if (!s) byId.set(attrs.id, (s = { ...attrs, article, clause, inserted: '', deleted: '' }));
-          s[kind] = cut(s[kind] + run.insert);
+          if (s[kind].length < MAX_SUGGESTION_CHARS) s[kind] = cut(s[kind] + run.insert, MAX_SUGGESTION_CHARS);
         }
       }
-      if (touched) {
+      if (touched && clauses.length >= MAX_CLAUSES) omittedClauses++;
+      else if (touched) {
         const after = runs.map((r) => ((r.ins && !chosen(r.ins)) || chosen(r.del) ? '' : r.insert)).join('');
         clauses.push({ article, clause, before: cut(before), after: cut(after) });
       }
@@ -106,7 +116,7 @@ export function amendmentOf(doc: Y.Doc, ids: ReadonlySet<string>): AmendmentReco
     for (const child of element.toArray()) if (child instanceof Y.XmlElement) visit(child);
   };
   visit(doc.getXmlFragment(SUGGESTIONS_FIELD));
-  return { suggestions: [...byId.values()], clauses };
+  return { suggestions: [...byId.values()], clauses, omittedClauses };
 }
 
 /**
@@ -126,8 +136,12 @@ export function defaultAmendmentTitle(record: AmendmentRecord, documentTitle: st
 export function parseAmendmentRecord(json: string): AmendmentRecord {
   try {
     const value = JSON.parse(json) as Partial<AmendmentRecord>;
-    return { suggestions: Array.isArray(value.suggestions) ? value.suggestions : [], clauses: Array.isArray(value.clauses) ? value.clauses : [] };
+    return {
+      suggestions: Array.isArray(value.suggestions) ? value.suggestions : [],
+      clauses: Array.isArray(value.clauses) ? value.clauses : [],
+      omittedClauses: typeof value.omittedClauses === 'number' ? value.omittedClauses : 0,
+    };
   } catch {
-    return { suggestions: [], clauses: [] };
+    return { suggestions: [], clauses: [], omittedClauses: 0 };
   }
 }

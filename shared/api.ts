@@ -617,6 +617,8 @@ export interface AmendmentView {
   suggestions: AmendmentSuggestion[];
   /** Each paragraph it touches, as it read and as the amendment would leave it: shown side by side. */
   clauses: AmendmentClause[];
+  /** Paragraphs it touches beyond those kept in `clauses`. */
+  omittedClauses: number;
   setAside: SetAside | null;
   /** Its suggestions and the text they touch cannot be edited now: its vote is open, or its outcome is being applied. */
   frozen: boolean;

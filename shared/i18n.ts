@@ -113,6 +113,7 @@ const vi = {
   'amendment.inAmendment': 'Thuộc biểu quyết số {number}',
   'amendment.titleLabel': 'Tiêu đề (để trống: theo điều, khoản)',
   'amendment.made': 'Đã tạo biểu quyết số {number}: {title}',
+  'amendment.omitted': 'Và {count} đoạn khác',
 
   'presence.heading': 'Đang trong văn bản ({count})',
   'presence.you': '(bạn)',
@@ -847,6 +848,7 @@ const en: Record<MessageKey, string> = {
   'amendment.inAmendment': 'In motion {number}',
   'amendment.titleLabel': 'Title (blank: from the article and clause)',
   'amendment.made': 'Made motion {number}: {title}',
+  'amendment.omitted': 'And {count} more paragraphs',
 
   'presence.heading': 'In this document ({count})',
   'presence.you': '(you)',

@@ -257,6 +257,7 @@ describe('an amendment’s result', () => {
     suggestionIds: ['s1'],
     suggestions: [],
     clauses: [],
+    omittedClauses: 0,
     setAside: null,
     frozen: false,
     settledAt: null,

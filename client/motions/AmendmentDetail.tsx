@@ -52,6 +52,7 @@ export function AmendmentDetail({ meeting, motion }: Props) {
           </div>
         </div>
       ))}
+      {amendment.omittedClauses > 0 && <p className="small muted">{t('amendment.omitted', { count: amendment.omittedClauses })}</p>}
       {chair && (
         <div className="form-actions motion-actions">
           {amendment.setAside === null && (

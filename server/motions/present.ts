@@ -43,6 +43,7 @@ export function presentMotion(m: MotionDetails): MotionView {
       suggestionIds: m.amendment.suggestionIds,
       suggestions: m.amendment.record.suggestions,
       clauses: m.amendment.record.clauses,
+      omittedClauses: m.amendment.record.omittedClauses,
       setAside: m.amendment.setAside,
       frozen: m.status === 'open' || (closed && m.amendment.settledAt === null),
       settledAt: m.amendment.settledAt,

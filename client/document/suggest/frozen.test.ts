@@ -52,7 +52,7 @@ describe('the frozen suggestions in the editor', () => {
 
   it('[AM2] the frozen ids are those of amendments whose vote is open or whose outcome is being applied', () => {
     const amendment = (ids: string[], frozen: boolean) =>
-      ({ amendment: { suggestionIds: ids, suggestions: [], clauses: [], setAside: null, frozen, settledAt: null, resultVersionId: null } }) as unknown as MotionView;
+      ({ amendment: { suggestionIds: ids, suggestions: [], clauses: [], omittedClauses: 0, setAside: null, frozen, settledAt: null, resultVersionId: null } }) as unknown as MotionView;
     expect([...frozenSuggestionIds([amendment(['a', 'b'], true), amendment(['c'], false), { amendment: null } as unknown as MotionView])]).toEqual(['a', 'b']);
   });
 
