@@ -305,7 +305,13 @@ export async function recordTally(s: Services, actor: Actor, motionId: string, t
  */
 export async function closeMotion(s: Services, actor: Actor | null, motionId: string): Promise<MotionView> {
   const row = await motionOf(s, motionId);
-  const amendment = row.documentId !== null && (await s.amendments.byMotion(motionId)) !== undefined;
+  const amendmentRow = row.documentId === null ? undefined : await s.amendments.byMotion(motionId);
+  const amendment = amendmentRow !== undefined;
+  if (row.status === 'closed' && amendmentRow?.settledAt === null) {
+    // An amendment closed whose outcome did not make it into the text (that step failed): closing again applies it.
+    await settleAmendment(s, actor, motionId);
+    return view(s, motionId);
+  }
   await s.uow.run(async (tx) => {
     const current = await motionOf(tx, motionId, true);
     if (current.status !== 'open') fail('motion_not_open');
