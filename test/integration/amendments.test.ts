@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { AuditView, DocumentDetail, MotionView, VersionContent } from '../../shared/api.ts';
@@ -220,6 +221,27 @@ describe('amendments', () => {
     expect(actions).toContain('amendment.adopted');
     expect(actions).not.toContain('document.frozen');
     expect(actions).not.toContain('document.adopted');
+  });
+
+  it('[AM3] an amendment closed whose outcome is not in the text yet stays pending, and closing it again applies it', async () => {
+    const { url, sql: q } = await server();
+    const m = await votingMeeting(url);
+    const a = await client(url, m, 'dung');
+    draftArticles(a, m);
+    await settle();
+    const am = await made(m, ['sOther']);
+    await open(m, am.id);
+    await vote(m, am.id, { kien: 'for', ha: 'for', dung: 'for' });
+    await m.as.kien!.post(`/api/motions/${am.id}/close`);
+    // As if the step after the close had failed (the server stopped, storage refused).
+    await sql`UPDATE amendments SET settled_at = NULL, result_version_id = NULL WHERE motion_id = ${am.id}`.execute(q);
+    const final = await motion(m);
+    expect((await m.as.kien!.post(`/api/motions/${final.id}/open`)).body.code).toBe('amendments_pending');
+    expect((await m.as.dung!.get<MotionView>(`/api/motions/${am.id}`)).body.amendment).toMatchObject({ frozen: true, settledAt: null });
+    const again = await m.as.kien!.post<MotionView>(`/api/motions/${am.id}/close`);
+    expect(again.status).toBe(200);
+    expect(again.body.amendment).toMatchObject({ frozen: false, resultVersionId: expect.any(String) });
+    expect((await m.as.kien!.post<MotionView>(`/api/motions/${final.id}/open`)).body.status).toBe('open');
   });
 
   it('[AM4] a rejected amendment rejects its suggestions in the text; what they proposed stays in the motion’s record', async () => {
