@@ -15,9 +15,14 @@ export const MAX_AMENDMENT_SUGGESTIONS = 50;
  * old and new text up to MAX_CLAUSE_CHARS, each suggestion's text up to MAX_SUGGESTION_CHARS (the rest cut, with
  * "…"), and the first MAX_CLAUSES paragraphs (how many more there were is counted).
  */
-export const MAX_CLAUSE_CHARS = 1000;
+export const MAX_CLAUSE_CHARS = 600;
 export const MAX_SUGGESTION_CHARS = 500;
-export const MAX_CLAUSES = 20;
+/**
+ * What the motion's view (the live state, every answer about the motion) shows of each suggestion's text: the
+ * paragraphs carry the change; the record keeps up to MAX_SUGGESTION_CHARS.
+ */
+export const VIEW_SUGGESTION_CHARS = 100;
+export const MAX_CLAUSES = 10;
 
 export interface AmendmentSuggestion extends SuggestionAttrs {
   article: number | null;

@@ -2,7 +2,9 @@ import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { documentUpdateFromJSON } from '../documents/initial-state.ts';
-import { amendmentOf, defaultAmendmentTitle, MAX_CLAUSES, MAX_SUGGESTION_CHARS } from '../../shared/amendments.ts';
+import { amendmentOf, defaultAmendmentTitle, MAX_AMENDMENT_SUGGESTIONS, MAX_CLAUSES, MAX_SUGGESTION_CHARS } from '../../shared/amendments.ts';
+import { presentMotion } from './present.ts';
+import type { MotionDetails } from './repo.ts';
 import { SUGGEST_DELETE, SUGGEST_INSERT } from '../../shared/editor/suggestion-marks.ts';
 
 const attrs = (id: string) => ({ id, by: 'u-an', name: 'Nguyễn Văn An', at: '2026-12-03T08:00:00.000Z' });
@@ -58,6 +60,22 @@ describe('an amendment’s record', () => {
     expect(record.clauses).toHaveLength(MAX_CLAUSES);
     expect(record.omittedClauses).toBe(5);
     expect(record.suggestions[0]!.inserted.length).toBe(MAX_SUGGESTION_CHARS);
-    expect(JSON.stringify(record).length).toBeLessThan(60_000);
+    expect(JSON.stringify(record).length).toBeLessThan(40_000);
+  });
+
+  it('[AM1] the motion’s view of the largest amendment stays small: it goes to every watcher with each ballot', () => {
+    const many = Array.from({ length: MAX_AMENDMENT_SUGGESTIONS }, (_, i) =>
+      para(text(`${i + 1}. `), ins('y'.repeat(MAX_SUGGESTION_CHARS + 50), `s${i}`), del('z'.repeat(MAX_SUGGESTION_CHARS + 50), `d${i}`)),
+    );
+    const ids = new Set(Array.from({ length: MAX_AMENDMENT_SUGGESTIONS }, (_, i) => `s${i}`));
+    const record = amendmentOf(load(...many), ids);
+    const details = {
+      ...{ id: 'm1', meetingId: 'x', number: 1, title: 'Sửa đổi', description: '', documentId: 'd', documentTitle: 'NQ', documentKind: 'NQ' },
+      ...{ form: 'named', rule: 'present_majority', quorumRule: { numerator: 2, denominator: 3 }, durationSeconds: null, status: 'draft' },
+      ...{ outcome: null, revoteOf: null, revotedBy: null, createdAt: '', openedAt: null, closesAt: null, closedAt: null, version: null },
+      ...{ electorate: { members: 10, present: 9 }, ballotCount: 0, tally: null },
+      amendment: { motionId: 'm1', documentId: 'd', record, suggestionIds: [...ids], setAside: null, setAsideAt: null, settledAt: null, resultVersionId: null },
+    } as unknown as MotionDetails;
+    expect(JSON.stringify(presentMotion(details).amendment).length).toBeLessThan(25_000);
   });
 });
