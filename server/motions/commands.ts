@@ -104,7 +104,8 @@ export async function updateMotion(s: Services, actor: Actor, motionId: string, 
  * database (which waits for appends in flight on any process, and refuses every append after the commit) and the
  * text stored at that instant is the version voted on (its Yjs state and content hash). This process's room stops
  * taking edits first, and stores what it has, so that its own clients' last edits make it into the version; if the
- * opening fails, the room takes the lock the database still gives it.
+ * opening fails, the room takes the lock the database still gives it. An amendment freezes only its suggestions, in
+ * every process's room, and takes the version the same way without locking the document (`amendments.ts`).
  */
 export async function openMotion(s: Services, actor: Actor, motionId: string): Promise<MotionView> {
   const row = await motionOf(s, motionId);
@@ -117,8 +118,9 @@ export async function openMotion(s: Services, actor: Actor, motionId: string): P
     const quorum = computeQuorum(members, row.quorumRule);
     if (!quorum.met) fail('quorum_not_met');
     if (row.documentId !== null && (await r.meetings.document(row.documentId))?.lock) fail('document_locked');
-    // The final vote on a text waits for its amendments (`amendments.ts`).
+    // The final vote on a text waits for its amendments (`amendments.ts`); an amendment set aside meanwhile stays so.
     if (row.documentId !== null && frozen === null && (await r.amendments.anyPending(row.documentId))) fail('amendments_pending');
+    if (frozen !== null && lock && (await r.amendments.byMotion(motionId))?.setAside) fail('amendment_set_aside');
     return { quorum, members };
   };
   // An amendment: its suggestions, which its vote freezes (the rest of the text stays open); null otherwise.
