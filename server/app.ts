@@ -31,6 +31,7 @@ import { roomLockOf } from './documents/lock.ts';
 import { MeetingProjection } from './meetings/projection.ts';
 import { documentVoteResult } from '../shared/vote-result.ts';
 import { fillVoteResults } from './documents/vote-results.ts';
+import { settleAmendment } from './motions/amendments.ts';
 import { MeetingFactsWriter } from './documents/meeting-facts.ts';
 import { meetingFactsOf } from './meetings/facts.ts';
 import { closeMotion } from './motions/commands.ts';
@@ -126,6 +127,8 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
         loadedDocuments.loading(docId);
         return roomLockOf((await services.meetings.document(docId))?.lock);
       },
+      // The suggestions of an amendment being voted on stay frozen when the room reloads.
+      frozenOf: (docId) => services.amendments.frozen(docId),
       onRefusedUpdate: (room, conn, update) => refused.onRefusedUpdate(room, conn, update),
       // Nobody is "in" the meeting's live state: presence there would only be someone else's cost.
       presence: (docId) =>
@@ -200,6 +203,10 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
   const timers = new MotionTimers((motionId) => closeMotion(services, null, motionId), app.log);
   services.motionTimers = timers;
   for (const { id, closesAt } of await services.motions.timed()) timers.schedule(id, closesAt);
+  // Amendments closed while their outcome was not yet applied to the text (a stop in between): applied now.
+  for (const motionId of await services.amendments.unsettled()) {
+    await settleAmendment(services, null, motionId).catch((err: unknown) => app.log.error({ motionId, err: String(err) }, 'could not apply an amendment’s outcome'));
+  }
   // What this process missed while the bus was away it reads from the database once the bus is back.
   bus.onReconnect(() => {
     void shared.inTurn(() => catchUp(services, timers, loadedDocuments));

@@ -12,6 +12,7 @@ import type { Bus } from './cluster/bus.ts';
 import type { MeetingProjection } from './meetings/projection.ts';
 import type { MeetingFactsWriter } from './documents/meeting-facts.ts';
 import { Motions } from './motions/repo.ts';
+import { Amendments } from './motions/amendments-repo.ts';
 import { Versions } from './documents/versions-repo.ts';
 import { Finalisations } from './documents/finalisations-repo.ts';
 import { DocumentHeads } from './documents/heads-repo.ts';
@@ -26,6 +27,8 @@ export interface Repositories {
   credentials: Credentials;
   meetings: Meetings;
   motions: Motions;
+  /** The motions that are amendments to a document's text (`server/motions/amendments.ts`). */
+  amendments: Amendments;
   versions: Versions;
   finalisations: Finalisations;
   /** Documents' locks as every append sees them, and their stored text (the freeze). */
@@ -49,7 +52,7 @@ export interface Services extends Repositories {
   forgetBallotOrder(): Promise<void>;
   store: DocumentStore;
   /** The live documents, to hold one for a vote and lock or unlock it; absent in the command line. */
-  rooms: Pick<RoomManager, 'hold' | 'setLock' | 'change' | 'snapshot' | 'connectionsOf'> | null;
+  rooms: Pick<RoomManager, 'hold' | 'setLock' | 'freeze' | 'setFrozen' | 'change' | 'snapshot' | 'connectionsOf'> | null;
   /** Close timed votes when their time is up; absent in the command line. */
   motionTimers: MotionTimers | null;
   /** Writes a closed vote's result into the vote-result blocks of the meeting's documents. */
@@ -111,6 +114,7 @@ function repositoriesOn(db: Kysely<Schema>, dialect: Dialect, options: ServiceOp
     credentials: new Credentials(db, options.sessionTtlMs),
     meetings: new Meetings(db, dialect),
     motions: new Motions(db, dialect),
+    amendments: new Amendments(db),
     versions: new Versions(db),
     finalisations: new Finalisations(db),
     heads: new DocumentHeads(db),

@@ -33,6 +33,7 @@ import {
   type Outcome,
   type Tally,
 } from './motions.ts';
+import { MAX_AMENDMENT_SUGGESTIONS, type AmendmentClause, type AmendmentSuggestion, type SetAside } from './amendments.ts';
 
 // ---------------------------------------------------------------- requests
 
@@ -239,6 +240,26 @@ export const updateMotionRequest = z
     durationSeconds: z.number().int().min(10).max(86_400).nullable().optional(),
   })
   .strict();
+
+/**
+ * An amendment: suggestions of one document (at least one, at most MAX_AMENDMENT_SUGGESTIONS) put to the vote as
+ * one motion. The title defaults to the articles they touch ("Sửa đổi Điều 2, khoản 1").
+ */
+export const createAmendmentRequest = z
+  .object({
+    documentId: z.string().min(1).max(64),
+    suggestionIds: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).min(1).max(MAX_AMENDMENT_SUGGESTIONS),
+    title: trimmed(300).optional(),
+    description: multiLineText(5000).default(''),
+    form: z.enum(MOTION_FORMS).default('named'),
+    rule: z.enum(ADOPTION_RULES).default('present_majority'),
+    quorumRule: quorumRuleSchema.optional(),
+    durationSeconds: z.number().int().min(10).max(86_400).nullable().default(null),
+  })
+  .strict();
+
+/** The chair sets a draft amendment aside (withdraws it for good, or postpones it), or brings a postponed one back. */
+export const setAsideRequest = z.object({ action: z.enum(['withdraw', 'postpone', 'resume']) }).strict();
 
 export const ballotRequest = z.object({ choice: z.enum(CHOICES) }).strict();
 
@@ -531,7 +552,7 @@ export interface ImportRefusal extends ApiError {
  * Why a version exists: saved by hand with a label; taken when a vote on the document opened; taken when
  * finalisation was requested; the final text; the text just before a restore replaced it.
  */
-export const VERSION_KINDS = ['manual', 'vote', 'finalisation', 'final', 'restore'] as const;
+export const VERSION_KINDS = ['manual', 'vote', 'finalisation', 'final', 'restore', 'amendment'] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
 
 /**
@@ -601,6 +622,25 @@ export interface MotionView {
   tally: Tally | null;
   /** Set once closed. */
   decision: Decision | null;
+  /** Set when the motion is an amendment to its document's text (it then never locks the document). */
+  amendment: AmendmentView | null;
+}
+
+/** What an amendment changes, as taken when it was made, and where it stands. */
+export interface AmendmentView {
+  suggestionIds: string[];
+  suggestions: AmendmentSuggestion[];
+  /** Each paragraph it touches, as it read and as the amendment would leave it: shown side by side. */
+  clauses: AmendmentClause[];
+  /** Paragraphs it touches beyond those kept in `clauses`. */
+  omittedClauses: number;
+  setAside: SetAside | null;
+  /** Its suggestions and the text they touch cannot be edited now: its vote is open, or its outcome is being applied. */
+  frozen: boolean;
+  /** When its outcome was applied to the text. */
+  settledAt: string | null;
+  /** The version taken once an adopted amendment was applied ("Sau sửa đổi: …"). */
+  resultVersionId: string | null;
 }
 
 export interface BallotView {

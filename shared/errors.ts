@@ -134,6 +134,46 @@ export const ERRORS = {
     vi: 'Bạn chỉ rút lại được đề xuất của chính mình.',
     en: 'You can only withdraw your own suggestions.',
   },
+  suggestion_in_amendment: {
+    status: 409,
+    vi: 'Đề xuất này đã thuộc một sửa đổi đang chờ biểu quyết; hãy biểu quyết, rút hoặc hoãn sửa đổi đó trước.',
+    en: 'This suggestion is part of an amendment awaiting its vote; vote on, withdraw or postpone that amendment first.',
+  },
+  not_an_amendment: {
+    status: 409,
+    vi: 'Biểu quyết này không phải là một sửa đổi.',
+    en: 'This motion is not an amendment.',
+  },
+  amendment_set_aside: {
+    status: 409,
+    vi: 'Sửa đổi này đã được rút hoặc tạm hoãn nên không thể đưa ra biểu quyết.',
+    en: 'This amendment was withdrawn or postponed, so it cannot be put to the vote.',
+  },
+  amendment_not_set_aside: {
+    status: 409,
+    vi: 'Sửa đổi này không ở trạng thái tạm hoãn.',
+    en: 'This amendment is not postponed.',
+  },
+  amendment_suggestions_gone: {
+    status: 409,
+    vi: 'Một số đề xuất của sửa đổi này không còn trong văn bản; hãy rút sửa đổi và tạo lại.',
+    en: 'Some suggestions of this amendment are no longer in the text; withdraw it and make it again.',
+  },
+  amendment_no_revote: {
+    status: 409,
+    vi: 'Không biểu quyết lại một sửa đổi theo cách này; hãy tạo sửa đổi mới từ các đề xuất còn trong văn bản.',
+    en: 'An amendment is not voted again this way; make a new amendment from the suggestions still in the text.',
+  },
+  amendment_document: {
+    status: 409,
+    vi: 'Sửa đổi gắn với văn bản chứa các đề xuất của nó, không chuyển sang văn bản khác được.',
+    en: 'An amendment stays bound to the document its suggestions are in.',
+  },
+  amendments_pending: {
+    status: 409,
+    vi: 'Văn bản còn sửa đổi chưa biểu quyết; hãy biểu quyết, rút hoặc hoãn các sửa đổi trước khi biểu quyết toàn văn.',
+    en: 'The document still has amendments awaiting their vote; vote on, withdraw or postpone them before the final vote.',
+  },
   document_read_only: {
     status: 409,
     vi: 'Văn bản đang bị khóa (đang biểu quyết, đã thông qua, đang chờ hoặc đã ban hành) nên không thể thay đổi nội dung.',

@@ -33,6 +33,7 @@ function motion(overrides: Partial<MotionView> = {}): MotionView {
     voted: 0,
     tally: null,
     decision: null,
+    amendment: null,
     ...overrides,
   };
 }
@@ -248,5 +249,31 @@ describe('the text stored in the document', () => {
     expect(documentVoteResult(m)).toBe(formatVoteResult(m, 'vi'));
     expect(documentVoteResult(motion())).toBe('');
     expect(documentVoteResult(motion({ status: 'open', voted: 12 }))).toBe('');
+  });
+});
+
+describe('an amendment’s result', () => {
+  const amendment = {
+    suggestionIds: ['s1'],
+    suggestions: [],
+    clauses: [],
+    omittedClauses: 0,
+    setAside: null,
+    frozen: false,
+    settledAt: null,
+    resultVersionId: null,
+  };
+
+  it('[AM6] names the amendment and says whether the amendment, not the document, is adopted', () => {
+    const adopted = closed('present_majority', { for: 30, against: 10, abstain: 5 }, { members: 50, present: 45 }, { title: 'Sửa đổi Điều 2', amendment });
+    expect(formatVoteResult(adopted, 'vi')).toBe(
+      'Sửa đổi Điều 2 — Kết quả biểu quyết: 30/45 đại biểu có mặt lúc mở biểu quyết tán thành (66,7%), 10 không tán thành (22,2%), ' +
+        '05 không biểu quyết (11,1%). Sửa đổi được thông qua.',
+    );
+    expect(formatVoteResult(adopted, 'en')).toMatch(/^Sửa đổi Điều 2 — Vote result: 30 of 45 .*The amendment is adopted\.$/);
+    const rejected = closed('present_majority', { for: 20, against: 20, abstain: 5 }, { members: 50, present: 45 }, { title: 'Sửa đổi Điều 3', amendment });
+    expect(documentVoteResult(rejected)).toMatch(/^Sửa đổi Điều 3 — Kết quả biểu quyết: 20\/45 .*Sửa đổi không được thông qua\.$/);
+    const voided = closed('present_majority', { for: 20, against: 0, abstain: 0 }, { members: 50, present: 20 }, { title: 'Sửa đổi Điều 4', amendment });
+    expect(documentVoteResult(voided)).toMatch(/^Sửa đổi Điều 4 — Biểu quyết không có giá trị/);
   });
 });

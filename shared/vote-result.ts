@@ -31,6 +31,7 @@ interface Wording {
   absent(base: RuleBase, n: string): string;
   result(body: string): string;
   outcome(kind: DocumentKind | null, adopted: boolean): string;
+  amendmentOutcome(adopted: boolean): string;
   void(present: string, members: string, required: string, rule: QuorumRule): string;
 }
 
@@ -72,6 +73,7 @@ const WORDING: Record<Lang, Wording> = {
       base === 'members' ? `${n} đại biểu không tham gia biểu quyết` : `${n} đại biểu có mặt không tham gia biểu quyết`,
     result: (body) => `Kết quả biểu quyết: ${body}.`,
     outcome: (kind, adopted) => `${VI_SUBJECT[kind ?? 'blank']} ${adopted ? 'được' : 'không được'} thông qua.`,
+    amendmentOutcome: (adopted) => `Sửa đổi ${adopted ? 'được' : 'không được'} thông qua.`,
     void: (present, members, required, rule) =>
       `Biểu quyết không có giá trị vì không đủ số đại biểu có mặt theo quy định: có mặt ${present}/${members} ` +
       `đại biểu, cần ít nhất ${required} đại biểu (${rule.numerator}/${rule.denominator} tổng số đại biểu).`,
@@ -95,6 +97,7 @@ const WORDING: Record<Lang, Wording> = {
     absent: (base, n) => (base === 'members' ? `${n} members did not vote` : `${n} members present did not vote`),
     result: (body) => `Vote result: ${body}.`,
     outcome: (kind, adopted) => `${EN_SUBJECT[kind ?? 'blank']} ${adopted ? 'adopted' : 'not adopted'}.`,
+    amendmentOutcome: (adopted) => `The amendment is ${adopted ? 'adopted' : 'not adopted'}.`,
     void: (present, members, required, rule) =>
       `The vote is not valid because the quorum was not met: ${present} of ${members} members present, ` +
       `at least ${required} required (${rule.numerator}/${rule.denominator} of all members).`,
@@ -119,12 +122,15 @@ export function formatVoteResult(motion: MotionView, lang: Lang): string {
 
   const decision = decisionOf(motion);
   if (!decision || !motion.tally) return w.closedWithoutCount;
+  // An amendment's result names it first, since the minutes hold one per amendment: "Sửa đổi Điều 2 — Kết quả …".
+  const named = (sentence: string) => (motion.amendment ? `${motion.title} — ${sentence}` : sentence);
   if (decision.outcome === 'void') {
     const required = requiredFor(motion.members, motion.quorumRule.numerator, motion.quorumRule.denominator, false);
-    return w.void(n(motion.present), n(motion.members), n(required), motion.quorumRule);
+    return named(w.void(n(motion.present), n(motion.members), n(required), motion.quorumRule));
   }
-  const outcome = w.outcome(motion.documentKind, decision.outcome === 'adopted');
-  return `${w.result(closedBody(motion, motion.tally, decision, lang))} ${outcome}`;
+  const adopted = decision.outcome === 'adopted';
+  const outcome = motion.amendment ? w.amendmentOutcome(adopted) : w.outcome(motion.documentKind, adopted);
+  return named(`${w.result(closedBody(motion, motion.tally, decision, lang))} ${outcome}`);
 }
 
 function closedBody(motion: MotionView, tally: Tally, decision: Decision, lang: Lang): string {

@@ -9,6 +9,8 @@ import type { Identity } from '../identity.ts';
 import type { CollabSession } from './useCollabDocument.ts';
 import { withVoteResultView } from './voteResult/index.ts';
 import { withMeetingFactView } from './meetingFacts/index.ts';
+import { FrozenSuggestions, frozenSuggestionIds, frozenSuggestionsKey } from './suggest/FrozenSuggestions.ts';
+import { useMotions } from './voteResult/MotionsContext.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { SuggestMode } from './suggest/SuggestMode.ts';
 import type { SuggestionAuthor } from './suggest/transform.ts';
@@ -65,6 +67,8 @@ export function DocumentEditor({
         // The vote-result block gets its live view here; the schema is the shared one, so documents sync unchanged.
         // So do the meeting facts, from the meeting's live state.
         ...withMeetingFactView(withVoteResultView(editorExtensions())),
+        // The suggestions of an amendment being voted on: framed, and local edits to them refused.
+        FrozenSuggestions,
         Collaboration.configure({ document: session.ydoc }),
         SuggestMode.configure({ author: initialAuthor.current }),
         CollaborationCaret.configure({
@@ -84,6 +88,15 @@ export function DocumentEditor({
   useEffect(() => {
     editor.storage.suggestMode.enabled = suggesting;
   }, [editor, suggesting]);
+
+  // The frozen suggestions follow the live motions without rebuilding the editor.
+  const motions = useMotions();
+  const frozenKey = [...frozenSuggestionIds(motions)].sort().join(' ');
+  useEffect(() => {
+    if (editor.isDestroyed) return;
+    const ids = new Set(frozenKey === '' ? [] : frozenKey.split(' '));
+    editor.view.dispatch(editor.state.tr.setMeta(frozenSuggestionsKey, { ids, title: t('amendment.frozenHint') }).setMeta('addToHistory', false));
+  }, [editor, frozenKey, t]);
 
   const editable = !readOnly && !locked;
   useEffect(() => {

@@ -31,7 +31,8 @@ export function MotionActions({ meeting, motion, onEdit }: Props) {
   const openVote = () => void command.run(() => api.post<MotionView>(apiPath`/api/motions/${motion.id}/open`, {}));
 
   const buttons = [];
-  if (motion.status === 'draft' && runVotes) {
+  // A withdrawn or postponed amendment is not put to the vote (the chair brings a postponed one back first).
+  if (motion.status === 'draft' && runVotes && !motion.amendment?.setAside) {
     buttons.push(
       <button key="open" type="button" className="primary-button" data-testid="motion-open" disabled={command.pending} onClick={openVote}>
         {t('motion.open')}
@@ -40,7 +41,7 @@ export function MotionActions({ meeting, motion, onEdit }: Props) {
   }
   // A chair preparing votes before the session sees why there is no "open" yet, rather than a missing button.
   const waitsForSession = motion.status === 'draft' && !runVotes && meeting.myRole === 'chair' && meeting.status === 'scheduled';
-  if (motion.status === 'draft' && manageMotions) {
+  if (motion.status === 'draft' && manageMotions && motion.amendment?.setAside !== 'withdrawn') {
     buttons.push(
       <button key="edit" type="button" className="secondary-button" data-testid="motion-edit" onClick={() => onEdit({ mode: 'edit', motion })}>
         {t('motion.edit')}
@@ -48,7 +49,8 @@ export function MotionActions({ meeting, motion, onEdit }: Props) {
     );
   }
   // An adopted document stays locked, so its vote cannot be repeated; any other closed vote can.
-  const repeatable = motion.outcome !== 'adopted' || motion.documentId === null;
+  // An amendment is voted again as a new amendment of the suggestions still in the text.
+  const repeatable = (motion.outcome !== 'adopted' || motion.documentId === null) && !motion.amendment;
   if (motion.status === 'closed' && manageMotions && motion.revotedBy === null && repeatable) {
     buttons.push(
       <button key="revote" type="button" className="secondary-button" data-testid="motion-revote" onClick={() => onEdit({ mode: 'revote', of: motion })}>

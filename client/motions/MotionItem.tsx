@@ -1,5 +1,6 @@
 import type { MeetingView, MotionView, ProjectedBallot } from '../../shared/api.ts';
 import { useI18n } from '../i18n.tsx';
+import { AmendmentDetail } from './AmendmentDetail.tsx';
 import { MotionActions } from './MotionActions.tsx';
 import { MotionBadges } from './MotionBadges.tsx';
 import type { MotionFormStart } from './MotionForm.tsx';
@@ -40,6 +41,7 @@ export function MotionItem({ meeting, motion, ballots, onEdit }: Props) {
         {repeats && <span>{t('motion.revoteOf', { number: repeats.number })}</span>}
         {repeatedBy && <span data-testid="motion-revoted-by">{t('motion.revotedBy', { number: repeatedBy.number })}</span>}
       </p>
+      {motion.amendment && <AmendmentDetail meeting={meeting} motion={motion} />}
       {motion.status !== 'draft' && <VoteCount motion={motion} presentNow={meeting.quorum.present} />}
       {motion.status === 'open' && motion.form === 'hands' && meeting.permissions.recordTally && (
         <TallyForm motion={motion} present={meeting.quorum.present} />

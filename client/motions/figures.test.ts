@@ -11,7 +11,7 @@ function motion(rule: AdoptionRule, tally: Tally | null, status: MotionView['sta
     ...{ documentId: null, documentTitle: null, documentKind: null, form: 'named', rule, quorumRule },
     ...{ durationSeconds: null, status, outcome: decision?.outcome ?? null, revoteOf: null, revotedBy: null },
     ...{ createdAt: '', openedAt: null, closesAt: null, closedAt: null, version: null },
-    ...{ members, present, voted: tally ? tally.for + tally.against + tally.abstain : 0, tally, decision },
+    ...{ members, present, voted: tally ? tally.for + tally.against + tally.abstain : 0, tally, decision, amendment: null },
   };
 }
 

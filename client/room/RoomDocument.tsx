@@ -9,6 +9,7 @@ import { isValidDocumentId } from '../../shared/protocol.ts';
 import { apiPath } from '../api/http.ts';
 import { useApiQuery } from '../api/useApiQuery.ts';
 import { DocumentWorkspace } from '../document/DocumentWorkspace.tsx';
+import { AmendmentMaker } from '../document/suggest/AmendmentMaker.tsx';
 import { MotionsContext } from '../document/voteResult/MotionsContext.ts';
 import { MeetingFactsContext } from '../document/meetingFacts/MeetingFactsContext.ts';
 import type { MeetingFactTexts } from '../../shared/meeting-facts.ts';
@@ -136,6 +137,9 @@ function CheckedDocument({ meetingId, documentId, documents, motions, facts, myR
           editor={editor}
           facts={liveFacts}
         />
+        {permissions.manageMotions && lock === null && (
+          <AmendmentMaker meetingId={meetingId} documentId={documentId} editor={editor} motions={motions} />
+        )}
         <VersionsLayout
           documentId={documentId}
           open={versionsOpen}

@@ -8,7 +8,7 @@ function motion(number: number, fields: Partial<MotionView>): MotionView {
     ...{ documentId: null, documentTitle: null, documentKind: null, form: 'named', rule: 'present_majority' },
     ...{ quorumRule: { numerator: 2, denominator: 3 }, durationSeconds: null, status: 'draft', outcome: null },
     ...{ revoteOf: null, revotedBy: null, createdAt: '2023-12-19T01:00:00.000Z', openedAt: null, closesAt: null },
-    ...{ closedAt: null, version: null, members: 10, present: 9, voted: 0, tally: null, decision: null },
+    ...{ closedAt: null, version: null, members: 10, present: 9, voted: 0, tally: null, decision: null, amendment: null },
     ...fields,
   };
 }

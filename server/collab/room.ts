@@ -12,6 +12,7 @@ import { PeerCounts, type PeerCountTiming } from './peer-counts.ts';
 import { PresenceGate, type PresenceLimits } from './presence.ts';
 import { Ranges } from './ranges.ts';
 import { DEFAULT_SAVING_PAUSE_LIMITS, SavingPause } from './saving-pause.ts';
+import { FreezeGate } from './freeze-gate.ts';
 import { SuggestGate } from './suggest-gate.ts';
 import {
   decodeRelay,
@@ -175,6 +176,12 @@ export class Room implements MessageSink {
   private readonly peerCounts: PeerCounts | null = null;
   /** Checks the updates of connections that may only suggest (made on the first one). */
   private suggestGate: SuggestGate | null = null;
+  /**
+   * The suggestion ids of amendments being voted on (`server/motions/amendments.ts`): an update that touches text
+   * carrying one holds its connection back, as a `hold` lock does, until they are lifted.
+   */
+  private frozenIds: ReadonlySet<string> = new Set();
+  private freezeGate: FreezeGate | null = null;
 
   constructor(
     readonly id: string,
@@ -291,6 +298,33 @@ export class Room implements MessageSink {
     }
   }
 
+  get frozen(): ReadonlySet<string> {
+    return this.frozenIds;
+  }
+
+  /**
+   * Sets the frozen suggestion ids (a partial freeze: the rest of the text stays open). When ids are lifted, the peers
+   * held back for touching frozen text are asked again for what they have (sync step 1), so that their edits come
+   * back and merge, as when a hold lock lifts; any that touch ids still frozen are held again.
+   */
+  setFrozen(ids: ReadonlySet<string>): void {
+    const was = this.frozenIds;
+    if (was.size === ids.size && [...ids].every((id) => was.has(id))) return;
+    this.frozenIds = new Set(ids);
+    if (ids.size === 0) {
+      this.freezeGate?.release();
+      this.freezeGate = null;
+    }
+    const lifted = [...was].some((id) => !ids.has(id));
+    if (!lifted || this.lockKind !== null) return;
+    const ask = syncStep1(this.doc);
+    for (const conn of this.connections) {
+      if (!conn.heldBack) continue;
+      conn.heldBack = false;
+      conn.send(ask);
+    }
+  }
+
   attach(conn: Connection): void {
     this.connections.add(conn);
     this.peerCounts?.changed();
@@ -379,6 +413,11 @@ export class Room implements MessageSink {
           else this.options.onRefusedUpdate?.(this, conn, update);
           break;
         }
+        if (conn.heldBack && this.frozenIds.size > 0) {
+          // Held back for touching frozen text: what it sends now may depend on that edit; asked again at the lift.
+          conn.behind = true;
+          break;
+        }
         if (this.applyFrom(conn, step, update)) this.acknowledge(conn);
         break;
       }
@@ -405,6 +444,7 @@ export class Room implements MessageSink {
       if (conn.incompleteUpdates === 1) conn.send(syncStep1(this.doc));
       return false;
     }
+    if (this.frozenIds.size > 0 && this.touchesFrozen(conn, update)) return false;
     if (conn.suggestOnly && !this.onlySuggests(conn, update)) return false;
     Y.applyUpdate(this.doc, update, conn);
     if (step === SyncStep.Step2) {
@@ -432,8 +472,24 @@ export class Room implements MessageSink {
     const refused = this.suggestGate.refusal(conn.principal?.userId ?? '', update);
     if (refused === null) return true;
     this.log.info({ docId: this.id, conn: conn.id, why: refused }, 'a direct edit from a connection that may only suggest refused');
+    // The freeze gate's probe took the update the room does not: it starts again from the room's document.
+    this.freezeGate?.release();
     conn.close(CloseCode.SuggestionsOnly, 'suggestions only');
     return false;
+  }
+
+  /**
+   * Whether a peer's update would change text an amendment vote froze: then it is not applied and the connection is
+   * held back (its later updates dropped unread) until the freeze lifts and it is asked again. Never a close: an
+   * honest client that edited the text offline gets its edits merged after the vote.
+   */
+  private touchesFrozen(conn: Connection, update: Uint8Array): boolean {
+    this.freezeGate ??= new FreezeGate(this.doc);
+    if (!this.freezeGate.touches(this.frozenIds, update)) return false;
+    this.log.info({ docId: this.id, conn: conn.id }, 'an edit of text frozen for an amendment vote held back');
+    conn.heldBack = true;
+    conn.behind = true;
+    return true;
   }
 
   private releaseSuggestGate(): void {
@@ -963,6 +1019,7 @@ export class Room implements MessageSink {
     for (const conn of [...this.connections]) conn.close(code, reason);
     this.presence?.destroy();
     this.suggestGate?.release();
+    this.freezeGate?.release();
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -17,6 +17,8 @@ export interface RoomManagerOptions {
   maxBroadcastDelayMs: number;
   /** A document's lock (held for a vote or a finalisation request, sealed once adopted or final), asked when its room loads. */
   lockOf?: (docId: string) => Promise<RoomLock | null>;
+  /** The suggestion ids an amendment vote froze in the document (`Room.setFrozen`), asked when its room loads. */
+  frozenOf?: (docId: string) => Promise<ReadonlySet<string>>;
   onRefusedUpdate?: RoomOptions['onRefusedUpdate'];
   /** Presence limits, and the documents that take no presence at all (`false`). */
   presence?: (docId: string) => PresenceLimits | false;
@@ -179,6 +181,26 @@ export class RoomManager {
   }
 
   /**
+   * Freezes `ids` in this process's copy of the document (when loaded), beside what is frozen already, and resolves
+   * once what it took before is stored: what an amendment vote does before it takes the version voted on. The other
+   * processes' copies take the frozen ids from the opening's `document.lock` event (`relock`).
+   */
+  async freeze(docId: string, ids: ReadonlySet<string>): Promise<void> {
+    await this.unloading.get(docId);
+    const room = this.loaded.get(docId) ?? (await this.rooms.get(docId)?.catch(() => undefined));
+    if (!room || room.isDestroyed) return;
+    room.setFrozen(new Set([...room.frozen, ...ids]));
+    await room.whenPersisted();
+  }
+
+  /** Sets a loaded room's frozen suggestion ids; a room still loading gets them once loaded. */
+  setFrozen(docId: string, ids: ReadonlySet<string>): void {
+    const loaded = this.loaded.get(docId);
+    if (loaded) loaded.setFrozen(ids);
+    else void this.rooms.get(docId)?.then((room) => room.setFrozen(ids), () => {});
+  }
+
+  /**
    * Sets a loaded room's lock; a room still loading gets it once loaded (after the lock it read from `lockOf`,
    * which may predate this one); an unloaded one reads it from `lockOf` when it loads.
    */
@@ -246,6 +268,7 @@ export class RoomManager {
       try {
         await room.load();
         room.setLock((await this.options.lockOf?.(docId)) ?? null);
+        room.setFrozen((await this.options.frozenOf?.(docId)) ?? new Set());
       } catch (err) {
         room.destroy();
         throw err;

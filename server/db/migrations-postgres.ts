@@ -242,6 +242,23 @@ const STEPS: string[] = [
      deleted_at TEXT
    );
    CREATE INDEX comments_by_thread ON comments (thread_id, created_at);`,
+  // 11: amendments: the motion's suggestions, their text as taken, set aside, settled
+  `CREATE TABLE amendments (
+     motion_id    TEXT PRIMARY KEY REFERENCES motions (id) ON DELETE CASCADE,
+     document_id  TEXT NOT NULL REFERENCES documents (id),
+     record       TEXT NOT NULL,
+     set_aside    TEXT,
+     set_aside_at TEXT,
+     settled_at   TEXT,
+     result_version_id TEXT REFERENCES document_versions (id)
+   );
+   CREATE INDEX amendments_by_document ON amendments (document_id);
+   CREATE TABLE amendment_suggestions (
+     motion_id     TEXT NOT NULL REFERENCES amendments (motion_id) ON DELETE CASCADE,
+     suggestion_id TEXT NOT NULL,
+     PRIMARY KEY (motion_id, suggestion_id)
+   );
+   CREATE INDEX amendment_suggestions_by_suggestion ON amendment_suggestions (suggestion_id);`,
 ];
 
 /** How many steps there are: the version both engines reach (`migrations.test.ts`). */

@@ -266,6 +266,26 @@ const STEPS: string[] = [
      deleted_at TEXT
    );
    CREATE INDEX comments_by_thread ON comments (thread_id, created_at);`,
+  // 11: amendments (docs/architecture.md, "Amendments"). A motion with a row here is an amendment to its document:
+  // the suggestions it stands for, their old and new text as taken when it was made (record, JSON), whether the chair
+  // set it aside ('withdrawn' or 'postponed'), and when its outcome was applied to the text (settled_at; until then
+  // its suggestions stay frozen). A suggestion belongs to at most one pending amendment (checked by the command).
+  `CREATE TABLE amendments (
+     motion_id    TEXT PRIMARY KEY REFERENCES motions (id) ON DELETE CASCADE,
+     document_id  TEXT NOT NULL REFERENCES documents (id),
+     record       TEXT NOT NULL,
+     set_aside    TEXT,
+     set_aside_at TEXT,
+     settled_at   TEXT,
+     result_version_id TEXT REFERENCES document_versions (id)
+   ) WITHOUT ROWID;
+   CREATE INDEX amendments_by_document ON amendments (document_id);
+   CREATE TABLE amendment_suggestions (
+     motion_id     TEXT NOT NULL REFERENCES amendments (motion_id) ON DELETE CASCADE,
+     suggestion_id TEXT NOT NULL,
+     PRIMARY KEY (motion_id, suggestion_id)
+   ) WITHOUT ROWID;
+   CREATE INDEX amendment_suggestions_by_suggestion ON amendment_suggestions (suggestion_id);`,
 ];
 
 /** Brings the database up to the latest step (or to `upTo`, for tests of a step's upgrade of existing data). */

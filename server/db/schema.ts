@@ -20,6 +20,8 @@ export interface Schema {
   motions: MotionsTable;
   ballots: BallotsTable;
   motion_electorate: MotionElectorateTable;
+  amendments: AmendmentsTable;
+  amendment_suggestions: AmendmentSuggestionsTable;
   document_versions: DocumentVersionsTable;
   finalisations: FinalisationsTable;
   number_series: NumberSeriesTable;
@@ -163,6 +165,22 @@ export interface MotionElectorateTable {
   motion_id: string;
   user_id: string;
   present: Flag;
+}
+
+export interface AmendmentsTable {
+  motion_id: string;
+  document_id: string;
+  /** JSON: `AmendmentRecord` (shared/amendments.ts). */
+  record: string;
+  set_aside: string | null;
+  set_aside_at: string | null;
+  settled_at: string | null;
+  result_version_id: string | null;
+}
+
+export interface AmendmentSuggestionsTable {
+  motion_id: string;
+  suggestion_id: string;
 }
 
 export interface DocumentVersionsTable {

@@ -22,6 +22,18 @@ export class DocumentHeads {
       .execute();
   }
 
+  /**
+   * Takes the document's head row until the unit commits, its lock unchanged: what an amendment vote does before it
+   * reads the stored text (`storedState`), which it freezes only in part (`server/motions/amendments.ts`).
+   */
+  async hold(documentId: string): Promise<void> {
+    await this.db
+      .insertInto('doc_head')
+      .values({ doc_id: documentId, seq: 0, lock: null })
+      .onConflict((oc) => oc.column('doc_id').doUpdateSet((eb) => ({ seq: eb.ref('doc_head.seq') })))
+      .execute();
+  }
+
   /** Locks the document and returns its stored text at that instant, as one Yjs state: the version a lock keeps. */
   async freeze(documentId: string, lock: StoredLock): Promise<Uint8Array> {
     await this.setLock(documentId, lock);

@@ -13,10 +13,14 @@ export function roomLockOf(lock: DocumentLock | null | undefined): RoomLock | nu
   return lock.reason === 'vote' || lock.reason === 'finalising' ? 'hold' : 'seal';
 }
 
-/** Brings the document's live room (when loaded) in line with the lock the database now gives it. */
+/**
+ * Brings the document's live room (when loaded) in line with the lock the database now gives it, and with the
+ * suggestions its amendment votes freeze (`server/motions/amendments.ts`).
+ */
 export async function relock(s: Services, documentId: string): Promise<void> {
   if (!s.rooms) return;
   s.rooms.setLock(documentId, roomLockOf((await s.meetings.document(documentId))?.lock));
+  s.rooms.setFrozen(documentId, await s.amendments.frozen(documentId));
 }
 
 /**

@@ -44,6 +44,8 @@ export async function decideOnSuggestions(
   const doc = (await s.meetings.document(documentId)) ?? fail('not_found');
   if (doc.lock) fail('document_read_only');
   const rooms = s.rooms ?? fail('internal');
+  // A suggestion in a pending amendment is decided by its vote (`server/motions/amendments.ts`).
+  const pendingIds = new Set(await s.amendments.pendingSuggestions(doc.id));
   let decided: Suggestion[] = [];
   let before: Uint8Array | null = null;
   await rooms.change(doc.id, (ydoc, locked) => {
@@ -51,6 +53,7 @@ export async function decideOnSuggestions(
     if (locked) fail('document_read_only');
     const selected = chosen(listSuggestions(ydoc), selection);
     if (selected.length === 0) fail('suggestion_not_found');
+    if (selected.some((x) => pendingIds.has(x.id))) fail('suggestion_in_amendment');
     if (verdict === 'withdraw' && selected.some((x) => x.by !== actor.id)) fail('not_own_suggestion');
     before = Y.encodeStateAsUpdate(ydoc);
     decideSuggestions(ydoc, new Set(selected.map((x) => x.id)), verdict === 'accept' ? 'accept' : 'reject');

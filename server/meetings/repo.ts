@@ -230,7 +230,9 @@ function lockingMotionsQuery(db: Kysely<Schema>) {
     .selectFrom('motions')
     .select(['id', 'title', 'number', 'status', 'outcome', 'document_id'])
     .where('document_id', 'is not', null)
-    .where((eb) => eb.or([eb('status', '=', 'open'), eb('outcome', '=', 'adopted')]));
+    .where((eb) => eb.or([eb('status', '=', 'open'), eb('outcome', '=', 'adopted')]))
+    // An amendment freezes only its own suggestions, never the whole text (`server/motions/amendments.ts`).
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('amendments as a').select('a.motion_id').whereRef('a.motion_id', '=', 'motions.id'))));
 }
 const LOCKING_IN_MEETING = prepared((db, _d, meetingId: string) => lockingMotionsQuery(db).where('meeting_id', '=', meetingId));
 const LOCKING_OF_DOCUMENT = prepared((db, _d, documentId: string) => lockingMotionsQuery(db).where('document_id', '=', documentId));

@@ -10,6 +10,7 @@ import { nowIso } from '../ids.ts';
 import { stageRefusal, type Stage } from '../policies.ts';
 import type { Repositories, Services } from '../services.ts';
 import { electorateAtOpening } from '../../shared/electorate.ts';
+import { checkAmendmentOpens, settleAmendment } from './amendments.ts';
 import { presentMotion } from './present.ts';
 import { motionColumns, type Motion, type MotionFields } from './repo.ts';
 
@@ -64,6 +65,9 @@ export async function createMotion(
       if (original?.meetingId !== meetingId) fail('not_found', 'revoteOf');
       if (original.status !== 'closed') fail('revote_not_closed', 'revoteOf');
       if ((await tx.motions.revoteOf(revoteOf)) !== null) fail('already_revoted', 'revoteOf');
+      // An amendment is voted again as a new amendment of the suggestions still in the text, never as a vote on the
+      // whole document.
+      if (await tx.amendments.byMotion(revoteOf)) fail('amendment_no_revote', 'revoteOf');
     }
     const row = await tx.motions.insert(meetingId, fields, revoteOf, actor.id);
     await tx.audit.append({
@@ -81,6 +85,10 @@ export async function createMotion(
 export async function updateMotion(s: Services, actor: Actor, motionId: string, changes: Partial<MotionFields>): Promise<MotionView> {
   const row = await motionOf(s, motionId);
   if (changes.documentId !== undefined) await checkDocument(s, row.meetingId, changes.documentId);
+  // An amendment stays bound to the document its suggestions are in.
+  if (changes.documentId !== undefined && changes.documentId !== row.documentId && (await s.amendments.byMotion(motionId))) {
+    fail('amendment_document', 'documentId');
+  }
   await s.uow.run(async (tx) => {
     if ((await motionOf(tx, motionId, true)).status !== 'draft') fail('motion_not_draft');
     await checkStage(tx, row.meetingId, 'motion.prepare');
@@ -96,7 +104,8 @@ export async function updateMotion(s: Services, actor: Actor, motionId: string, 
  * database (which waits for appends in flight on any process, and refuses every append after the commit) and the
  * text stored at that instant is the version voted on (its Yjs state and content hash). This process's room stops
  * taking edits first, and stores what it has, so that its own clients' last edits make it into the version; if the
- * opening fails, the room takes the lock the database still gives it.
+ * opening fails, the room takes the lock the database still gives it. An amendment freezes only its suggestions, in
+ * every process's room, and takes the version the same way without locking the document (`amendments.ts`).
  */
 export async function openMotion(s: Services, actor: Actor, motionId: string): Promise<MotionView> {
   const row = await motionOf(s, motionId);
@@ -109,11 +118,21 @@ export async function openMotion(s: Services, actor: Actor, motionId: string): P
     const quorum = computeQuorum(members, row.quorumRule);
     if (!quorum.met) fail('quorum_not_met');
     if (row.documentId !== null && (await r.meetings.document(row.documentId))?.lock) fail('document_locked');
+    // The final vote on a text waits for its amendments (`amendments.ts`); an amendment set aside meanwhile stays so.
+    if (row.documentId !== null && frozen === null && (await r.amendments.anyPending(row.documentId))) fail('amendments_pending');
+    if (frozen !== null && lock && (await r.amendments.byMotion(motionId))?.setAside) fail('amendment_set_aside');
     return { quorum, members };
   };
+  // An amendment: its suggestions, which its vote freezes (the rest of the text stays open); null otherwise.
+  let frozen: ReadonlySet<string> | null = null;
+  if (row.documentId !== null && (await s.amendments.byMotion(motionId))) frozen = new Set();
   await check(s, false);
+  if (frozen) frozen = await checkAmendmentOpens(s, motionId);
   const docId = row.documentId;
-  if (docId !== null) await s.rooms?.hold(docId);
+  if (docId !== null) {
+    if (frozen) await s.rooms?.freeze(docId, frozen);
+    else await s.rooms?.hold(docId);
+  }
   const openedAt = nowIso();
   const closesAt = row.durationSeconds === null ? null : new Date(Date.parse(openedAt) + row.durationSeconds * 1000).toISOString();
   try {
@@ -121,7 +140,13 @@ export async function openMotion(s: Services, actor: Actor, motionId: string): P
       const { quorum, members } = await check(tx, true);
       let versionId: string | null = null;
       if (docId !== null) {
-        const state = await tx.heads.freeze(docId, 'hold');
+        let state: Uint8Array;
+        if (frozen) {
+          await tx.heads.hold(docId);
+          state = await tx.heads.storedState(docId);
+        } else {
+          state = await tx.heads.freeze(docId, 'hold');
+        }
         const hash = contentHash(state);
         const version = await tx.versions.insert({
           documentId: docId,
@@ -133,14 +158,16 @@ export async function openMotion(s: Services, actor: Actor, motionId: string): P
           createdBy: actor.id,
         });
         versionId = version.id;
-        await tx.audit.append({ actorId: actor.id, meetingId: row.meetingId, action: 'document.frozen', payload: { documentId: docId, motionId } });
+        if (!frozen) {
+          await tx.audit.append({ actorId: actor.id, meetingId: row.meetingId, action: 'document.frozen', payload: { documentId: docId, motionId } });
+        }
         await tx.audit.append({
           actorId: actor.id,
           meetingId: row.meetingId,
           action: 'version.taken',
           payload: { versionId, documentId: docId, motionId, contentHash: hash },
         });
-        // Every process's room takes the hold (this one has it already).
+        // Every process's room takes the hold, or the amendment's frozen suggestions (this one has it already).
         emit(tx, { type: 'document.lock', documentId: docId });
       }
       if (!(await tx.motions.markOpen(motionId, versionId, openedAt, closesAt))) fail('motion_not_draft');
@@ -280,6 +307,13 @@ export async function recordTally(s: Services, actor: Actor, motionId: string, t
  */
 export async function closeMotion(s: Services, actor: Actor | null, motionId: string): Promise<MotionView> {
   const row = await motionOf(s, motionId);
+  const amendmentRow = row.documentId === null ? undefined : await s.amendments.byMotion(motionId);
+  const amendment = amendmentRow !== undefined;
+  if (row.status === 'closed' && amendmentRow?.settledAt === null) {
+    // An amendment closed whose outcome did not make it into the text (that step failed): closing again applies it.
+    await settleAmendment(s, actor, motionId);
+    return view(s, motionId);
+  }
   await s.uow.run(async (tx) => {
     const current = await motionOf(tx, motionId, true);
     if (current.status !== 'open') fail('motion_not_open');
@@ -295,7 +329,10 @@ export async function closeMotion(s: Services, actor: Actor | null, motionId: st
       action: 'motion.closed',
       payload: { motionId, number: current.number, outcome: decision.outcome, tally, ...electorate, byTimer: actor === null },
     });
-    if (current.documentId !== null) {
+    if (current.documentId !== null && amendment) {
+      // Its suggestions stay frozen until its outcome is in the text (`settleAmendment`, below).
+      emit(tx, { type: 'document.lock', documentId: current.documentId });
+    } else if (current.documentId !== null) {
       // Sealed if adopted, open again otherwise, for every append from the commit on.
       await storeLock(tx, current.documentId);
       await tx.audit.append({
@@ -311,5 +348,7 @@ export async function closeMotion(s: Services, actor: Actor | null, motionId: st
     emit(tx, { type: 'motion.closed', motionId, secret: current.form === 'secret' });
     emit(tx, { type: 'meeting.changed', meetingId: row.meetingId });
   });
+  // An amendment's outcome goes into the text now; should this fail, the next start does it (`app.ts`).
+  if (amendment) await settleAmendment(s, actor, motionId);
   return view(s, motionId);
 }

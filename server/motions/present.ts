@@ -1,5 +1,6 @@
 import type { BallotView, MotionView } from '../../shared/api.ts';
 import { decide } from '../../shared/motions.ts';
+import { VIEW_SUGGESTION_CHARS } from '../../shared/amendments.ts';
 import { presentVersion } from '../documents/present-version.ts';
 import type { Ballot, MotionDetails } from './repo.ts';
 
@@ -39,7 +40,27 @@ export function presentMotion(m: MotionDetails): MotionView {
     voted,
     tally,
     decision: closed && recorded ? decide(m.rule, m.quorumRule, recorded, { members, present }) : null,
+    amendment: m.amendment && {
+      suggestionIds: m.amendment.suggestionIds,
+      // Each ballot republishes its motion to every watcher: the view carries the paragraphs, and only the start of
+      // each suggestion's own text (the record keeps more).
+      suggestions: m.amendment.record.suggestions.map((x) => ({
+        ...x,
+        inserted: shorten(x.inserted, VIEW_SUGGESTION_CHARS),
+        deleted: shorten(x.deleted, VIEW_SUGGESTION_CHARS),
+      })),
+      clauses: m.amendment.record.clauses,
+      omittedClauses: m.amendment.record.omittedClauses,
+      setAside: m.amendment.setAside,
+      frozen: m.status === 'open' || (closed && m.amendment.settledAt === null),
+      settledAt: m.amendment.settledAt,
+      resultVersionId: m.amendment.resultVersionId,
+    },
   };
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 export function presentBallot(b: Ballot): BallotView {

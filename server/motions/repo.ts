@@ -7,6 +7,7 @@ import type { Dialect } from '../db/engine.ts';
 import type { MotionsTable, Schema } from '../db/schema.ts';
 import { versionOf, type Version } from '../documents/versions-repo.ts';
 import { newId, nowIso } from '../ids.ts';
+import { Amendments, type Amendment } from './amendments-repo.ts';
 
 export type { Electorate } from '../../shared/motions.ts';
 
@@ -51,6 +52,8 @@ export interface MotionDetails extends Motion {
   version: Version | null;
   /** The electorate now (frozen at the close, for a closed motion). */
   electorate: Electorate;
+  /** Set when the motion is an amendment to its document. */
+  amendment: Amendment | null;
 }
 
 export interface Ballot {
@@ -432,6 +435,7 @@ export class Motions {
   private async withElectorate(rows: DetailsRow[]): Promise<MotionDetails[]> {
     let roster: { userId: string; role: Role; attendance: Attendance }[] | null = null;
     const out: MotionDetails[] = [];
+    const amendments = await new Amendments(this.db).byMotions(rows.map((r) => r.id));
     for (const r of rows) {
       const motion = motionOf(r);
       let electorate: Electorate;
@@ -470,6 +474,7 @@ export class Motions {
               })
             : null,
         electorate,
+        amendment: amendments.get(r.id) ?? null,
       });
     }
     return out;

@@ -84,6 +84,7 @@ describe('inserting a vote-result block', () => {
       members: 25,
       present: 23,
       voted: 23,
+      amendment: null,
     } satisfies Partial<MotionView>;
     const tally = { for: 23, against: 0, abstain: 0 };
     const open: MotionView = { ...base, status: 'open', tally, decision: null };

@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   ballotRequest,
+  createAmendmentRequest,
   createMotionRequest,
+  setAsideRequest,
   tallyRequest,
   updateMotionRequest,
   type AuditView,
@@ -13,6 +15,7 @@ import {
 } from '../../../shared/api.ts';
 import type { Actor } from '../../accounts/users.ts';
 import { castBallot, closeMotion, createMotion, openMotion, recordTally, updateMotion } from '../../motions/commands.ts';
+import { createAmendment, setAmendmentAside } from '../../motions/amendments.ts';
 import { presentBallot, presentMotion } from '../../motions/present.ts';
 import type { Motion, MotionFields } from '../../motions/repo.ts';
 import { can, type MeetingSubject } from '../../policies.ts';
@@ -80,6 +83,31 @@ export function motionRoutes(app: FastifyInstance, s: Services, options: { audit
       durationSeconds: input.durationSeconds,
     };
     return reply.code(201).send(await createMotion(s, actor, id, fields, revoteOf ?? null));
+  });
+
+  // An amendment: suggestions of one of the meeting's documents put to the vote together (`server/motions/amendments.ts`).
+  app.post('/api/meetings/:id/amendments', async (req, reply) => {
+    const actor = requireActor(req);
+    const { id } = parse(idParams, req.params);
+    const { meeting, subject } = await loadMeeting(s, actor, id);
+    authorize(actor, { type: 'motion.manage', meeting: subject });
+    const { suggestionIds, ...input } = parse(createAmendmentRequest, req.body);
+    const fields = {
+      ...input,
+      quorumRule: {
+        numerator: input.quorumRule?.numerator ?? meeting.quorumRule.numerator,
+        denominator: input.quorumRule?.denominator ?? meeting.quorumRule.denominator,
+      },
+    };
+    return reply.code(201).send(await createAmendment(s, actor, id, fields, suggestionIds));
+  });
+
+  // The chair withdraws or postpones a draft amendment, or brings a postponed one back.
+  app.post('/api/motions/:id/set-aside', async (req) => {
+    const actor = requireActor(req);
+    const { motion, subject } = await loadMotion(s, actor, parse(idParams, req.params).id);
+    authorize(actor, { type: 'motion.run', meeting: subject });
+    return setAmendmentAside(s, actor, motion.id, parse(setAsideRequest, req.body).action);
   });
 
   app.get('/api/motions/:id', async (req): Promise<MotionDetail> => {

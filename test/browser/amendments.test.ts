@@ -1,0 +1,107 @@
+import { expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { MotionView } from '../../shared/api.ts';
+import { SUGGEST_DELETE, SUGGEST_INSERT } from '../../shared/editor/suggestion-marks.ts';
+import { tokenFor } from '../helpers/api.ts';
+import { browserSuite, describeInBrowser, editorText, expectConnection } from '../helpers/browser.ts';
+import { stockClient, whenSynced } from '../helpers/clients.ts';
+import { command, votingRoom } from '../helpers/vote-pages.ts';
+
+describeInBrowser('browser: amendments', () => {
+  const suite = browserSuite();
+
+  it(
+    '[AM7] the secretary makes an amendment from the document, the chair sees old and new text side by side and opens it, the frozen suggestion is framed and refuses typing, and the adopted text reaches every screen',
+    async () => {
+      const room = await votingRoom(suite, [
+        { fullName: 'Cung Hồng Kiên', role: 'chair' },
+        { fullName: 'Trần Thu Hà', role: 'secretary' },
+        { fullName: 'Lê Văn Dũng', role: 'delegate' },
+        { fullName: 'Phạm Thị Lan', role: 'delegate' },
+      ]);
+      const [chairAccount, secretaryAccount, delegateAccount] = room.accounts;
+      // Dũng's suggestions, written by a stock client as his editor's suggest mode would.
+      const writer = stockClient(suite.server.url, room.documentId, { token: await tokenFor(suite.admin, delegateAccount!.userId, 'am') });
+      try {
+        await whenSynced(writer);
+        const by = { by: delegateAccount!.userId, name: delegateAccount!.fullName, at: '2026-12-03T08:00:00.000Z' };
+        const fragment = writer.doc.getXmlFragment('default');
+        writer.doc.transact(() => {
+          for (const runs of [
+            [['Điều 8. Nhiệm vụ năm 2024', {}]],
+            [
+              ['1. Giao Giám đốc tổ chức ', {}],
+              ['ngay ', { [SUGGEST_DELETE]: { id: 'sDel', ...by } }],
+              ['thực hiện ', {}],
+              ['trong quý I ', { [SUGGEST_INSERT]: { id: 'sIns', ...by } }],
+              ['và báo cáo.', {}],
+            ],
+          ] as [string, Record<string, unknown>][][]) {
+            const text = new Y.XmlText();
+            const p = new Y.XmlElement('paragraph');
+            p.insert(0, [text]);
+            fragment.insert(fragment.length, [p]);
+            let at = 0;
+            for (const [s, attrs] of runs) {
+              text.insert(at, s, attrs);
+              at += s.length;
+            }
+          }
+        });
+        await new Promise((r) => setTimeout(r, 500));
+      } finally {
+        writer.destroy();
+      }
+      const account = (a: typeof chairAccount) => ({ account: { username: a!.username, password: a!.password } });
+      const documentPage = `/m/${room.meetingId}/d/${room.documentId}`;
+
+      // The secretary picks both suggestions and makes one amendment of them.
+      const secretary = await suite.person(account(secretaryAccount));
+      await secretary.page.goto(documentPage);
+      await expectConnection(secretary.page, 'connected');
+      await secretary.page.locator('[data-testid="amendment-maker"] summary').click();
+      await secretary.page.locator('[data-testid="amendment-pick"][data-suggestion-id="sIns"]').check();
+      await secretary.page.locator('[data-testid="amendment-pick"][data-suggestion-id="sDel"]').check();
+      await secretary.page.getByTestId('amendment-make').click();
+      await expect.poll(() => secretary.page.getByTestId('amendment-made').textContent()).toContain('Sửa đổi Điều 8, khoản 1');
+
+      // The chair sees it in the motions list, the paragraph as it reads and as amended, and opens the vote.
+      const chair = await suite.person(account(chairAccount));
+      await chair.page.goto(documentPage);
+      await expectConnection(chair.page, 'connected');
+      const item = chair.page.getByTestId('motion').filter({ hasText: 'Sửa đổi Điều 8, khoản 1' });
+      await expect.poll(() => item.getByTestId('amendment-before').textContent()).toBe('1. Giao Giám đốc tổ chức ngay thực hiện và báo cáo.');
+      expect(await item.getByTestId('amendment-after').textContent()).toBe('1. Giao Giám đốc tổ chức thực hiện trong quý I và báo cáo.');
+      const beside = await Promise.all([item.getByTestId('amendment-before').boundingBox(), item.getByTestId('amendment-after').boundingBox()]);
+      expect(beside[1]!.x).toBeGreaterThan(beside[0]!.x + beside[0]!.width - 1);
+      await item.getByTestId('motion-open').click();
+
+      // In the delegate's editor the amendment's suggestions are framed; typing inside one changes nothing.
+      const delegate = await suite.person(account(delegateAccount));
+      await delegate.page.goto(documentPage);
+      await expectConnection(delegate.page, 'connected');
+      const frozen = delegate.page.locator('.ProseMirror .suggestion-frozen');
+      await expect.poll(() => frozen.count()).toBeGreaterThan(0);
+      const inserted = delegate.page.locator('.ProseMirror ins[data-suggestion-id="sIns"]');
+      await inserted.click();
+      await delegate.page.keyboard.type('xyz');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await inserted.textContent()).toBe('trong quý I ');
+      // Elsewhere the text is open: the document is not locked.
+      expect(await delegate.page.getByTestId('editor').getAttribute('data-editable')).toBe('true');
+
+      // Three vote for; the chair closes; every screen shows the adopted text, the suggestions gone.
+      const motions = (await room.clients[0]!.get<MotionView[]>(`/api/meetings/${room.meetingId}/motions`)).body;
+      const amendment = motions.find((m) => m.amendment)!;
+      for (const client of room.clients.slice(0, 3)) await command(client, `/api/motions/${amendment.id}/ballots`, { choice: 'for' }, 201);
+      await command(room.clients[0]!, `/api/motions/${amendment.id}/close`);
+      for (const page of [secretary.page, chair.page, delegate.page]) {
+        await expect.poll(() => editorText(page)).toContain('1. Giao Giám đốc tổ chức thực hiện trong quý I và báo cáo.');
+        expect(await page.locator('.ProseMirror [data-suggestion-id]').count()).toBe(0);
+        expect(await page.locator('.ProseMirror .suggestion-frozen').count()).toBe(0);
+      }
+      await expect.poll(() => item.getByTestId('amendment-applied').count()).toBe(1);
+    },
+    120_000,
+  );
+});
