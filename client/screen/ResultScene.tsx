@@ -4,6 +4,7 @@ import { useI18n } from '../i18n.tsx';
 import { motionFigures } from '../motions/figures.ts';
 import type { SettledText } from './scene.ts';
 import { SettledTextPanel } from './SettledTextPanel.tsx';
+import { amendmentChange, TextChangePanel } from './TextPanel.tsx';
 
 /**
  * The result of the vote just closed, as the chair declares it: the outcome in a word, the counts with the
@@ -40,7 +41,11 @@ export function ResultScene({ motion, settled }: { motion: MotionView; settled: 
           {formatVoteResult(motion, lang)}
         </p>
       </div>
-      {settled && <SettledTextPanel settled={settled} />}
+      {motion.amendment ? (
+        <TextChangePanel title={motion.title} {...amendmentChange(motion.amendment)} testId="screen-amendment" />
+      ) : (
+        settled && <SettledTextPanel settled={settled} />
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
-import type { VersionContent } from '../../shared/api.ts';
+import type { AmendmentView, VersionContent } from '../../shared/api.ts';
 import { apiPath } from '../api/http.ts';
 import { useApiQuery } from '../api/useApiQuery.ts';
 import { useI18n } from '../i18n.tsx';
@@ -7,8 +7,7 @@ import { screenBlocks, type ScreenBlock } from './textBlocks.ts';
 
 /**
  * A text on the hall's screen, with what it replaces beside it when there is one: an amendment's old and new
- * wording, side by side (issue 16). Today the only caller passes no old text: a vote's frozen text, or the text
- * the meeting adopted. An amendment's vote will pass both, from its suggestions.
+ * wording, side by side (issue 16); a whole text (a vote's frozen text, the text the meeting adopted) has none.
  */
 export interface TextChange {
   /** What the panel is: "Văn bản biểu quyết: …", "Sửa đổi Điều 2, khoản 1". */
@@ -80,4 +79,13 @@ export function VersionTextPanel({ versionId, title, testId }: { versionId: stri
   const blocks = useMemo(() => (content ? screenBlocks(content) : null), [content]);
   if (!blocks) return null;
   return <TextChangePanel title={title} oldText={null} newText={blocks} testId={testId} />;
+}
+
+/** The paragraphs an amendment touches as plain lines, before and after (PJ7). */
+export function amendmentChange(amendment: AmendmentView): { oldText: ScreenBlock[]; newText: ScreenBlock[] } {
+  const line = (text: string): ScreenBlock => ({ kind: 'paragraph', align: 'left', heading: false, runs: text ? [{ text }] : [] });
+  return {
+    oldText: amendment.clauses.map((c) => line(c.before)),
+    newText: amendment.clauses.map((c) => line(c.after)),
+  };
 }

@@ -3,7 +3,7 @@ import type { QuorumState } from '../../shared/meeting.ts';
 import { useI18n } from '../i18n.tsx';
 import { motionFigures, turnout } from '../motions/figures.ts';
 import { formatSeconds, useCountdown } from '../motions/useCountdown.ts';
-import { VersionTextPanel } from './TextPanel.tsx';
+import { amendmentChange, TextChangePanel, VersionTextPanel } from './TextPanel.tsx';
 
 interface Props {
   motion: MotionView;
@@ -60,7 +60,10 @@ export function VoteScene({ motion, alsoOpen, quorum }: Props) {
         )}
         {alsoOpen > 0 && <p className="screen-note">{t('screen.alsoOpen', { count: alsoOpen })}</p>}
       </div>
-      {motion.version && motion.documentTitle && (
+      {motion.amendment ? (
+        // An amendment: the paragraphs it changes, as they read and as it would leave them, side by side.
+        <TextChangePanel title={motion.title} {...amendmentChange(motion.amendment)} testId="screen-amendment" />
+      ) : motion.version && motion.documentTitle && (
         <VersionTextPanel
           versionId={motion.version.id}
           title={t('screen.votedText', { title: motion.documentTitle })}

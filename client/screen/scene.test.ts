@@ -77,6 +77,21 @@ describe('what the projector shows', () => {
     expect(projectorScene([{ ...adopted, outcome: 'rejected' }], [document('d1')])).toMatchObject({ settled: null });
   });
 
+  it('[PJ7] an adopted amendment settles no text: it adopted a change to one, which its result shows instead', () => {
+    const amendment = {
+      suggestionIds: ['s1'],
+      suggestions: [],
+      clauses: [{ article: 8, clause: 1, before: 'Giao ngay.', after: 'Giao trong quý I.' }],
+      omittedClauses: 0,
+      setAside: null,
+      frozen: false,
+      settledAt: at(6),
+      resultVersionId: 'v-after',
+    };
+    const adopted = closed(1, 5, { documentId: 'd1', documentTitle: 'Nghị quyết', version: version('v-vote', 'd1'), amendment });
+    expect(projectorScene([adopted], [document('d1')])).toMatchObject({ kind: 'result', settled: null });
+  });
+
   it('[PJ2] otherwise the meeting: the next motion prepared, and the text settled last, adopted or finalised', () => {
     expect(projectorScene([], [])).toEqual({ kind: 'overview', next: null, discussed: null, settled: null });
     const adopted = closed(1, 5, { documentId: 'd1', version: version('v1', 'd1') });

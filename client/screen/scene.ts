@@ -53,6 +53,8 @@ export function projectorScene(motions: readonly MotionView[], documents: readon
 /** The text a result adopted (the version voted on, or the final one if it has been finalised since). */
 function settledBy(motion: MotionView, documents: readonly DocumentView[]): SettledText | null {
   if (motion.outcome !== 'adopted' || motion.documentId === null || motion.version === null) return null;
+  // An amendment adopts a change to a text, not the text: its result shows the change (PJ7).
+  if (motion.amendment) return null;
   const document = documents.find((d) => d.id === motion.documentId);
   const final = document?.finalisation?.status === 'final' ? document.finalisation : null;
   return {

@@ -11,7 +11,7 @@ describeInBrowser('browser: amendments', () => {
   const suite = browserSuite();
 
   it(
-    '[AM7] the secretary makes an amendment from the document, the chair sees old and new text side by side and opens it, the frozen suggestion is framed and refuses typing, and the adopted text reaches every screen',
+    '[AM7][PJ7] the secretary makes an amendment from the document, the chair sees old and new text side by side and opens it, the frozen suggestion is framed and refuses typing, and the adopted text reaches every screen',
     async () => {
       const room = await votingRoom(suite, [
         { fullName: 'Cung Hồng Kiên', role: 'chair' },
@@ -90,6 +90,13 @@ describeInBrowser('browser: amendments', () => {
       // Elsewhere the text is open: the document is not locked.
       expect(await delegate.page.getByTestId('editor').getAttribute('data-editable')).toBe('true');
 
+      // The hall's projector shows the amendment being voted on: the paragraph as it reads and as amended (PJ7).
+      const projector = await suite.person({ ...account(room.accounts[3]), viewport: { width: 1920, height: 1080 } });
+      await projector.page.goto(`/m/${room.meetingId}/screen`);
+      await expect.poll(() => projector.page.getByTestId('screen-motion-title').textContent()).toContain('Sửa đổi Điều 8, khoản 1');
+      expect(await projector.page.getByTestId('screen-amendment-old').textContent()).toContain('1. Giao Giám đốc tổ chức ngay thực hiện và báo cáo.');
+      expect(await projector.page.getByTestId('screen-amendment-new').textContent()).toContain('1. Giao Giám đốc tổ chức thực hiện trong quý I và báo cáo.');
+
       // Three vote for; the chair closes; every screen shows the adopted text, the suggestions gone.
       const motions = (await room.clients[0]!.get<MotionView[]>(`/api/meetings/${room.meetingId}/motions`)).body;
       const amendment = motions.find((m) => m.amendment)!;
@@ -101,6 +108,9 @@ describeInBrowser('browser: amendments', () => {
         expect(await page.locator('.ProseMirror .suggestion-frozen').count()).toBe(0);
       }
       await expect.poll(() => item.getByTestId('amendment-applied').count()).toBe(1);
+      // The projector, without a reload, gives the result with the change it made.
+      await expect.poll(() => projector.page.getByTestId('screen-outcome').textContent()).toBe('Được thông qua');
+      expect(await projector.page.getByTestId('screen-amendment-new').textContent()).toContain('trong quý I');
     },
     120_000,
   );
