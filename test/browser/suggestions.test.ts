@@ -13,7 +13,7 @@ describeInBrowser('browser: suggestions', () => {
   const suite = browserSuite();
 
   it(
-    '[SG7] a delegate who may only suggest types and deletes; the chair sees the marks live, accepts one and rejects the other',
+    '[SG7][SG9] a delegate who may only suggest types and deletes; the chair sees the marks live, accepts one and rejects the other',
     async () => {
       const { documentId, meetingId, people } = await seedDocument(suite.admin, [CHAIR, DELEGATE]);
       const chair = await suite.person({ account: people[0], viewport: LAPTOP });

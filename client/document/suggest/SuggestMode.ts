@@ -32,6 +32,37 @@ export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStora
     return { enabled: false };
   },
 
+  // Before the other extensions' Backspace and Delete (lists, tables): in suggest mode one character is struck.
+  priority: 1000,
+
+  /**
+   * Backspace and Delete with the caret in text strike one character here, instead of leaving it to the browser's
+   * own deletion, which ProseMirror reads back from the page: around a struck run that reading can come back as a
+   * wider replacement, or with the caret left in front, and a press is lost. What they strike is decided by the
+   * key, not guessed from the change.
+   */
+  addKeyboardShortcuts() {
+    const strike = (forward: boolean) => () => {
+      if (!this.storage.enabled) return false;
+      const { state, view } = this.editor;
+      const { selection } = state;
+      if (!selection.empty) return false;
+      const $at = selection.$from;
+      if (!$at.parent.inlineContent) return false;
+      const at = $at.pos;
+      // At the edge of its paragraph a key would join two blocks: structure, which suggest mode does not change.
+      if (forward ? at >= $at.end() : at <= $at.start()) return true;
+      const node = forward ? $at.nodeAfter : $at.nodeBefore;
+      if (!node?.isText) return false;
+      const text = node.text ?? '';
+      // A character outside the Basic Multilingual Plane is two positions.
+      const size = forward ? (text.codePointAt(0)! > 0xffff ? 2 : 1) : text.length > 1 && /[\udc00-\udfff]/.test(text.at(-1)!) ? 2 : 1;
+      view.dispatch(state.tr.delete(forward ? at : at - size, forward ? at + size : at));
+      return true;
+    };
+    return { Backspace: strike(false), Delete: strike(true) };
+  },
+
   dispatchTransaction({ transaction, next }) {
     const sync = transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined;
     if (!this.storage.enabled || sync?.isChangeOrigin || sync?.isUndoRedoOperation) {

@@ -67,6 +67,27 @@ describe('suggest mode', () => {
     expect(state.doc.textContent).toBe('Thông qua báo cáo');
   });
 
+  it('[SG1][SG9] Delete or Backspace over text already struck moves the caret over it, so a run of presses goes on striking', () => {
+    next = 0;
+    let state = stateOf('Thông qua');
+    // "T" struck already, the caret left in front of it (as a Delete read late from the page can leave it).
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 1)));
+    state = suggest(state, (tr) => tr.delete(1, 2))!;
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 1)));
+    state = suggest(state, (tr) => tr.delete(1, 2))!;
+    expect(state.selection.from).toBe(2);
+    expect(state.doc.textContent).toBe('Thông qua');
+    state = suggest(state, (tr) => tr.delete(2, 3))!;
+    expect(runs(state).slice(0, 2)).toEqual([
+      ['Th', '-s1'],
+      ['ông qua', ''],
+    ]);
+    // Backspace from after struck text moves back over it.
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 3)));
+    state = suggest(state, (tr) => tr.delete(2, 3))!;
+    expect(state.selection.from).toBe(2);
+  });
+
   it('[SG1] deleting one’s own suggested insertion removes it; another person’s gets a deletion mark', () => {
     next = 0;
     let state = stateOf('ab');

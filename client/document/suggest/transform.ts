@@ -94,7 +94,13 @@ export function toSuggestion(state: EditorState, tr: Transaction, options: Sugge
       else if (!node.marks.some((m) => m.type === del)) strike.push([start, end]);
       return false;
     });
-    if (removals.length === 0 && strike.length === 0 && inserted.length === 0) return null;
+    if (removals.length === 0 && strike.length === 0 && inserted.length === 0) {
+      // Only text already struck: the key moves the caret over it, as over any text (Delete forward, Backspace
+      // back), so a run of presses goes on striking instead of sticking in front of what it struck already.
+      const { empty, from: caret } = state.selection;
+      if (!empty || (caret !== from && caret !== to)) return null;
+      return state.tr.setSelection(TextSelection.create(doc, caret === from ? to : from)).scrollIntoView();
+    }
   }
 
   // One suggestion goes on growing while the author types or deletes next to it: its id and time are kept.
