@@ -19,57 +19,28 @@
 import { equalityDeep } from 'lib0/function';
 import * as Y from 'yjs';
 import { SUGGEST_DELETE, SUGGEST_INSERT, suggestionAttrsOf } from '../../shared/editor/suggestion-marks.ts';
-import { SUGGESTIONS_FIELD } from '../../shared/suggestions.ts';
-
-const PROBE = Symbol('freeze probe');
+import { ProbeCopy } from './probe-copy.ts';
 
 export class FreezeGate {
-  private probe: Y.Doc | null = null;
+  private readonly probe: ProbeCopy;
 
-  constructor(private readonly doc: Y.Doc) {}
-
-  private readonly follow = (update: Uint8Array, origin: unknown) => {
-    if (origin !== PROBE && this.probe) Y.applyUpdate(this.probe, update, PROBE);
-  };
+  constructor(doc: Y.Doc) {
+    this.probe = new ProbeCopy(doc);
+  }
 
   /**
    * Whether `update` (which integrates completely: the room checked) touches text carrying one of `frozen`. A touching
    * update has changed the probe, which is dropped and rebuilt on next use.
    */
   touches(frozen: ReadonlySet<string>, update: Uint8Array): boolean {
-    const probe = this.probeDoc();
-    let touched = false;
-    // Yjs may follow the update with a transaction of its own (tidying formatting markers): any of them counts.
-    const inspect = (tr: Y.Transaction) => {
-      touched ||= touchesFrozen(tr, frozen);
-    };
-    probe.on('afterTransaction', inspect);
-    try {
-      Y.applyUpdate(probe, update, PROBE);
-    } finally {
-      probe.off('afterTransaction', inspect);
-    }
+    const touched = this.probe.try(update, (tr) => (touchesFrozen(tr, frozen) ? true : null)) ?? false;
     if (touched) this.release();
     return touched;
   }
 
   /** Drops the probe (nothing is frozen any more, or it holds an update that was held back). */
   release(): void {
-    if (!this.probe) return;
-    this.doc.off('update', this.follow);
-    this.probe.destroy();
-    this.probe = null;
-  }
-
-  private probeDoc(): Y.Doc {
-    if (this.probe) return this.probe;
-    const probe = new Y.Doc();
-    // The root must exist with its type before an update names it, or Yjs makes it a plain AbstractType.
-    probe.getXmlFragment(SUGGESTIONS_FIELD);
-    Y.applyUpdate(probe, Y.encodeStateAsUpdate(this.doc), PROBE);
-    this.doc.on('update', this.follow);
-    this.probe = probe;
-    return probe;
+    this.probe.release();
   }
 }
 

@@ -15,58 +15,28 @@
 import { equalityDeep } from 'lib0/function';
 import * as Y from 'yjs';
 import { SUGGEST_DELETE, SUGGEST_INSERT, suggestionAttrsOf } from '../../shared/editor/suggestion-marks.ts';
-import { SUGGESTIONS_FIELD } from '../../shared/suggestions.ts';
-
-const PROBE = Symbol('suggestion probe');
+import { ProbeCopy } from './probe-copy.ts';
 
 export class SuggestGate {
-  private probe: Y.Doc | null = null;
+  private readonly probe: ProbeCopy;
 
-  constructor(private readonly doc: Y.Doc) {}
-
-  private readonly follow = (update: Uint8Array, origin: unknown) => {
-    if (origin !== PROBE && this.probe) Y.applyUpdate(this.probe, update, PROBE);
-  };
+  constructor(doc: Y.Doc) {
+    this.probe = new ProbeCopy(doc);
+  }
 
   /**
    * Null when `update` (which integrates completely: the room checked) only suggests, as `userId`; otherwise why
-   * not. A refused update has changed the probe, which is dropped and rebuilt on next use.
+   * not (the first refusal stands). A refused update has changed the probe, which is dropped and rebuilt on next use.
    */
   refusal(userId: string, update: Uint8Array): string | null {
-    const probe = this.probeDoc();
-    let reason: string | null = null;
-    // Yjs may follow the update with a transaction of its own (tidying formatting markers it made redundant): the
-    // first refusal stands.
-    const inspect = (tr: Y.Transaction) => {
-      reason ??= refusalOf(tr, userId);
-    };
-    probe.on('afterTransaction', inspect);
-    try {
-      Y.applyUpdate(probe, update, PROBE);
-    } finally {
-      probe.off('afterTransaction', inspect);
-    }
+    const reason = this.probe.try(update, (tr) => refusalOf(tr, userId));
     if (reason !== null) this.release();
     return reason;
   }
 
   /** Drops the probe (no connection of the room needs it any more, or it holds a refused update). */
   release(): void {
-    if (!this.probe) return;
-    this.doc.off('update', this.follow);
-    this.probe.destroy();
-    this.probe = null;
-  }
-
-  private probeDoc(): Y.Doc {
-    if (this.probe) return this.probe;
-    const probe = new Y.Doc();
-    // The root must exist with its type before an update names it, or Yjs makes it a plain AbstractType.
-    probe.getXmlFragment(SUGGESTIONS_FIELD);
-    Y.applyUpdate(probe, Y.encodeStateAsUpdate(this.doc), PROBE);
-    this.doc.on('update', this.follow);
-    this.probe = probe;
-    return probe;
+    this.probe.release();
   }
 }
 
