@@ -176,7 +176,8 @@ describeInBrowser('browser: finalising the minutes', () => {
       await secretary.page.getByTestId('close-meeting').click();
       await secretary.page.getByTestId('close-meeting-confirm').click();
       await secretary.page.getByTestId('close-meeting').waitFor({ state: 'detached' });
-      expect((await suite.admin.get<MeetingView>(`/api/meetings/${meetingId}`)).body.status).toBe('closed');
+      // The button goes as the page takes the answer; the record is read after it, not raced against it.
+      await expect.poll(async () => (await suite.admin.get<MeetingView>(`/api/meetings/${meetingId}`)).body.status).toBe('closed');
 
       await secretary.page.goto(`/m/${meetingId}/d/${minutes.id}`);
       await expectConnection(secretary.page, 'connected');
