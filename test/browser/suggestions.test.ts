@@ -84,7 +84,7 @@ describeInBrowser('browser: suggestions', () => {
   // passes alone; it failed twice in full runs. Skipped until suggest mode keeps the composition node (closing note,
   // issue 16), not hidden: run it with `-t Telex` to see it.
   it.skip(
-    '[SG7] a word composed with an input method (Telex) in suggest mode arrives whole, as the author’s suggestion',
+    '[SG7] a word composed with an input method (Telex) in suggest mode arrives whole, as the author’s suggestion — skipped: known bug, under CPU load the first composed letter of a new suggestion can be doubled (issue 16 note)',
     async () => {
       const { documentId, meetingId, people } = await seedDocument(suite.admin, [CHAIR, DELEGATE]);
       expect((await suite.admin.patch(`/api/meetings/${meetingId}`, { delegatesSuggest: true })).status).toBe(200);
