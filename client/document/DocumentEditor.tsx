@@ -2,7 +2,6 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
-import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { editorExtensions } from '../../shared/editor/extensions.ts';
 import { useI18n } from '../i18n.tsx';
 import type { Identity } from '../identity.ts';
@@ -12,6 +11,7 @@ import { withMeetingFactView } from './meetingFacts/index.ts';
 import { FrozenSuggestions, frozenSuggestionIds, frozenSuggestionsKey } from './suggest/FrozenSuggestions.ts';
 import { useMotions } from './voteResult/MotionsContext.ts';
 import { Toolbar } from './Toolbar.tsx';
+import { Carets } from './Carets.ts';
 import { SuggestMode } from './suggest/SuggestMode.ts';
 import type { SuggestionAuthor } from './suggest/transform.ts';
 import './official.css';
@@ -71,7 +71,7 @@ export function DocumentEditor({
         FrozenSuggestions,
         Collaboration.configure({ document: session.ydoc }),
         SuggestMode.configure({ author: initialAuthor.current }),
-        CollaborationCaret.configure({
+        Carets.configure({
           provider: session.provider,
           user: { name: initialIdentity.current.name, color: initialIdentity.current.color },
         }),

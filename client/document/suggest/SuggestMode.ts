@@ -1,6 +1,9 @@
 import { Extension } from '@tiptap/core';
+import { Plugin, TextSelection, type Selection } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { randomSuggestionId, toSuggestion, type SuggestionAuthor } from './transform.ts';
+import type { SuggestionAttrs } from '../../../shared/editor/suggestion-marks.ts';
+import { compositionMarks, randomSuggestionId, toSuggestion, type SuggestOptions, type SuggestionAuthor } from './transform.ts';
 
 export interface SuggestModeOptions {
   author: SuggestionAuthor;
@@ -9,12 +12,36 @@ export interface SuggestModeOptions {
 export interface SuggestModeStorage {
   /** On: what the person types or deletes becomes their suggestion (`transform.ts`). */
   enabled: boolean;
+  /** The insertion the last input-method composition started (`compositionMarks`). */
+  composing: SuggestionAttrs | null;
 }
 
 declare module '@tiptap/core' {
   interface Storage {
     suggestMode: SuggestModeStorage;
   }
+}
+
+/**
+ * The caret where the page has it, when the editor has not read it yet. A key that only moves the caret (Home, an
+ * arrow, a click) moves the page's selection at once, but the editor learns of it on the next "selectionchange",
+ * which the browser may deliver after a key pressed right after it: striking at the editor's own, older caret would
+ * strike the wrong characters.
+ */
+function caretOnPage(view: EditorView): Selection | null {
+  const page = (view.root as Document).getSelection?.();
+  if (!page || !page.isCollapsed || !page.focusNode || !view.dom.contains(page.focusNode)) return null;
+  try {
+    const pos = view.posAtDOM(page.focusNode, page.focusOffset);
+    if (pos === view.state.selection.head && view.state.selection.empty) return null;
+    return TextSelection.create(view.state.doc, pos);
+  } catch {
+    return null;
+  }
+}
+
+function suggestOptions(author: SuggestionAuthor): SuggestOptions {
+  return { author, now: () => new Date().toISOString(), newId: randomSuggestionId };
 }
 
 /**
@@ -29,7 +56,7 @@ export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStora
   },
 
   addStorage() {
-    return { enabled: false };
+    return { enabled: false, composing: null };
   },
 
   // Before the other extensions' Backspace and Delete (lists, tables): in suggest mode one character is struck.
@@ -44,7 +71,12 @@ export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStora
   addKeyboardShortcuts() {
     const strike = (forward: boolean) => () => {
       if (!this.storage.enabled) return false;
-      const { state, view } = this.editor;
+      const { view } = this.editor;
+      // The editor takes the page's caret first, so that the strike below starts from it (and leaves the caret
+      // after what it struck for Delete, before it for Backspace).
+      const onPage = caretOnPage(view);
+      if (onPage) view.dispatch(view.state.tr.setSelection(onPage));
+      const { state } = view;
       const { selection } = state;
       if (!selection.empty) return false;
       const $at = selection.$from;
@@ -63,17 +95,37 @@ export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStora
     return { Backspace: strike(false), Delete: strike(true) };
   },
 
+  addProseMirrorPlugins() {
+    const storage = this.storage;
+    const options = () => this.options;
+    return [
+      new Plugin({
+        props: {
+          handleDOMEvents: {
+            // Before ProseMirror's own handler, which composes inside an element carrying the stored marks.
+            compositionstart: (view) => {
+              if (!storage.enabled) return false;
+              const onPage = caretOnPage(view);
+              if (onPage) view.dispatch(view.state.tr.setSelection(onPage));
+              const start = compositionMarks(view.state, suggestOptions(options().author));
+              if (!start) return false;
+              storage.composing = start.attrs;
+              view.dispatch(view.state.tr.setStoredMarks(start.marks));
+              return false;
+            },
+          },
+        },
+      }),
+    ];
+  },
+
   dispatchTransaction({ transaction, next }) {
     const sync = transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined;
     if (!this.storage.enabled || sync?.isChangeOrigin || sync?.isUndoRedoOperation) {
       next(transaction);
       return;
     }
-    const suggestion = toSuggestion(this.editor.state, transaction, {
-      author: this.options.author,
-      now: () => new Date().toISOString(),
-      newId: randomSuggestionId,
-    });
+    const suggestion = toSuggestion(this.editor.state, transaction, { ...suggestOptions(this.options.author), composing: this.storage.composing });
     if (suggestion) next(suggestion);
   },
 });

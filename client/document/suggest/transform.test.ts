@@ -2,7 +2,7 @@ import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
 import { editorSchema } from '../../../shared/editor/extensions.ts';
 import { SUGGEST_DELETE, SUGGEST_INSERT } from '../../../shared/editor/suggestion-marks.ts';
-import { toSuggestion, type SuggestOptions } from './transform.ts';
+import { compositionMarks, toSuggestion, type SuggestOptions } from './transform.ts';
 
 const schema = editorSchema();
 let next = 0;
@@ -145,5 +145,28 @@ describe('suggest mode', () => {
     // A pasted paragraph comes in as text of the paragraph it is pasted into.
     const pasted = suggest(state, (tr) => tr.replaceWith(3, 3, [schema.node('paragraph', null, [schema.text('một')]), schema.node('paragraph', null, [schema.text('hai')])]));
     expect(pasted === null || pasted.doc.childCount === 2).toBe(true);
+  });
+  it('[SG7] a composition starts inside the author’s insertion mark (a new one, or the one before the caret), and what it writes keeps those attributes', () => {
+    next = 0;
+    let state = stateOf('Hội nghị ');
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 10)));
+    const start = compositionMarks(state, options())!;
+    expect(start.attrs.id).toBe('s1');
+    expect(start.marks.map((m) => m.type.name)).toEqual([SUGGEST_INSERT]);
+    // The input method writes inside the marked element: the text comes with the mark, and stays as it is.
+    const tr = state.tr.insert(10, schema.text('Việt', start.marks));
+    const out = toSuggestion(state, tr, { ...options(), composing: start.attrs })!;
+    state = state.apply(out);
+    expect(runs(state)).toEqual([
+      ['Hội nghị ', ''],
+      ['Việt', '+s1'],
+    ]);
+    expect(state.doc.child(0).child(1).marks[0]!.attrs).toEqual(start.attrs);
+    // The next composition, right after it, goes on in the same suggestion; elsewhere it starts a new one.
+    expect(compositionMarks(state, options())!.attrs).toEqual(start.attrs);
+    const elsewhere = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 4)));
+    expect(compositionMarks(elsewhere, options())!.attrs.id).toBe('s2');
+    // Someone else's composition next to it is theirs.
+    expect(compositionMarks(state, options('u-binh'))!.attrs.by).toBe('u-binh');
   });
 });

@@ -24,6 +24,11 @@ export interface SuggestOptions {
   author: SuggestionAuthor;
   now(): string;
   newId(): string;
+  /**
+   * The insertion an input method is composing (`compositionMarks`): text typed inside it keeps exactly these
+   * attributes, so that the page, which already shows them, is not redrawn under the composition.
+   */
+  composing?: SuggestionAttrs | null;
 }
 
 /** A fresh suggestion id: random, so that authors working offline never take the same one. */
@@ -106,7 +111,9 @@ export function toSuggestion(state: EditorState, tr: Transaction, options: Sugge
   // One suggestion goes on growing while the author types or deletes next to it: its id and time are kept.
   const before = $to.nodeBefore;
   const after = doc.resolve(from).nodeAfter;
+  const composing = options.composing;
   const joined =
+    (composing && inserted.length > 0 && inserted.every((node) => ownMark(node, ins, by)?.id === composing.id) && composing) ||
     (inserted.length > 0 && ownMark(before, ins, by)) ||
     (strike.length > 0 && (ownMark(doc.resolve(from).nodeBefore, del, by) || ownMark(doc.resolve(to).nodeAfter, del, by))) ||
     ownMark(after, del, by);
@@ -131,6 +138,22 @@ export function toSuggestion(state: EditorState, tr: Transaction, options: Sugge
   out.setSelection(TextSelection.create(out.doc, Math.min(caret, out.doc.content.size)));
   out.scrollIntoView();
   return out;
+}
+
+/**
+ * The marks an input method's composition starts with at the caret, in suggest mode: the author's insertion mark
+ * (the one just before the caret when it is theirs, so the suggestion grows, else a new one) over the text's own
+ * marks. Set as stored marks before the composition begins, ProseMirror composes inside an element that already
+ * carries them, instead of marking the first composed letter afterwards and redrawing the node the input method is
+ * writing in (which doubled that letter: "VViệt").
+ */
+export function compositionMarks(state: EditorState, options: SuggestOptions): { marks: readonly Mark[]; attrs: SuggestionAttrs } | null {
+  const { selection } = state;
+  if (!(selection instanceof TextSelection) || !selection.empty || !selection.$from.parent.inlineContent) return null;
+  const { ins } = markTypes(state.schema);
+  const by = options.author.by;
+  const attrs = ownMark(selection.$from.nodeBefore, ins, by) ?? { id: options.newId(), by, name: options.author.name, at: options.now() };
+  return { marks: ins.create(attrs).addToSet(withoutSuggestion(selection.$from.marks())), attrs };
 }
 
 function withoutSuggestion(marks: readonly Mark[]): Mark[] {
