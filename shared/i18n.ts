@@ -47,6 +47,8 @@ const vi = {
     'Bạn đang mở quá nhiều kết nối cùng lúc (các thẻ và thiết bị cộng lại). Hãy đóng bớt rồi tải lại trang.',
   'close.suggestionsOnly':
     'Cuộc họp chỉ cho đại biểu đề xuất sửa đổi, nên máy chủ không nhận thay đổi trực tiếp vào văn bản từ thiết bị này. Hãy tải lại trang.',
+  'close.suggestionNotYours':
+    'Máy chủ không nhận một thay đổi ghi đề xuất dưới tên người khác. Hãy tải lại trang; nếu vẫn gặp, hãy báo quản trị viên.',
   'close.storageError': 'Máy chủ không lưu được văn bản. Các thay đổi của bạn vẫn được giữ trên thiết bị này.',
   'close.unknown': 'Kết nối bị đóng (mã {code}); đang kết nối lại…',
   'close.dismiss': 'Đóng thông báo',
@@ -847,6 +849,8 @@ const en: Record<MessageKey, string> = {
   'close.tooManyConnections': 'You have too many connections open at once (tabs and devices together). Close some, then reload the page.',
   'close.suggestionsOnly':
     'In this meeting delegates only suggest changes, so the server did not take a direct change to the text from this device. Please reload the page.',
+  'close.suggestionNotYours':
+    'The server did not take a change that writes a suggestion in another person’s name. Please reload the page; if it happens again, tell the administrator.',
   'close.storageError': 'The server could not save the document. Your changes are kept on this device.',
   'close.unknown': 'The connection closed (code {code}); reconnecting…',
   'close.dismiss': 'Dismiss',

@@ -59,6 +59,11 @@ export const CloseCode = {
    * the same update again.
    */
   SuggestionsOnly: 4422,
+  /**
+   * The update writes a suggestion in another person's name (a new suggestion id with someone else's account as its
+   * author): nothing of it was applied. An honest client never sends one, and retrying would send it again.
+   */
+  SuggestionNotYours: 4423,
   /** No valid session cookie or token: the person has to sign in. */
   Unauthenticated: 4401,
   /** The upgrade request came from another site's page (its Origin is not ours). */
@@ -109,4 +114,5 @@ export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.ForbiddenOrigin,
   CloseCode.NotFound,
   CloseCode.SuggestionsOnly,
+  CloseCode.SuggestionNotYours,
 ]);

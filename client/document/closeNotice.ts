@@ -20,6 +20,7 @@ const NOTICES: Record<number, Omit<CloseNotice, 'code'>> = {
   [CloseCode.SlowReader]: { key: 'close.slowReader', clearsOnReconnect: true },
   [CloseCode.TooManyConnections]: { key: 'close.tooManyConnections', clearsOnReconnect: false },
   [CloseCode.SuggestionsOnly]: { key: 'close.suggestionsOnly', clearsOnReconnect: false },
+  [CloseCode.SuggestionNotYours]: { key: 'close.suggestionNotYours', clearsOnReconnect: false },
   [CloseCode.StorageError]: { key: 'close.storageError', clearsOnReconnect: false },
 };
 

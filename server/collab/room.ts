@@ -13,6 +13,7 @@ import { PresenceGate, type PresenceLimits } from './presence.ts';
 import { Ranges } from './ranges.ts';
 import { DEFAULT_SAVING_PAUSE_LIMITS, SavingPause } from './saving-pause.ts';
 import { FreezeGate } from './freeze-gate.ts';
+import { AuthorshipLedger } from './authorship.ts';
 import { SuggestGate } from './suggest-gate.ts';
 import {
   decodeRelay,
@@ -176,6 +177,8 @@ export class Room implements MessageSink {
   private readonly peerCounts: PeerCounts | null = null;
   /** Checks the updates of connections that may only suggest (made on the first one). */
   private suggestGate: SuggestGate | null = null;
+  /** Who each suggestion in the document is by, so that nobody writes one in another person's name. */
+  private readonly authorship = new AuthorshipLedger();
   /**
    * The suggestion ids of amendments being voted on (`server/motions/amendments.ts`): an update that touches text
    * carrying one holds its connection back, as a `hold` lock does, until they are lifted.
@@ -223,6 +226,7 @@ export class Room implements MessageSink {
     });
     this.awareness.on('update', this.onAwarenessUpdate);
     this.doc.on('update', this.countHeld);
+    this.doc.on('update', (update: Uint8Array) => this.authorship.note(update));
   }
 
   /** Loads the stored state; no connection is attached before this resolves. */
@@ -444,6 +448,7 @@ export class Room implements MessageSink {
       if (conn.incompleteUpdates === 1) conn.send(syncStep1(this.doc));
       return false;
     }
+    if (this.forgesAuthorship(conn, update)) return false;
     if (this.frozenIds.size > 0 && this.touchesFrozen(conn, update)) return false;
     if (conn.suggestOnly && !this.onlySuggests(conn, update)) return false;
     Y.applyUpdate(this.doc, update, conn);
@@ -476,6 +481,20 @@ export class Room implements MessageSink {
     this.freezeGate?.release();
     conn.close(CloseCode.SuggestionsOnly, 'suggestions only');
     return false;
+  }
+
+  /**
+   * Whether a peer's update writes a suggestion in someone else's name (`authorship.ts`): then nothing of it is
+   * applied and the connection is closed (`SuggestionNotYours`). An honest client never sends one; it strips other
+   * people's suggestion marks from what is pasted.
+   */
+  private forgesAuthorship(conn: Connection, update: Uint8Array): boolean {
+    const forged = this.authorship.forgery(conn.principal?.userId ?? '', update);
+    if (forged === null) return false;
+    this.log.warn({ docId: this.id, conn: conn.id, suggestion: forged.id, named: forged.by }, 'a suggestion in another person’s name refused');
+    // The gates' probes follow the room's document; they never saw this update.
+    conn.close(CloseCode.SuggestionNotYours, 'suggestion not yours');
+    return true;
   }
 
   /**

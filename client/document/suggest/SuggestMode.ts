@@ -2,7 +2,8 @@ import { Extension } from '@tiptap/core';
 import { Plugin, TextSelection, type Selection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import type { SuggestionAttrs } from '../../../shared/editor/suggestion-marks.ts';
+import { Fragment, Slice, type Node as PMNode } from '@tiptap/pm/model';
+import { SUGGEST_DELETE, SUGGEST_INSERT, type SuggestionAttrs } from '../../../shared/editor/suggestion-marks.ts';
 import { compositionMarks, randomSuggestionId, toSuggestion, type SuggestOptions, type SuggestionAuthor } from './transform.ts';
 
 export interface SuggestModeOptions {
@@ -38,6 +39,19 @@ function caretOnPage(view: EditorView): Selection | null {
   } catch {
     return null;
   }
+}
+
+/** `slice` with every suggestion mark taken off its text. */
+export function withoutSuggestionMarks(slice: Slice): Slice {
+  const strip = (fragment: Fragment): Fragment => {
+    const nodes: PMNode[] = [];
+    fragment.forEach((node) => {
+      if (node.isText) nodes.push(node.mark(node.marks.filter((m) => m.type.name !== SUGGEST_INSERT && m.type.name !== SUGGEST_DELETE)));
+      else nodes.push(node.copy(strip(node.content)));
+    });
+    return Fragment.from(nodes);
+  };
+  return new Slice(strip(slice.content), slice.openStart, slice.openEnd);
 }
 
 function suggestOptions(author: SuggestionAuthor): SuggestOptions {
@@ -101,6 +115,10 @@ export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStora
     return [
       new Plugin({
         props: {
+          // Pasted text never brings suggestions along: in suggest mode it becomes the person's own insertion
+          // (`transform.ts`); when editing directly it is plain text. A mark copied with it would name someone
+          // else as its author, which the server refuses (`server/collab/authorship.ts`).
+          transformPasted: (slice) => withoutSuggestionMarks(slice),
           handleDOMEvents: {
             // Before ProseMirror's own handler, which composes inside an element carrying the stored marks.
             compositionstart: (view) => {
