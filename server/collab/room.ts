@@ -781,6 +781,11 @@ export class Room implements MessageSink {
   }
 
   /** Saving is paused: storage cannot be reached, and the room holds its new edits until it can. */
+  /** Bytes of edits held while saving is paused (0 when it is not). */
+  get heldBytes(): number {
+    return this.pause?.heldBytes ?? 0;
+  }
+
   get savingPaused(): boolean {
     return this.pause !== null;
   }

@@ -47,6 +47,13 @@ const DEFAULT_PRESENCE: PresenceLimits = { maxStateBytes: 4096, perSecond: 20 };
  * Loads a room on its first connection, unloads it a while after its last one leaves (after a final persist),
  * and runs the heartbeat that closes peers which stopped answering.
  */
+export interface RoomStats {
+  rooms: number;
+  connections: number;
+  savingPaused: number;
+  heldBytes: number;
+}
+
 export class RoomManager {
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly loaded = new Map<string, Room>();
@@ -232,10 +239,19 @@ export class RoomManager {
     return this.loaded.get(docId);
   }
 
-  stats(): { rooms: number; connections: number } {
+  /** For `/healthz`: documents loaded, sync sockets, and documents whose saving is paused with the bytes they hold. */
+  stats(): RoomStats {
     let connections = 0;
-    for (const room of this.loaded.values()) connections += room.connections.size;
-    return { rooms: this.loaded.size, connections };
+    let savingPaused = 0;
+    let heldBytes = 0;
+    for (const room of this.loaded.values()) {
+      connections += room.connections.size;
+      if (room.savingPaused) {
+        savingPaused++;
+        heldBytes += room.heldBytes;
+      }
+    }
+    return { rooms: this.loaded.size, connections, savingPaused, heldBytes };
   }
 
   private room(docId: string): Promise<Room> {

@@ -22,7 +22,7 @@ describe('the health check of each process', () => {
     for (const url of cluster.urls) {
       expect(await health(url)).toEqual({
         status: 200,
-        body: { status: 'ok', database: 'ok', redis: 'ok', rooms: 0, connections: 0 },
+        body: { status: 'ok', database: 'ok', redis: 'ok', rooms: 0, connections: 0, savingPaused: 0, heldBytes: 0 },
       });
     }
 

@@ -65,7 +65,7 @@ function authLog(client: StockClient): string[] {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function health(url: string): Promise<{ http: number; code?: string; database?: string }> {
+async function health(url: string): Promise<{ http: number; code?: string; database?: string; savingPaused?: number; heldBytes?: number }> {
   const res = await fetch(`${url}/healthz`);
   return { http: res.status, ...((await res.json()) as { code?: string; database?: string }) };
 }
@@ -125,6 +125,12 @@ describe('PostgreSQL restarted under running servers', () => {
     expect(opening.status).toBe(503);
     expect(opening.body).toMatchObject({ code: 'database_unavailable' });
     for (const url of [a, b]) expect(await health(url)).toMatchObject({ http: 503, code: 'database_unavailable', database: 'unavailable' });
+    // Each process counts the document whose saving is paused, with the edits it holds.
+    for (const url of [a, b]) {
+      const state = await health(url);
+      expect(state.savingPaused).toBe(1);
+      expect(state.heldBytes).toBeGreaterThan(0);
+    }
     // A client arriving now is closed with a code the stock client retries (4500), not left hanging.
     const newcomer = stockClient(b, m.documentId, { token: tuan });
     clients.push(newcomer);
@@ -143,7 +149,7 @@ describe('PostgreSQL restarted under running servers', () => {
     expect(writerLog.slice(writerLog.indexOf('paused'))).toEqual(['paused', 'resumed', writerLog.at(-1)]);
     await until(() => secretary.save().kind === 'server', 10_000, 'the app back to "saved on the server"');
     await until(() => witnessB.doc.getText('u').toString() === 'Thư ký: Trần Thu Hà', 5000, "the app client's edit on B");
-    for (const url of [a, b]) await expect.poll(() => health(url), { timeout: 10_000 }).toMatchObject({ http: 200, database: 'ok' });
+    for (const url of [a, b]) await expect.poll(() => health(url), { timeout: 10_000 }).toMatchObject({ http: 200, database: 'ok', savingPaused: 0, heldBytes: 0 });
 
     // From the database alone: the clients gone, the servers restarted, a new one reads the text.
     for (const c of clients.splice(0)) c.destroy();

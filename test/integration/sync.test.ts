@@ -117,7 +117,7 @@ describe('sync over a real server with stock y-websocket clients', () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
     // One process alone: no Redis to report.
-    expect(await res.json()).toEqual({ status: 'ok', database: 'ok', redis: 'none', rooms: 1, connections: 1 });
+    expect(await res.json()).toEqual({ status: 'ok', database: 'ok', redis: 'none', rooms: 1, connections: 1, savingPaused: 0, heldBytes: 0 });
   });
 
   it('[I2] updates from a stock client are stored and survive an in-process restart', async () => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Bus } from '../../cluster/bus.ts';
+import type { RoomStats } from '../../collab/rooms.ts';
 import { errorBody } from '../errors.ts';
 
 export interface HealthOptions {
@@ -7,7 +8,7 @@ export interface HealthOptions {
   ping: () => Promise<unknown>;
   /** The bus between processes; null when this process is the only one (`redis: "none"`). */
   bus: Bus | null;
-  stats: () => { rooms: number; connections: number };
+  stats: () => RoomStats;
   /** A database slower than this counts as down: a check that hangs tells a load balancer nothing. */
   timeoutMs: number;
 }
