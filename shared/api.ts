@@ -150,6 +150,8 @@ export const updateMeetingRequest = z
     agenda: z.array(multiLineText(300, 1)).max(50).optional(),
     observersComment: z.boolean().optional(),
     delegatesSuggest: z.boolean().optional(),
+    /** The agenda item under discussion (its index, within the agenda as it stands after this change), or null. */
+    currentItem: z.number().int().min(0).max(49).nullable().optional(),
     /** Only the next status in scheduled → in_session → closed. */
     status: z.enum(MEETING_STATUSES).optional(),
   })
@@ -405,6 +407,11 @@ export interface MeetingInfo {
   observersComment: boolean;
   /** Delegates only suggest changes to the text (track changes), which the server enforces; false: they edit it. */
   delegatesSuggest: boolean;
+  /**
+   * The agenda item under discussion now (its index in `agenda`), as the chair or the secretary set it; null: none.
+   * The hall's screen and the meeting page show it.
+   */
+  currentItem: number | null;
 }
 
 export interface MeetingSummary extends MeetingInfo {

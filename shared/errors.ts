@@ -44,6 +44,11 @@ export const ERRORS = {
     vi: 'Chỉ điểm danh được khi cuộc họp đang diễn ra.',
     en: 'Attendance can be taken only while the meeting is in session.',
   },
+  agenda_outside_sitting: {
+    status: 409,
+    vi: 'Chỉ đánh dấu được mục đang thảo luận khi cuộc họp đang diễn ra.',
+    en: 'An agenda item can be marked as under discussion only while the meeting is in session.',
+  },
   meeting_not_started: {
     status: 409,
     vi: 'Cuộc họp chưa bắt đầu nên chưa thể mở biểu quyết.',

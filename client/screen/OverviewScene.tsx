@@ -27,12 +27,19 @@ export function OverviewScene({ meeting, next, discussed, settled }: Props) {
         <p className="screen-label">
           {t(`meetingStatus.${meeting.status}`)} · {formatWhen(meeting.startsAt, lang)} · {meeting.place}
         </p>
+        {meeting.currentItem !== null && meeting.agenda[meeting.currentItem] !== undefined && (
+          <p className="screen-current" data-testid="screen-current-item">
+            <span className="screen-next-label">{t('agenda.current')}:</span> {meeting.agenda[meeting.currentItem]}
+          </p>
+        )}
         {meeting.agenda.length > 0 && (
           <>
             <h2 className="screen-section">{t('meetingField.agenda')}</h2>
             <ol className="screen-agenda" data-testid="screen-agenda">
               {meeting.agenda.map((item, index) => (
-                <li key={index}>{item}</li>
+                <li key={index} className={meeting.currentItem === index ? 'screen-agenda-current' : undefined} data-current={meeting.currentItem === index || undefined}>
+                  {item}
+                </li>
               ))}
             </ol>
           </>

@@ -286,6 +286,10 @@ const STEPS: string[] = [
      PRIMARY KEY (motion_id, suggestion_id)
    ) WITHOUT ROWID;
    CREATE INDEX amendment_suggestions_by_suggestion ON amendment_suggestions (suggestion_id);`,
+
+  // 12: the agenda item under discussion now (its index in the agenda), set by the chair or the secretary; the hall's
+  // screen and the meeting page show it. Null: none.
+  `ALTER TABLE meetings ADD COLUMN current_item INTEGER;`,
 ];
 
 /** Brings the database up to the latest step (or to `upTo`, for tests of a step's upgrade of existing data). */

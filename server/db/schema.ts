@@ -89,6 +89,8 @@ export interface MeetingsTable {
   updated_at: string;
   /** Observers (khách mời) may comment on the documents; 0 by default. */
   observers_comment: ColumnType<Flag, Flag | undefined, Flag>;
+  /** The agenda item under discussion (its index), or null (migration step 12). */
+  current_item: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface MembersTable {

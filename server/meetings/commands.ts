@@ -64,6 +64,13 @@ export async function updateMeeting(
       // Closing the sitting while a vote runs would leave it with no one able to cast or count the rest.
       if (changes.status === 'closed' && await tx.motions.anyOpen(meetingId)) fail('vote_open');
     }
+    // The item under discussion is one of the agenda's items as it stands after the change; a shortened agenda that
+    // loses it, or the sitting closed, leaves none.
+    const agenda = changes.agenda ?? current.agenda;
+    if (changes.currentItem != null && changes.currentItem >= agenda.length) fail('invalid_request', 'currentItem');
+    if (changes.currentItem != null && (changes.status ?? current.status) !== 'in_session') fail('agenda_outside_sitting', 'currentItem');
+    if (changes.currentItem === undefined && current.currentItem !== null && current.currentItem >= agenda.length) changes = { ...changes, currentItem: null };
+    if (changes.status === 'closed') changes = { ...changes, currentItem: null };
     await tx.meetings.update(meetingId, changes);
     const moved = changes.status !== undefined && changes.status !== current.status ? changes.status : null;
     await tx.audit.append({

@@ -18,5 +18,6 @@ export function presentMeetingInfo(m: Meeting): MeetingInfo {
     agenda: [...m.agenda],
     observersComment: m.observersComment,
     delegatesSuggest: m.delegatesSuggest,
+    currentItem: m.currentItem,
   };
 }

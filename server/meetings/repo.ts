@@ -30,9 +30,10 @@ export type Member = MemberView;
 /** A document's record: its finalisation, latest restore, origin and the lock `documentLock` decides. */
 export type MeetingDocument = DocumentView;
 
-export type MeetingFields = Omit<MeetingInfo, 'id' | 'status' | 'observersComment' | 'delegatesSuggest'> & {
+export type MeetingFields = Omit<MeetingInfo, 'id' | 'status' | 'observersComment' | 'delegatesSuggest' | 'currentItem'> & {
   observersComment?: boolean;
   delegatesSuggest?: boolean;
+  currentItem?: number | null;
 };
 
 function meetingOf(row: Selectable<MeetingsTable>): Meeting {
@@ -51,6 +52,7 @@ function meetingOf(row: Selectable<MeetingsTable>): Meeting {
     agenda: JSON.parse(row.agenda) as string[],
     observersComment: row.observers_comment === 1,
     delegatesSuggest: row.delegates_suggest === 1,
+    currentItem: row.current_item ?? null,
     isDemo: row.is_demo === 1,
     createdBy: row.created_by,
     createdAt: row.created_at,
@@ -313,6 +315,7 @@ export class Meetings {
       is_demo: isDemo ? 1 : 0,
       observers_comment: fields.observersComment ? 1 : 0,
       delegates_suggest: fields.delegatesSuggest ? 1 : 0,
+      current_item: null,
       created_by: createdBy,
       created_at: now,
       updated_at: now,
@@ -337,6 +340,7 @@ export class Meetings {
         ...(fields.agenda !== undefined && { agenda: JSON.stringify(fields.agenda) }),
         ...(fields.observersComment !== undefined && { observers_comment: fields.observersComment ? 1 : 0 }),
         ...(fields.delegatesSuggest !== undefined && { delegates_suggest: fields.delegatesSuggest ? 1 : 0 }),
+        ...(fields.currentItem !== undefined && { current_item: fields.currentItem }),
         ...(fields.quorumRule !== undefined && {
           quorum_num: fields.quorumRule.numerator,
           quorum_den: fields.quorumRule.denominator,

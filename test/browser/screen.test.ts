@@ -115,6 +115,14 @@ describeInBrowser('browser: the projector view', () => {
       expect(darkModules((await page.getByTestId('screen-qr').locator('path').getAttribute('d'))!)).toEqual(expected);
       // Served from this machine's own address, which no phone in the hall can open: the screen says so.
       expect(await page.getByTestId('screen-link-loopback').count()).toBe(1);
+
+      // The chair marks the item under discussion on the room's page; the screen and the delegate's room follow (PJ8).
+      await chair.page.getByTestId('agenda').locator('li').nth(1).getByTestId('agenda-mark').click();
+      await expect.poll(() => text(page, 'screen-current-item')).toBe('Đang thảo luận: Thảo luận');
+      expect(await page.getByTestId('screen-agenda').locator('li[data-current]').textContent()).toBe('Thảo luận');
+      await expect.poll(() => delegate.page.getByTestId('agenda').locator('li[data-current]').textContent()).toBe('Thảo luận · Đang thảo luận');
+      expect(await delegate.page.getByTestId('agenda-mark').count()).toBe(0);
+      await fitsTheScreen(page, ['screen-meeting-title', 'screen-current-item', 'screen-agenda', 'screen-present', 'screen-qr', 'screen-link']);
       await markPage(page);
 
       // The chair opens a named vote on the resolution from the room; the screen shows it with its frozen text.

@@ -119,6 +119,38 @@ describe('meetings, rosters and attendance over HTTP', () => {
     expect((await admin.patch(path, { status: 'in_session' })).body.code).toBe('invalid_transition');
   });
 
+  it('[PJ8] the chair and the secretary mark the agenda item under discussion; it stays within the agenda, and the sitting closed clears it, and none is marked outside the sitting', async () => {
+    const { url } = await server();
+    const admin = await setupAdmin(url);
+    const { meeting, people } = await seedMeeting(admin, { document: null, inSession: true });
+    const path = `/api/meetings/${meeting.id}`;
+    expect(meeting.currentItem).toBeNull();
+    const ha = await signedIn(url, 'ha', people.ha!.password);
+    const dung = await signedIn(url, 'dung', people.dung!.password);
+    const marked = await ha.patch<MeetingView>(path, { currentItem: 1 });
+    expect(marked.status).toBe(200);
+    expect(marked.body.currentItem).toBe(1);
+    expect((await dung.get<MeetingView>(path)).body.currentItem).toBe(1);
+    // A delegate cannot move it; an index past the agenda, or not a whole number, is refused.
+    expect((await dung.patch(path, { currentItem: 0 })).status).toBe(403);
+    for (const wrong of [3, -1, 1.5, '1']) {
+      const res = await ha.patch(path, { currentItem: wrong });
+      expect(res.status, String(wrong)).toBe(400);
+      expect(res.body.code).toBe('invalid_request');
+    }
+    expect((await ha.get<MeetingView>(path)).body.currentItem).toBe(1);
+    // The agenda shortened past it: no item is under discussion. An agenda and its mark together are taken.
+    expect((await ha.patch<MeetingView>(path, { agenda: ['Khai mạc'] })).body.currentItem).toBeNull();
+    expect((await ha.patch<MeetingView>(path, { agenda: ['Khai mạc', 'Bế mạc'], currentItem: 1 })).body.currentItem).toBe(1);
+    expect((await ha.patch<MeetingView>(path, { currentItem: null })).body.currentItem).toBeNull();
+    expect((await ha.patch<MeetingView>(path, { currentItem: 0 })).body.currentItem).toBe(0);
+    // Closing the sitting clears it, and none can be marked after it (nor before it opens).
+    expect((await admin.patch<MeetingView>(path, { status: 'closed' })).body.currentItem).toBeNull();
+    expect((await ha.patch(path, { currentItem: 0 })).body.code).toBe('agenda_outside_sitting');
+    const later = await seedMeeting(admin, { document: null, people: [{ username: 'tuan', fullName: 'Ngô Anh Tuấn', role: 'chair' }] });
+    expect((await admin.patch(`/api/meetings/${later.meeting.id}`, { currentItem: 0 })).body.code).toBe('agenda_outside_sitting');
+  });
+
   it('[H12] a CSV roster import previews each row with its error, then imports only the valid rows', async () => {
     const { url } = await server();
     const admin = await setupAdmin(url);
