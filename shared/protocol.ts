@@ -63,7 +63,7 @@ export const CloseCode = {
    * The update writes a suggestion in another person's name (a new suggestion id with someone else's account as its
    * author): nothing of it was applied. An honest client never sends one, and retrying would send it again.
    */
-  SuggestionNotYours: 4423,
+  SuggestionNotYours: 4424,
   /** No valid session cookie or token: the person has to sign in. */
   Unauthenticated: 4401,
   /** The upgrade request came from another site's page (its Origin is not ours). */
