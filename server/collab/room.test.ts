@@ -258,7 +258,7 @@ describe('room core over in-memory sockets', () => {
     a.leave();
     const b = MemoryPeer.join(rooms, 'd');
     await new Promise((r) => setTimeout(r, 200));
-    expect(rooms.stats()).toEqual({ rooms: 1, connections: 1 });
+    expect(rooms.stats()).toEqual({ rooms: 1, connections: 1, savingPaused: 0, heldBytes: 0 });
     expect(b.closedWith).toBeNull();
   });
 
