@@ -192,10 +192,11 @@ describeInBrowser('browser: suggestions', () => {
       const panel = chair.page.getByTestId('suggestions');
       await expect.poll(() => panel.getByTestId('suggestion').count()).toBe(1);
       const item = panel.getByTestId('suggestion');
+      // The panel reads the text again a moment after the last change.
+      await expect.poll(() => item.getByTestId('suggestion-inserted').textContent()).toBe(clause);
       expect(await item.textContent()).toContain(DELEGATE.fullName);
       expect(await item.textContent()).toContain('Điều 2');
       expect(await item.getByTestId('suggestion-paragraphs').count()).toBe(1);
-      expect(await item.getByTestId('suggestion-inserted').textContent()).toBe(clause);
 
       await item.getByTestId('suggestion-accept').click();
       await expect.poll(() => panel.getByTestId('suggestion').count()).toBe(0);
