@@ -322,7 +322,11 @@ describe('amendments', () => {
     const m = await votingMeeting(url);
     const a = await client(url, m, 'lan');
     const b = await client(url, m, 'minh');
-    draftArticles(a, m);
+    // Two articles, plain (written by Lan's client, so that every suggestion in the text is hers: SG16).
+    paragraph(a.doc, ['Điều 8. Nhiệm vụ năm 2024']);
+    paragraph(a.doc, ['1. Giao Giám đốc tổ chức thực hiện.']);
+    paragraph(a.doc, ['Điều 9. Kinh phí']);
+    paragraph(a.doc, ['Kinh phí từ nguồn tự chủ của Trung tâm.']);
     // Lan suggests a clause 2 in Điều 8 and a paragraph at the end of Điều 9, each a paragraph of its own.
     const body = a.doc.getXmlFragment('default');
     const suggestParagraph = (index: number, id: string, words: string) => {
@@ -338,7 +342,7 @@ describe('amendments', () => {
     };
     suggestParagraph(body.length - 2, 'sNew', '2. Báo cáo hằng quý.');
     suggestParagraph(body.length, 'sEnd', 'Kinh phí bổ sung khi cần.');
-    await expect.poll(() => listSuggestions(b.doc).map((x) => x.id)).toEqual(['sDel', 'sIns', 'sNew', 'sOther', 'sEnd']);
+    await expect.poll(() => listSuggestions(b.doc).map((x) => x.id)).toEqual(['sNew', 'sEnd']);
 
     const adopt = await made(m, ['sNew']);
     expect(adopt.title).toBe('Sửa đổi Điều 8, khoản 2');
@@ -355,15 +359,15 @@ describe('amendments', () => {
     expect((await m.as.kien!.post<MotionView>(`/api/motions/${adopt.id}/close`)).body.outcome).toBe('adopted');
     const adopted = room.doc.getXmlFragment('default').get(paragraphs(room.doc).findIndex((p) => p.startsWith('2. Báo cáo hằng quý.'))) as Y.XmlElement;
     expect(adopted.getAttribute(SUGGESTED_PARAGRAPH)).toBeUndefined();
-    expect(paragraphs(room.doc).slice(-5, -3)).toEqual(['1. Giao Giám đốc tổ chức ngay thực hiện trong quý I và báo cáo.', expect.stringMatching(/^2\. Báo cáo hằng quý\./u)]);
-    expect(listSuggestions(room.doc).map((x) => x.id)).toEqual(['sDel', 'sIns', 'sOther', 'sEnd']);
+    expect(paragraphs(room.doc).slice(-5, -3)).toEqual(['1. Giao Giám đốc tổ chức thực hiện.', expect.stringMatching(/^2\. Báo cáo hằng quý\./u)]);
+    expect(listSuggestions(room.doc).map((x) => x.id)).toEqual(['sEnd']);
 
     const reject = await made(m, ['sEnd']);
     await open(m, reject.id);
     await vote(m, reject.id, { kien: 'against', ha: 'against', dung: 'for' });
     expect((await m.as.kien!.post<MotionView>(`/api/motions/${reject.id}/close`)).body.outcome).toBe('rejected');
     expect(paragraphs(room.doc).at(-1)).toBe('Kinh phí từ nguồn tự chủ của Trung tâm.');
-    expect(listSuggestions(room.doc).map((x) => x.id)).toEqual(['sDel', 'sIns', 'sOther']);
+    expect(listSuggestions(room.doc)).toEqual([]);
     await expect.poll(() => [paragraphs(a.doc), paragraphs(b.doc)]).toEqual([paragraphs(room.doc), paragraphs(room.doc)]);
   });
 });
