@@ -213,6 +213,16 @@ describe('suggest mode', () => {
     expect(wholes(an)).toEqual(['', 's2', 's3', 's1', 's1', '']);
   });
 
+  it('[SG10] Enter in a heading of the body opens a suggested paragraph (not a heading) after it', () => {
+    next = 0;
+    const heading = schema.node('heading', { level: 2 }, [schema.text('Phần một')]);
+    const state = EditorState.create({ schema, doc: schema.node('doc', null, [heading, schema.node('paragraph', null, [schema.text('Nội dung')])]) });
+    const after = enter(state, 4)!;
+    expect([after.doc.child(0).type.name, after.doc.child(1).type.name]).toEqual(['heading', 'paragraph']);
+    expect(wholes(after)).toEqual(['', 's1', '']);
+    expect(after.doc.child(0).textContent).toBe('Phần một');
+  });
+
   it('[SG10] Enter does nothing outside the document’s body (a table, a list): no place for a paragraph there', () => {
     const cell = schema.node('tableCell', null, [schema.node('paragraph', null, [schema.text('Ô')])]);
     const table = schema.node('table', null, [schema.node('tableRow', null, [cell])]);
