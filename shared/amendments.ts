@@ -5,8 +5,8 @@
  * and the title it gets by default ("Sửa đổi Điều 2, khoản 1").
  */
 import * as Y from 'yjs';
-import { SUGGEST_DELETE, SUGGEST_INSERT, suggestionAttrsOf, type SuggestionAttrs } from './editor/suggestion-marks.ts';
-import { SUGGESTIONS_FIELD } from './suggestions.ts';
+import { SUGGEST_DELETE, SUGGEST_INSERT, suggestionAttrsOf, type SuggestionAttrs } from './editor/suggestion-attrs.ts';
+import { paragraphSuggestionOf, SUGGESTIONS_FIELD } from './suggestions.ts';
 
 /** Suggestions one amendment may group. */
 export const MAX_AMENDMENT_SUGGESTIONS = 50;
@@ -38,6 +38,8 @@ export interface AmendmentClause {
   clause: number | null;
   before: string;
   after: string;
+  /** A paragraph the amendment adds (a suggested paragraph, SG10): it has no text now (`before` is empty). */
+  added?: true;
 }
 
 /** What an amendment changes, as taken when it was made: kept with the motion, for display and the record. */
@@ -79,9 +81,18 @@ export function amendmentOf(doc: Y.Doc, ids: ReadonlySet<string>): AmendmentReco
   let article: number | null = null;
   let clause: number | null = null;
   const chosen = (a: SuggestionAttrs | null) => a !== null && ids.has(a.id);
+  const root = doc.getXmlFragment(SUGGESTIONS_FIELD);
+  const entry = (attrs: SuggestionAttrs, at: number | null) => {
+    let s = byId.get(attrs.id);
+    if (!s) byId.set(attrs.id, (s = { ...attrs, article, clause: at, inserted: '', deleted: '' }));
+    return s;
+  };
   const visit = (element: Y.XmlElement | Y.XmlFragment) => {
+    // A paragraph suggested as a whole is not in the text as it reads now: it starts no article or clause, and the
+    // clause it adds is the number its own text starts with ("3. …"), if any.
+    const suggested = element instanceof Y.XmlElement && element.parent === root ? paragraphSuggestionOf(element) : null;
     const texts = element.toArray().filter((c): c is Y.XmlText => c instanceof Y.XmlText);
-    if (texts.length > 0) {
+    if (texts.length > 0 || suggested) {
       const runs: Run[] = [];
       for (const text of texts) {
         for (const op of text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
@@ -93,7 +104,7 @@ export function amendmentOf(doc: Y.Doc, ids: ReadonlySet<string>): AmendmentReco
           });
         }
       }
-      const before = runs.map((r) => (r.ins ? '' : r.insert)).join('');
+      const before = suggested ? '' : runs.map((r) => (r.ins ? '' : r.insert)).join('');
       const articleMatch = ARTICLE.exec(before);
       if (articleMatch) {
         article = Number(articleMatch[1]);
@@ -102,20 +113,28 @@ export function amendmentOf(doc: Y.Doc, ids: ReadonlySet<string>): AmendmentReco
         const clauseMatch = CLAUSE.exec(before);
         if (clauseMatch) clause = Number(clauseMatch[1]);
       }
-      let touched = false;
+      const added = suggested !== null && chosen(suggested);
+      const own = added ? CLAUSE.exec(runs.map((r) => r.insert).join('')) : null;
+      const here = suggested ? (own ? Number(own[1]) : null) : clause;
+      let touched = added;
+      if (added) {
+        const s = entry(suggested, here);
+        // A suggestion of several paragraphs reads one line per paragraph.
+        if (s.inserted !== '' && s.inserted.length < MAX_SUGGESTION_CHARS) s.inserted += '\n';
+      }
       for (const run of runs) {
         for (const [attrs, kind] of [[run.ins, 'inserted'], [run.del, 'deleted']] as const) {
           if (!attrs || !chosen(attrs)) continue;
           touched = true;
-          let s = byId.get(attrs.id);
-          if (!s) byId.set(attrs.id, (s = { ...attrs, article, clause, inserted: '', deleted: '' }));
+          const s = entry(attrs, here);
           if (s[kind].length < MAX_SUGGESTION_CHARS) s[kind] = cut(s[kind] + run.insert, MAX_SUGGESTION_CHARS);
         }
       }
       if (touched && clauses.length >= MAX_CLAUSES) omittedClauses++;
       else if (touched) {
-        const after = runs.map((r) => ((r.ins && !chosen(r.ins)) || chosen(r.del) ? '' : r.insert)).join('');
-        clauses.push({ article, clause, before: cut(before), after: cut(after) });
+        // A suggested paragraph not in the amendment stays a suggestion: not in the text after it either.
+        const after = suggested && !added ? '' : runs.map((r) => ((r.ins && !chosen(r.ins)) || chosen(r.del) ? '' : r.insert)).join('');
+        clauses.push({ article, clause: here, before: cut(before), after: cut(after), ...(added ? { added: true as const } : {}) });
       }
     }
     for (const child of element.toArray()) if (child instanceof Y.XmlElement) visit(child);

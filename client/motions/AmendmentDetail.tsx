@@ -43,7 +43,9 @@ export function AmendmentDetail({ meeting, motion }: Props) {
           <div className="amendment-compare">
             <div>
               <p className="amendment-label small">{t('amendment.before')}</p>
-              <p className="amendment-before" data-testid="amendment-before">{c.before}</p>
+              <p className="amendment-before" data-testid="amendment-before">
+                {c.added ? <span className="muted">{t('amendment.added')}</span> : c.before}
+              </p>
             </div>
             <div>
               <p className="amendment-label small">{t('amendment.after')}</p>

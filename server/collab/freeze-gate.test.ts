@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SUGGEST_DELETE, SUGGEST_INSERT, type SuggestionAttrs } from '../../shared/editor/suggestion-marks.ts';
+import { SUGGEST_DELETE, SUGGEST_INSERT, SUGGESTED_PARAGRAPH, type SuggestionAttrs } from '../../shared/editor/suggestion-marks.ts';
 import { FreezeGate } from './freeze-gate.ts';
 
 const attrs = (id: string): SuggestionAttrs => ({ id, by: 'u-an', name: 'Nguyễn Văn An', at: '2026-12-03T08:00:00.000Z' });
@@ -78,5 +78,46 @@ describe('the freeze gate', () => {
     Y.applyUpdate(doc, updateOf(doc, (f) => text(f, 0).insert(0, 'Đề nghị ', {})));
     expect(gate.touches(FROZEN, updateOf(doc, (f) => text(f, 0).insert(8 + 12, 'x', {})))).toBe(true);
     gate.release();
+  });
+
+  /** The room with a third paragraph suggested whole under `id` ("3. Khen thưởng."), after the other two. */
+  const withParagraph = (id: string): Y.Doc => {
+    const doc = room();
+    const p = new Y.XmlElement('paragraph');
+    p.setAttribute(SUGGESTED_PARAGRAPH, attrs(id) as unknown as string);
+    const t = new Y.XmlText();
+    p.insert(0, [t]);
+    doc.getXmlFragment('default').insert(2, [p]);
+    t.insert(0, '3. Khen thưởng.', { [SUGGEST_INSERT]: attrs(id) });
+    return doc;
+  };
+  const newParagraph = (id: string) => {
+    const p = new Y.XmlElement('paragraph');
+    p.setAttribute(SUGGESTED_PARAGRAPH, attrs(id) as unknown as string);
+    return p;
+  };
+
+  it.each([
+    ['text typed in it, even unmarked at its end', (f: Y.XmlFragment) => text(f, 2).insert(15, ' Mới', {})],
+    ['its text struck', (f: Y.XmlFragment) => text(f, 2).format(0, 2, { [SUGGEST_DELETE]: attrs('sOther') })],
+    ['its attribute removed (accepted by hand)', (f: Y.XmlFragment) => (f.get(2) as Y.XmlElement).removeAttribute(SUGGESTED_PARAGRAPH)],
+    ['its attribute changed', (f: Y.XmlFragment) => (f.get(2) as Y.XmlElement).setAttribute('textAlign', 'center')],
+    ['the paragraph removed', (f: Y.XmlFragment) => f.delete(2, 1)],
+    ['another paragraph added under its id', (f: Y.XmlFragment) => f.insert(3, [newParagraph('sF')])],
+  ])('[SG11][AM2] holds back a change to a paragraph suggested whole under a frozen id: %s', (_what, edit) => {
+    const doc = withParagraph('sF');
+    const gate = new FreezeGate(doc);
+    expect(gate.touches(FROZEN, updateOf(doc, edit))).toBe(true);
+  });
+
+  it('[SG11][AM2] admits edits beside a frozen suggested paragraph, and any change to one not frozen', () => {
+    const frozen = withParagraph('sF');
+    const gate = new FreezeGate(frozen);
+    expect(gate.touches(FROZEN, updateOf(frozen, (f) => text(f, 1).insert(0, 'x', {})))).toBe(false);
+    expect(gate.touches(FROZEN, updateOf(frozen, (f) => f.insert(3, [newParagraph('sOther')])))).toBe(false);
+    const free = withParagraph('sOther');
+    const other = new FreezeGate(free);
+    expect(other.touches(FROZEN, updateOf(free, (f) => text(f, 2).insert(15, ' Mới', {})))).toBe(false);
+    expect(other.touches(FROZEN, updateOf(free, (f) => f.delete(2, 1)))).toBe(false);
   });
 });

@@ -7,7 +7,9 @@
  * - deletes a character carrying a frozen suggestion mark (`suggestionInsert` or `suggestionDelete` with a frozen id),
  *   also by deleting a paragraph or any node holding one;
  * - changes the formatting of such a character (the suggestion mark itself, or bold, or anything else);
- * - inserts text carrying a frozen id, or between two characters of one frozen suggestion (inside it).
+ * - inserts text carrying a frozen id, or between two characters of one frozen suggestion (inside it);
+ * - changes a paragraph suggested as a whole under a frozen id (SG10) in any way: text typed, deleted or formatted in
+ *   it, its attributes, its removal; or adds a paragraph carrying a frozen id.
  *
  * Typing next to a frozen suggestion, anywhere else in its paragraph, or anywhere else in the document is admitted.
  *
@@ -18,8 +20,10 @@
  */
 import { equalityDeep } from 'lib0/function';
 import * as Y from 'yjs';
-import { SUGGEST_DELETE, SUGGEST_INSERT, suggestionAttrsOf } from '../../shared/editor/suggestion-marks.ts';
+import { SUGGEST_DELETE, SUGGEST_INSERT, SUGGESTABLE_NODE, SUGGESTED_PARAGRAPH, suggestionAttrsOf } from '../../shared/editor/suggestion-attrs.ts';
+import { SUGGESTIONS_FIELD } from '../../shared/suggestions.ts';
 import { ProbeCopy } from './probe-copy.ts';
+import { addedIn, attributeAfter, attributeBefore, deletedIn } from './transaction-state.ts';
 
 export class FreezeGate {
   private readonly probe: ProbeCopy;
@@ -70,8 +74,19 @@ function sameAttributes(a: Attributes, b: Attributes): boolean {
 
 /** Whether the transaction changed, removed or cut into text carrying a frozen suggestion id. */
 export function touchesFrozen(tr: Y.Transaction, frozen: ReadonlySet<string>): boolean {
-  const added = (item: Y.Item) => item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0);
-  const deletedNow = (item: Y.Item) => item.deleted && Y.isDeleted(tr.deleteSet, item.id);
+  const added = (item: Y.Item) => addedIn(tr, item);
+  const deletedNow = (item: Y.Item) => deletedIn(tr, item);
+  const body = tr.doc.getXmlFragment(SUGGESTIONS_FIELD);
+  const frozenId = (value: unknown) => {
+    const id = suggestionAttrsOf(value)?.id;
+    return id !== undefined && frozen.has(id);
+  };
+  /** A paragraph of the body suggested whole under a frozen id, before or after the transaction. */
+  const frozenParagraph = (type: unknown): boolean =>
+    type instanceof Y.XmlElement &&
+    type.parent === body &&
+    type.nodeName === SUGGESTABLE_NODE &&
+    (frozenId(attributeBefore(tr, type, SUGGESTED_PARAGRAPH)) || frozenId(attributeAfter(type, SUGGESTED_PARAGRAPH)));
 
   const checkText = (text: Y.XmlText): boolean => {
     const before: Attributes = new Map();
@@ -109,6 +124,7 @@ export function touchesFrozen(tr: Y.Transaction, frozen: ReadonlySet<string>): b
 
   /** Whether a removed node held frozen text (every character in it that was there is removed with it). */
   const holdsFrozen = (type: SharedNode): boolean => {
+    if (frozenParagraph(type)) return true;
     if (type instanceof Y.XmlText) {
       const attrs: Attributes = new Map();
       for (let item = type._start; item !== null; item = item.right) {
@@ -127,13 +143,18 @@ export function touchesFrozen(tr: Y.Transaction, frozen: ReadonlySet<string>): b
 
   const checkChildren = (parent: SharedNode): boolean => {
     for (let item = parent._start; item !== null; item = item.right) {
+      const content = item.content;
+      // A paragraph added with a frozen id would join the suggestion being voted on.
+      if (added(item) && !item.deleted && content instanceof Y.ContentType && frozenParagraph(content.type)) return true;
       if (!deletedNow(item) || added(item)) continue;
-      if (item.content instanceof Y.ContentType && holdsFrozen(item.content.type)) return true;
+      if (content instanceof Y.ContentType && holdsFrozen(content.type)) return true;
     }
     return false;
   };
 
   for (const [type, keys] of tr.changed) {
+    // Inside a frozen suggested paragraph nothing changes: not its text, its runs or its attributes.
+    if (frozenParagraph(type) || (type instanceof Y.XmlText && frozenParagraph(type.parent))) return true;
     if (type instanceof Y.XmlText) {
       if (checkText(type)) return true;
     } else if (keys.has(null) && checkChildren(type)) {

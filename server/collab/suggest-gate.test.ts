@@ -4,7 +4,7 @@ import { CloseCode } from '../../shared/protocol.ts';
 import { MemoryPeer } from '../../test/helpers/memory-peer.ts';
 import { roomManagers } from '../../test/helpers/rooms.ts';
 import { until } from '../../test/helpers/wait.ts';
-import { SUGGEST_DELETE, SUGGEST_INSERT, type SuggestionAttrs } from '../../shared/editor/suggestion-marks.ts';
+import { SUGGEST_DELETE, SUGGEST_INSERT, SUGGESTED_PARAGRAPH, type SuggestionAttrs } from '../../shared/editor/suggestion-marks.ts';
 import { SuggestGate } from './suggest-gate.ts';
 
 const ME = 'u-an';
@@ -93,6 +93,69 @@ describe('the suggestion gate', () => {
     // After a refusal the probe is rebuilt from the room, so a refused update leaves no trace in it.
     expect(gate.refusal(ME, updateOf(doc, (f) => firstText(f).delete(0, 5)))).not.toBeNull();
     expect(gate.refusal(ME, updateOf(doc, (f) => firstText(f).format(0, 5, { [SUGGEST_DELETE]: mine('s5') })))).toBeNull();
+  });
+
+  /** A paragraph suggested whole: its attribute `whose`, its text `words` with the insertion mark `marked` (or none). */
+  const paragraph = (whose: SuggestionAttrs | null, words = '', marked: SuggestionAttrs | null = whose, extra: Record<string, unknown> = {}) => {
+    const p = new Y.XmlElement('paragraph');
+    if (whose) p.setAttribute(SUGGESTED_PARAGRAPH, whose as unknown as string);
+    for (const [key, value] of Object.entries(extra)) p.setAttribute(key, value as string);
+    if (words) {
+      const t = new Y.XmlText();
+      p.insert(0, [t]);
+      t.insert(0, words, marked ? { [SUGGEST_INSERT]: marked } : {});
+    }
+    return p;
+  };
+  /** The room with An's suggested paragraph (holding `words`, his insertion unless `marked` says otherwise) third. */
+  const withParagraph = (whose: SuggestionAttrs, words = '3. Khen thưởng.', marked: SuggestionAttrs | null = whose) => {
+    const doc = room();
+    doc.getXmlFragment('default').insert(2, [paragraph(whose, words, marked)]);
+    return doc;
+  };
+
+  const paragraphsAdmitted: [string, () => Y.Doc, (f: Y.XmlFragment) => void][] = [
+    ['an empty paragraph of the author’s own suggestion added to the body', room, (f) => f.insert(1, [paragraph(mine('sP'))])],
+    ['such a paragraph added with the author’s suggested text in it', room, (f) => f.insert(2, [paragraph(mine('sP'), '3. Khen thưởng.')])],
+    ['text typed in the author’s suggested paragraph', () => withParagraph(mine('sP')), (f) => ((f.get(2) as Y.XmlElement).get(0) as Y.XmlText).insert(15, ' Mới', { [SUGGEST_INSERT]: mine('sP') })],
+    ['the author’s suggested paragraph removed', () => withParagraph(mine('sP')), (f) => f.delete(2, 1)],
+    ['the author’s empty suggested paragraph removed', () => withParagraph(mine('sP'), ''), (f) => f.delete(2, 1)],
+  ];
+  for (const [what, start, edit] of paragraphsAdmitted) {
+    it(`[SG11] admits ${what}`, () => {
+      const doc = start();
+      expect(new SuggestGate(doc).refusal(ME, updateOf(doc, edit))).toBeNull();
+    });
+  }
+
+  const paragraphsRefused: [string, () => Y.Doc, (f: Y.XmlFragment) => void][] = [
+    ['a paragraph added without the suggestion attribute', room, (f) => f.insert(1, [paragraph(null)])],
+    ['a paragraph added under someone else’s suggestion', room, (f) => f.insert(1, [paragraph(others('sP'))])],
+    ['a suggested paragraph holding unmarked text', room, (f) => f.insert(1, [paragraph(mine('sP'), 'Sửa thẳng', null)])],
+    ['a suggested paragraph holding someone else’s insertion', room, (f) => f.insert(1, [paragraph(mine('sP'), 'Của Bình', others('s9'))])],
+    ['a suggested paragraph with another attribute', room, (f) => f.insert(1, [paragraph(mine('sP'), '', mine('sP'), { textAlign: 'center' })])],
+    ['a suggestion attribute a hostile peer wrote', room, (f) => f.insert(1, [paragraph({ id: '"><img>', by: ME, name: '', at: '' })])],
+    ['a suggested heading', room, (f) => {
+      const h = new Y.XmlElement('heading');
+      h.setAttribute(SUGGESTED_PARAGRAPH, mine('sP') as unknown as string);
+      f.insert(1, [h]);
+    }],
+    ['a suggested paragraph inside another node (a table cell, the header’s column)', room, (f) => (f.get(1) as Y.XmlElement).insert(0, [paragraph(mine('sP'))])],
+    ['someone else’s suggested paragraph removed', () => withParagraph(others('sP')), (f) => f.delete(2, 1)],
+    ['the author’s suggested paragraph removed with text in it not theirs', () => withParagraph(mine('sP'), 'Chủ tọa viết', null), (f) => f.delete(2, 1)],
+    ['the attribute taken off the author’s own suggested paragraph', () => withParagraph(mine('sP')), (f) => (f.get(2) as Y.XmlElement).removeAttribute(SUGGESTED_PARAGRAPH)],
+    ['an ordinary paragraph given the suggestion attribute', room, (f) => (f.get(1) as Y.XmlElement).setAttribute(SUGGESTED_PARAGRAPH, mine('sP') as unknown as string)],
+  ];
+  for (const [what, start, edit] of paragraphsRefused) {
+    it(`[SG11] refuses ${what}`, () => {
+      const doc = start();
+      expect(new SuggestGate(doc).refusal(ME, updateOf(doc, edit))).not.toBeNull();
+    });
+  }
+
+  it('[SG11] admits an attribute set again to the value it had (no change in effect)', () => {
+    const doc = withParagraph(mine('sP'));
+    expect(new SuggestGate(doc).refusal(ME, updateOf(doc, (f) => (f.get(2) as Y.XmlElement).setAttribute(SUGGESTED_PARAGRAPH, mine('sP') as unknown as string)))).toBeNull();
   });
 
   const managers = roomManagers();

@@ -6,7 +6,10 @@
  * - text inserted must carry the person's own insertion mark (`suggestionInsert` with `by` = their account);
  * - text removed must be their own suggested insertion;
  * - text kept may change formatting only by gaining or losing their own deletion mark (`suggestionDelete`);
- * - nothing else: no node added, removed or given other attributes, no other shared type touched.
+ * - a paragraph may be added directly in the document's body only as their own suggestion (its `suggestion`
+ *   attribute theirs and its only attribute, its text all their own suggested insertion, nothing but text in it), and
+ *   removed only if it was such a paragraph and held nothing but their own insertion (SG10);
+ * - nothing else: no other node added or removed, no node given other attributes, no other shared type touched.
  *
  * Cost: the probe exists only while the room has such a connection (one more copy of the document), follows the
  * room's document update by update, and is rebuilt only after a refusal (which closes the connection). The check
@@ -14,8 +17,10 @@
  */
 import { equalityDeep } from 'lib0/function';
 import * as Y from 'yjs';
-import { SUGGEST_DELETE, SUGGEST_INSERT, suggestionAttrsOf } from '../../shared/editor/suggestion-marks.ts';
+import { SUGGEST_DELETE, SUGGEST_INSERT, SUGGESTABLE_NODE, SUGGESTED_PARAGRAPH, suggestionAttrsOf } from '../../shared/editor/suggestion-attrs.ts';
+import { SUGGESTIONS_FIELD } from '../../shared/suggestions.ts';
 import { ProbeCopy } from './probe-copy.ts';
+import { addedIn, attributeAfter, attributeBefore, deletedIn } from './transaction-state.ts';
 
 export class SuggestGate {
   private readonly probe: ProbeCopy;
@@ -49,9 +54,10 @@ function setAttribute(attrs: Attributes, key: string, value: unknown): void {
 
 /** Why the transaction is not only `userId`'s suggestions, or null when it is. */
 export function refusalOf(tr: Y.Transaction, userId: string): string | null {
-  const added = (item: Y.Item) => item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0);
-  const deletedNow = (item: Y.Item) => item.deleted && Y.isDeleted(tr.deleteSet, item.id);
+  const added = (item: Y.Item) => addedIn(tr, item);
+  const deletedNow = (item: Y.Item) => deletedIn(tr, item);
   const own = (value: unknown) => suggestionAttrsOf(value)?.by === userId;
+  const body = tr.doc.getXmlFragment(SUGGESTIONS_FIELD);
 
   /** Every character of `text` present before or after the transaction, compared. */
   const checkText = (text: Y.XmlText): string | null => {
@@ -80,14 +86,45 @@ export function refusalOf(tr: Y.Transaction, userId: string): string | null {
     return null;
   };
 
-  /** A node's children: only a run of text may come or go, and only as the author's suggestion. */
+  /**
+   * A paragraph of the body added or removed whole: only the author's own suggested paragraph, holding nothing but
+   * runs of text (no attributes of their own), every character of which is the author's suggested insertion.
+   */
+  const checkParagraph = (element: Y.XmlElement, isNew: boolean): string | null => {
+    if (element.nodeName !== SUGGESTABLE_NODE) return 'structure changed';
+    if (isNew) {
+      const keys = Object.keys(element.getAttributes());
+      if (keys.length !== 1 || keys[0] !== SUGGESTED_PARAGRAPH || !own(attributeAfter(element, SUGGESTED_PARAGRAPH))) {
+        return 'paragraph added that is not the author’s suggested paragraph';
+      }
+    } else if (!own(attributeBefore(tr, element, SUGGESTED_PARAGRAPH))) {
+      return 'paragraph removed that is not the author’s suggested paragraph';
+    }
+    for (let item = element._start; item !== null; item = item.right) {
+      const there = isNew ? !item.deleted : !added(item) && (!item.deleted || deletedNow(item));
+      if (!there) continue;
+      const content = item.content;
+      if (!(content instanceof Y.ContentType) || !(content.type instanceof Y.XmlText)) return 'something other than text in a suggested paragraph';
+      if (isNew && content.type._map.size > 0) return 'attributes of a text changed';
+      const refused = checkText(content.type);
+      if (refused) return refused;
+    }
+    return null;
+  };
+
+  /** A node's children: only a run of text may come or go, or a paragraph of the body, and only as the author's suggestion. */
   const checkChildren = (parent: Y.XmlElement | Y.XmlFragment): string | null => {
     for (let item = parent._start; item !== null; item = item.right) {
       const isNew = added(item);
       if (!(isNew ? !item.deleted : deletedNow(item))) continue;
       const content = item.content;
-      if (!(content instanceof Y.ContentType) || !(content.type instanceof Y.XmlText)) return 'structure changed';
-      const refused = checkText(content.type);
+      if (!(content instanceof Y.ContentType)) return 'structure changed';
+      const refused =
+        content.type instanceof Y.XmlText
+          ? checkText(content.type)
+          : parent === body && content.type instanceof Y.XmlElement
+            ? checkParagraph(content.type, isNew)
+            : 'structure changed';
       if (refused) return refused;
     }
     return null;
@@ -99,7 +136,12 @@ export function refusalOf(tr: Y.Transaction, userId: string): string | null {
       const refused = checkText(type);
       if (refused) return refused;
     } else if (type instanceof Y.XmlElement || type instanceof Y.XmlFragment) {
-      for (const key of keys) if (key !== null) return 'node attributes changed';
+      // An attribute set again to the value it had changes nothing (y-prosemirror may write one it compares by identity).
+      for (const key of keys) {
+        if (key !== null && !(type instanceof Y.XmlElement && equalityDeep(attributeBefore(tr, type, key), attributeAfter(type, key)))) {
+          return 'node attributes changed';
+        }
+      }
       const refused = checkChildren(type);
       if (refused) return refused;
     } else {

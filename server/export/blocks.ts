@@ -20,6 +20,7 @@ import {
   type FontSize,
   type Rule,
 } from '../../shared/editor/allowed.ts';
+import { SUGGESTABLE_NODE, SUGGESTED_PARAGRAPH, suggestionAttrsOf } from '../../shared/editor/suggestion-attrs.ts';
 import { VOTE_RESULT_NODE } from '../../shared/editor/vote-result.ts';
 import { BLANK } from '../../shared/templates/types.ts';
 import { COMMENT_EDGE_MARK, boldArticlePrefix, inlinesOf, textRuns, type Inline } from './inline.ts';
@@ -186,7 +187,18 @@ function withCommentEdges(clean: JSONContent, original: JSONContent): JSONConten
   return { ...clean, ...(marks ? { marks } : {}), ...(content ? { content } : {}) };
 }
 
-export function documentBlocks(doc: JSONContent, options: { commentEdges?: boolean } = {}): Block[] {
+/**
+ * The document as it stands (SG8, SG10): a paragraph of the body suggested as a whole is not in it until accepted
+ * (the suggested insertions within paragraphs are left out run by run, `inline.ts`).
+ */
+function standing(doc: JSONContent): JSONContent {
+  if (doc.type !== 'doc' || !doc.content) return doc;
+  const suggested = (node: JSONContent) => node.type === SUGGESTABLE_NODE && suggestionAttrsOf(node.attrs?.[SUGGESTED_PARAGRAPH]) !== null;
+  return { ...doc, content: doc.content.filter((node) => !suggested(node)) };
+}
+
+export function documentBlocks(content: JSONContent, options: { commentEdges?: boolean } = {}): Block[] {
+  const doc = standing(content);
   const sanitised = sanitiseContent(doc);
   const clean = options.commentEdges ? withCommentEdges(sanitised, doc) : sanitised;
   return keepBeforeSignatures(toBlocks(clean.type === 'doc' ? clean.content : [clean]));

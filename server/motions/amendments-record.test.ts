@@ -5,7 +5,7 @@ import { documentUpdateFromJSON } from '../documents/initial-state.ts';
 import { amendmentOf, defaultAmendmentTitle, MAX_AMENDMENT_SUGGESTIONS, MAX_CLAUSES, MAX_SUGGESTION_CHARS } from '../../shared/amendments.ts';
 import { presentMotion } from './present.ts';
 import type { MotionDetails } from './repo.ts';
-import { SUGGEST_DELETE, SUGGEST_INSERT } from '../../shared/editor/suggestion-marks.ts';
+import { SUGGEST_DELETE, SUGGEST_INSERT, SUGGESTED_PARAGRAPH } from '../../shared/editor/suggestion-marks.ts';
 
 const attrs = (id: string) => ({ id, by: 'u-an', name: 'Nguyễn Văn An', at: '2026-12-03T08:00:00.000Z' });
 const text = (t: string, marks: JSONContent['marks'] = []): JSONContent => ({ type: 'text', text: t, marks });
@@ -77,5 +77,24 @@ describe('an amendment’s record', () => {
       amendment: { motionId: 'm1', documentId: 'd', record, suggestionIds: [...ids], setAside: null, setAsideAt: null, settledAt: null, resultVersionId: null },
     } as unknown as MotionDetails;
     expect(JSON.stringify(presentMotion(details).amendment).length).toBeLessThan(25_000);
+  });
+
+  it('[SG10][AM1] a paragraph suggested whole is a new clause: no text now, its text after, titled by the clause it adds', () => {
+    const clause = (words: string, id: string): JSONContent => ({ type: 'paragraph', attrs: { [SUGGESTED_PARAGRAPH]: attrs(id) }, content: [ins(words, id)] });
+    const doc = load(
+      para(text('Điều 2. Nhiệm vụ')),
+      para(text('1. Tổ chức thực hiện.')),
+      para(text('2. Báo cáo kết quả.')),
+      clause('3. Khen thưởng tập thể.', 'n'),
+      clause('Ý kiến khác.', 'm'),
+      para(text('Điều 3. Kinh phí')),
+    );
+    const record = amendmentOf(doc, new Set(['n']));
+    expect(record.suggestions.map((s) => [s.id, s.article, s.clause, s.inserted])).toEqual([['n', 2, 3, '3. Khen thưởng tập thể.']]);
+    expect(record.clauses).toEqual([{ article: 2, clause: 3, before: '', after: '3. Khen thưởng tập thể.', added: true }]);
+    expect(defaultAmendmentTitle(record, 'NQ')).toBe('Sửa đổi Điều 2, khoản 3');
+    // A paragraph without a number of its own adds to the article; a suggestion in the text after it is still in
+    // clause 2 (the new paragraphs are not in the text yet).
+    expect(defaultAmendmentTitle(amendmentOf(doc, new Set(['m'])), 'NQ')).toBe('Sửa đổi Điều 2');
   });
 });

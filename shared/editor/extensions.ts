@@ -11,7 +11,7 @@ import { SafeCodeBlock, SafeLink, SafeOrderedList, SafeTextAlign } from './safe-
 import { tableExtensions } from './tables.ts';
 import { VoteResult } from './vote-result.ts';
 import { MeetingFactNode } from './meeting-fact.ts';
-import { SuggestionDelete, SuggestionInsert } from './suggestion-marks.ts';
+import { SuggestedParagraph, SuggestionDelete, SuggestionInsert } from './suggestion-marks.ts';
 import { FONT_SIZES, RULES, columnsKindOf, fontSizeOf, oneOf, ruleOf, type ColumnsKind } from './allowed.ts';
 
 export { COLUMNS_KINDS, FONT_SIZES, RULES, type ColumnsKind, type FontSize, type Rule } from './allowed.ts';
@@ -126,6 +126,8 @@ export function editorExtensions(): AnyExtension[] {
     // Suggested insertions and deletions (track changes), anchored on the text they concern.
     SuggestionInsert,
     SuggestionDelete,
+    // A paragraph suggested as a whole (a new clause), a node attribute y-prosemirror stores on its element.
+    SuggestedParagraph,
   ];
 }
 

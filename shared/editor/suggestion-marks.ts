@@ -3,39 +3,30 @@
  * `suggestionInsert`, a deletion someone suggests is text carrying `suggestionDelete`. y-prosemirror stores a mark
  * as a formatting attribute of the Y.XmlText it is on (the attribute's value is the mark's attributes), so a
  * suggestion is anchored to the characters themselves: it moves with them under anyone's concurrent edits and
- * merges offline like any edit. The pure model over the Y.Doc is `shared/suggestions.ts`.
+ * merges offline like any edit. A paragraph suggested as a whole (a new clause) carries the same attributes as a node
+ * attribute (`SuggestedParagraph`). The pure model over the Y.Doc is `shared/suggestions.ts`.
  */
-import { Mark, mergeAttributes } from '@tiptap/core';
+import { Extension, Mark, mergeAttributes } from '@tiptap/core';
 import { caretColor } from '../presence.ts';
+import {
+  SUGGEST_DELETE,
+  SUGGEST_INSERT,
+  SUGGESTABLE_NODE,
+  SUGGESTED_PARAGRAPH,
+  suggestionAttrsOf,
+  type SuggestionAttrs,
+  type SuggestionKind,
+} from './suggestion-attrs.ts';
 
-export const SUGGEST_INSERT = 'suggestionInsert';
-export const SUGGEST_DELETE = 'suggestionDelete';
-export type SuggestionKind = 'insert' | 'delete';
-
-/** What each suggestion mark carries: who suggested it and when (`at`, ISO 8601), under one id per suggestion. */
-export interface SuggestionAttrs {
-  id: string;
-  /** The author's account id: the server admits a restricted delegate's marks only with their own id here. */
-  by: string;
-  /** The author's name as it was when they suggested it (the panel prefers the roster's current name). */
-  name: string;
-  at: string;
-}
-
-const SUGGESTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-/** The attributes of a suggestion mark as a peer wrote them, or null when they are not a suggestion's. */
-export function suggestionAttrsOf(value: unknown): SuggestionAttrs | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { id, by, name, at } = value as Record<string, unknown>;
-  if (typeof id !== 'string' || !SUGGESTION_ID.test(id) || typeof by !== 'string' || by.length === 0 || by.length > 64) return null;
-  return {
-    id,
-    by,
-    name: typeof name === 'string' ? name.slice(0, 200) : '',
-    at: typeof at === 'string' ? at.slice(0, 40) : '',
-  };
-}
+export {
+  SUGGEST_DELETE,
+  SUGGEST_INSERT,
+  SUGGESTABLE_NODE,
+  SUGGESTED_PARAGRAPH,
+  suggestionAttrsOf,
+  type SuggestionAttrs,
+  type SuggestionKind,
+} from './suggestion-attrs.ts';
 
 function suggestionMark(name: string, kind: SuggestionKind, tag: 'ins' | 'del') {
   return Mark.create({
@@ -74,3 +65,39 @@ function suggestionMark(name: string, kind: SuggestionKind, tag: 'ins' | 'del') 
 
 export const SuggestionInsert = suggestionMark(SUGGEST_INSERT, 'insert', 'ins');
 export const SuggestionDelete = suggestionMark(SUGGEST_DELETE, 'delete', 'del');
+
+/**
+ * A paragraph suggested as a whole: its `suggestion` attribute holds the suggestion's attributes (`SUGGESTED_PARAGRAPH`),
+ * shown as a bar in the author's colour beside it. Never read from pasted HTML (a pasted paragraph is no suggestion),
+ * and not carried over when a paragraph is split (the second half is the splitter's, not the author's).
+ */
+export const SuggestedParagraph = Extension.create({
+  name: 'suggestedParagraph',
+
+  addGlobalAttributes() {
+    return [
+      {
+        types: [SUGGESTABLE_NODE],
+        attributes: {
+          [SUGGESTED_PARAGRAPH]: {
+            default: null,
+            keepOnSplit: false,
+            parseHTML: () => null,
+            renderHTML: (attributes: Record<string, unknown>) => {
+              // Only checked values reach the page, as for the marks.
+              const attrs = suggestionAttrsOf(attributes[SUGGESTED_PARAGRAPH]);
+              if (!attrs) return {};
+              return {
+                class: 'suggestion-paragraph',
+                'data-suggestion-id': attrs.id,
+                'data-suggestion-by': attrs.by,
+                style: `--suggestion-color: ${caretColor(attrs.by)}`,
+                title: `${attrs.name} · ${attrs.at.slice(0, 16).replace('T', ' ')}`,
+              };
+            },
+          },
+        },
+      },
+    ];
+  },
+});

@@ -151,4 +151,62 @@ describeInBrowser('browser: suggestions', () => {
       60_000,
     );
   }
+
+  it(
+    '[SG12][SG10] a delegate who may only suggest presses Enter at the end of an article’s clause and types a new clause; the chair sees it live and accepts it',
+    async () => {
+      const suffix = `${process.pid.toString(36)}-clause`;
+      const seeded = await seedMeeting(suite.admin, {
+        people: [
+          { username: `kien-${suffix}`, fullName: CHAIR.fullName, role: 'chair' },
+          { username: `lan-${suffix}`, fullName: DELEGATE.fullName, role: 'delegate' },
+        ],
+        document: 'NQ',
+        inSession: true,
+      });
+      expect((await suite.admin.patch(`/api/meetings/${seeded.meeting.id}`, { delegatesSuggest: true })).status).toBe(200);
+      const [chair, delegate] = await suite.inDocument(seeded.documentId!, [
+        { account: seeded.people[`kien-${suffix}`]!, viewport: LAPTOP },
+        { account: seeded.people[`lan-${suffix}`]! },
+      ]);
+      const before = await convergedText([chair.page, delegate.page]);
+      const lines = before.split('\n');
+      const article = lines.findIndex((line) => line.startsWith('Điều 2.'));
+      expect(article).toBeGreaterThan(0);
+
+      // At the end of "Điều 2. …", Enter opens a new paragraph (the clause stays whole) and she types a clause.
+      await delegate.page.locator('.ProseMirror p', { hasText: 'Điều 2.' }).first().click();
+      await delegate.page.keyboard.press('End');
+      await delegate.page.keyboard.press('Enter');
+      const clause = 'Khen thưởng tập thể có thành tích xuất sắc.';
+      await delegate.page.keyboard.type(clause);
+
+      // The chair sees it live, after that clause, as Lan's suggested paragraph, her insertion underlined.
+      const suggested = chair.page.locator('.ProseMirror p.suggestion-paragraph');
+      // (Her caret stands in it, its name label inside the paragraph: the words are read from her insertion.)
+      await expect.poll(() => suggested.locator('ins.suggestion-insert').textContent()).toBe(clause);
+      expect(await suggested.getAttribute('data-suggestion-by')).toBe(seeded.people[`lan-${suffix}`]!.userId);
+      const withClause = [...lines.slice(0, article + 1), clause, ...lines.slice(article + 1)].join('\n');
+      expect(await convergedText([chair.page, delegate.page])).toBe(withClause);
+      // Listed once, as a new paragraph of Điều 2, by her.
+      const panel = chair.page.getByTestId('suggestions');
+      await expect.poll(() => panel.getByTestId('suggestion').count()).toBe(1);
+      const item = panel.getByTestId('suggestion');
+      // The panel reads the text again a moment after the last change.
+      await expect.poll(() => item.getByTestId('suggestion-inserted').textContent()).toBe(clause);
+      expect(await item.textContent()).toContain(DELEGATE.fullName);
+      expect(await item.textContent()).toContain('Điều 2');
+      expect(await item.getByTestId('suggestion-paragraphs').count()).toBe(1);
+
+      await item.getByTestId('suggestion-accept').click();
+      await expect.poll(() => panel.getByTestId('suggestion').count()).toBe(0);
+      for (const page of [chair.page, delegate.page]) {
+        await expect.poll(() => page.locator('.ProseMirror :is(p.suggestion-paragraph, ins.suggestion)').count()).toBe(0);
+      }
+      expect(await convergedText([chair.page, delegate.page])).toBe(withClause);
+      // Her connection was never refused.
+      expect(await delegate.page.getByTestId('close-notice').count()).toBe(0);
+    },
+    90_000,
+  );
 });

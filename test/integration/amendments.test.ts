@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { AuditView, DocumentDetail, MotionView, VersionContent } from '../../shared/api.ts';
-import { SUGGEST_DELETE, SUGGEST_INSERT, type SuggestionAttrs } from '../../shared/editor/suggestion-marks.ts';
+import { SUGGEST_DELETE, SUGGEST_INSERT, SUGGESTED_PARAGRAPH, type SuggestionAttrs } from '../../shared/editor/suggestion-marks.ts';
 import { listSuggestions } from '../../shared/suggestions.ts';
 import { contentHash } from '../../server/documents/versions.ts';
 import { tokenFor } from '../helpers/api.ts';
@@ -315,5 +315,59 @@ describe('amendments', () => {
     expect(opened.status).toBe('open');
     const actions = (await m.as.kien!.get<AuditView>(`/api/meetings/${m.meetingId}/audit`)).body.entries.map((e) => e.action);
     expect(actions.filter((e) => e.startsWith('amendment.'))).toEqual(['amendment.created', 'amendment.postponed', 'amendment.resumed', 'amendment.withdrawn']);
+  });
+
+  it('[SG10][AM3][AM4] an amendment of a suggested paragraph: a new clause in its record, frozen whole while voted, adopted it stays as ordinary text, rejected it goes', async () => {
+    const { url, rooms } = await server();
+    const m = await votingMeeting(url);
+    const a = await client(url, m, 'lan');
+    const b = await client(url, m, 'minh');
+    // Two articles, plain (written by Lan's client, so that every suggestion in the text is hers: SG16).
+    paragraph(a.doc, ['Điều 8. Nhiệm vụ năm 2024']);
+    paragraph(a.doc, ['1. Giao Giám đốc tổ chức thực hiện.']);
+    paragraph(a.doc, ['Điều 9. Kinh phí']);
+    paragraph(a.doc, ['Kinh phí từ nguồn tự chủ của Trung tâm.']);
+    // Lan suggests a clause 2 in Điều 8 and a paragraph at the end of Điều 9, each a paragraph of its own.
+    const body = a.doc.getXmlFragment('default');
+    const suggestParagraph = (index: number, id: string, words: string) => {
+      const attrs = mark(id, m, 'lan');
+      const p = new Y.XmlElement('paragraph');
+      p.setAttribute(SUGGESTED_PARAGRAPH, attrs as unknown as string);
+      const t = new Y.XmlText();
+      a.doc.transact(() => {
+        p.insert(0, [t]);
+        body.insert(index, [p]);
+        t.insert(0, words, { [SUGGEST_INSERT]: attrs });
+      });
+    };
+    suggestParagraph(body.length - 2, 'sNew', '2. Báo cáo hằng quý.');
+    suggestParagraph(body.length, 'sEnd', 'Kinh phí bổ sung khi cần.');
+    await expect.poll(() => listSuggestions(b.doc).map((x) => x.id)).toEqual(['sNew', 'sEnd']);
+
+    const adopt = await made(m, ['sNew']);
+    expect(adopt.title).toBe('Sửa đổi Điều 8, khoản 2');
+    expect(adopt.amendment!.clauses).toEqual([{ article: 8, clause: 2, before: '', after: '2. Báo cáo hằng quý.', added: true }]);
+    await open(m, adopt.id);
+    // While it is voted on, a word typed into the paragraph (at its end, unmarked) is held back.
+    const room = rooms.loadedRoom(m.documentId)!;
+    const newIndex = () => paragraphs(room.doc).indexOf('2. Báo cáo hằng quý.');
+    const inB = (b.doc.getXmlFragment('default').get(newIndex()) as Y.XmlElement).get(0) as Y.XmlText;
+    inB.insert(inB.length, ' Thêm', {});
+    await settle();
+    expect(paragraphs(room.doc)).toContain('2. Báo cáo hằng quý.');
+    await vote(m, adopt.id, { kien: 'for', ha: 'for', dung: 'for', lan: 'for' });
+    expect((await m.as.kien!.post<MotionView>(`/api/motions/${adopt.id}/close`)).body.outcome).toBe('adopted');
+    const adopted = room.doc.getXmlFragment('default').get(paragraphs(room.doc).findIndex((p) => p.startsWith('2. Báo cáo hằng quý.'))) as Y.XmlElement;
+    expect(adopted.getAttribute(SUGGESTED_PARAGRAPH)).toBeUndefined();
+    expect(paragraphs(room.doc).slice(-5, -3)).toEqual(['1. Giao Giám đốc tổ chức thực hiện.', expect.stringMatching(/^2\. Báo cáo hằng quý\./u)]);
+    expect(listSuggestions(room.doc).map((x) => x.id)).toEqual(['sEnd']);
+
+    const reject = await made(m, ['sEnd']);
+    await open(m, reject.id);
+    await vote(m, reject.id, { kien: 'against', ha: 'against', dung: 'for' });
+    expect((await m.as.kien!.post<MotionView>(`/api/motions/${reject.id}/close`)).body.outcome).toBe('rejected');
+    expect(paragraphs(room.doc).at(-1)).toBe('Kinh phí từ nguồn tự chủ của Trung tâm.');
+    expect(listSuggestions(room.doc)).toEqual([]);
+    await expect.poll(() => [paragraphs(a.doc), paragraphs(b.doc)]).toEqual([paragraphs(room.doc), paragraphs(room.doc)]);
   });
 });

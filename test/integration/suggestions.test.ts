@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { AuditView, MeetingView, SuggestionDecisionView } from '../../shared/api.ts';
-import { SUGGEST_DELETE, SUGGEST_INSERT, type SuggestionAttrs } from '../../shared/editor/suggestion-marks.ts';
+import { SUGGEST_DELETE, SUGGEST_INSERT, SUGGESTED_PARAGRAPH, type SuggestionAttrs } from '../../shared/editor/suggestion-marks.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { listSuggestions } from '../../shared/suggestions.ts';
 import { tokenFor } from '../helpers/api.ts';
@@ -183,5 +183,56 @@ describe('suggestions', () => {
     await open(m, vote.id);
     expect((await m.as.ha!.post(path('accept'), { ids: ['s-c'] })).body).toMatchObject({ code: 'document_read_only' });
     expect((await serverSuggestions(rooms, m.documentId)).list.map((s) => s.id)).toEqual(['s-c']);
+  });
+
+  it('[SG11][SG10] a restricted delegate’s own suggested paragraph is admitted and listed, accepting it makes it ordinary text, and a bare new paragraph closes with 4422', async () => {
+    const { url, rooms } = await server();
+    const m = await votingMeeting(url);
+    await suggestOnly(m);
+    const chair = await client(url, m, 'kien');
+    const delegate = await client(url, m, 'dung');
+    const body = (doc: Y.Doc) => doc.getXmlFragment('default');
+    const indexOf = (doc: Y.Doc, words: string) => body(doc).toArray().findIndex((n) => n instanceof Y.XmlElement && n.toString().includes(words));
+    const plainAt = (doc: Y.Doc, index: number) => {
+      const el = body(doc).get(index) as Y.XmlElement;
+      return el.toArray().map((t) => (t instanceof Y.XmlText ? plain(t) : '')).join('');
+    };
+    // Dũng opens a clause after "Điều 1." and types in it, as suggest mode writes it (Enter, then the words).
+    const at = indexOf(delegate.doc, 'Điều 1. ') + 1;
+    const clause = by(m, 'dung', 's-clause');
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.setAttribute(SUGGESTED_PARAGRAPH, clause as unknown as string);
+    body(delegate.doc).insert(at, [paragraph]);
+    const words = new Y.XmlText();
+    paragraph.insert(0, [words]);
+    words.insert(0, 'Khoản bổ sung.', { [SUGGEST_INSERT]: clause });
+    await expect.poll(() => listSuggestions(chair.doc).map((x) => x.id)).toEqual(['s-clause']);
+    const listed = await serverSuggestions(rooms, m.documentId);
+    expect(listed.list).toMatchObject([{ id: 's-clause', by: m.people.dung!.userId, inserted: 'Khoản bổ sung.', paragraphs: 1, article: 1 }]);
+    expect(indexOf(listed.doc, 'Khoản bổ sung.')).toBe(indexOf(listed.doc, 'Điều 1. ') + 1);
+    expect(delegate.closeCodes).toEqual([]);
+
+    // The chair accepts it: the paragraph stays where it is, ordinary text, in every copy.
+    const path = (verdict: string) => `/api/documents/${m.documentId}/suggestions/${verdict}`;
+    expect((await m.as.kien!.post<SuggestionDecisionView>(path('accept'), { ids: ['s-clause'] })).body).toEqual({ ids: ['s-clause'] });
+    const accepted = await serverSuggestions(rooms, m.documentId);
+    expect(accepted.list).toEqual([]);
+    expect(plainAt(accepted.doc, at)).toBe('Khoản bổ sung.');
+    expect((body(accepted.doc).get(at) as Y.XmlElement).getAttribute(SUGGESTED_PARAGRAPH)).toBeUndefined();
+    await expect.poll(() => editorXml(delegate.doc)).toBe(editorXml(accepted.doc));
+    await expect.poll(() => editorXml(chair.doc)).toBe(editorXml(accepted.doc));
+
+    // A new paragraph without the attribute (its text marked as hers, all the same) is a change of structure.
+    const before = editorXml(accepted.doc);
+    const bare = new Y.XmlElement('paragraph');
+    delegate.doc.transact(() => {
+      body(delegate.doc).insert(at + 1, [bare]);
+      const t = new Y.XmlText();
+      bare.insert(0, [t]);
+      t.insert(0, 'Đoạn không đánh dấu', { [SUGGEST_INSERT]: by(m, 'dung', 's-bare') });
+    });
+    await expect.poll(() => delegate.closeCodes).toEqual([CloseCode.SuggestionsOnly]);
+    expect(editorXml((await serverSuggestions(rooms, m.documentId)).doc)).toBe(before);
+    expect(editorXml(chair.doc)).not.toContain('Đoạn không đánh dấu');
   });
 });

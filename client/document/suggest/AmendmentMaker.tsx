@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { useEffect, useState } from 'react';
 import type { MotionView } from '../../../shared/api.ts';
-import { SUGGEST_DELETE, SUGGEST_INSERT, suggestionAttrsOf } from '../../../shared/editor/suggestion-marks.ts';
+import { SUGGEST_DELETE, SUGGEST_INSERT, SUGGESTABLE_NODE, SUGGESTED_PARAGRAPH, suggestionAttrsOf } from '../../../shared/editor/suggestion-marks.ts';
 import { api, apiPath } from '../../api/http.ts';
 import { useCommand } from '../../api/useCommand.ts';
 import { useI18n } from '../../i18n.tsx';
@@ -29,7 +29,7 @@ const ARTICLE = /^\s*Điều\s+(\d{1,4})\b/u;
 export function suggestionsOf(doc: PMNode): Listed[] {
   const byId = new Map<string, Listed>();
   let article: number | null = null;
-  doc.descendants((block) => {
+  doc.descendants((block, _pos, parent) => {
     if (!block.isTextblock) return true;
     let plain = '';
     block.forEach((child) => {
@@ -37,6 +37,9 @@ export function suggestionsOf(doc: PMNode): Listed[] {
     });
     const match = ARTICLE.exec(plain);
     if (match) article = Number(match[1]);
+    // A paragraph of the body suggested as a whole is listed even while empty.
+    const whole = parent === doc && block.type.name === SUGGESTABLE_NODE ? suggestionAttrsOf(block.attrs[SUGGESTED_PARAGRAPH]) : null;
+    if (whole && !byId.has(whole.id)) byId.set(whole.id, { id: whole.id, name: whole.name, article, inserted: '', deleted: '' });
     block.forEach((child) => {
       if (!child.isText) return;
       for (const mark of child.marks) {

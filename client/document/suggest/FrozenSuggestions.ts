@@ -1,11 +1,11 @@
 import { Extension } from '@tiptap/core';
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
-import { AddMarkStep, RemoveMarkStep } from '@tiptap/pm/transform';
+import { AddMarkStep, AttrStep, RemoveMarkStep, ReplaceAroundStep, ReplaceStep } from '@tiptap/pm/transform';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { MotionView } from '../../../shared/api.ts';
-import { SUGGEST_DELETE, SUGGEST_INSERT } from '../../../shared/editor/suggestion-marks.ts';
+import { SUGGEST_DELETE, SUGGEST_INSERT, SUGGESTABLE_NODE, SUGGESTED_PARAGRAPH } from '../../../shared/editor/suggestion-marks.ts';
 import './frozen.css';
 
 /**
@@ -37,10 +37,28 @@ function frozenIdOf(marks: readonly Mark[], ids: ReadonlySet<string>): string | 
   return null;
 }
 
+/** Whether `node` is a paragraph suggested as a whole under a frozen id (the whole paragraph is frozen, SG10). */
+function frozenParagraph(node: PMNode, ids: ReadonlySet<string>): boolean {
+  if (node.type.name !== SUGGESTABLE_NODE) return false;
+  const id = (node.attrs[SUGGESTED_PARAGRAPH] as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && ids.has(id);
+}
+
+/** Whether content to be inserted carries a frozen id (a paragraph or text of a suggestion being voted on). */
+function carriesFrozen(content: { descendants(f: (node: PMNode) => boolean): void }, ids: ReadonlySet<string>): boolean {
+  let found = false;
+  content.descendants((node) => {
+    if (frozenParagraph(node, ids) || (node.isText && frozenIdOf(node.marks, ids) !== null)) found = true;
+    return !found;
+  });
+  return found;
+}
+
 function decorationsOf(doc: PMNode, ids: ReadonlySet<string>, title: string): DecorationSet {
   if (ids.size === 0) return DecorationSet.empty;
   const decorations: Decoration[] = [];
   doc.descendants((node, pos) => {
+    if (frozenParagraph(node, ids)) decorations.push(Decoration.node(pos, pos + node.nodeSize, { class: 'suggestion-frozen', title }));
     if (node.isText && frozenIdOf(node.marks, ids) !== null) {
       decorations.push(Decoration.inline(pos, pos + node.nodeSize, { class: 'suggestion-frozen', title }));
     }
@@ -54,7 +72,7 @@ function frozenWithin(doc: PMNode, from: number, to: number, ids: ReadonlySet<st
   let found = false;
   doc.nodesBetween(from, to, (node) => {
     if (found) return false;
-    if (node.isText && frozenIdOf(node.marks, ids) !== null) found = true;
+    if (frozenParagraph(node, ids) || (node.isText && frozenIdOf(node.marks, ids) !== null)) found = true;
     return !found;
   });
   return found;
@@ -66,6 +84,8 @@ export function touchesFrozen(tr: Transaction, ids: ReadonlySet<string>): boolea
   return tr.steps.some((step, i) => {
     const doc = tr.docs[i]!;
     if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) return frozenWithin(doc, step.from, step.to, ids);
+    if (step instanceof AttrStep) return frozenWithin(doc, step.pos, step.pos + 1, ids);
+    if ((step instanceof ReplaceStep || step instanceof ReplaceAroundStep) && carriesFrozen(step.slice.content, ids)) return true;
     let touched = false;
     step.getMap().forEach((oldStart, oldEnd) => {
       if (touched) return;
@@ -73,8 +93,12 @@ export function touchesFrozen(tr: Transaction, ids: ReadonlySet<string>): boolea
         touched = frozenWithin(doc, oldStart, oldEnd, ids);
         return;
       }
-      // A pure insertion: refused between two characters of one frozen suggestion.
+      // A pure insertion: refused inside a frozen paragraph, or between two characters of one frozen suggestion.
       const $pos = doc.resolve(oldStart);
+      if (frozenParagraph($pos.parent, ids)) {
+        touched = true;
+        return;
+      }
       const before = $pos.nodeBefore?.isText ? frozenIdOf($pos.nodeBefore.marks, ids) : null;
       const after = $pos.nodeAfter?.isText ? frozenIdOf($pos.nodeAfter.marks, ids) : null;
       touched = before !== null && before === after;

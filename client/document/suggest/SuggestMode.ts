@@ -4,7 +4,15 @@ import type { EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { Fragment, Slice, type Node as PMNode } from '@tiptap/pm/model';
 import { SUGGEST_DELETE, SUGGEST_INSERT, type SuggestionAttrs } from '../../../shared/editor/suggestion-marks.ts';
-import { compositionMarks, randomSuggestionId, toSuggestion, type SuggestOptions, type SuggestionAuthor } from './transform.ts';
+import {
+  compositionMarks,
+  openSuggestedParagraph,
+  randomSuggestionId,
+  removeSuggestedParagraph,
+  toSuggestion,
+  type SuggestOptions,
+  type SuggestionAuthor,
+} from './transform.ts';
 
 export interface SuggestModeOptions {
   author: SuggestionAuthor;
@@ -73,7 +81,8 @@ export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStora
     return { enabled: false, composing: null };
   },
 
-  // Before the other extensions' Backspace and Delete (lists, tables): in suggest mode one character is struck.
+  // Before the other extensions' Backspace, Delete and Enter (lists, tables): in suggest mode one character is struck,
+  // and Enter opens a suggested paragraph.
   priority: 1000,
 
   /**
@@ -95,6 +104,12 @@ export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStora
       if (!selection.empty) return false;
       const $at = selection.$from;
       if (!$at.parent.inlineContent) return false;
+      // In an empty paragraph of one's own suggestion, the key takes the paragraph away.
+      const removal = removeSuggestedParagraph(state, this.options.author.by);
+      if (removal) {
+        view.dispatch(removal);
+        return true;
+      }
       const at = $at.pos;
       // At the edge of its paragraph a key would join two blocks: structure, which suggest mode does not change.
       if (forward ? at >= $at.end() : at <= $at.start()) return true;
@@ -106,7 +121,21 @@ export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStora
       view.dispatch(state.tr.delete(forward ? at : at - size, forward ? at + size : at));
       return true;
     };
-    return { Backspace: strike(false), Delete: strike(true) };
+    /**
+     * Enter opens a new paragraph suggested as a whole after the caret's paragraph, never splitting it
+     * (`openSuggestedParagraph`); where there is no such place (a table, the header, a list) it does nothing, since
+     * any other change of structure is no suggestion.
+     */
+    const open = () => {
+      if (!this.storage.enabled) return false;
+      const { view } = this.editor;
+      const onPage = caretOnPage(view);
+      if (onPage) view.dispatch(view.state.tr.setSelection(onPage));
+      const tr = openSuggestedParagraph(view.state, suggestOptions(this.options.author));
+      if (tr) view.dispatch(tr);
+      return true;
+    };
+    return { Backspace: strike(false), Delete: strike(true), Enter: open };
   },
 
   addProseMirrorPlugins() {

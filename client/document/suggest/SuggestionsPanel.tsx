@@ -70,6 +70,11 @@ export function SuggestionsPanel({ ydoc, documentId, userId, canDecide, readOnly
             <time className="muted suggestion-time" dateTime={s.at}>
               {formatInstantCompact(s.at)}
             </time>
+            {s.paragraphs > 0 && (
+              <p className="suggestion-text suggestion-new-paragraph" data-testid="suggestion-paragraphs">
+                {t('suggestions.paragraphs', { count: s.paragraphs })}
+              </p>
+            )}
             {s.deleted && (
               <p className="suggestion-text">
                 <span className="muted">{t('suggestions.deleted')}: </span>

@@ -3,7 +3,7 @@ import { EditorState, TextSelection } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
 import type { MotionView } from '../../../shared/api.ts';
 import { editorSchema } from '../../../shared/editor/extensions.ts';
-import { SUGGEST_DELETE, SUGGEST_INSERT } from '../../../shared/editor/suggestion-marks.ts';
+import { SUGGEST_DELETE, SUGGEST_INSERT, SUGGESTED_PARAGRAPH } from '../../../shared/editor/suggestion-marks.ts';
 import { suggestionsOf } from './AmendmentMaker.tsx';
 import { frozenSuggestionIds, touchesFrozen } from './FrozenSuggestions.ts';
 
@@ -60,6 +60,29 @@ describe('the frozen suggestions in the editor', () => {
     expect(suggestionsOf(state().doc)).toEqual([
       { id: 'sF', name: 'Nguyễn Văn An', article: 2, inserted: ' Giám đốc', deleted: '' },
       { id: 'sD', name: 'Nguyễn Văn An', article: 2, inserted: '', deleted: 'ngay' },
+    ]);
+  });
+
+  it('[SG11][AM2] a paragraph suggested whole under a frozen id is frozen whole; the maker lists it even while empty', () => {
+    const clause = (id: string, words: string): JSONContent => ({
+      type: 'paragraph',
+      attrs: { [SUGGESTED_PARAGRAPH]: attrs(id) },
+      content: words ? [text(words, [{ type: SUGGEST_INSERT, attrs: attrs(id) }])] : [],
+    });
+    const s = EditorState.create({ schema, doc: schema.nodeFromJSON({ ...doc, content: [...doc.content!, clause('sP', '3. Mới.'), clause('sE', '')] }) });
+    const at = s.doc.child(0).nodeSize + s.doc.child(1).nodeSize;
+    const frozen = new Set(['sP']);
+    // Typed in at its end (unmarked, as a direct editor would), deleted, given other attributes: refused.
+    expect(touchesFrozen(s.tr.insertText('x', at + 1 + '3. Mới.'.length), frozen)).toBe(true);
+    expect(touchesFrozen(s.tr.delete(at, at + s.doc.child(2).nodeSize), frozen)).toBe(true);
+    expect(touchesFrozen(s.tr.setNodeAttribute(at, 'textAlign', 'center'), frozen)).toBe(true);
+    // Another paragraph added under its id (Enter in it, in suggest mode): refused; elsewhere, anything passes.
+    expect(touchesFrozen(s.tr.insert(at, schema.nodeFromJSON(clause('sP', ''))), frozen)).toBe(true);
+    expect(touchesFrozen(s.tr.insert(at, schema.nodeFromJSON(clause('sQ', ''))), frozen)).toBe(false);
+    expect(touchesFrozen(s.tr.insertText('x', at + 1 + '3. Mới.'.length), new Set(['sE']))).toBe(false);
+    expect(suggestionsOf(s.doc).slice(2)).toEqual([
+      { id: 'sP', name: 'Nguyễn Văn An', article: 2, inserted: '3. Mới.', deleted: '' },
+      { id: 'sE', name: 'Nguyễn Văn An', article: 2, inserted: '', deleted: '' },
     ]);
   });
 });

@@ -1,8 +1,8 @@
 import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
 import { editorSchema } from '../../../shared/editor/extensions.ts';
-import { SUGGEST_DELETE, SUGGEST_INSERT } from '../../../shared/editor/suggestion-marks.ts';
-import { compositionMarks, toSuggestion, type SuggestOptions } from './transform.ts';
+import { SUGGEST_DELETE, SUGGEST_INSERT, SUGGESTED_PARAGRAPH } from '../../../shared/editor/suggestion-marks.ts';
+import { compositionMarks, openSuggestedParagraph, removeSuggestedParagraph, toSuggestion, type SuggestOptions } from './transform.ts';
 
 const schema = editorSchema();
 let next = 0;
@@ -168,5 +168,104 @@ describe('suggest mode', () => {
     expect(compositionMarks(elsewhere, options())!.attrs.id).toBe('s2');
     // Someone else's composition next to it is theirs.
     expect(compositionMarks(state, options('u-binh'))!.attrs.by).toBe('u-binh');
+  });
+
+  /** The suggestion id of each paragraph of the document ('' for an ordinary one). */
+  const wholes = (state: EditorState) => {
+    const out: string[] = [];
+    state.doc.forEach((node) => out.push((node.attrs[SUGGESTED_PARAGRAPH] as { id?: string } | null)?.id ?? ''));
+    return out;
+  };
+  /** Enter, as suggest mode makes it, with the caret at `at`; then what suggest mode lets through of it. */
+  const enter = (state: EditorState, at: number, by = 'u-an') => {
+    const placed = state.apply(state.tr.setSelection(TextSelection.create(state.doc, at)));
+    const tr = openSuggestedParagraph(placed, options(by));
+    if (!tr) return null;
+    const out = toSuggestion(placed, tr, options(by));
+    return out ? placed.apply(out) : null;
+  };
+  const type = (state: EditorState, words: string, by = 'u-an') => {
+    const tr = state.tr.insertText(words, state.selection.from);
+    return state.apply(toSuggestion(state, tr, options(by))!);
+  };
+
+  it('[SG10] Enter opens an empty suggested paragraph after the caret’s paragraph, never splitting it; what is typed there is that suggestion', () => {
+    next = 0;
+    // The caret in the middle of "Điều 1. Một": the paragraph stays whole.
+    let state = enter(stateOf('Điều 1. Một', 'Điều 2. Hai'), 5)!;
+    expect(state.doc.childCount).toBe(3);
+    expect(state.doc.child(0).textContent).toBe('Điều 1. Một');
+    expect(state.doc.child(1).content.size).toBe(0);
+    expect(wholes(state)).toEqual(['', 's1', '']);
+    expect(state.doc.child(1).attrs[SUGGESTED_PARAGRAPH]).toEqual({ id: 's1', by: 'u-an', name: 'Nguyễn Văn An', at: '2026-12-03T08:00:00.000Z' });
+    expect(state.selection.$from.parent).toBe(state.doc.child(1));
+    state = type(state, '3. Khen thưởng');
+    state = type(state, '.');
+    expect(runs(state, 1)).toEqual([['3. Khen thưởng.', '+s1']]);
+    // A composition in it starts inside the same suggestion.
+    expect(compositionMarks(state, options())!.attrs.id).toBe('s1');
+    // Enter in one's own suggested paragraph opens another of the same suggestion; in someone else's, one's own.
+    state = enter(state, state.selection.from)!;
+    expect(wholes(state)).toEqual(['', 's1', 's1', '']);
+    const binh = enter(state, 3, 'u-binh')!;
+    expect(wholes(binh)).toEqual(['', 's2', 's1', 's1', '']);
+    const an = enter(binh, binh.doc.child(0).nodeSize + 1)!;
+    expect(wholes(an)).toEqual(['', 's2', 's3', 's1', 's1', '']);
+  });
+
+  it('[SG10] Enter in a heading of the body opens a suggested paragraph (not a heading) after it', () => {
+    next = 0;
+    const heading = schema.node('heading', { level: 2 }, [schema.text('Phần một')]);
+    const state = EditorState.create({ schema, doc: schema.node('doc', null, [heading, schema.node('paragraph', null, [schema.text('Nội dung')])]) });
+    const after = enter(state, 4)!;
+    expect([after.doc.child(0).type.name, after.doc.child(1).type.name]).toEqual(['heading', 'paragraph']);
+    expect(wholes(after)).toEqual(['', 's1', '']);
+    expect(after.doc.child(0).textContent).toBe('Phần một');
+  });
+
+  it('[SG10] Enter does nothing outside the document’s body (a table, a list): no place for a paragraph there', () => {
+    const cell = schema.node('tableCell', null, [schema.node('paragraph', null, [schema.text('Ô')])]);
+    const table = schema.node('table', null, [schema.node('tableRow', null, [cell])]);
+    const list = schema.node('bulletList', null, [schema.node('listItem', null, [schema.node('paragraph', null, [schema.text('Mục')])])]);
+    const state = EditorState.create({ schema, doc: schema.node('doc', null, [table, list]) });
+    for (const at of [4, table.nodeSize + 3]) {
+      expect(openSuggestedParagraph(state.apply(state.tr.setSelection(TextSelection.create(state.doc, at))), options())).toBeNull();
+    }
+  });
+
+  it('[SG10] Backspace in an empty paragraph of one’s own suggestion removes it; in anyone else’s, or with text in it, it does not', () => {
+    next = 0;
+    const opened = enter(stateOf('Điều 1. Một', 'Điều 2. Hai'), 3)!;
+    const removal = removeSuggestedParagraph(opened, 'u-an')!;
+    const after = opened.apply(toSuggestion(opened, removal, options())!);
+    expect(wholes(after)).toEqual(['', '']);
+    expect(after.doc.textContent).toBe('Điều 1. MộtĐiều 2. Hai');
+    // The caret goes back to the end of the paragraph it came from.
+    expect(after.selection.from).toBe(after.doc.child(0).nodeSize - 1);
+    expect(removeSuggestedParagraph(opened, 'u-binh')).toBeNull();
+    expect(removeSuggestedParagraph(type(opened, 'x'), 'u-an')).toBeNull();
+  });
+
+  it('[SG10] only whole paragraphs of one’s own suggestion pass as structure: a bare paragraph, another’s, or one holding text not one’s own is dropped', () => {
+    next = 0;
+    const state = stateOf('Điều 1. Một', 'Điều 2. Hai');
+    const at = state.doc.child(0).nodeSize;
+    const mine = { id: 'sX', by: 'u-an', name: 'An', at: '' };
+    const ins = (attrs: typeof mine) => schema.marks[SUGGEST_INSERT]!.create(attrs);
+    const paragraph = (attrs: typeof mine | null, words = '', marked = true) =>
+      schema.node('paragraph', { [SUGGESTED_PARAGRAPH]: attrs }, words ? [schema.text(words, marked && attrs ? [ins(attrs)] : [])] : []);
+    expect(suggest(state, (tr) => tr.insert(at, paragraph(mine, 'Khoản mới')))?.doc.childCount).toBe(3);
+    expect(suggest(state, (tr) => tr.insert(at, paragraph(null)))).toBeNull();
+    expect(suggest(state, (tr) => tr.insert(at, paragraph({ ...mine, by: 'u-binh' })))).toBeNull();
+    expect(suggest(state, (tr) => tr.insert(at, paragraph(mine, 'Khoản mới', false)))).toBeNull();
+    // Removing: only one's own suggested paragraph holding nothing but one's own insertion.
+    const withOwn = state.apply(state.tr.insert(at, paragraph(mine, 'Khoản mới')));
+    expect(suggest(withOwn, (tr) => tr.delete(at, at + withOwn.doc.child(1).nodeSize))?.doc.childCount).toBe(2);
+    // Otherwise the paragraph stays, and what text of it is not one's own is struck, as any deletion of a selection.
+    const withPlain = state.apply(state.tr.insert(at, paragraph(mine, 'Khoản mới', false)));
+    const struck = suggest(withPlain, (tr) => tr.delete(at, at + withPlain.doc.child(1).nodeSize))!;
+    expect(struck.doc.childCount).toBe(3);
+    expect(runs(struck, 1)).toEqual([['Khoản mới', '-s1']]);
+    expect(suggest(state, (tr) => tr.delete(at, at + state.doc.child(1).nodeSize))?.doc.childCount).toBe(2);
   });
 });

@@ -1,19 +1,28 @@
 /**
  * Suggest mode: a transaction the person makes is turned into a suggestion instead of being applied. What they
  * type is inserted with their insertion mark; what they delete stays, with their deletion mark, except text that
- * was their own suggested insertion, which simply goes. Only changes to text can be suggestions: a transaction
- * that changes the structure (a new paragraph, a join, a table, a block) or the formatting is dropped, since the
- * server would refuse it from a person who may only suggest (`server/collab/suggest-gate.ts`).
+ * was their own suggested insertion, which simply goes. The one change of structure that can be a suggestion is a
+ * whole paragraph of the document's body, suggested as such (`openSuggestedParagraph`: Enter), and its removal by its
+ * author while it holds nothing but their own insertion (`removeSuggestedParagraph`: Backspace in it when empty). Any
+ * other transaction that changes the structure (a split, a join, a table, a block) or the formatting is dropped,
+ * since the server would refuse it from a person who may only suggest (`server/collab/suggest-gate.ts`).
  *
  * Our own, not `@handlewithcare/prosemirror-suggest-changes` (docs/architecture.md, "Suggestions"): that library
  * marks block-level changes with marks on block nodes, which y-prosemirror does not store, numbers suggestions per
  * document (two offline authors would take the same number) and records no author or time.
  */
-import { Fragment, type Mark, type MarkType, type Node, type Schema } from '@tiptap/pm/model';
+import { Fragment, type Mark, type MarkType, type Node, type Schema, type Slice } from '@tiptap/pm/model';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
-import { TextSelection } from '@tiptap/pm/state';
+import { Selection, TextSelection } from '@tiptap/pm/state';
 import { ReplaceStep } from '@tiptap/pm/transform';
-import { SUGGEST_DELETE, SUGGEST_INSERT, suggestionAttrsOf, type SuggestionAttrs } from '../../../shared/editor/suggestion-marks.ts';
+import {
+  SUGGEST_DELETE,
+  SUGGEST_INSERT,
+  SUGGESTABLE_NODE,
+  SUGGESTED_PARAGRAPH,
+  suggestionAttrsOf,
+  type SuggestionAttrs,
+} from '../../../shared/editor/suggestion-marks.ts';
 
 export interface SuggestionAuthor {
   by: string;
@@ -48,6 +57,68 @@ function ownMark(node: Node | null | undefined, type: MarkType, by: string): Sug
   return attrs?.by === by ? attrs : null;
 }
 
+/** The suggestion of a paragraph of the body suggested as a whole, when it is the author's own. */
+function ownParagraph(node: Node, by: string): SuggestionAttrs | null {
+  if (node.type.name !== SUGGESTABLE_NODE) return null;
+  const attrs = suggestionAttrsOf(node.attrs[SUGGESTED_PARAGRAPH]);
+  return attrs?.by === by ? attrs : null;
+}
+
+/** A paragraph of the author's own suggestion holding nothing but their own suggested insertion (or nothing). */
+function wholeOwnParagraph(node: Node, by: string, ins: MarkType): boolean {
+  if (!ownParagraph(node, by)) return false;
+  let own = true;
+  node.forEach((child) => {
+    if (!child.isText || !ownMark(child, ins, by)) own = false;
+  });
+  return own;
+}
+
+/**
+ * Whether a replace step only adds or only removes whole paragraphs of the author's own suggestion, between blocks of
+ * the document's body (what `openSuggestedParagraph` and `removeSuggestedParagraph` make; the server admits the same).
+ */
+function ownParagraphsOnly(doc: Node, from: number, to: number, slice: Slice, by: string, ins: MarkType): boolean {
+  if (slice.openStart !== 0 || slice.openEnd !== 0 || doc.resolve(from).depth !== 0 || doc.resolve(to).depth !== 0) return false;
+  if ((from < to) === slice.content.size > 0) return false;
+  let own = true;
+  (from < to ? doc.slice(from, to).content : slice.content).forEach((node) => {
+    if (!wholeOwnParagraph(node, by, ins)) own = false;
+  });
+  return own;
+}
+
+/**
+ * Enter in suggest mode: a new, empty paragraph suggested as a whole, right after the paragraph (or heading) the caret
+ * is in, which is never split or moved; the caret goes into it. In a paragraph of the author's own suggestion the new
+ * one continues that suggestion (a clause of several paragraphs is one proposal, as typing on grows one insertion);
+ * anywhere else it starts a new one. Only between blocks of the document's body: null in a table, the official header
+ * or the signatures, a list or a quote, where Enter in suggest mode does nothing.
+ */
+export function openSuggestedParagraph(state: EditorState, options: SuggestOptions): Transaction | null {
+  const { $from, $to } = state.selection;
+  if ($from.depth !== 1 || !$from.sameParent($to) || !$from.parent.isTextblock) return null;
+  const by = options.author.by;
+  const attrs = ownParagraph($from.parent, by) ?? { id: options.newId(), by, name: options.author.name, at: options.now() };
+  const at = $from.after(1);
+  const tr = state.tr.insert(at, state.schema.nodes[SUGGESTABLE_NODE]!.create({ [SUGGESTED_PARAGRAPH]: attrs }));
+  return tr.setSelection(TextSelection.create(tr.doc, at + 1)).scrollIntoView();
+}
+
+/**
+ * Backspace or Delete in an empty paragraph of the author's own suggestion: the paragraph goes (it was only ever
+ * theirs), and the caret goes back to the end of the text before it. Null anywhere else.
+ */
+export function removeSuggestedParagraph(state: EditorState, by: string): Transaction | null {
+  const { selection } = state;
+  const $at = selection.$from;
+  if (!selection.empty || $at.depth !== 1 || $at.parent.content.size !== 0 || !ownParagraph($at.parent, by)) return null;
+  if (state.doc.childCount === 1) return null;
+  const start = $at.before(1);
+  const tr = state.tr.delete(start, $at.after(1));
+  return tr.setSelection(Selection.near(tr.doc.resolve(Math.min(start, tr.doc.content.size)), -1)).scrollIntoView();
+}
+
 /** Inline content of what was typed or pasted: text as it came for text, flattened to plain text otherwise. */
 function inlineNodes(state: EditorState, content: Fragment, at: number): Node[] {
   const nodes: Node[] = [];
@@ -75,10 +146,12 @@ export function toSuggestion(state: EditorState, tr: Transaction, options: Sugge
   if (tr.steps.length !== 1 || !(tr.steps[0] instanceof ReplaceStep)) return null;
   const step = tr.steps[0];
   // ReplaceStep's fields are public in practice (its JSON) but typed internal.
-  const { from, to, slice } = step as unknown as { from: number; to: number; slice: { content: Fragment } };
+  const { from, to, slice } = step as unknown as { from: number; to: number; slice: Slice };
   const { ins, del } = markTypes(state.schema);
   const by = options.author.by;
   const doc = state.doc;
+  // A whole paragraph of one's own suggestion, opened or removed: the change is the suggestion itself.
+  if (ownParagraphsOnly(doc, from, to, slice, by, ins)) return tr;
   const $to = doc.resolve(to);
   const inserted = slice.content.size > 0 ? inlineNodes(state, slice.content, to) : [];
   // Only structure inserted (Enter): nothing to suggest. With a deletion (a selection across paragraphs, all of the
@@ -114,6 +187,8 @@ export function toSuggestion(state: EditorState, tr: Transaction, options: Sugge
   const composing = options.composing;
   const joined =
     (composing && inserted.length > 0 && inserted.every((node) => ownMark(node, ins, by)?.id === composing.id) && composing) ||
+    // What the author types in their own suggested paragraph is that paragraph's suggestion.
+    (inserted.length > 0 && ownParagraph($to.parent, by)) ||
     (inserted.length > 0 && ownMark(before, ins, by)) ||
     (strike.length > 0 && (ownMark(doc.resolve(from).nodeBefore, del, by) || ownMark(doc.resolve(to).nodeAfter, del, by))) ||
     ownMark(after, del, by);
@@ -152,7 +227,8 @@ export function compositionMarks(state: EditorState, options: SuggestOptions): {
   if (!(selection instanceof TextSelection) || !selection.empty || !selection.$from.parent.inlineContent) return null;
   const { ins } = markTypes(state.schema);
   const by = options.author.by;
-  const attrs = ownMark(selection.$from.nodeBefore, ins, by) ?? { id: options.newId(), by, name: options.author.name, at: options.now() };
+  const attrs = ownParagraph(selection.$from.parent, by) ??
+    ownMark(selection.$from.nodeBefore, ins, by) ?? { id: options.newId(), by, name: options.author.name, at: options.now() };
   return { marks: ins.create(attrs).addToSet(withoutSuggestion(selection.$from.marks())), attrs };
 }
 
