@@ -19,6 +19,7 @@ const MEETING_FIELDS = [
   'agenda',
   'observersComment',
   'delegatesSuggest',
+  'currentItem',
 ] as const;
 
 const MOTION_FIELDS = [

@@ -13,10 +13,12 @@
  * decoded once, without being applied.
  */
 import * as Y from 'yjs';
-import { SUGGEST_DELETE, SUGGEST_INSERT, suggestionAttrsOf } from '../../shared/editor/suggestion-marks.ts';
+import { SUGGEST_DELETE, SUGGEST_INSERT, SUGGESTED_PARAGRAPH, suggestionAttrsOf } from '../../shared/editor/suggestion-attrs.ts';
 
 /** Keys under which a suggestion's attributes are written: the two marks (formatting attributes of a Y.XmlText). */
 const SUGGESTION_KEYS = new Set<string>([SUGGEST_INSERT, SUGGEST_DELETE]);
+/** The attribute of a paragraph suggested as a whole (a map entry of its Y.XmlElement). */
+const PARAGRAPH_KEY = SUGGESTED_PARAGRAPH;
 /** The bytes every such key contains, searched for before anything is decoded. */
 const NEEDLE = Buffer.from('suggestion');
 
@@ -25,15 +27,21 @@ export interface Authored {
   by: string;
 }
 
-/** The suggestion attributes an update writes (formatting it sets), in the order it writes them. */
+/**
+ * The suggestion attributes an update writes, in the order it writes them: formatting it sets on text, and the
+ * attribute of a suggested paragraph.
+ */
 export function suggestionsWritten(update: Uint8Array): Authored[] {
   if (Buffer.from(update.buffer, update.byteOffset, update.byteLength).indexOf(NEEDLE) < 0) return [];
   const out: Authored[] = [];
   for (const struct of Y.decodeUpdate(update).structs) {
     if (!(struct instanceof Y.Item)) continue;
     const content = struct.content;
-    if (!(content instanceof Y.ContentFormat) || !SUGGESTION_KEYS.has(content.key)) continue;
-    const attrs = suggestionAttrsOf(content.value);
+    let value: unknown;
+    if (content instanceof Y.ContentFormat && SUGGESTION_KEYS.has(content.key)) value = content.value;
+    else if (struct.parentSub === PARAGRAPH_KEY && content instanceof Y.ContentAny) value = content.arr[0];
+    else continue;
+    const attrs = suggestionAttrsOf(value);
     if (attrs) out.push({ id: attrs.id, by: attrs.by });
   }
   return out;

@@ -45,20 +45,33 @@ function paragraph(doc: Y.Doc, ...parts: Part[]): Y.XmlText {
   return text;
 }
 
-/** Two articles at the end of the resolution, with three suggestions: sIns and sDel in Điều 8, sOther in Điều 9. */
-function draftArticles(c: StockClient, m: VotingMeeting): { clause8: Y.XmlText; clause9: Y.XmlText } {
-  paragraph(c.doc, ['Điều 8. Nhiệm vụ năm 2024']);
-  const clause8 = paragraph(
-    c.doc,
-    ['1. Giao Giám đốc tổ chức '],
-    ['ngay ', { [SUGGEST_DELETE]: mark('sDel', m, 'dung') }],
-    ['thực hiện '],
-    ['trong quý I ', { [SUGGEST_INSERT]: mark('sIns', m, 'lan') }],
-    ['và báo cáo.'],
-  );
-  paragraph(c.doc, ['Điều 9. Kinh phí']);
-  const clause9 = paragraph(c.doc, ['Kinh phí từ nguồn '], ['tự chủ ', { [SUGGEST_INSERT]: mark('sOther', m, 'dung') }], ['của Trung tâm.']);
-  return { clause8, clause9 };
+/** Plain text of a run, without its formatting. */
+const plain = (text: Y.XmlText) => (text.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === 'string' ? op.insert : '')).join('');
+
+const CLAUSE_8 = '1. Giao Giám đốc tổ chức ';
+
+/**
+ * Two articles at the end of the resolution, with three suggestions, each written from its author's own device (nobody
+ * writes one in another's name, SG16): sDel (Dũng) and sIns (Lan) in Điều 8, sOther (Dũng) in Điều 9. Resolves with
+ * Dũng's client, his copies of the two clauses, once his copy holds all three.
+ */
+async function draftArticles(url: string, m: VotingMeeting): Promise<{ a: StockClient; clause8: Y.XmlText; clause9: Y.XmlText }> {
+  const a = await client(url, m, 'dung');
+  paragraph(a.doc, ['Điều 8. Nhiệm vụ năm 2024']);
+  const clause8 = paragraph(a.doc, [CLAUSE_8], ['ngay ', { [SUGGEST_DELETE]: mark('sDel', m, 'dung') }], ['thực hiện '], ['và báo cáo.']);
+  paragraph(a.doc, ['Điều 9. Kinh phí']);
+  const clause9 = paragraph(a.doc, ['Kinh phí từ nguồn '], ['tự chủ ', { [SUGGEST_INSERT]: mark('sOther', m, 'dung') }], ['của Trung tâm.']);
+  const lan = await client(url, m, 'lan');
+  const hers = () => {
+    for (const node of lan.doc.getXmlFragment('default').createTreeWalker((n) => n instanceof Y.XmlText)) {
+      if (node instanceof Y.XmlText && plain(node).startsWith(CLAUSE_8)) return node;
+    }
+    return null;
+  };
+  await expect.poll(() => hers() !== null).toBe(true);
+  hers()!.insert(`${CLAUSE_8}ngay thực hiện `.length, 'trong quý I ', { [SUGGEST_INSERT]: mark('sIns', m, 'lan') });
+  await expect.poll(() => listSuggestions(a.doc).length).toBe(3);
+  return { a, clause8, clause9 };
 }
 
 /** The text's paragraphs as they read, suggestions and all. */
@@ -101,8 +114,7 @@ describe('amendments', () => {
   it('[AM1] the chair or secretary makes an amendment of suggestions: titled by their article, with the old and new text; unknown or taken suggestions are refused', async () => {
     const { url } = await server();
     const m = await votingMeeting(url);
-    const a = await client(url, m, 'dung');
-    draftArticles(a, m);
+    await draftArticles(url, m);
     await settle();
 
     const first = await made(m, ['sIns', 'sDel']);
@@ -146,10 +158,9 @@ describe('amendments', () => {
   it('[AM2] during an amendment vote the document stays open: edits elsewhere go through, an edit inside a frozen suggestion is held back and comes back after the vote', async () => {
     const { url, rooms } = await server();
     const m = await votingMeeting(url);
-    const a = await client(url, m, 'dung');
+    const { a } = await draftArticles(url, m);
     const b = await client(url, m, 'minh');
     const c = await client(url, m, 'lan');
-    draftArticles(a, m);
     await expect.poll(() => listSuggestions(b.doc).length).toBe(3);
 
     const am = await made(m, ['sIns', 'sDel']);
@@ -191,8 +202,7 @@ describe('amendments', () => {
   it('[AM3] an adopted amendment applies exactly its suggestions, takes a version whose hash is the stored text, and lifts the freeze', async () => {
     const { url, rooms } = await server();
     const m = await votingMeeting(url);
-    const a = await client(url, m, 'dung');
-    draftArticles(a, m);
+    const { a } = await draftArticles(url, m);
     await settle();
     const am = await made(m, ['sIns', 'sDel']);
     await open(m, am.id);
@@ -226,8 +236,7 @@ describe('amendments', () => {
   it('[AM3] an amendment closed whose outcome is not in the text yet stays pending, and closing it again applies it', async () => {
     const { url, sql: q } = await server();
     const m = await votingMeeting(url);
-    const a = await client(url, m, 'dung');
-    draftArticles(a, m);
+    await draftArticles(url, m);
     await settle();
     const am = await made(m, ['sOther']);
     await open(m, am.id);
@@ -247,8 +256,7 @@ describe('amendments', () => {
   it('[AM4] a rejected amendment rejects its suggestions in the text; what they proposed stays in the motion’s record', async () => {
     const { url, rooms } = await server();
     const m = await votingMeeting(url);
-    const a = await client(url, m, 'dung');
-    draftArticles(a, m);
+    await draftArticles(url, m);
     await settle();
     const am = await made(m, ['sIns', 'sDel']);
     await open(m, am.id);
@@ -267,8 +275,7 @@ describe('amendments', () => {
   it('[AM6] the minutes’ vote-result block bound to an amendment gets its sentence, naming the amendment', async () => {
     const { url } = await server();
     const m = await votingMeeting(url);
-    const a = await client(url, m, 'dung');
-    draftArticles(a, m);
+    await draftArticles(url, m);
     await settle();
     const minutes = (await m.as.ha!.post(`/api/meetings/${m.meetingId}/documents`, { kind: 'BB' })).body.id as string;
     const am = await made(m, ['sOther']);
@@ -293,8 +300,7 @@ describe('amendments', () => {
   it('[AM5] the final vote on the text is refused while an amendment to it is pending, and allowed once the chair withdraws or postpones it', async () => {
     const { url } = await server();
     const m = await votingMeeting(url);
-    const a = await client(url, m, 'dung');
-    draftArticles(a, m);
+    await draftArticles(url, m);
     await settle();
     const am = await made(m, ['sIns']);
     const final = await motion(m);
