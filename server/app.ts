@@ -130,6 +130,7 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
       // The suggestions of an amendment being voted on stay frozen when the room reloads.
       frozenOf: (docId) => services.amendments.frozen(docId),
       onRefusedUpdate: (room, conn, update) => refused.onRefusedUpdate(room, conn, update),
+      onDirectEditRefused: (room, conn, update) => refused.onDirectEditRefused(room, conn, update),
       // Nobody is "in" the meeting's live state: presence there would only be someone else's cost.
       presence: (docId) =>
         meetingIdOfDocument(docId) !== null

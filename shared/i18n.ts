@@ -47,6 +47,8 @@ const vi = {
     'Bạn đang mở quá nhiều kết nối cùng lúc (các thẻ và thiết bị cộng lại). Hãy đóng bớt rồi tải lại trang.',
   'close.suggestionsOnly':
     'Cuộc họp chỉ cho đại biểu đề xuất sửa đổi, nên máy chủ không nhận thay đổi trực tiếp vào văn bản từ thiết bị này. Hãy tải lại trang.',
+  'close.directEditsKept':
+    'Máy chủ không nhận thay đổi trực tiếp từ thiết bị này vì bạn chỉ được đề xuất sửa đổi; chúng đã được lưu thành bản nháp riêng của bạn. Đang tải lại văn bản từ máy chủ…',
   'close.storageError': 'Máy chủ không lưu được văn bản. Các thay đổi của bạn vẫn được giữ trên thiết bị này.',
   'close.unknown': 'Kết nối bị đóng (mã {code}); đang kết nối lại…',
   'close.dismiss': 'Đóng thông báo',
@@ -643,10 +645,13 @@ const vi = {
 
   'refused.notice':
     'Văn bản đã được ban hành khi bạn đang ngoại tuyến nên các chỉnh sửa của bạn không được nhận. Nội dung bạn đã soạn được lưu thành bản nháp mới:',
+  'refused.suggestOnlyNotice':
+    'Trong cuộc họp này bạn chỉ được đề xuất sửa đổi, nên những chỉnh sửa trực tiếp bạn đã gõ trên thiết bị này (khi mất mạng) không được đưa vào văn bản. Chúng được lưu vào bản nháp riêng của bạn, và văn bản trên thiết bị đã được tải lại từ máy chủ để bạn tiếp tục đề xuất:',
   'refused.dismiss': 'Ẩn thông báo',
   'refused.tag': 'Bản nháp từ chỉnh sửa bị từ chối',
-  'refused.origin': 'Bản nháp này giữ các chỉnh sửa không được nhận vì văn bản gốc đã được ban hành trước khi thiết bị kết nối lại.',
-  'refused.originLink': 'Mở văn bản đã ban hành',
+  'refused.origin':
+    'Bản nháp này giữ các chỉnh sửa không được nhận vào văn bản gốc: văn bản đã được ban hành, hoặc cuộc họp chỉ cho đề xuất sửa đổi, trước khi thiết bị kết nối lại.',
+  'refused.originLink': 'Mở văn bản gốc',
 
   'audit.title': 'Nhật ký cuộc họp',
   'audit.forbiddenTitle': 'Không có quyền xem nhật ký',
@@ -847,6 +852,8 @@ const en: Record<MessageKey, string> = {
   'close.tooManyConnections': 'You have too many connections open at once (tabs and devices together). Close some, then reload the page.',
   'close.suggestionsOnly':
     'In this meeting delegates only suggest changes, so the server did not take a direct change to the text from this device. Please reload the page.',
+  'close.directEditsKept':
+    'The server did not take direct changes from this device, since you may only suggest changes; they have been saved as your own draft. Loading the document again from the server…',
   'close.storageError': 'The server could not save the document. Your changes are kept on this device.',
   'close.unknown': 'The connection closed (code {code}); reconnecting…',
   'close.dismiss': 'Dismiss',
@@ -1443,10 +1450,13 @@ const en: Record<MessageKey, string> = {
 
   'refused.notice':
     'The document was issued while you were offline, so your edits to it were not accepted. What you wrote has been saved as a new draft:',
+  'refused.suggestOnlyNotice':
+    'In this meeting you may only suggest changes, so the direct edits you made on this device (while offline) were not put into the document. They are saved in your own draft, and the document on this device has been loaded again from the server so that you can go on suggesting:',
   'refused.dismiss': 'Hide this notice',
   'refused.tag': 'Draft from refused edits',
-  'refused.origin': 'This draft holds edits that were not accepted because the original document was issued before the device reconnected.',
-  'refused.originLink': 'Open the issued document',
+  'refused.origin':
+    'This draft holds edits the original document did not accept: it was issued, or the meeting allowed only suggested changes, before the device reconnected.',
+  'refused.originLink': 'Open the original document',
 
   'audit.title': 'Meeting audit log',
   'audit.forbiddenTitle': 'No access to the audit log',

@@ -20,6 +20,8 @@ const NOTICES: Record<number, Omit<CloseNotice, 'code'>> = {
   [CloseCode.SlowReader]: { key: 'close.slowReader', clearsOnReconnect: true },
   [CloseCode.TooManyConnections]: { key: 'close.tooManyConnections', clearsOnReconnect: false },
   [CloseCode.SuggestionsOnly]: { key: 'close.suggestionsOnly', clearsOnReconnect: false },
+  // Brief: the room drops this device's copy and opens the document afresh, and its own notice links the draft.
+  [CloseCode.DirectEditsKept]: { key: 'close.directEditsKept', clearsOnReconnect: true },
   [CloseCode.StorageError]: { key: 'close.storageError', clearsOnReconnect: false },
 };
 
