@@ -166,22 +166,28 @@ export class RefusedEdits {
   private async addToDraft(draftId: string, originalId: string, update: Uint8Array): Promise<boolean> {
     const rooms = this.s.rooms;
     if (!rooms) return false;
+    const original = await rooms.snapshot(originalId);
+    // Whatever the number of bursts, a draft holds at most `maxBytesPerPerson` more than the original: a member who
+    // keeps sending refused edits (reconnecting after each close) cannot grow it without end.
+    const most = original.byteLength + this.limits.maxBytesPerPerson;
     let applied = false;
-    const apply = (draft: Y.Doc) => {
-      if (!integratesCompletely(draft, update)) return;
+    let tooLarge = false;
+    await rooms.change(draftId, (draft) => {
+      if (Y.encodeStateAsUpdate(draft).byteLength + update.byteLength > most) {
+        tooLarge = true;
+        return;
+      }
+      if (!integratesCompletely(draft, update)) {
+        // The draft was made from the text as it was then; what the original gained since comes first.
+        const catchUp = Y.diffUpdate(original, Y.encodeStateVector(draft));
+        if (integratesCompletely(draft, catchUp)) Y.applyUpdate(draft, catchUp);
+        if (!integratesCompletely(draft, update)) return;
+      }
       Y.applyUpdate(draft, update);
       applied = true;
-    };
-    await rooms.change(draftId, apply);
-    if (applied) return true;
-    // The original's whole state is encoded only when the draft turns out to lack part of it.
-    const original = await rooms.snapshot(originalId);
-    await rooms.change(draftId, (draft) => {
-      const catchUp = Y.diffUpdate(original, Y.encodeStateVector(draft));
-      if (integratesCompletely(draft, catchUp)) Y.applyUpdate(draft, catchUp);
-      apply(draft);
     });
-    if (!applied) this.log.warn({ docId: draftId }, 'refused edits that do not apply to their draft; not kept');
+    if (tooLarge) this.log.warn({ docId: draftId, bytes: update.byteLength }, 'refused edits would make their draft too large; not kept');
+    else if (!applied) this.log.warn({ docId: draftId }, 'refused edits that do not apply to their draft; not kept');
     return applied;
   }
 

@@ -112,4 +112,22 @@ describe('direct edits refused to someone who may only suggest', () => {
     expect(await textOf(rooms, m.documentId)).toBe(original);
     expect(editorXml(device.doc)).toContain('Quá dài xxx');
   });
+
+  it('[SG13] however many times a device reconnects, refused edits grow a draft by at most REFUSED_EDITS_MAX_BYTES', async () => {
+    const { url, rooms } = await server({ REFUSED_EDITS_MAX_BYTES: 64 * 1024 });
+    const m = await votingMeeting(url);
+    const first = await offlineEdit(url, m, 'dung', `Lần 1 ${'x'.repeat(40_000)}`);
+    const second = await offlineEdit(url, m, 'dung', `Lần 2 ${'y'.repeat(40_000)}`);
+    await suggestOnly(m);
+    first.provider.connect();
+    await expect.poll(() => first.closeCodes, { timeout: 5000 }).toEqual([CloseCode.DirectEditsKept]);
+    // Each burst is under the limit, both together are not: the second is refused and stays on its device.
+    second.provider.connect();
+    await expect.poll(() => second.closeCodes, { timeout: 5000 }).toEqual([CloseCode.SuggestionsOnly]);
+    const drafts = await draftsOf(m, 'dung');
+    expect(drafts).toHaveLength(1);
+    const text = await textOf(rooms, drafts[0]!.id);
+    expect(text).toContain('Lần 1 xxx');
+    expect(text).not.toContain('Lần 2');
+  });
 });
