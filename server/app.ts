@@ -32,6 +32,7 @@ import { MeetingProjection } from './meetings/projection.ts';
 import { documentVoteResult } from '../shared/vote-result.ts';
 import { fillVoteResults } from './documents/vote-results.ts';
 import { settleAmendment } from './motions/amendments.ts';
+import { DEFAULT_SETTLE_RETRY, SettleRetry } from './motions/settle-retry.ts';
 import { MeetingFactsWriter } from './documents/meeting-facts.ts';
 import { meetingFactsOf } from './meetings/facts.ts';
 import { closeMotion } from './motions/commands.ts';
@@ -130,6 +131,7 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
       // The suggestions of an amendment being voted on stay frozen when the room reloads.
       frozenOf: (docId) => services.amendments.frozen(docId),
       onRefusedUpdate: (room, conn, update) => refused.onRefusedUpdate(room, conn, update),
+      onDirectEditRefused: (room, conn, update) => refused.onDirectEditRefused(room, conn, update),
       // Nobody is "in" the meeting's live state: presence there would only be someone else's cost.
       presence: (docId) =>
         meetingIdOfDocument(docId) !== null
@@ -203,10 +205,14 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
   const timers = new MotionTimers((motionId) => closeMotion(services, null, motionId), app.log);
   services.motionTimers = timers;
   for (const { id, closesAt } of await services.motions.timed()) timers.schedule(id, closesAt);
+  // An amendment's outcome that could not be applied is tried again, with back-off (`settle-retry.ts`).
+  const settleRetry = new SettleRetry((motionId) => settleAmendment(services, null, motionId), app.log, {
+    ...DEFAULT_SETTLE_RETRY,
+    firstDelayMs: config.AMENDMENT_RETRY_FIRST_MS,
+  });
+  services.settleRetry = settleRetry;
   // Amendments closed while their outcome was not yet applied to the text (a stop in between): applied now.
-  for (const motionId of await services.amendments.unsettled()) {
-    await settleAmendment(services, null, motionId).catch((err: unknown) => app.log.error({ motionId, err: String(err) }, 'could not apply an amendment’s outcome'));
-  }
+  for (const motionId of await services.amendments.unsettled()) await settleRetry.attempt(motionId);
   // What this process missed while the bus was away it reads from the database once the bus is back.
   bus.onReconnect(() => {
     void shared.inTurn(() => catchUp(services, timers, loadedDocuments));
@@ -283,6 +289,7 @@ async function start(config: Config, options: StartOptions, releaseLock: () => v
       // Nothing more from the other processes: no timer set or room relocked while stopping.
       await shared.stop();
       timers.stop();
+      settleRetry.stop();
       services.meetingFacts?.stop();
       await rooms.close();
       await sockets.closeAll(CloseCode.ServerRestarting, 'server restarting');

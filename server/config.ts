@@ -35,6 +35,11 @@ const schema = z.object({
   PRESENCE_UPDATES_PER_SECOND: z.coerce.number().min(1).default(20),
   /** Bytes of edits refused by an adopted or final document kept for one person and document, to make their draft. */
   REFUSED_EDITS_MAX_BYTES: z.coerce.number().int().min(64 * 1024).default(4 * 1024 * 1024),
+  /**
+   * The first wait before trying again to apply an amendment's outcome that failed; each later wait doubles, up to
+   * five minutes (`server/motions/settle-retry.ts`).
+   */
+  AMENDMENT_RETRY_FIRST_MS: z.coerce.number().int().min(10).default(1000),
   /** Bytes of refused edits kept for everyone at once, waiting to become drafts. */
   REFUSED_EDITS_MAX_TOTAL_BYTES: z.coerce.number().int().min(64 * 1024).default(64 * 1024 * 1024),
   /** A session not used for this long ends; each use extends it. */

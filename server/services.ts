@@ -17,6 +17,7 @@ import { Versions } from './documents/versions-repo.ts';
 import { Finalisations } from './documents/finalisations-repo.ts';
 import { DocumentHeads } from './documents/heads-repo.ts';
 import type { MotionTimers } from './motions/timers.ts';
+import type { SettleRetry } from './motions/settle-retry.ts';
 import { Meetings } from './meetings/repo.ts';
 import { Comments } from './comments/repo.ts';
 import type { DocumentStore } from './storage/store.ts';
@@ -55,6 +56,8 @@ export interface Services extends Repositories {
   rooms: Pick<RoomManager, 'hold' | 'setLock' | 'freeze' | 'setFrozen' | 'change' | 'snapshot' | 'connectionsOf'> | null;
   /** Close timed votes when their time is up; absent in the command line. */
   motionTimers: MotionTimers | null;
+  /** Tries again to apply an amendment's outcome that failed (`settle-retry.ts`); absent in the command line. */
+  settleRetry: SettleRetry | null;
   /** Writes a closed vote's result into the vote-result blocks of the meeting's documents. */
   voteResults: ((motion: MotionView) => Promise<void>) | null;
   /** Absent in the command line, which has no live clients to tell; they catch up when the room loads. */
@@ -132,6 +135,7 @@ export function createServices(engine: Engine, options: ServiceOptions): Service
     store: engine.store,
     rooms: options.rooms ?? null,
     motionTimers: null,
+    settleRetry: null,
     voteResults: null,
     projection: options.projection?.(repositories.meetings, repositories.motions, repositories.comments) ?? null,
     meetingFacts: null,

@@ -72,6 +72,7 @@ export const AUDIT_ACTIONS = {
   'amendment.resumed': ['motionId', 'documentId'],
   'amendment.adopted': ['motionId', 'documentId', 'suggestionIds', 'versionId', 'contentHash'],
   'amendment.rejected': ['motionId', 'documentId', 'suggestionIds', 'outcome'],
+  'amendment.apply_requested': ['motionId', 'documentId'],
   'version.saved': ['versionId', 'documentId', 'label', 'contentHash'],
   'version.restored': ['documentId', 'versionId', 'contentHash', 'replacedVersionId', 'replacedHash'],
   'finalisation.requested': ['documentId', 'versionId', 'contentHash', 'confirmedPlaceholders'],

@@ -174,6 +174,16 @@ export const ERRORS = {
     vi: 'Sửa đổi gắn với văn bản chứa các đề xuất của nó, không chuyển sang văn bản khác được.',
     en: 'An amendment stays bound to the document its suggestions are in.',
   },
+  amendment_settled: {
+    status: 409,
+    vi: 'Sửa đổi này chưa kết thúc biểu quyết, hoặc kết quả của nó đã được áp dụng vào văn bản.',
+    en: 'This amendment’s vote has not ended, or its outcome is already applied to the text.',
+  },
+  amendment_not_applied: {
+    status: 503,
+    vi: 'Chưa áp dụng được kết quả sửa đổi vào văn bản. Máy chủ sẽ tự thử lại; bạn cũng có thể thử lại sau ít phút.',
+    en: 'The amendment’s outcome could not be applied to the text yet. The server will try again by itself; you may also try again in a few minutes.',
+  },
   amendments_pending: {
     status: 409,
     vi: 'Văn bản còn sửa đổi chưa biểu quyết; hãy biểu quyết, rút hoặc hoãn các sửa đổi trước khi biểu quyết toàn văn.',

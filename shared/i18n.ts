@@ -49,6 +49,8 @@ const vi = {
     'Cuộc họp chỉ cho đại biểu đề xuất sửa đổi, nên máy chủ không nhận thay đổi trực tiếp vào văn bản từ thiết bị này. Hãy tải lại trang.',
   'close.suggestionNotYours':
     'Máy chủ không nhận một thay đổi ghi đề xuất dưới tên người khác. Hãy tải lại trang; nếu vẫn gặp, hãy báo quản trị viên.',
+  'close.directEditsKept':
+    'Máy chủ không nhận thay đổi trực tiếp từ thiết bị này vì bạn chỉ được đề xuất sửa đổi; chúng đã được lưu thành bản nháp riêng của bạn. Đang tải lại văn bản từ máy chủ…',
   'close.storageError': 'Máy chủ không lưu được văn bản. Các thay đổi của bạn vẫn được giữ trên thiết bị này.',
   'close.unknown': 'Kết nối bị đóng (mã {code}); đang kết nối lại…',
   'close.dismiss': 'Đóng thông báo',
@@ -114,6 +116,9 @@ const vi = {
   'amendment.postponed': 'Đang tạm hoãn',
   'amendment.applied': 'Đã đưa vào văn bản',
   'amendment.frozen': 'Các đề xuất đang bị khóa trong văn bản',
+  'amendment.notApplied': 'Chưa áp dụng kết quả sửa đổi',
+  'amendment.notAppliedHint': 'Máy chủ chưa đưa được kết quả biểu quyết vào văn bản và đang tự thử lại.',
+  'amendment.applyAgain': 'Áp dụng lại',
   'amendment.make': 'Tạo sửa đổi',
   'amendment.makeHeading': 'Tạo sửa đổi để biểu quyết',
   'amendment.pick': 'Chọn các đề xuất đưa vào cùng một sửa đổi.',
@@ -650,10 +655,13 @@ const vi = {
 
   'refused.notice':
     'Văn bản đã được ban hành khi bạn đang ngoại tuyến nên các chỉnh sửa của bạn không được nhận. Nội dung bạn đã soạn được lưu thành bản nháp mới:',
+  'refused.suggestOnlyNotice':
+    'Trong cuộc họp này bạn chỉ được đề xuất sửa đổi, nên những chỉnh sửa trực tiếp bạn đã gõ trên thiết bị này (khi mất mạng) không được đưa vào văn bản. Chúng được lưu vào bản nháp riêng của bạn, và văn bản trên thiết bị đã được tải lại từ máy chủ để bạn tiếp tục đề xuất:',
   'refused.dismiss': 'Ẩn thông báo',
   'refused.tag': 'Bản nháp từ chỉnh sửa bị từ chối',
-  'refused.origin': 'Bản nháp này giữ các chỉnh sửa không được nhận vì văn bản gốc đã được ban hành trước khi thiết bị kết nối lại.',
-  'refused.originLink': 'Mở văn bản đã ban hành',
+  'refused.origin':
+    'Bản nháp này giữ các chỉnh sửa không được nhận vào văn bản gốc: văn bản đã được ban hành, hoặc cuộc họp chỉ cho đề xuất sửa đổi, trước khi thiết bị kết nối lại.',
+  'refused.originLink': 'Mở văn bản gốc',
 
   'audit.title': 'Nhật ký cuộc họp',
   'audit.forbiddenTitle': 'Không có quyền xem nhật ký',
@@ -740,6 +748,7 @@ const vi = {
   'audit.action.amendment.resumed': 'Đưa sửa đổi trở lại',
   'audit.action.amendment.adopted': 'Sửa đổi được thông qua, đã đưa vào văn bản',
   'audit.action.amendment.rejected': 'Sửa đổi không được thông qua',
+  'audit.action.amendment.apply_requested': 'Yêu cầu áp dụng lại kết quả sửa đổi',
   'audit.action.version.restored': 'Khôi phục phiên bản',
   'audit.action.finalisation.requested': 'Đề nghị ban hành',
   'audit.action.finalisation.withdrawn': 'Rút đề nghị ban hành',
@@ -857,6 +866,8 @@ const en: Record<MessageKey, string> = {
     'In this meeting delegates only suggest changes, so the server did not take a direct change to the text from this device. Please reload the page.',
   'close.suggestionNotYours':
     'The server did not take a change that writes a suggestion in another person’s name. Please reload the page; if it happens again, tell the administrator.',
+  'close.directEditsKept':
+    'The server did not take direct changes from this device, since you may only suggest changes; they have been saved as your own draft. Loading the document again from the server…',
   'close.storageError': 'The server could not save the document. Your changes are kept on this device.',
   'close.unknown': 'The connection closed (code {code}); reconnecting…',
   'close.dismiss': 'Dismiss',
@@ -922,6 +933,9 @@ const en: Record<MessageKey, string> = {
   'amendment.postponed': 'Postponed',
   'amendment.applied': 'Applied to the text',
   'amendment.frozen': 'Its suggestions are frozen in the text',
+  'amendment.notApplied': 'The amendment’s outcome is not applied yet',
+  'amendment.notAppliedHint': 'The server could not put the vote’s outcome into the text yet and is trying again by itself.',
+  'amendment.applyAgain': 'Apply again',
   'amendment.make': 'Make amendment',
   'amendment.makeHeading': 'Make an amendment to vote on',
   'amendment.pick': 'Choose the suggestions that go into one amendment.',
@@ -1458,10 +1472,13 @@ const en: Record<MessageKey, string> = {
 
   'refused.notice':
     'The document was issued while you were offline, so your edits to it were not accepted. What you wrote has been saved as a new draft:',
+  'refused.suggestOnlyNotice':
+    'In this meeting you may only suggest changes, so the direct edits you made on this device (while offline) were not put into the document. They are saved in your own draft, and the document on this device has been loaded again from the server so that you can go on suggesting:',
   'refused.dismiss': 'Hide this notice',
   'refused.tag': 'Draft from refused edits',
-  'refused.origin': 'This draft holds edits that were not accepted because the original document was issued before the device reconnected.',
-  'refused.originLink': 'Open the issued document',
+  'refused.origin':
+    'This draft holds edits the original document did not accept: it was issued, or the meeting allowed only suggested changes, before the device reconnected.',
+  'refused.originLink': 'Open the original document',
 
   'audit.title': 'Meeting audit log',
   'audit.forbiddenTitle': 'No access to the audit log',
@@ -1548,6 +1565,7 @@ const en: Record<MessageKey, string> = {
   'audit.action.amendment.resumed': 'Amendment brought back',
   'audit.action.amendment.adopted': 'Amendment adopted and applied to the text',
   'audit.action.amendment.rejected': 'Amendment not adopted',
+  'audit.action.amendment.apply_requested': 'Applying the amendment’s outcome asked again',
   'audit.action.version.restored': 'Version restored',
   'audit.action.finalisation.requested': 'Submitted for issue',
   'audit.action.finalisation.withdrawn': 'Submission for issue withdrawn',

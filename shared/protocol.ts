@@ -60,6 +60,16 @@ export const CloseCode = {
    */
   SuggestionsOnly: 4422,
   /**
+   * The person may only suggest changes in this document and sent an update that changes the text directly (an
+   * offline device's edits from before the meeting said so): nothing of it was applied to the document, but it is
+   * stored in that person's private draft of refused edits (one per person and document), and so is everything
+   * the socket sent until this close. The device drops its own copy of the document and opens it afresh from the
+   * server; there it can go on suggesting. In the "stop" range on purpose: the stock client, which cannot drop its
+   * copy, would otherwise send the same update again on every reconnect. 4422 still means the edit was not kept
+   * (over the limits of refused edits, or the draft could not be written): the device must keep its copy.
+   */
+  DirectEditsKept: 4423,
+  /**
    * The update writes a suggestion in another person's name (a new suggestion id with someone else's account as its
    * author): nothing of it was applied. An honest client never sends one, and retrying would send it again.
    */
@@ -115,4 +125,5 @@ export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.NotFound,
   CloseCode.SuggestionsOnly,
   CloseCode.SuggestionNotYours,
+  CloseCode.DirectEditsKept,
 ]);

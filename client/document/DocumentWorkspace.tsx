@@ -30,6 +30,8 @@ interface Props {
   decideSuggestions?: boolean;
   /** Shown beside the page under who is in the document (the comments' margin). */
   side?: ReactNode;
+  /** The server kept this device's direct edits as the person's draft (4423): its copy is to be dropped. */
+  onDirectEditsKept?(): void;
 }
 
 /** One document open for editing: its sync connection, the editor, and who else is in it. */
@@ -44,9 +46,10 @@ export function DocumentWorkspace({
   suggestOnly = false,
   decideSuggestions = false,
   side,
+  onDirectEditsKept,
 }: Props) {
   const { t } = useI18n();
-  const doc = useCollabDocument(documentId, identity);
+  const doc = useCollabDocument(documentId, identity, onDirectEditsKept);
   // Someone who cannot write has nothing of theirs to save: no save state, here or in the header.
   useReportSave(doc.save, !readOnly && !doc.refused);
 

@@ -29,6 +29,10 @@ describe('close code notices', () => {
     expect(closeNoticeFor(CloseCode.SuggestionsOnly)).toEqual({ code: 4422, key: 'close.suggestionsOnly', clearsOnReconnect: false });
   });
 
+  it('[SG13] explains direct edits kept as a draft until the document is open afresh', () => {
+    expect(closeNoticeFor(CloseCode.DirectEditsKept)).toEqual({ code: 4423, key: 'close.directEditsKept', clearsOnReconnect: true });
+  });
+
   it('shows an unknown code with its number', () => {
     expect(closeNoticeFor(4999)).toEqual({ code: 4999, key: 'close.unknown', clearsOnReconnect: true });
   });

@@ -21,6 +21,8 @@ const NOTICES: Record<number, Omit<CloseNotice, 'code'>> = {
   [CloseCode.TooManyConnections]: { key: 'close.tooManyConnections', clearsOnReconnect: false },
   [CloseCode.SuggestionsOnly]: { key: 'close.suggestionsOnly', clearsOnReconnect: false },
   [CloseCode.SuggestionNotYours]: { key: 'close.suggestionNotYours', clearsOnReconnect: false },
+  // Brief: the room drops this device's copy and opens the document afresh, and its own notice links the draft.
+  [CloseCode.DirectEditsKept]: { key: 'close.directEditsKept', clearsOnReconnect: true },
   [CloseCode.StorageError]: { key: 'close.storageError', clearsOnReconnect: false },
 };
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
@@ -39,8 +39,21 @@ export function collabUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${COLLAB_PATH}`;
 }
 
-export function useCollabDocument(documentId: string, identity: Identity): CollabDocument {
+export function useCollabDocument(
+  documentId: string,
+  identity: Identity,
+  /**
+   * The server kept this device's direct edits as the person's draft (4423, SG13): the device's copy must be dropped
+   * and the document opened afresh, which only the owner of the editor can do.
+   */
+  onDirectEditsKept?: () => void,
+): CollabDocument {
   const online = useOnline();
+  // Read when the socket closes, so that a new callback does not open a new connection.
+  const keptRef = useRef(onDirectEditsKept);
+  useEffect(() => {
+    keptRef.current = onDirectEditsKept;
+  });
   const [session, setSession] = useState<CollabSession | null>(null);
   const [status, setStatus] = useState<ProviderStatus>('connecting');
   const [synced, setSynced] = useState(false);
@@ -85,6 +98,7 @@ export function useCollabDocument(documentId: string, identity: Identity): Colla
     const onTerminalClose = ({ code }: { code: number }) => {
       setStoppedByServer(true);
       if (code === CloseCode.NotFound) setRefused(true);
+      if (code === CloseCode.DirectEditsKept) keptRef.current?.();
       // The session ended (expired, signed out elsewhere, account disabled): sign in again, as HTTP's 401 does.
       if (code === CloseCode.Unauthenticated) notifyUnauthenticated();
     };

@@ -28,6 +28,9 @@ export function AmendmentDetail({ meeting, motion }: Props) {
   const setAside = (action: 'withdraw' | 'postpone' | 'resume') =>
     void command.run(() => api.post<MotionView>(apiPath`/api/motions/${motion.id}/set-aside`, { action }));
   const chair = meeting.permissions.runVotes && motion.status === 'draft';
+  // Closed, but its outcome is not in the text yet (applying it failed; the server tries again by itself).
+  const notApplied = motion.status === 'closed' && amendment.settledAt === null;
+  const applyAgain = () => void command.run(() => api.post<MotionView>(apiPath`/api/motions/${motion.id}/amendment/apply`, {}));
   return (
     <div className="amendment" data-testid="amendment" data-set-aside={amendment.setAside ?? ''} data-frozen={amendment.frozen}>
       <p className="amendment-state small">
@@ -36,7 +39,18 @@ export function AmendmentDetail({ meeting, motion }: Props) {
         {amendment.setAside === 'postponed' && <span data-testid="amendment-postponed"> {t('amendment.postponed')}</span>}
         {amendment.frozen && <span> {t('amendment.frozen')}</span>}
         {amendment.settledAt && motion.outcome === 'adopted' && <span data-testid="amendment-applied"> {t('amendment.applied')}</span>}
+        {notApplied && <span data-testid="amendment-not-applied"> {t('amendment.notApplied')}</span>}
       </p>
+      {notApplied && (
+        <div className="notice amendment-not-applied" role="status" data-testid="amendment-not-applied-notice">
+          <p className="small">{t('amendment.notAppliedHint')}</p>
+          {meeting.permissions.manageMotions && (
+            <button type="button" className="secondary-button" data-testid="amendment-apply-again" disabled={command.pending} onClick={applyAgain}>
+              {t('amendment.applyAgain')}
+            </button>
+          )}
+        </div>
+      )}
       {amendment.clauses.map((c, i) => (
         <div className="amendment-clause" key={i} data-testid="amendment-clause">
           <p className="amendment-where small muted">{where(c)}</p>

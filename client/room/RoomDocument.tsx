@@ -85,6 +85,13 @@ function CheckedDocument({ meetingId, documentId, documents, motions, facts, myR
   const access = detail.data?.access;
   const lockedForGood = live?.lock?.reason === 'final' || live?.lock?.reason === 'adopted';
   const reset = useLocalCopyReset(documentId, documents, session.user.id, lockedForGood);
+  // Each time the server kept this device's direct edits as a draft (4423): the copy goes, and the notice says where.
+  const [keptCount, setKeptCount] = useState(0);
+  const { drop } = reset;
+  const onDirectEditsKept = useCallback(() => {
+    setKeptCount((n) => n + 1);
+    drop();
+  }, [drop]);
   useEffect(() => {
     if (locked === lockSeen) return;
     setLockSeen(locked);
@@ -126,7 +133,14 @@ function CheckedDocument({ meetingId, documentId, documents, motions, facts, myR
           <VersionsToggle open={versionsOpen} onToggle={() => setVersionsOpen((open) => !open)} />
         </div>
         {lock && <DocumentLockBanner lock={lock} finalisation={current.finalisation} motions={motions} />}
-        <RefusedEditsNotice meetingId={meetingId} documentId={documentId} documents={documents} userId={session.user.id} />
+        <RefusedEditsNotice
+          meetingId={meetingId}
+          documentId={documentId}
+          documents={documents}
+          userId={session.user.id}
+          sealed={lockedForGood}
+          keptCount={keptCount}
+        />
         <DraftOrigin meetingId={meetingId} document={current} />
         <RestoreNotice meetingId={meetingId} documentId={documentId} restore={current.restore ?? null} />
         <FinalisationBar
@@ -162,6 +176,7 @@ function CheckedDocument({ meetingId, documentId, documents, motions, facts, myR
               author={{ by: session.user.id, name: session.user.fullName }}
               suggestOnly={permissions.suggestOnly}
               decideSuggestions={permissions.decideSuggestions}
+              onDirectEditsKept={onDirectEditsKept}
               side={
                 <CommentsPanel
                   documentId={documentId}

@@ -57,6 +57,11 @@ export class Connection {
   ackWaiting: { flush: Promise<void>; through: number } | null = null;
   /** A write of this peer's was dropped and no sync answer of its has been applied since: nothing is acknowledged. */
   behind = false;
+  /**
+   * This peer, which may only suggest, sent a direct edit that is being kept as its person's draft of refused
+   * edits (`Room.onlySuggests`): how many of its writes are still being kept, and whether all so far were.
+   */
+  keepingRefused: { open: number; kept: boolean } | null = null;
   private sink: MessageSink | null = null;
   private queue: Uint8Array[] | null = [];
   private alive = true;

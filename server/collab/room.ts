@@ -51,6 +51,12 @@ export interface RoomOptions {
    * offline device's edits to a text that was finalised meanwhile, which must not vanish without a word.
    */
   onRefusedUpdate?: (room: Room, conn: Connection, update: Uint8Array) => void;
+  /**
+   * Told of each update the suggest gate refused (a direct edit from a connection that may only suggest) and of
+   * everything that connection sends after it: resolves to whether it was kept (as that person's draft of refused
+   * edits), or null at once when it is not taken at all (over the limits). Absent, such an update is dropped.
+   */
+  onDirectEditRefused?: (room: Room, conn: Connection, update: Uint8Array) => Promise<boolean> | null;
   /** Presence (awareness) limits; `false` refuses presence on this document altogether. */
   presence: PresenceLimits | false;
   /**
@@ -417,6 +423,12 @@ export class Room implements MessageSink {
           else this.options.onRefusedUpdate?.(this, conn, update);
           break;
         }
+        if (conn.keepingRefused) {
+          // After a refused direct edit, what the peer sends builds on it: kept with it, never applied here.
+          conn.behind = true;
+          this.keepRefused(conn, update);
+          break;
+        }
         if (conn.heldBack && this.frozenIds.size > 0) {
           // Held back for touching frozen text: what it sends now may depend on that edit; asked again at the lift.
           conn.behind = true;
@@ -469,8 +481,9 @@ export class Room implements MessageSink {
 
   /**
    * A connection that may only suggest sent an update: admitted only if its effect is that person's suggestions
-   * (`suggest-gate.ts`); otherwise nothing of it is applied and the connection is closed (`SuggestionsOnly`, which
-   * the client explains and does not retry into).
+   * (`suggest-gate.ts`); otherwise nothing of it is applied, it is kept as the person's draft of refused edits, and
+   * the connection is closed (`DirectEditsKept`, or `SuggestionsOnly` when it was not kept; the client explains
+   * either and does not retry into it).
    */
   private onlySuggests(conn: Connection, update: Uint8Array): boolean {
     this.suggestGate ??= new SuggestGate(this.doc);
@@ -479,7 +492,8 @@ export class Room implements MessageSink {
     this.log.info({ docId: this.id, conn: conn.id, why: refused }, 'a direct edit from a connection that may only suggest refused');
     // The freeze gate's probe took the update the room does not: it starts again from the room's document.
     this.freezeGate?.release();
-    conn.close(CloseCode.SuggestionsOnly, 'suggestions only');
+    conn.behind = true;
+    this.keepRefused(conn, update);
     return false;
   }
 
@@ -495,6 +509,35 @@ export class Room implements MessageSink {
     // The gates' probes follow the room's document; they never saw this update.
     conn.close(CloseCode.SuggestionNotYours, 'suggestion not yours');
     return true;
+  }
+
+  /**
+   * A refused direct edit (or a later write of the same connection) goes to the person's draft of refused edits.
+   * The connection stays open, applying nothing, until all it sent is kept; then it is closed with
+   * `DirectEditsKept`, and the device drops its copy. If any of it is not kept, at once with `SuggestionsOnly`: the
+   * device keeps its copy, and with it the edits.
+   */
+  private keepRefused(conn: Connection, update: Uint8Array): void {
+    const keeping = this.options.onDirectEditRefused?.(this, conn, update) ?? null;
+    if (keeping === null) {
+      conn.close(CloseCode.SuggestionsOnly, 'suggestions only');
+      return;
+    }
+    const state = (conn.keepingRefused ??= { open: 0, kept: true });
+    state.open++;
+    void keeping.then(
+      (kept) => this.refusedKept(conn, kept),
+      () => this.refusedKept(conn, false),
+    );
+  }
+
+  private refusedKept(conn: Connection, kept: boolean): void {
+    const state = conn.keepingRefused;
+    if (!state) return;
+    state.open--;
+    state.kept &&= kept;
+    if (!state.kept) conn.close(CloseCode.SuggestionsOnly, 'suggestions only');
+    else if (state.open === 0) conn.close(CloseCode.DirectEditsKept, 'kept as a draft');
   }
 
   /**

@@ -20,6 +20,7 @@ export interface RoomManagerOptions {
   /** The suggestion ids an amendment vote froze in the document (`Room.setFrozen`), asked when its room loads. */
   frozenOf?: (docId: string) => Promise<ReadonlySet<string>>;
   onRefusedUpdate?: RoomOptions['onRefusedUpdate'];
+  onDirectEditRefused?: RoomOptions['onDirectEditRefused'];
   /** Presence limits, and the documents that take no presence at all (`false`). */
   presence?: (docId: string) => PresenceLimits | false;
   /**
@@ -267,6 +268,7 @@ export class RoomManager {
           broadcastWritesPerSecond: this.options.broadcastWritesPerSecond,
           maxBroadcastDelayMs: this.options.maxBroadcastDelayMs,
           onRefusedUpdate: this.options.onRefusedUpdate,
+          onDirectEditRefused: this.options.onDirectEditRefused,
           presence: this.options.presence?.(docId) ?? DEFAULT_PRESENCE,
           bus: this.options.bus,
           relayGapMs: this.options.relayGapMs,

@@ -8,6 +8,11 @@
  * `maxBytesPerPerson` for one person and document and `maxBytesTotal` for everyone, so a member opening hundreds of
  * connections to a large sealed document cannot fill the server's memory. Drafts are made one at a time.
  *
+ * The same goes for a direct edit from someone who may only suggest (a delegate, once the meeting says delegates
+ * suggest): typically a device that edited offline before the meeting said so. The suggest gate refuses it; it
+ * joins that person's same draft (`onDirectEditRefused`), and the room closes the connection once it is stored,
+ * so that the device drops its copy and goes on suggesting in the server's text.
+ *
  * Edits dropped while a vote or a finalisation request only holds the text are never seen here: when the hold
  * lifts, the room asks every peer for what it lacks and they arrive by themselves; when it turns into a seal, the
  * room asks the peers it dropped edits from, and their answers come here.
@@ -37,6 +42,10 @@ interface Pending {
   updates: Uint8Array[];
   bytes: number;
   timer: NodeJS.Timeout | null;
+  /** Some of the updates are direct edits refused to someone who may only suggest: kept without a seal. */
+  suggestOnly: boolean;
+  /** Told whether the updates were kept, once the draft is written (or could not be). */
+  waiting: ((kept: boolean) => void)[];
 }
 
 export class RefusedEdits {
@@ -52,10 +61,26 @@ export class RefusedEdits {
   ) {}
 
   readonly onRefusedUpdate = (room: Room, conn: Connection, update: Uint8Array): void => {
+    this.take(room, conn, update, false);
+  };
+
+  /**
+   * A direct edit the suggest gate refused, or a later write of the same connection: resolves to whether it is in
+   * the person's draft, or null when it is not taken (over the limits, or no person). One that changes nothing
+   * (already in the document) counts as kept: the device loses nothing by dropping its copy.
+   */
+  readonly onDirectEditRefused = (room: Room, conn: Connection, update: Uint8Array): Promise<boolean> | null => {
+    const taken = this.take(room, conn, update, true);
+    if (taken === 'unchanged') return Promise.resolve(true);
+    if (taken === null) return null;
+    return new Promise((resolve) => taken.waiting.push(resolve));
+  };
+
+  private take(room: Room, conn: Connection, update: Uint8Array, suggestOnly: boolean): Pending | 'unchanged' | null {
     const principal = conn.principal;
-    if (!principal) return;
+    if (!principal) return null;
     // A device that has nothing the server lacks (its sync answer on reconnect) changes nothing: not kept.
-    if (!addsToDocument(room.doc, update)) return;
+    if (!addsToDocument(room.doc, update)) return 'unchanged';
     const key = `${room.id}\n${principal.userId}`;
     const held = this.pending.get(key)?.bytes ?? 0;
     if (held + update.byteLength > this.limits.maxBytesPerPerson || this.bytes + update.byteLength > this.limits.maxBytesTotal) {
@@ -63,56 +88,72 @@ export class RefusedEdits {
         { docId: room.id, userId: principal.userId, bytes: update.byteLength, held },
         'refused edits over the limit; not kept',
       );
-      return;
+      return null;
     }
     let entry = this.pending.get(key);
     if (!entry) {
-      entry = { docId: room.id, userId: principal.userId, meetingId: principal.meetingId, updates: [], bytes: 0, timer: null };
+      entry = {
+        docId: room.id,
+        userId: principal.userId,
+        meetingId: principal.meetingId,
+        updates: [],
+        bytes: 0,
+        timer: null,
+        suggestOnly: false,
+        waiting: [],
+      };
       this.pending.set(key, entry);
     }
+    entry.suggestOnly ||= suggestOnly;
     entry.updates.push(update);
     entry.bytes += update.byteLength;
     this.bytes += update.byteLength;
     if (entry.timer) clearTimeout(entry.timer);
     entry.timer = setTimeout(() => this.settle(key, entry), this.limits.settleMs);
     entry.timer.unref();
-  };
+    return entry;
+  }
 
   private settle(key: string, entry: Pending): void {
     this.pending.delete(key);
     this.queue = this.queue
       .then(() => this.keep(entry))
-      .catch((err: unknown) => this.log.error({ docId: entry.docId, err: String(err) }, 'could not keep refused edits'))
+      .catch((err: unknown) => {
+        this.log.error({ docId: entry.docId, err: String(err) }, 'could not keep refused edits');
+        return false;
+      })
+      .then((kept) => {
+        for (const tell of entry.waiting) tell(kept);
+      })
       .finally(() => {
         this.bytes -= entry.bytes;
       });
   }
 
-  private async keep(entry: Pending): Promise<void> {
+  /** Whether the edits are in the person's draft now (or changed nothing). */
+  private async keep(entry: Pending): Promise<boolean> {
     const doc = await this.s.meetings.document(entry.docId);
     const reason = doc?.lock?.reason;
-    if (!doc || (reason !== 'adopted' && reason !== 'final')) return;
+    if (!doc || (!entry.suggestOnly && reason !== 'adopted' && reason !== 'final')) return false;
     const update = Y.mergeUpdates(entry.updates);
     const existing = await this.s.meetings.refusedEditsDraft(doc.id, entry.userId);
-    if (existing) {
-      await this.addToDraft(existing, doc.id, update);
-      return;
-    }
+    if (existing) return await this.addToDraft(existing, doc.id, update);
     const current = await (this.s.rooms?.snapshot(doc.id) ?? Promise.resolve(null));
-    if (!current) return;
+    if (!current) return false;
     const copy = new Y.Doc();
     try {
       Y.applyUpdate(copy, current);
       if (!integratesCompletely(copy, update)) {
         this.log.warn({ docId: doc.id, userId: entry.userId }, 'refused edits that do not apply to the text; not kept');
-        return;
+        return false;
       }
       Y.applyUpdate(copy, update);
       const state = Y.encodeStateAsUpdate(copy);
-      if (contentHash(state) === contentHash(current)) return;
+      if (contentHash(state) === contentHash(current)) return true;
       const made = await this.saveDraft(doc, entry.userId, state);
       // Another process made this person's draft meanwhile (their devices on two processes): it takes the edits.
-      if (made.existing) await this.addToDraft(made.id, doc.id, update);
+      if (made.existing) return await this.addToDraft(made.id, doc.id, update);
+      return true;
     } finally {
       copy.destroy();
     }
@@ -122,25 +163,32 @@ export class RefusedEdits {
    * The person's draft of this document takes the new refused edits too. It was made from the text as it was
    * then; what the original gained since (a number written at finalisation) comes first, so the edits apply.
    */
-  private async addToDraft(draftId: string, originalId: string, update: Uint8Array): Promise<void> {
+  private async addToDraft(draftId: string, originalId: string, update: Uint8Array): Promise<boolean> {
     const rooms = this.s.rooms;
-    if (!rooms) return;
+    if (!rooms) return false;
+    const original = await rooms.snapshot(originalId);
+    // Whatever the number of bursts, a draft holds at most `maxBytesPerPerson` more than the original: a member who
+    // keeps sending refused edits (reconnecting after each close) cannot grow it without end.
+    const most = original.byteLength + this.limits.maxBytesPerPerson;
     let applied = false;
-    const apply = (draft: Y.Doc) => {
-      if (!integratesCompletely(draft, update)) return;
+    let tooLarge = false;
+    await rooms.change(draftId, (draft) => {
+      if (Y.encodeStateAsUpdate(draft).byteLength + update.byteLength > most) {
+        tooLarge = true;
+        return;
+      }
+      if (!integratesCompletely(draft, update)) {
+        // The draft was made from the text as it was then; what the original gained since comes first.
+        const catchUp = Y.diffUpdate(original, Y.encodeStateVector(draft));
+        if (integratesCompletely(draft, catchUp)) Y.applyUpdate(draft, catchUp);
+        if (!integratesCompletely(draft, update)) return;
+      }
       Y.applyUpdate(draft, update);
       applied = true;
-    };
-    await rooms.change(draftId, apply);
-    if (applied) return;
-    // The original's whole state is encoded only when the draft turns out to lack part of it.
-    const original = await rooms.snapshot(originalId);
-    await rooms.change(draftId, (draft) => {
-      const catchUp = Y.diffUpdate(original, Y.encodeStateVector(draft));
-      if (integratesCompletely(draft, catchUp)) Y.applyUpdate(draft, catchUp);
-      apply(draft);
     });
-    if (!applied) this.log.warn({ docId: draftId }, 'refused edits that do not apply to their draft; not kept');
+    if (tooLarge) this.log.warn({ docId: draftId, bytes: update.byteLength }, 'refused edits would make their draft too large; not kept');
+    else if (!applied) this.log.warn({ docId: draftId }, 'refused edits that do not apply to their draft; not kept');
+    return applied;
   }
 
   /** Makes the person's draft, unless another process has just made it: then that one's id, `existing`. */

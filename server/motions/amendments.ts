@@ -138,6 +138,33 @@ export async function checkAmendmentOpens(s: Services, motionId: string): Promis
 }
 
 /**
+ * The chair or the secretary asks that a closed amendment's outcome be applied now: a try that failed (storage
+ * refused or out of reach) left it frozen, and the server's own retries (`settle-retry.ts`) are waiting. Recorded
+ * before the try, so that a try that fails is on the record too; a failure answers `amendment_not_applied` and the
+ * retries go on.
+ */
+export async function applyAmendmentAgain(s: Services, actor: Actor, motionId: string): Promise<MotionView> {
+  const motion = (await s.motions.byId(motionId)) ?? fail('not_found');
+  const amendment = (await s.amendments.byMotion(motionId)) ?? fail('not_an_amendment');
+  if (motion.status !== 'closed' || amendment.settledAt !== null) fail('amendment_settled');
+  await s.uow.run(async (tx) => {
+    await tx.audit.append({
+      actorId: actor.id,
+      meetingId: motion.meetingId,
+      action: 'amendment.apply_requested',
+      payload: { motionId, documentId: amendment.documentId },
+    });
+  });
+  try {
+    await settleAmendment(s, actor, motionId);
+  } catch (err) {
+    s.settleRetry?.failed(motionId, err);
+    fail('amendment_not_applied');
+  }
+  return view(s, motionId);
+}
+
+/**
  * Applies a closed amendment's outcome to the text, once: adopted, its suggestions are accepted (one change of the
  * server's, stored and sent to everyone like any edit) and the text stored then is kept as a version; rejected, they
  * are rejected; void, left as they are. Then its suggestions are no longer frozen. Idempotent: a second call (another

@@ -348,7 +348,15 @@ export async function closeMotion(s: Services, actor: Actor | null, motionId: st
     emit(tx, { type: 'motion.closed', motionId, secret: current.form === 'secret' });
     emit(tx, { type: 'meeting.changed', meetingId: row.meetingId });
   });
-  // An amendment's outcome goes into the text now; should this fail, the next start does it (`app.ts`).
-  if (amendment) await settleAmendment(s, actor, motionId);
+  // An amendment's outcome goes into the text now. Should this fail, the vote is closed all the same: the answer
+  // shows it not applied yet, and the server tries again by itself (`settle-retry.ts`; also at the next start).
+  if (amendment) {
+    try {
+      await settleAmendment(s, actor, motionId);
+    } catch (err) {
+      if (!s.settleRetry) throw err;
+      s.settleRetry.failed(motionId, err);
+    }
+  }
   return view(s, motionId);
 }

@@ -83,10 +83,11 @@ describe('suggestions', () => {
     expect(list).toMatchObject([{ id: 's-dung-1', inserted: ' (đã rà soát)', deleted: 'Điều' }]);
     expect(delegate.closeCodes).toEqual([]);
 
-    // A direct edit: a new paragraph. Nothing of it is applied, and the connection is closed for good.
+    // A direct edit: a new paragraph. Nothing of it is applied, and the connection is closed for good (once the
+    // edit is kept as Dũng's draft of refused edits, SG13).
     const before = editorXml(chair.doc);
     typeParagraph(delegate.doc, 'Sửa thẳng vào văn bản');
-    await expect.poll(() => delegate.closeCodes).toEqual([CloseCode.SuggestionsOnly]);
+    await expect.poll(() => delegate.closeCodes).toEqual([CloseCode.DirectEditsKept]);
     expect(editorXml((await serverSuggestions(rooms, m.documentId)).doc)).toBe(before);
     // The chair edits directly as ever.
     typeParagraph(chair.doc, 'Chủ tọa sửa trực tiếp');

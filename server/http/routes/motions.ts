@@ -15,7 +15,7 @@ import {
 } from '../../../shared/api.ts';
 import type { Actor } from '../../accounts/users.ts';
 import { castBallot, closeMotion, createMotion, openMotion, recordTally, updateMotion } from '../../motions/commands.ts';
-import { createAmendment, setAmendmentAside } from '../../motions/amendments.ts';
+import { applyAmendmentAgain, createAmendment, setAmendmentAside } from '../../motions/amendments.ts';
 import { presentBallot, presentMotion } from '../../motions/present.ts';
 import type { Motion, MotionFields } from '../../motions/repo.ts';
 import { can, type MeetingSubject } from '../../policies.ts';
@@ -108,6 +108,14 @@ export function motionRoutes(app: FastifyInstance, s: Services, options: { audit
     const { motion, subject } = await loadMotion(s, actor, parse(idParams, req.params).id);
     authorize(actor, { type: 'motion.run', meeting: subject });
     return setAmendmentAside(s, actor, motion.id, parse(setAsideRequest, req.body).action);
+  });
+
+  // The chair or the secretary asks again for a closed amendment's outcome that could not be applied to the text.
+  app.post('/api/motions/:id/amendment/apply', async (req) => {
+    const actor = requireActor(req);
+    const { motion, subject } = await loadMotion(s, actor, parse(idParams, req.params).id);
+    authorize(actor, { type: 'motion.manage', meeting: subject });
+    return applyAmendmentAgain(s, actor, motion.id);
   });
 
   app.get('/api/motions/:id', async (req): Promise<MotionDetail> => {
