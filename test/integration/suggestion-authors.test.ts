@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SUGGEST_DELETE, SUGGEST_INSERT, type SuggestionAttrs } from '../../shared/editor/suggestion-marks.ts';
+import { SUGGEST_DELETE, SUGGEST_INSERT, SUGGESTED_PARAGRAPH, type SuggestionAttrs } from '../../shared/editor/suggestion-marks.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { listSuggestions } from '../../shared/suggestions.ts';
 import { tokenFor } from '../helpers/api.ts';
@@ -66,6 +66,31 @@ describe('suggestion authors', () => {
     await expect.poll(() => dung.closeCodes).toEqual([CloseCode.SuggestionNotYours]);
     expect((await stored(rooms, m.documentId)).some((s) => s.startsWith('s-forged'))).toBe(false);
     expect(ha.closeCodes).toEqual([]);
+  });
+
+  it('[SG16] nor a suggested paragraph in someone else’s name', async () => {
+    const { url, rooms } = await server();
+    const m = await votingMeeting(url);
+    const minh = await client(url, m, 'minh');
+    /** A paragraph at the end, its attribute naming `paragraphBy`, its text `textBy`'s insertion. */
+    const suggested = (paragraphBy: string, textBy: string, id: string, words: string) => {
+      const fragment = minh.doc.getXmlFragment('default');
+      const paragraph = new Y.XmlElement('paragraph');
+      const text = new Y.XmlText();
+      minh.doc.transact(() => {
+        paragraph.setAttribute(SUGGESTED_PARAGRAPH, attrs(m, paragraphBy, id) as unknown as string);
+        paragraph.insert(0, [text]);
+        text.insert(0, words, { [SUGGEST_INSERT]: attrs(m, textBy, id) });
+        fragment.insert(fragment.length, [paragraph]);
+      });
+    };
+    // His own: taken.
+    suggested('minh', 'minh', 's-minh-p', '3. Bổ sung khoản 3.');
+    await expect.poll(() => stored(rooms, m.documentId)).toEqual([`s-minh-p:${m.people.minh!.userId}`]);
+    // In Hoa's name, the paragraph's attribute alone naming her (its text his own): refused, nothing stored.
+    suggested('hoa', 'minh', 's-hoa-p', '4. Khoản của Hoa.');
+    await expect.poll(() => minh.closeCodes).toEqual([CloseCode.SuggestionNotYours]);
+    expect(await stored(rooms, m.documentId)).toEqual([`s-minh-p:${m.people.minh!.userId}`]);
   });
 
   it('[SG16] a known suggestion cannot be taken over under another author, and a suggestion wholly deleted may come back by undo', async () => {
