@@ -79,12 +79,13 @@ describeInBrowser('browser: suggestions', () => {
     90_000,
   );
 
-  // KNOWN BUG, not landed as passing: under CPU load (the full CI run) the first composed letter of a new suggestion
-  // can be doubled ("VViệt"): marking the inserted text re-renders the node the input method is composing in. It
-  // passes alone; it failed twice in full runs. Skipped until suggest mode keeps the composition node (closing note,
-  // issue 16), not hidden: run it with `-t Telex` to see it.
+  // The composition starts inside her insertion mark and the chair's caret holds still while she composes (SG7). One
+  // residue is known: with the machine starved of CPU (4 busy processes on 2 cores) the browser can still end the
+  // first step's composition and start another, and the first letter comes out twice ("VViệt"); at the CI's own load
+  // it passed 13 runs of 13. It is retried, not skipped: a systematic doubling fails all three tries.
   it(
     '[SG7] a word composed with an input method (Telex) in suggest mode arrives whole, as the author’s suggestion',
+    { timeout: 60_000, retry: 2 },
     async () => {
       const { documentId, meetingId, people } = await seedDocument(suite.admin, [CHAIR, DELEGATE]);
       expect((await suite.admin.patch(`/api/meetings/${meetingId}`, { delegatesSuggest: true })).status).toBe(200);
@@ -111,7 +112,6 @@ describeInBrowser('browser: suggestions', () => {
       expect(await convergedText([chair.page, delegate.page])).toBe('Hội nghị Việt Nam');
       expect(await delegate.page.getByTestId('close-notice').count()).toBe(0);
     },
-    60_000,
   );
 
   for (const [kind, paragraph] of [['NQ', 'Điều 2.'], ['BB', 'Thời gian bắt đầu:']] as const) {
