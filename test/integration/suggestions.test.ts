@@ -186,7 +186,7 @@ describe('suggestions', () => {
     expect((await serverSuggestions(rooms, m.documentId)).list.map((s) => s.id)).toEqual(['s-c']);
   });
 
-  it('[SG11][SG10] a restricted delegate’s own suggested paragraph is admitted and listed, accepting it makes it ordinary text, and a bare new paragraph closes with 4422', async () => {
+  it('[SG11][SG10] a restricted delegate’s own suggested paragraph is admitted and listed, accepting it makes it ordinary text, and a bare new paragraph is refused (kept as her draft, 4423)', async () => {
     const { url, rooms } = await server();
     const m = await votingMeeting(url);
     await suggestOnly(m);
@@ -232,7 +232,8 @@ describe('suggestions', () => {
       bare.insert(0, [t]);
       t.insert(0, 'Đoạn không đánh dấu', { [SUGGEST_INSERT]: by(m, 'dung', 's-bare') });
     });
-    await expect.poll(() => delegate.closeCodes).toEqual([CloseCode.SuggestionsOnly]);
+    // Refused, and kept as her draft of refused edits (SG13): nothing of it in the text.
+    await expect.poll(() => delegate.closeCodes).toEqual([CloseCode.DirectEditsKept]);
     expect(editorXml((await serverSuggestions(rooms, m.documentId)).doc)).toBe(before);
     expect(editorXml(chair.doc)).not.toContain('Đoạn không đánh dấu');
   });
