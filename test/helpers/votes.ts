@@ -1,6 +1,7 @@
 import type { MotionView } from '../../shared/api.ts';
 import type { Role } from '../../shared/meeting.ts';
-import { ApiClient, seedMeeting, setupAdmin, type SeededPerson } from './api.ts';
+import { ApiClient, seedMeeting, setupAdmin, tokenFor, type SeededPerson } from './api.ts';
+import { stockClientsForEachTest, whenSynced, type StockClient } from './clients.ts';
 
 /** A chair, a secretary, five delegates and an observer: 7 voting members, quorum (2/3) at 5 present. */
 export const VOTERS: { username: string; fullName: string; role: Role }[] = [
@@ -56,4 +57,17 @@ export async function open(m: VotingMeeting, motionId: string): Promise<MotionVi
   const res = await m.as.kien!.post<MotionView>(`/api/motions/${motionId}/open`);
   if (res.status !== 200) throw new Error(`open: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
+}
+
+/**
+ * For a test file: a member's stock client on the meeting's document, signed in by their token and synced, each
+ * destroyed after its test.
+ */
+export function memberClientsForEachTest(): (url: string, m: VotingMeeting, who: string) => Promise<StockClient> {
+  const tracked = stockClientsForEachTest();
+  return async (url, m, who) => {
+    const c = tracked(url, m.documentId, { token: await tokenFor(m.admin, m.people[who]!.userId, who) });
+    await whenSynced(c);
+    return c;
+  };
 }

@@ -8,16 +8,12 @@ import { contentHash } from '../../server/documents/versions.ts';
 import { tokenFor } from '../helpers/api.ts';
 import { stockClientsForEachTest, whenSynced, type StockClient } from '../helpers/clients.ts';
 import { serversForEachTest } from '../helpers/servers.ts';
-import { motion, open, votingMeeting, type VotingMeeting } from '../helpers/votes.ts';
+import { memberClientsForEachTest, motion, open, votingMeeting, type VotingMeeting } from '../helpers/votes.ts';
 
 const server = serversForEachTest();
 const tracked = stockClientsForEachTest();
+const client = memberClientsForEachTest();
 
-async function client(url: string, m: VotingMeeting, who: string): Promise<StockClient> {
-  const c = tracked(url, m.documentId, { token: await tokenFor(m.admin, m.people[who]!.userId, who) });
-  await whenSynced(c);
-  return c;
-}
 
 const mark = (id: string, m: VotingMeeting, who: string): SuggestionAttrs => ({
   id,

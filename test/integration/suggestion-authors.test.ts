@@ -3,19 +3,12 @@ import * as Y from 'yjs';
 import { SUGGEST_DELETE, SUGGEST_INSERT, SUGGESTED_PARAGRAPH, type SuggestionAttrs } from '../../shared/editor/suggestion-marks.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { listSuggestions } from '../../shared/suggestions.ts';
-import { tokenFor } from '../helpers/api.ts';
-import { stockClientsForEachTest, whenSynced, type StockClient } from '../helpers/clients.ts';
 import { serversForEachTest } from '../helpers/servers.ts';
-import { votingMeeting, type VotingMeeting } from '../helpers/votes.ts';
+import { memberClientsForEachTest, votingMeeting, type VotingMeeting } from '../helpers/votes.ts';
 
 const server = serversForEachTest();
-const tracked = stockClientsForEachTest();
+const client = memberClientsForEachTest();
 
-async function client(url: string, m: VotingMeeting, who: string): Promise<StockClient> {
-  const c = tracked(url, m.documentId, { token: await tokenFor(m.admin, m.people[who]!.userId, who) });
-  await whenSynced(c);
-  return c;
-}
 
 /** The first run of text in the document (the template's header). */
 function firstText(doc: Y.Doc): Y.XmlText {

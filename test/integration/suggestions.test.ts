@@ -4,19 +4,13 @@ import type { AuditView, MeetingView, SuggestionDecisionView } from '../../share
 import { SUGGEST_DELETE, SUGGEST_INSERT, SUGGESTED_PARAGRAPH, type SuggestionAttrs } from '../../shared/editor/suggestion-marks.ts';
 import { CloseCode } from '../../shared/protocol.ts';
 import { listSuggestions } from '../../shared/suggestions.ts';
-import { tokenFor } from '../helpers/api.ts';
-import { editorXml, stockClientsForEachTest, typeParagraph, whenSynced, type StockClient } from '../helpers/clients.ts';
+import { editorXml, typeParagraph, whenSynced } from '../helpers/clients.ts';
 import { serversForEachTest } from '../helpers/servers.ts';
-import { motion, open, votingMeeting, type VotingMeeting } from '../helpers/votes.ts';
+import { memberClientsForEachTest, motion, open, votingMeeting, type VotingMeeting } from '../helpers/votes.ts';
 
 const server = serversForEachTest();
-const tracked = stockClientsForEachTest();
+const client = memberClientsForEachTest();
 
-async function client(url: string, m: VotingMeeting, who: string): Promise<StockClient> {
-  const c = tracked(url, m.documentId, { token: await tokenFor(m.admin, m.people[who]!.userId, who) });
-  await whenSynced(c);
-  return c;
-}
 
 /** The run of text in the document that contains `words` (the template's resolution has "Điều 1." … "Điều 3."). */
 function textWith(doc: Y.Doc, words: string): Y.XmlText {

@@ -4,19 +4,15 @@ import { PROJECTION, type AuditView, type DocumentDetail, type DocumentView, typ
 import { meetingDocumentId } from '../../shared/meeting.ts';
 import { contentHash } from '../../server/documents/versions.ts';
 import { tokenFor } from '../helpers/api.ts';
-import { editorXml, stockClientsForEachTest, typeParagraph, whenSynced, type StockClient } from '../helpers/clients.ts';
+import { editorXml, stockClientsForEachTest, typeParagraph, whenSynced } from '../helpers/clients.ts';
 import { adopt } from '../helpers/finalise.ts';
 import { serversForEachTest } from '../helpers/servers.ts';
-import { motion, open, votingMeeting, type VotingMeeting } from '../helpers/votes.ts';
+import { memberClientsForEachTest, motion, open, votingMeeting } from '../helpers/votes.ts';
 
 const server = serversForEachTest();
 const tracked = stockClientsForEachTest();
+const client = memberClientsForEachTest();
 
-async function client(url: string, m: VotingMeeting, who: string): Promise<StockClient> {
-  const c = tracked(url, m.documentId, { token: await tokenFor(m.admin, m.people[who]!.userId, who) });
-  await whenSynced(c);
-  return c;
-}
 
 
 const xml = editorXml;
